@@ -1,0 +1,22 @@
+import type {Observable} from 'rxjs';
+import type {LlmChunk} from './chunk/llm-chunk';
+import type {LlmRequest} from './request/llm-request';
+
+/**
+ * A model of a provider that streams answers.
+ *
+ * `stream()` returns a cold Observable: nothing is sent until subscription, every subscription sends its own
+ * request, and unsubscribing aborts it.
+ */
+export interface Llm {
+  /** The provider's name, e.g. `openai`, or `cascade`. */
+  readonly provider: string;
+  /** The model id, e.g. `gpt-5-mini`. */
+  readonly model: string;
+  /**
+   * Streams the answer to a request.
+   * @param request What to ask.
+   * @returns Content chunks as they arrive, then exactly one usage part, then completion.
+   */
+  stream(request: LlmRequest): Observable<LlmChunk>;
+}

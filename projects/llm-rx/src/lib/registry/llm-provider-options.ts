@@ -1,0 +1,27 @@
+import type {LlmPriceTable} from '../pricing/llm-price-table';
+
+/** Options every provider adapter takes. Provider entry points extend it with their own. */
+export interface LlmProviderOptions {
+  /**
+   * The API key. In a browser, prefer a proxy that adds the key on the server (`baseURL` + no key), so the key
+   * never reaches the page. llm-rx never stores, logs or shows the key itself.
+   */
+  readonly apiKey?: string;
+  /** A label for the key, shown in logs instead of the key. */
+  readonly apiKeyAlias?: string;
+  /** The API's base URL, e.g. a proxy or the mock provider server. */
+  readonly baseURL?: string;
+  /** Extra HTTP headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Milliseconds to wait for the first content chunk; `null` waits forever. Default 120000. */
+  readonly firstChunkTimeoutMs?: number | null;
+  /** Milliseconds to wait between two chunks; `null` waits forever. Default 60000. */
+  readonly idleTimeoutMs?: number | null;
+  /** The prices to compute cost with; defaults to `LlmPriceTable.default`. */
+  readonly priceTable?: LlmPriceTable;
+}
+
+/** The default first-chunk timeout: reasoning models may think for a long time before they write. */
+export const DEFAULT_FIRST_CHUNK_TIMEOUT_MS = 120_000;
+/** The default idle timeout between two chunks. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;

@@ -1,0 +1,37 @@
+/** One message of a conversation. */
+export interface LlmMessage {
+  readonly role: 'user' | 'assistant';
+  readonly content: string;
+}
+
+/**
+ * What to ask a model. Give either `userPrompt` or `messages` (a conversation that ends with a user message).
+ *
+ * Sampling parameters are sent to every provider that accepts them; an invalid value fails with
+ * `LlmInvalidRequestError` before any network call.
+ */
+export interface LlmRequest {
+  /** The user's prompt, for a single-turn call. */
+  readonly userPrompt?: string;
+  /** The conversation so far, for a multi-turn call; the last message must be the user's. */
+  readonly messages?: readonly LlmMessage[];
+  /** Instructions for the model. */
+  readonly systemPrompt?: string;
+  /** Sampling temperature, 0 to 2 (some providers accept less; their adapter says so). */
+  readonly temperature?: number;
+  /** Nucleus sampling, greater than 0 and at most 1. */
+  readonly topP?: number;
+  /** The most output tokens to generate, an integer ≥ 1. */
+  readonly maxTokens?: number;
+  /** Sequences that end the answer when generated. */
+  readonly stopSequences?: readonly string[];
+  /**
+   * Provider-specific options, keyed by provider name, passed through to that provider's SDK request
+   * (e.g. `{openai: {reasoning: {effort: 'low'}}}`).
+   */
+  readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Extra HTTP headers for this request only, added to the provider options' `headers`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** An outer signal that cancels the call, like unsubscribing does. */
+  readonly signal?: AbortSignal;
+}

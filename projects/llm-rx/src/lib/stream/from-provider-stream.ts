@@ -1,0 +1,164 @@
+import {Observable} from 'rxjs';
+import type {LlmChunk} from '../chunk/llm-chunk';
+import {LlmProviderError} from '../errors/llm-provider-error';
+import {LlmTruncationError} from '../errors/llm-truncation-error';
+import {priceLlmUsage} from '../pricing/price-llm-usage';
+import type {LlmPriceTable} from '../pricing/llm-price-table';
+import {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from '../registry/llm-provider-options';
+import type {LlmRequest} from '../request/llm-request';
+import {validateLlmRequest} from '../request/validate-llm-request';
+import {chunkTimeouts} from '../timeouts/chunk-timeouts';
+import type {LlmUsage} from '../usage/llm-usage';
+import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
+
+/** How `fromProviderStream()` runs one provider call. */
+export interface ProviderStreamConfig {
+  readonly provider: string;
+  readonly model: string;
+  readonly request: LlmRequest;
+  /**
+   * Sends the request and returns its events. Called once per subscription, at subscribe time, so that every
+   * provider starts its request then (a cascade can fail over even where an SDK would start lazily).
+   * It must stop when `signal` aborts.
+   */
+  readonly open: (signal: AbortSignal) => Promise<AsyncIterable<ProviderStreamEvent>>;
+  /** Turns an SDK error into an `LlmProviderError` (or another `LlmError`). */
+  readonly mapError: (error: unknown) => unknown;
+  readonly priceTable?: LlmPriceTable;
+  /** `null` disables it; default 120000 ms. */
+  readonly firstChunkTimeoutMs?: number | null;
+  /** `null` disables it; default 60000 ms. */
+  readonly idleTimeoutMs?: number | null;
+  /** The clock for timing, in milliseconds; defaults to `performance.now()`. */
+  readonly clock?: () => number;
+}
+
+/**
+ * Builds the cold `Observable<LlmChunk>` of one provider call from an adapter's event source: validates the
+ * request before any network call, starts the request at subscribe time with one `AbortController` per
+ * subscriber, aborts it on unsubscribe, times the first chunk and the whole call, prices the usage, detects a
+ * missing final event and a truncated answer, and applies the first-chunk and idle timeouts.
+ *
+ * Provider entry points build on it; so can your own adapter.
+ * @param config The provider call.
+ * @returns Content chunks, then one usage part, then completion; or an error.
+ */
+export function fromProviderStream(config: ProviderStreamConfig): Observable<LlmChunk> {
+  const stream = new Observable<LlmChunk>(subscriber => {
+    const clock = config.clock ?? (() => performance.now());
+    const startedAt = clock();
+    const controller = new AbortController();
+    // A caller's outer signal cancels like an unsubscribe does; its listener is removed on teardown.
+    const outerSignal = config.request.signal;
+    const onOuterAbort = () => {
+      controller.abort();
+      subscriber.error(outerSignal?.reason);
+    };
+    try {
+      validateLlmRequest(config.request);
+    } catch (error) {
+      subscriber.error(error);
+      return;
+    }
+    if (outerSignal?.aborted) {
+      subscriber.error(outerSignal.reason);
+      return;
+    }
+    outerSignal?.addEventListener('abort', onOuterAbort, {once: true});
+
+    let firstChunkAt: number | null = null;
+    let text = '';
+    let finish: ProviderFinishEvent | undefined;
+    const run = async () => {
+      const events = await config.open(controller.signal);
+      for await (const event of events) {
+        if (event.type === 'finish') {
+          finish = event;
+          continue;
+        }
+        firstChunkAt ??= clock();
+        if (event.type === 'text-delta') text += event.text;
+        subscriber.next(event);
+      }
+    };
+    run().then(
+      () => {
+        // OpenAI and Anthropic end their loop silently on abort: nothing more to report to a gone subscriber.
+        if (controller.signal.aborted) return;
+        if (!finish) {
+          subscriber.error(
+            new LlmProviderError(
+              `llm-rx: the ${config.provider} stream for ${config.model} ended before its final event ` +
+                '(no usage or finish reason): the connection was cut or the server is faulty. Try again.',
+              {provider: config.provider, model: config.model},
+            ),
+          );
+          return;
+        }
+        const usage = summarise(config, finish, startedAt, firstChunkAt, clock());
+        if (finish.finishReason.unified === 'error' || finish.errorMessage !== undefined) {
+          subscriber.error(
+            new LlmProviderError(
+              `llm-rx: ${config.provider} reported an error in its stream for ${config.model}: ` +
+                (finish.errorMessage ?? finish.finishReason.raw ?? 'no message'),
+              {provider: config.provider, model: config.model, usage, responseBody: finish.errorMessage},
+            ),
+          );
+        } else if (finish.finishReason.unified === 'length') {
+          subscriber.error(new LlmTruncationError(text, usage, config.request.maxTokens));
+        } else {
+          subscriber.next({type: 'usage', usage});
+          subscriber.complete();
+        }
+      },
+      error => {
+        // Gemini and Cohere throw AbortError when aborted: the unsubscribed caller must not see it.
+        if (controller.signal.aborted) return;
+        subscriber.error(config.mapError(error));
+      },
+    );
+    return () => {
+      outerSignal?.removeEventListener('abort', onOuterAbort);
+      // Unsubscribing mid-stream closes the HTTP connection; after completion this is a no-op.
+      controller.abort();
+    };
+  });
+  return stream.pipe(
+    chunkTimeouts({
+      firstChunkMs:
+        config.firstChunkTimeoutMs === undefined ? DEFAULT_FIRST_CHUNK_TIMEOUT_MS : config.firstChunkTimeoutMs,
+      idleMs: config.idleTimeoutMs === undefined ? DEFAULT_IDLE_TIMEOUT_MS : config.idleTimeoutMs,
+      provider: config.provider,
+      model: config.model,
+    }),
+  );
+}
+
+function summarise(
+  config: ProviderStreamConfig,
+  finish: ProviderFinishEvent,
+  startedAt: number,
+  firstChunkAt: number | null,
+  endedAt: number,
+): LlmUsage {
+  const cost = priceLlmUsage(config.provider, config.model, finish.tokens, config.priceTable);
+  const responseTimeMs = endedAt - startedAt;
+  return {
+    provider: config.provider,
+    model: config.model,
+    ...finish.tokens,
+    ...cost,
+    timeToFirstChunkMs: firstChunkAt === null ? null : firstChunkAt - startedAt,
+    responseTimeMs,
+    finishReason: finish.finishReason,
+    attempts: [
+      {
+        provider: config.provider,
+        model: config.model,
+        outcome: 'ok',
+        usage: {...finish.tokens, ...cost},
+        durationMs: responseTimeMs,
+      },
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The reason a model stopped, unified across providers.
+ *
+ * - `stop`: a natural end or a stop sequence.
+ * - `length`: the output cap (`maxTokens`) or the context window was reached.
+ * - `content-filter`: the provider withheld or cut the answer.
+ * - `tool-calls`: the model asked for a tool.
+ * - `error`: the provider reported a failure in-band.
+ * - `other`: anything else; see `raw`.
+ */
+export type LlmFinishReasonType = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
+
+/** Why the model stopped: the unified value and the provider's own. */
+export interface LlmFinishReason {
+  readonly unified: LlmFinishReasonType;
+  /** The provider's raw value (e.g. `end_turn`, `MAX_TOKENS`), or `null` when it sent none. */
+  readonly raw: string | null;
+}
+
+/** Token counts as llm-rx normalises them across providers. */
+export interface LlmTokenCounts {
+  /** All prompt tokens, cached reads and cache writes included. */
+  readonly inputTokens: number;
+  /** All output tokens, reasoning included. */
+  readonly outputTokens: number;
+  /** The part of `inputTokens` read from the provider's prompt cache. */
+  readonly cachedInputTokens: number;
+  /** The part of `inputTokens` written to the provider's prompt cache. */
+  readonly cacheWriteTokens: number;
+  /** The part of `outputTokens` spent on reasoning. */
+  readonly reasoningTokens: number;
+}
+
+/** Cost in US dollars; every field is `null` when the model has no known price (never a silent 0). */
+export interface LlmCost {
+  /** Prompt side: uncached input, cache reads and cache writes. */
+  readonly inputCost: number | null;
+  readonly outputCost: number | null;
+  readonly totalCost: number | null;
+}
+
+/** How one attempt of a call ended. */
+export type LlmAttemptOutcome = 'ok' | 'error' | 'cancelled';
+
+/** One attempt of a call: a retry or a cascade child. */
+export interface LlmAttempt {
+  readonly provider: string;
+  readonly model: string;
+  readonly outcome: LlmAttemptOutcome;
+  /** The error that ended the attempt, when it failed. */
+  readonly error?: unknown;
+  /** Tokens and cost the attempt was billed for, when the provider reported them. */
+  readonly usage?: LlmTokenCounts & LlmCost;
+  /** Milliseconds from the attempt's start to its end. */
+  readonly durationMs?: number;
+}
+
+/** The summary a stream emits last: who answered, tokens, cost, timing and why it stopped. */
+export interface LlmUsage extends LlmTokenCounts, LlmCost {
+  /** The provider that answered (for a cascade: the child that answered). */
+  readonly provider: string;
+  readonly model: string;
+  /** Milliseconds from subscription to the first content chunk, or `null` if none came. */
+  readonly timeToFirstChunkMs: number | null;
+  /** Milliseconds from subscription to completion. */
+  readonly responseTimeMs: number;
+  readonly finishReason: LlmFinishReason;
+  /** Every attempt made for this call, the answering one last; one entry without retries or cascades. */
+  readonly attempts: readonly LlmAttempt[];
+}
+
+/** Token counts of zero, for providers that report nothing of a kind. */
+export const NO_TOKENS: LlmTokenCounts = Object.freeze({
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+});

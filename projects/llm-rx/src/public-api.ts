@@ -1,0 +1,57 @@
+/*
+ * Public API of the llm-rx core: no Angular, no provider SDK.
+ */
+export {isContentChunk} from './lib/chunk/llm-chunk';
+export type {LlmChunk, LlmContentChunk, LlmReasoningDelta, LlmTextDelta, LlmUsagePart} from './lib/chunk/llm-chunk';
+export {NO_TOKENS} from './lib/usage/llm-usage';
+export type {
+  LlmAttempt,
+  LlmAttemptOutcome,
+  LlmCost,
+  LlmFinishReason,
+  LlmFinishReasonType,
+  LlmTokenCounts,
+  LlmUsage,
+} from './lib/usage/llm-usage';
+export type {LlmMessage, LlmRequest} from './lib/request/llm-request';
+export {validateLlmRequest} from './lib/request/validate-llm-request';
+export {llmMessagesOf} from './lib/request/llm-messages';
+export type {Llm} from './lib/llm';
+
+export {LlmError} from './lib/errors/llm-error';
+export type {LlmErrorOptions} from './lib/errors/llm-error';
+export {LlmConfigurationError} from './lib/errors/llm-configuration-error';
+export {LlmInvalidRequestError} from './lib/errors/llm-invalid-request-error';
+export {isRetryableStatus, LlmProviderError} from './lib/errors/llm-provider-error';
+export type {LlmProviderErrorOptions} from './lib/errors/llm-provider-error';
+export {LlmTimeoutError} from './lib/errors/llm-timeout-error';
+export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-error';
+export {LlmTruncationError} from './lib/errors/llm-truncation-error';
+export {LlmCascadeError} from './lib/errors/llm-cascade-error';
+
+export {createLlm, registeredLlmProviders, registerLlmProvider} from './lib/registry/llm-registry';
+export type {LlmProvider} from './lib/registry/llm-registry';
+export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/registry/llm-provider-options';
+export type {LlmProviderOptions} from './lib/registry/llm-provider-options';
+
+export {fromProviderStream} from './lib/stream/from-provider-stream';
+export type {ProviderStreamConfig} from './lib/stream/from-provider-stream';
+export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/stream/provider-stream-event';
+export {mapTransportError} from './lib/stream/map-transport-error';
+
+export {computeLlmCost} from './lib/pricing/compute-llm-cost';
+export {LlmPriceTable} from './lib/pricing/llm-price-table';
+export type {LlmCacheAccounting, LlmModelPrice} from './lib/pricing/llm-model-price';
+export {priceLlmUsage} from './lib/pricing/price-llm-usage';
+
+export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';
+export type {ChunkTimeoutsConfig} from './lib/timeouts/chunk-timeouts';
+export {isRetryableLlmError, retryBeforeFirstChunk} from './lib/retry/retry-before-first-chunk';
+export type {RetryBeforeFirstChunkConfig} from './lib/retry/retry-before-first-chunk';
+export {cascade, shouldFailOver} from './lib/cascade/cascade';
+export type {CascadeOptions} from './lib/cascade/cascade';
+
+export {collectResponse} from './lib/operators/collect-response';
+export type {LlmResponse} from './lib/operators/collect-response';
+export {textDeltas} from './lib/operators/text-deltas';
+export {accumulatedText} from './lib/operators/accumulated-text';
