@@ -41,7 +41,7 @@ export {mapTransportError} from './lib/stream/map-transport-error';
 
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
-export type {LlmCacheAccounting, LlmModelPrice} from './lib/pricing/llm-model-price';
+export type {LlmCacheAccounting, LlmModelPrice, LlmPriceRates, LlmPriceTier} from './lib/pricing/llm-model-price';
 export {priceLlmUsage} from './lib/pricing/price-llm-usage';
 
 export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';

@@ -1,0 +1,65 @@
+import type {LlmCost, LlmTokenCounts} from '../usage/llm-usage';
+import {computeLlmCost} from './compute-llm-cost';
+import {LlmPriceTable} from './llm-price-table';
+
+/** Prices a call's tokens, warning once per provider and model that has no price. */
+export type LlmUsagePricer = (
+  provider: string,
+  model: string,
+  tokens: LlmTokenCounts,
+  table?: LlmPriceTable,
+) => LlmCost;
+
+/**
+ * Creates a pricer with its own set of already-warned models, so that tests get a fresh one instead of resetting
+ * shared state.
+ * @param warn Where the unknown-price warning goes; `console.warn` by default, looked up at call time.
+ * @returns A function with the signature of `priceLlmUsage`.
+ * @internal For specs (and `llm-rx/testing` if it needs one); not part of the public API.
+ */
+export function _createLlmUsagePricer(
+  warn: (message: string) => void = message => console.warn(message),
+): LlmUsagePricer {
+  const warned = new Set<string>();
+  return (provider, model, tokens, table = LlmPriceTable.default) => {
+    const price = table.priceOf(provider, model);
+    const key = `${provider}\u0000${model}`;
+    if (!price && !warned.has(key)) {
+      warned.add(key);
+      warn(
+        `llm-rx: no price for ${provider} model '${model}', so its cost is null. Add one with ` +
+          `LlmPriceTable.default.withPrices('${provider}', {'${model}': {inputPerMillion: …, outputPerMillion: …}}) ` +
+          `and pass that table where llm-rx prices usage.`,
+      );
+    }
+    return computeLlmCost(tokens, price, table.accountingOf(provider));
+  };
+}
+
+const defaultPricer = _createLlmUsagePricer();
+
+/**
+ * Computes the cost of a call from a price table, with the provider's cache accounting.
+ *
+ * A model without a price gets `null` costs (never a silent 0) and one `console.warn` per provider and model for
+ * the life of the page, saying how to add the price.
+ *
+ * @param provider The llm-rx provider name.
+ * @param model The model id as sent to the provider; dated ids resolve to their model.
+ * @param tokens The call's normalised token counts.
+ * @param table The prices to use; `LlmPriceTable.default` by default.
+ * @returns The input, output and total cost in US dollars.
+ *
+ * @usageNotes
+ * ```ts
+ * const cost = priceLlmUsage('anthropic', 'claude-haiku-4-5-20251001', tokens);
+ * ```
+ */
+export function priceLlmUsage(
+  provider: string,
+  model: string,
+  tokens: LlmTokenCounts,
+  table: LlmPriceTable = LlmPriceTable.default,
+): LlmCost {
+  return defaultPricer(provider, model, tokens, table);
+}

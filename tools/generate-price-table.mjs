@@ -1,0 +1,172 @@
+// Writes projects/llm-rx/src/lib/pricing/price-table.generated.ts from the installed @pydantic/genai-prices, so the
+// llm-rx core carries a few kB of prices instead of importing the 830 kB dataset at runtime.
+// Usage: node tools/generate-price-table.mjs [--as-of=YYYY-MM-DD]
+// --as-of picks, among a model's start-date prices, those in effect on that day (default: today, UTC).
+// price-table.node.spec.ts regenerates with the snapshot's own date and fails when the output differs.
+import {calcPrice, findProvider} from '@pydantic/genai-prices';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+export const DATASET_PACKAGE = '@pydantic/genai-prices';
+export const OUTPUT_PATH = fileURLToPath(
+  new URL('../projects/llm-rx/src/lib/pricing/price-table.generated.ts', import.meta.url),
+);
+
+/** llm-rx provider name → dataset provider id. */
+const PROVIDERS = {openai: 'openai', anthropic: 'anthropic', gemini: 'google', deepseek: 'deepseek', cohere: 'cohere'};
+
+/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees, 1-hour cache writes) are dropped. */
+const FIELDS = {
+  input_mtok: 'inputPerMillion',
+  output_mtok: 'outputPerMillion',
+  cache_read_mtok: 'cachedInputPerMillion',
+  cache_write_mtok: 'cacheWritePerMillion',
+};
+
+/** The installed dataset's version, read from its package.json. */
+export function datasetVersion() {
+  const packageJson = new URL('../node_modules/@pydantic/genai-prices/package.json', import.meta.url);
+  return JSON.parse(readFileSync(packageJson, 'utf8')).version;
+}
+
+/**
+ * Today's date in UTC as YYYY-MM-DD.
+ * @returns {string}
+ */
+export function todayUtc() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Builds the snapshot: for each llm-rx provider, its non-deprecated text models with their price and match rule.
+ * @param {{asOf: string}} options The day whose start-date prices apply.
+ */
+export function buildPriceSnapshot({asOf}) {
+  const providers = {};
+  for (const [name, datasetId] of Object.entries(PROVIDERS)) {
+    const provider = findProvider({providerId: datasetId});
+    if (!provider) throw new Error(`${DATASET_PACKAGE} has no provider '${datasetId}'`);
+    providers[name] = provider.models
+      .filter(model => !model.deprecated && !isForeignModel(name, model))
+      .map(model => ({id: model.id, price: toLlmPrice(pricesInEffect(model, asOf)), match: model.match}))
+      .filter(model => model.price !== undefined);
+  }
+  return providers;
+}
+
+/**
+ * The dataset's Gemini provider also lists the Claude models Vertex AI hosts; llm-rx prices Claude under
+ * `anthropic` only, so the Gemini pickers show Gemini models.
+ */
+function isForeignModel(name, model) {
+  return name === 'gemini' && model.id.startsWith('claude-');
+}
+
+/**
+ * A model's default prices on a day: the dataset's own last-to-first walk over conditional prices, with start-date
+ * constraints decided by `asOf` and time-of-day constraints (peak and off-peak bands) skipped, since a price table
+ * has one price per model.
+ */
+function pricesInEffect(model, asOf) {
+  if (!Array.isArray(model.prices)) return model.prices;
+  for (const conditional of [...model.prices].reverse()) {
+    const constraint = conditional.constraint;
+    if (constraint === undefined) return conditional.prices;
+    if (constraint.type === 'start_date' && asOf >= constraint.start_date) return conditional.prices;
+  }
+  return model.prices[0].prices;
+}
+
+/** Maps dataset prices to an LlmModelPrice, or undefined for models without both text rates (embeddings, audio). */
+function toLlmPrice(prices) {
+  if (prices.input_mtok === undefined || prices.output_mtok === undefined) return undefined;
+  const base = {};
+  const thresholds = new Set();
+  for (const [key, field] of Object.entries(FIELDS)) {
+    const value = prices[key];
+    if (value === undefined) continue;
+    base[field] = typeof value === 'number' ? value : value.base;
+    if (typeof value === 'object') for (const tier of value.tiers) thresholds.add(tier.start);
+  }
+  const tiers = [...thresholds]
+    .sort((left, right) => left - right)
+    .map(threshold => {
+      const tier = {aboveInputTokens: threshold};
+      for (const [key, field] of Object.entries(FIELDS)) {
+        const value = prices[key];
+        if (value !== undefined) tier[field] = priceAbove(value, threshold);
+      }
+      return tier;
+    });
+  return tiers.length ? {...base, tiers} : base;
+}
+
+/** A key's price for prompts longer than `threshold`: the dataset applies the last tier with `start` below the size. */
+function priceAbove(value, threshold) {
+  if (typeof value === 'number') return value;
+  let price = value.base;
+  for (const tier of [...value.tiers].sort((left, right) => left.start - right.start)) {
+    if (tier.start <= threshold) price = tier.price;
+  }
+  return price;
+}
+
+/**
+ * Renders the snapshot as the TypeScript module llm-rx commits.
+ * @param {{asOf: string}} options The day whose start-date prices apply.
+ * @returns {string}
+ */
+export function renderPriceTable({asOf}) {
+  const snapshot = buildPriceSnapshot({asOf});
+  const version = datasetVersion();
+  const lines = [
+    `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
+    '// upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in',
+    '// price-corrections.ts. Time-of-day prices are skipped; start-date prices are those in effect on the --as-of day.',
+    "import type {LlmPricedModel} from './llm-model-price';",
+    '',
+    '/** Where and when the snapshot below was generated. */',
+    `export const PRICE_SNAPSHOT_SOURCE = {package: '${DATASET_PACKAGE}', version: '${version}', asOf: '${asOf}'} as const;`,
+    '',
+    "/** Non-deprecated text models per llm-rx provider, in the dataset's order (the first matching rule wins). */",
+    'export const PRICE_SNAPSHOT: Readonly<Record<string, readonly LlmPricedModel[]>> = {',
+  ];
+  for (const [provider, models] of Object.entries(snapshot)) {
+    lines.push(`  ${provider}: [`);
+    for (const model of models) {
+      lines.push(`    {id: ${literal(model.id)}, price: ${literal(model.price)}, match: ${literal(model.match)}},`);
+    }
+    lines.push('  ],');
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+/** A compact TypeScript literal in the repository's Prettier style (single quotes, no bracket spacing). */
+function literal(value) {
+  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  const entries = Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`);
+  return `{${entries.join(', ')}}`;
+}
+
+/**
+ * The canonical model id the dataset itself resolves a requested id to, for checking llm-rx's resolution.
+ * @param {string} provider An llm-rx provider name.
+ * @param {string} modelId The requested id.
+ * @returns {string | undefined}
+ */
+export function datasetModelIdOf(provider, modelId) {
+  const result = calcPrice({input_tokens: 0, output_tokens: 0}, modelId, {
+    provider: findProvider({providerId: PROVIDERS[provider]}),
+  });
+  return result?.model.id;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const asOf = process.argv.find(argument => argument.startsWith('--as-of='))?.slice('--as-of='.length) ?? todayUtc();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${asOf}`);
+  writeFileSync(OUTPUT_PATH, renderPriceTable({asOf}));
+  console.log(`Wrote ${OUTPUT_PATH} (${DATASET_PACKAGE}@${datasetVersion()}, prices as of ${asOf}).`);
+}
