@@ -114,7 +114,7 @@ export function fromProviderStream(config: ProviderStreamConfig): Observable<Llm
       error => {
         // Gemini and Cohere throw AbortError when aborted: the unsubscribed caller must not see it.
         if (controller.signal.aborted) return;
-        subscriber.error(config.mapError(error));
+        subscriber.error(mapSafely(config, error));
       },
     );
     return () => {
@@ -161,4 +161,13 @@ function summarise(
       },
     ],
   };
+}
+
+// A throwing mapError must not leave the subscriber hanging: report the original error instead.
+function mapSafely(config: ProviderStreamConfig, error: unknown): unknown {
+  try {
+    return config.mapError(error);
+  } catch {
+    return error;
+  }
 }

@@ -1,0 +1,32 @@
+import {redactSecrets} from './redact-secrets';
+
+describe('redactSecrets', () => {
+  it('redacts OpenAI, Anthropic and DeepSeek style sk- keys', () => {
+    expect(redactSecrets('Incorrect API key provided: sk-test-123.')).toBe(
+      'Incorrect API key provided: sk-[redacted].',
+    );
+    expect(redactSecrets('key sk-ant-api03-AbC_dEf-123 rejected')).toBe('key sk-[redacted] rejected');
+  });
+
+  it('redacts Google AIza keys, e.g. in a URL query', () => {
+    expect(redactSecrets('GET /v1beta/models?key=AIzaSyA1b2C3d4E5f6 failed')).toBe(
+      'GET /v1beta/models?key=AIza[redacted] failed',
+    );
+  });
+
+  it('redacts Bearer tokens whatever their shape', () => {
+    expect(redactSecrets('Authorization: Bearer abc.DEF-123_x/y+z= was refused')).toBe(
+      'Authorization: Bearer [redacted] was refused',
+    );
+    expect(redactSecrets('authorization: bearer co-key-42')).toBe('authorization: Bearer [redacted]');
+  });
+
+  it('redacts every key in a text', () => {
+    expect(redactSecrets('sk-one1 and sk-two2')).toBe('sk-[redacted] and sk-[redacted]');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'llm-rx: openai answered 429 (rate limit) for a risk-free task-list; ask for a shorter answer.';
+    expect(redactSecrets(text)).toBe(text);
+  });
+});

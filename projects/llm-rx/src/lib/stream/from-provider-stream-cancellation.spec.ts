@@ -1,0 +1,153 @@
+import type {Observable} from 'rxjs';
+import type {LlmChunk} from '../chunk/llm-chunk';
+import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
+import {LlmProviderError} from '../errors/llm-provider-error';
+import {LlmTimeoutError} from '../errors/llm-timeout-error';
+import type {LlmRequest} from '../request/llm-request';
+import {fromProviderStream, type ProviderStreamConfig} from './from-provider-stream';
+import {
+  type EventChannel,
+  events,
+  finish,
+  MODEL,
+  PROVIDER,
+  ProviderStreamFixture,
+  Recorder,
+  settle,
+  until,
+} from './from-provider-stream.spec-helpers';
+import type {ProviderStreamEvent} from './provider-stream-event';
+
+describe('fromProviderStream cancellation', () => {
+  let fixture: ProviderStreamFixture;
+  let open: jasmine.Spy<(signal: AbortSignal) => Promise<AsyncIterable<ProviderStreamEvent>>>;
+  let mapError: jasmine.Spy<(error: unknown) => unknown>;
+
+  function streamOf(request: LlmRequest, overrides: Partial<ProviderStreamConfig> = {}): Observable<LlmChunk> {
+    return fromProviderStream({
+      provider: PROVIDER,
+      model: MODEL,
+      request,
+      open,
+      mapError,
+      firstChunkTimeoutMs: null,
+      idleTimeoutMs: null,
+      ...overrides,
+    });
+  }
+
+  beforeEach(() => {
+    // The default pricer warns once about the unpriced model; keep the spec output clean.
+    spyOn(console, 'warn');
+    fixture = new ProviderStreamFixture();
+    open = jasmine.createSpy('open').and.callFake(fixture.openChannel);
+    mapError = jasmine
+      .createSpy('mapError')
+      .and.callFake(error => new LlmProviderError('llm-rx: mapped', {provider: PROVIDER, cause: error}));
+  });
+
+  afterEach(() => fixture.restore());
+
+  it('is cold: nothing starts before subscribe, and each subscription opens its own request', async () => {
+    const stream = streamOf({userPrompt: 'Hi'});
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    const first = new Recorder(stream);
+    const second = new Recorder(stream);
+    await until(() => fixture.channels.length === 2, 'two opens');
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(fixture.signals[0]).not.toBe(fixture.signals[1]);
+    fixture.channels[0].push({type: 'text-delta', text: 'one'}, finish('stop', 'stop'));
+    fixture.channels[0].end();
+    await until(() => first.isSettled, 'the first completion');
+    expect(first.isComplete).toBeTrue();
+    expect(second.chunks).toEqual([]);
+    second.subscription.unsubscribe();
+  });
+
+  it('fails an invalid request before open is called', async () => {
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi', temperature: 3}));
+    expect(recorder.hasErrored).toBeTrue();
+    expect(LlmInvalidRequestError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmInvalidRequestError).field).toBe('temperature');
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('aborts the signal given to open when the subscriber unsubscribes', async () => {
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    await until(() => fixture.channels.length === 1, 'open');
+    fixture.channels[0].push({type: 'text-delta', text: 'Hel'});
+    await until(() => recorder.chunks.length === 1, 'the first chunk');
+    expect(fixture.signals[0].aborted).toBeFalse();
+    recorder.subscription.unsubscribe();
+    expect(fixture.signals[0].aborted).toBeTrue();
+  });
+
+  // OpenAI and Anthropic end their event loop silently on abort; Gemini and Cohere throw an AbortError.
+  const abortStyles: readonly [string, (channel: EventChannel) => void][] = [
+    ['ends silently', channel => channel.end()],
+    ['throws AbortError', channel => channel.fail(new DOMException('This operation was aborted', 'AbortError'))],
+  ];
+  for (const [abortStyle, onAbort] of abortStyles) {
+    it(`lets no error reach anyone when an aborted stream ${abortStyle}`, async () => {
+      fixture.onAbort = onAbort;
+      const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+      await until(() => fixture.channels.length === 1, 'open');
+      recorder.subscription.unsubscribe();
+      await settle();
+      expect(recorder.hasErrored).toBeFalse();
+      expect(mapError).not.toHaveBeenCalled();
+      expect(fixture.stoppedNotifications).toEqual([]);
+    });
+  }
+
+  it("fails with the outer signal's reason and aborts the request when the outer signal aborts", async () => {
+    const outer = new AbortController();
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi', signal: outer.signal}));
+    await until(() => fixture.channels.length === 1, 'open');
+    fixture.channels[0].push({type: 'text-delta', text: 'Hel'});
+    await until(() => recorder.chunks.length === 1, 'the first chunk');
+    const reason = new Error('the user navigated away');
+    outer.abort(reason);
+    expect(recorder.error).toBe(reason);
+    expect(fixture.signals[0].aborted).toBeTrue();
+    await settle();
+    expect(mapError).not.toHaveBeenCalled();
+    expect(fixture.stoppedNotifications).toEqual([]);
+  });
+
+  it('fails at once with the reason of an outer signal that was already aborted, without opening', async () => {
+    const outer = new AbortController();
+    const reason = new Error('cancelled early');
+    outer.abort(reason);
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi', signal: outer.signal}));
+    expect(recorder.error).toBe(reason);
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('stops listening to the outer signal once the stream completed', async () => {
+    const outer = new AbortController();
+    open.and.callFake(async () => events({type: 'text-delta', text: 'Hi'}, finish('stop', 'stop')));
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi', signal: outer.signal}));
+    await until(() => recorder.isSettled, 'completion');
+    expect(recorder.isComplete).toBeTrue();
+    outer.abort(new Error('too late'));
+    await settle();
+    expect(recorder.hasErrored).toBeFalse();
+    expect(fixture.stoppedNotifications).toEqual([]);
+  });
+
+  it('applies the first-chunk timeout and aborts the stalled request', async () => {
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}, {firstChunkTimeoutMs: 30}));
+    await until(() => recorder.isSettled, 'the timeout');
+    expect(LlmTimeoutError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmTimeoutError).info).toEqual(
+      jasmine.objectContaining({kind: 'first-chunk', timeoutMs: 30, provider: PROVIDER, model: MODEL, chunksSeen: 0}),
+    );
+    expect(fixture.signals[0].aborted).toBeTrue();
+    await settle();
+    expect(mapError).not.toHaveBeenCalled();
+  });
+});
