@@ -199,4 +199,15 @@ describe('fromProviderStream', () => {
     expect(mapError).toHaveBeenCalledOnceWith(dropped);
     expect((recorder.error as LlmProviderError).cause).toBe(dropped);
   });
+
+  it('fails with the original error when mapError itself throws, instead of hanging', async () => {
+    const sdkError = new Error('unexpected SDK shape');
+    mapError.and.throwError(new Error('mapper bug'));
+    open.and.callFake(async () => {
+      throw sdkError;
+    });
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    await until(() => recorder.isSettled, 'the error');
+    expect(recorder.error).toBe(sdkError);
+  });
 });
