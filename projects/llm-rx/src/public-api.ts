@@ -49,7 +49,7 @@ export type {ChunkTimeoutsConfig} from './lib/timeouts/chunk-timeouts';
 export {isRetryableLlmError, retryBeforeFirstChunk} from './lib/retry/retry-before-first-chunk';
 export type {RetryBeforeFirstChunkConfig} from './lib/retry/retry-before-first-chunk';
 export {cascade, shouldFailOver} from './lib/cascade/cascade';
-export type {CascadeOptions} from './lib/cascade/cascade';
+export type {CascadeFailOverEvent, CascadeOptions} from './lib/cascade/cascade';
 
 export {collectResponse} from './lib/operators/collect-response';
 export type {LlmResponse} from './lib/operators/collect-response';

@@ -1,0 +1,164 @@
+/**
+ * A browser-safe client for the llm-rx mock provider server (`projects/mock-providers`): builds the
+ * `x-mock-scenario` header and reads the server's request log. Uses `fetch` only.
+ */
+
+/** Where the mock provider server listens by default (`npm run mock-providers`). */
+export const MOCK_PROVIDERS_URL = 'http://127.0.0.1:4010';
+
+/** The request header that selects a mock scenario. */
+export const MOCK_SCENARIO_HEADER = 'x-mock-scenario';
+
+/** The scenario the mock server plays for one request; every key is optional. */
+export interface MockScenario {
+  /** Any string, recorded in the request log so a test finds its own requests. */
+  tag?: string;
+  /** The answer text; default a fixed English sentence. */
+  text?: string;
+  /** Number of text chunks; without `text`, the answer is `w1 w2 … wN`. */
+  chunks?: number;
+  /** Number of reasoning chunks before the text, in the provider's reasoning shape where it has one. */
+  reasoning?: number;
+  /** Milliseconds before the response headers. */
+  headerDelay?: number;
+  /** Milliseconds before each content chunk and before the closing events. */
+  chunkDelay?: number;
+  /** HTTP error status sent instead of the stream, in the provider's own error body. */
+  status?: number;
+  /** Seconds sent as `retry-after` with `status`. */
+  retryAfter?: number;
+  /** A mid-stream error in the provider's shape after N content chunks (reasoning + text). */
+  errorAfter?: number;
+  /** Destroy the socket after N content chunks. */
+  dropAfter?: number;
+  /** Send nothing more after N content chunks, until the client goes (or 60 s). */
+  stallAfter?: number;
+  /** A malformed event after N content chunks. */
+  malformedAfter?: number;
+  /** Whether to omit the closing events: no usage, finish reason or terminal event. */
+  noFinal?: boolean;
+  /** The finish reason; default `stop`. */
+  finish?: 'stop' | 'length' | 'content-filter';
+  /** Prompt tokens, cached included; default 42. */
+  inputTokens?: number;
+  /** Output tokens, reasoning included; default the number of content chunks. */
+  outputTokens?: number;
+  /** Cached prompt tokens; default 0. */
+  cachedTokens?: number;
+  /** Cache-write prompt tokens; default 0. */
+  cacheWriteTokens?: number;
+  /** Reasoning tokens; default the number of reasoning chunks. */
+  reasoningTokens?: number;
+}
+
+/** One request as the mock server recorded it. */
+export interface MockRequestRecord {
+  /** Also sent as the `x-request-id` and `request-id` response headers. */
+  id: string;
+  tag: string | null;
+  /** The wire that served it (`openai-chat`, `anthropic`, …), or `null` for an unknown route. */
+  wire: string | null;
+  method: string;
+  path: string;
+  /** Request headers; `authorization`, `x-api-key` and `x-goog-api-key` are recorded as `***`. */
+  headers: Record<string, string>;
+  /** The parsed JSON request body. */
+  body: unknown;
+  scenario: MockScenario;
+  /** The HTTP status sent, or `null` before the head is written. */
+  status: number | null;
+  /** ISO time the request arrived. */
+  receivedAt: string;
+  /** Whether the client closed the connection before the server wrote its last event. */
+  closedEarly: boolean;
+  /** Whether the server wrote the whole response and ended it. */
+  completed: boolean;
+}
+
+/** Options of {@link waitForMockRequest}. */
+export interface WaitForMockRequestOptions {
+  /** How long to poll before failing; default 2000 ms. */
+  timeoutMs?: number;
+  /** The pause between polls; default 25 ms. */
+  intervalMs?: number;
+  /** The server's base URL; default {@link MOCK_PROVIDERS_URL}. */
+  baseUrl?: string;
+}
+
+/**
+ * Builds the `x-mock-scenario` header value.
+ *
+ * @param options The scenario.
+ * @returns `key=value;key=value` with URI-encoded values, in the order given; `undefined` keys are left out.
+ *
+ * @example
+ * ```ts
+ * const headers = {[MOCK_SCENARIO_HEADER]: mockScenario({tag: 'rate-limit', status: 429, retryAfter: 2})};
+ * ```
+ */
+export function mockScenario(options: MockScenario): string {
+  return Object.entries(options)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value === true ? '1' : value === false ? '0' : String(value))}`)
+    .join(';');
+}
+
+/**
+ * Reads the requests the mock server recorded with a tag.
+ *
+ * @param tag The scenario tag.
+ * @param baseUrl The server's base URL; default {@link MOCK_PROVIDERS_URL}.
+ * @returns The records, oldest first.
+ */
+export async function fetchMockRequests(
+  tag: string,
+  baseUrl: string = MOCK_PROVIDERS_URL,
+): Promise<MockRequestRecord[]> {
+  const response = await fetch(`${baseUrl}/__mock/requests?tag=${encodeURIComponent(tag)}`);
+  if (!response.ok) throw new Error(`llm-rx: the mock provider server answered ${response.status} at ${baseUrl}.`);
+  return (await response.json()) as MockRequestRecord[];
+}
+
+/**
+ * Polls the request log until a record with the tag matches, because some fields (`closedEarly`, `completed`)
+ * land a moment after the client sees the end of its stream.
+ *
+ * @param tag The scenario tag.
+ * @param predicate Which record to wait for; default any.
+ * @param options Timeout, poll interval and base URL.
+ * @returns The first matching record.
+ * @throws Error when no record matches within the timeout; the message lists what was recorded.
+ */
+export async function waitForMockRequest(
+  tag: string,
+  predicate: (record: MockRequestRecord) => boolean = () => true,
+  options: WaitForMockRequestOptions = {},
+): Promise<MockRequestRecord> {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const records = await fetchMockRequests(tag, options.baseUrl);
+    const match = records.find(predicate);
+    if (match) return match;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `llm-rx: no mock request tagged "${tag}" matched within ${timeoutMs} ms; recorded: ${JSON.stringify(
+          records.map(({id, status, closedEarly, completed}) => ({id, status, closedEarly, completed})),
+        )}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, options.intervalMs ?? 25));
+  }
+}
+
+/**
+ * Empties the mock server's request log.
+ *
+ * @param baseUrl The server's base URL; default {@link MOCK_PROVIDERS_URL}.
+ * @returns How many records were removed.
+ */
+export async function clearMockRequests(baseUrl: string = MOCK_PROVIDERS_URL): Promise<number> {
+  const response = await fetch(`${baseUrl}/__mock/requests`, {method: 'DELETE'});
+  if (!response.ok) throw new Error(`llm-rx: the mock provider server answered ${response.status} at ${baseUrl}.`);
+  return ((await response.json()) as {cleared: number}).cleared;
+}

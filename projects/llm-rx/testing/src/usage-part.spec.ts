@@ -1,0 +1,55 @@
+import {NO_TOKENS} from 'llm-rx';
+import {usagePart} from './usage-part';
+
+describe('usagePart', () => {
+  it('fills test defaults, with one ok attempt made of them', () => {
+    expect(usagePart()).toEqual({
+      type: 'usage',
+      usage: {
+        provider: 'mock-provider',
+        model: 'mock-model',
+        ...NO_TOKENS,
+        inputCost: null,
+        outputCost: null,
+        totalCost: null,
+        timeToFirstChunkMs: null,
+        responseTimeMs: 0,
+        finishReason: {unified: 'stop', raw: 'stop'},
+        attempts: [
+          {
+            provider: 'mock-provider',
+            model: 'mock-model',
+            outcome: 'ok',
+            usage: {...NO_TOKENS, inputCost: null, outputCost: null, totalCost: null},
+            durationMs: 0,
+          },
+        ],
+      },
+    });
+  });
+
+  it('builds the default attempt from the overrides', () => {
+    const {usage} = usagePart({
+      provider: 'openai',
+      model: 'gpt-5-mini',
+      inputTokens: 7,
+      totalCost: 0.5,
+      responseTimeMs: 9,
+    });
+    expect(usage.inputTokens).toBe(7);
+    expect(usage.attempts).toEqual([
+      {
+        provider: 'openai',
+        model: 'gpt-5-mini',
+        outcome: 'ok',
+        usage: {...NO_TOKENS, inputTokens: 7, inputCost: null, outputCost: null, totalCost: 0.5},
+        durationMs: 9,
+      },
+    ]);
+  });
+
+  it('keeps given attempts as they are', () => {
+    const attempts = [{provider: 'a', model: 'b', outcome: 'error' as const, error: 'down'}];
+    expect(usagePart({attempts}).usage.attempts).toBe(attempts);
+  });
+});
