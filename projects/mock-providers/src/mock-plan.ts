@@ -1,0 +1,77 @@
+import type {MockScenario} from './scenario';
+import type {MockPlan} from './wire/provider-wire';
+
+/** The answer when the scenario gives neither `text` nor `chunks`. */
+export const DEFAULT_MOCK_TEXT = 'The quick brown fox jumps over the lazy dog while the sun sets slowly.';
+
+/** The input token count when the scenario gives none. */
+export const DEFAULT_INPUT_TOKENS = 42;
+
+let nextResponseNumber = 1;
+
+/**
+ * Builds the answer a wire renders for one request.
+ *
+ * @param scenario The parsed scenario header.
+ * @param model The model named by the request.
+ * @param now The clock, for the creation time; defaults to `Date.now()`.
+ * @returns The plan: chunks, usage and finish reason.
+ */
+export function createMockPlan(scenario: MockScenario, model: string, now: number = Date.now()): MockPlan {
+  const textChunks = textChunksOf(scenario);
+  const reasoningChunks = Array.from({length: scenario.reasoning ?? 0}, (_, index) =>
+    index === 0 ? 'Thinking about the question.' : ` Step ${index + 1}.`,
+  );
+  const reasoningTokens = scenario.reasoningTokens ?? reasoningChunks.length;
+  return {
+    model,
+    responseId: `mock${Math.floor(now / 1000).toString(36)}${(nextResponseNumber++).toString(36).padStart(4, '0')}`,
+    created: Math.floor(now / 1000),
+    reasoningChunks,
+    textChunks,
+    usage: {
+      inputTokens: scenario.inputTokens ?? DEFAULT_INPUT_TOKENS,
+      outputTokens: scenario.outputTokens ?? textChunks.length + reasoningChunks.length,
+      cachedInputTokens: scenario.cachedTokens ?? 0,
+      cacheWriteTokens: scenario.cacheWriteTokens ?? 0,
+      reasoningTokens,
+    },
+    finish: scenario.finish ?? 'stop',
+  };
+}
+
+/**
+ * Splits the answer into text chunks: one per word by default, or `chunks` pieces.
+ *
+ * @param scenario The parsed scenario header.
+ * @returns The chunks; joined they give the whole text.
+ */
+export function textChunksOf(scenario: MockScenario): string[] {
+  const text = scenario.text ?? (scenario.chunks === undefined ? DEFAULT_MOCK_TEXT : wordsText(scenario.chunks));
+  const count = scenario.chunks ?? words(text).length;
+  return splitText(text, count);
+}
+
+function wordsText(count: number): string {
+  return Array.from({length: count}, (_, index) => `w${index + 1}`).join(' ');
+}
+
+/** Words with the space before each kept on it, so that joining the words gives the text back. */
+function words(text: string): string[] {
+  return text.match(/\s*\S+\s*?(?=\s|$)|\s+$/g) ?? [];
+}
+
+function splitText(text: string, count: number): string[] {
+  if (count <= 0) return [];
+  if (text === '') return Array.from({length: count}, () => '');
+  const parts = words(text);
+  // More chunks than words: split by characters instead, so that every chunk still carries text.
+  const pieces = parts.length >= count ? parts : Array.from(text);
+  const chunks: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const start = Math.round((index * pieces.length) / count);
+    const end = Math.round(((index + 1) * pieces.length) / count);
+    chunks.push(pieces.slice(start, end).join(''));
+  }
+  return chunks;
+}

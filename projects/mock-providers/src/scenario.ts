@@ -1,0 +1,123 @@
+/** The request header that selects a scenario: `x-mock-scenario: key=value;key=value` (values URI-encoded). */
+export const SCENARIO_HEADER = 'x-mock-scenario';
+
+/** How a scenario ends the answer. */
+export type MockFinish = 'stop' | 'length' | 'content-filter';
+
+/** A parsed `x-mock-scenario` header; every key is optional. */
+export interface MockScenario {
+  /** Any string, recorded in the request log so a test finds its own requests. */
+  tag?: string;
+  /** The answer text. */
+  text?: string;
+  /** Number of text chunks. */
+  chunks?: number;
+  /** Number of reasoning chunks before the text. */
+  reasoning?: number;
+  /** Milliseconds before the response headers. */
+  headerDelay?: number;
+  /** Milliseconds between events. */
+  chunkDelay?: number;
+  /** HTTP error status sent instead of the stream. */
+  status?: number;
+  /** Seconds sent as `retry-after` with `status`. */
+  retryAfter?: number;
+  /** A mid-stream error after N content chunks. */
+  errorAfter?: number;
+  /** Destroy the socket after N content chunks. */
+  dropAfter?: number;
+  /** Send nothing more after N content chunks. */
+  stallAfter?: number;
+  /** A malformed event after N content chunks. */
+  malformedAfter?: number;
+  /** Whether to omit the closing events (usage, finish reason, terminal event). */
+  noFinal?: boolean;
+  /** The finish reason; default `stop`. */
+  finish?: MockFinish;
+  inputTokens?: number;
+  outputTokens?: number;
+  cachedTokens?: number;
+  cacheWriteTokens?: number;
+  reasoningTokens?: number;
+}
+
+/** Raised for a scenario header the server cannot understand; the server answers it with HTTP 400. */
+export class MockScenarioError extends Error {
+  override readonly name = 'MockScenarioError';
+}
+
+const NUMBER_KEYS = [
+  'chunks',
+  'reasoning',
+  'headerDelay',
+  'chunkDelay',
+  'status',
+  'retryAfter',
+  'errorAfter',
+  'dropAfter',
+  'stallAfter',
+  'malformedAfter',
+  'inputTokens',
+  'outputTokens',
+  'cachedTokens',
+  'cacheWriteTokens',
+  'reasoningTokens',
+] as const;
+
+type NumberKey = (typeof NUMBER_KEYS)[number];
+
+const FINISHES: readonly MockFinish[] = ['stop', 'length', 'content-filter'];
+
+/** Every key the scenario header accepts. */
+export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = ['tag', 'text', 'noFinal', 'finish', ...NUMBER_KEYS];
+
+/**
+ * Parses the `x-mock-scenario` header value.
+ *
+ * @param header The header value (`key=value;key=value`, values URI-encoded); absent means the default scenario.
+ * @returns The scenario.
+ * @throws MockScenarioError for an unknown key, a non-integer number or an unknown finish reason, so that a typo
+ *   fails the test instead of silently running the default scenario.
+ */
+export function parseScenario(header: string | undefined): MockScenario {
+  const scenario: MockScenario = {};
+  if (!header) return scenario;
+  for (const pair of header.split(';')) {
+    if (!pair.trim()) continue;
+    const separator = pair.indexOf('=');
+    const key = (separator < 0 ? pair : pair.slice(0, separator)).trim();
+    const value = separator < 0 ? '' : decodeValue(key, pair.slice(separator + 1).trim());
+    if (key === 'tag' || key === 'text') {
+      scenario[key] = value;
+    } else if (key === 'noFinal') {
+      scenario.noFinal = value === '' || value === '1' || value === 'true';
+    } else if (key === 'finish') {
+      if (!FINISHES.includes(value as MockFinish)) {
+        throw new MockScenarioError(`mock-providers: finish must be one of ${FINISHES.join(', ')}, got "${value}".`);
+      }
+      scenario.finish = value as MockFinish;
+    } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
+      scenario[key as NumberKey] = parseCount(key, value);
+    } else {
+      throw new MockScenarioError(
+        `mock-providers: unknown scenario key "${key}"; known keys: ${SCENARIO_KEYS.join(', ')}.`,
+      );
+    }
+  }
+  return scenario;
+}
+
+function decodeValue(key: string, value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new MockScenarioError(`mock-providers: the value of "${key}" is not valid URI encoding.`);
+  }
+}
+
+function parseCount(key: string, value: string): number {
+  if (!/^\d+$/.test(value)) {
+    throw new MockScenarioError(`mock-providers: "${key}" needs a whole number >= 0, got "${value}".`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,134 @@
+import OpenAI from 'openai';
+import {mockScenario, type MockScenario} from '../../../llm-rx/testing/src/mock-provider-server-client';
+import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
+import {deepSeekWire} from './deepseek-wire';
+
+/** DeepSeek's extra usage fields, which the SDK passes through untyped. */
+interface DeepSeekUsage extends OpenAI.CompletionUsage {
+  prompt_cache_hit_tokens: number;
+  prompt_cache_miss_tokens: number;
+}
+
+// The byte-faithfulness check: the real `openai` SDK, pointed at DeepSeek's path, must parse what the wire sends.
+describe('deepSeekWire with the openai SDK', () => {
+  let server: MockProviderServer;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    server = await startMockProviderServer({port: 0});
+    client = new OpenAI({apiKey: 'sk-test', baseURL: `${server.url}/deepseek`, maxRetries: 0});
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  function create(scenario: MockScenario) {
+    return client.chat.completions.create(
+      {
+        model: 'deepseek-reasoner',
+        messages: [{role: 'user', content: 'hi'}],
+        stream: true,
+        stream_options: {include_usage: true},
+      },
+      {headers: {'x-mock-scenario': mockScenario(scenario)}},
+    );
+  }
+
+  async function collect(scenario: MockScenario) {
+    let text = '';
+    let reasoning = '';
+    let finishReason: string | null = null;
+    let usage: DeepSeekUsage | undefined;
+    for await (const chunk of await create(scenario)) {
+      const delta = chunk.choices[0]?.delta as {content?: string | null; reasoning_content?: string | null} | undefined;
+      text += delta?.content ?? '';
+      reasoning += delta?.reasoning_content ?? '';
+      finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+      if (chunk.usage) usage = chunk.usage as DeepSeekUsage;
+    }
+    return {text, reasoning, finishReason, usage};
+  }
+
+  it('matches POST /deepseek/chat/completions only', () => {
+    expect(deepSeekWire.matches('POST', '/deepseek/chat/completions')).toBeTrue();
+    expect(deepSeekWire.matches('POST', '/v1/chat/completions')).toBeFalse();
+    expect(deepSeekWire.modelOf('/deepseek/chat/completions', {model: 'deepseek-chat'})).toBe('deepseek-chat');
+  });
+
+  it('opens with a keep-alive comment that the SDK ignores', () => {
+    const plan = {
+      model: 'deepseek-chat',
+      responseId: 'r',
+      created: 1,
+      reasoningChunks: [],
+      textChunks: ['a'],
+      usage: {inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0},
+      finish: 'stop' as const,
+    };
+    expect(deepSeekWire.openingEvents(plan)[0]).toBe(': keep-alive\n\n');
+  });
+
+  it('streams reasoning_content before content, and the cache hit/miss usage', async () => {
+    const result = await collect({
+      reasoning: 2,
+      text: 'Bonjour le monde',
+      chunks: 3,
+      inputTokens: 100,
+      cachedTokens: 64,
+    });
+    expect(result.reasoning).toBe('Thinking about the question. Step 2.');
+    expect(result.text).toBe('Bonjour le monde');
+    expect(result.finishReason).toBe('stop');
+    expect(result.usage).toEqual(
+      jasmine.objectContaining({
+        prompt_tokens: 100,
+        completion_tokens: 5,
+        total_tokens: 105,
+        prompt_cache_hit_tokens: 64,
+        prompt_cache_miss_tokens: 36,
+        prompt_tokens_details: {cached_tokens: 64},
+        completion_tokens_details: {reasoning_tokens: 2},
+      }),
+    );
+  });
+
+  it('streams plain content for a model without reasoning', async () => {
+    const result = await collect({chunks: 2, finish: 'length'});
+    expect(result.text).toBe('w1 w2');
+    expect(result.reasoning).toBe('');
+    expect(result.finishReason).toBe('length');
+    expect(result.usage?.prompt_cache_miss_tokens).toBe(42);
+  });
+
+  it("turns HTTP errors into the SDK's classes with DeepSeek's error types", async () => {
+    const errorOf = (status: number) =>
+      create({status}).then(
+        () => undefined,
+        (caught: unknown) => caught as InstanceType<typeof OpenAI.APIError>,
+      );
+    const unauthorized = await errorOf(401);
+    expect(unauthorized).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect(unauthorized?.type).toBe('authentication_error');
+    expect(await errorOf(429)).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((await errorOf(503))?.status).toBe(503);
+  });
+
+  it('throws APIError for a mid-stream error after the reasoning', async () => {
+    let reasoning = '';
+    const error = await (async () => {
+      for await (const chunk of await create({reasoning: 1, chunks: 2, errorAfter: 1})) {
+        reasoning += (chunk.choices[0]?.delta as {reasoning_content?: string}).reasoning_content ?? '';
+      }
+    })().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(reasoning).toBe('Thinking about the question.');
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+  });
+
+  it('throws SyntaxError for a malformed event', async () => {
+    await expectAsync(collect({malformedAfter: 0})).toBeRejectedWithError(SyntaxError);
+  });
+});

@@ -1,0 +1,83 @@
+import {chatChoice, chatCompletionChunk, chatFinishReason, openAiErrorBody} from './openai-chat-wire';
+import type {MockPlan, ProviderWire} from './provider-wire';
+import {modelOfBody, sseEvent} from './sse-event';
+
+const SYSTEM_FINGERPRINT = {system_fingerprint: 'fp_mock_prod0820_fp8_kvcache'};
+
+const ERROR_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  402: 'invalid_request_error',
+  422: 'invalid_request_error',
+  429: 'rate_limit_error',
+};
+
+/**
+ * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with `reasoning_content` deltas, a
+ * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage
+ * (doc §4.1).
+ */
+export const deepSeekWire: ProviderWire = {
+  name: 'deepseek',
+  matches: (method, pathname) => method === 'POST' && pathname === '/deepseek/chat/completions',
+  modelOf: (_pathname, body) => modelOfBody(body),
+  errorBody: (status, message) => {
+    const body = openAiErrorBody(status, message) as {error: {type: string; code: string | null}};
+    body.error.type = ERROR_TYPES[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
+    body.error.code = 'invalid_request_error';
+    return body;
+  },
+  openingEvents: plan => [
+    // DeepSeek sends keep-alive comments while a request waits in its queue; SDKs must ignore them.
+    ': keep-alive\n\n',
+    sseEvent(
+      chunk(plan, [
+        chatChoice(
+          plan.reasoningChunks.length
+            ? {role: 'assistant', content: null, reasoning_content: ''}
+            : {role: 'assistant', content: ''},
+        ),
+      ]),
+    ),
+  ],
+  reasoningEvents: (plan, text) => [sseEvent(chunk(plan, [chatChoice({content: null, reasoning_content: text})]))],
+  textEvents: (plan, text) => [
+    sseEvent(
+      chunk(plan, [
+        chatChoice(plan.reasoningChunks.length ? {content: text, reasoning_content: null} : {content: text}),
+      ]),
+    ),
+  ],
+  closingEvents: plan => [
+    sseEvent(chunk(plan, [chatChoice({content: ''}, chatFinishReason(plan.finish))])),
+    sseEvent(chatCompletionChunk(plan, [], deepSeekUsage(plan), SYSTEM_FINGERPRINT)),
+    sseEvent('[DONE]'),
+  ],
+  midStreamErrorEvents: (_plan, message) => [
+    sseEvent({error: {message, type: 'server_error', param: null, code: 'internal_error'}}),
+  ],
+  malformedEvent: () => 'data: {"id":"malformed","object":"chat.completion.chunk","choices":[{"delta":{"content":\n\n',
+};
+
+function chunk(plan: MockPlan, choices: unknown[]): Record<string, unknown> {
+  return chatCompletionChunk(plan, choices, null, SYSTEM_FINGERPRINT);
+}
+
+/**
+ * DeepSeek's usage block: OpenAI's fields plus the cache hit/miss split, whose sum is `prompt_tokens`.
+ *
+ * @param plan The answer being streamed.
+ * @returns DeepSeek's usage object.
+ */
+export function deepSeekUsage(plan: MockPlan): unknown {
+  const {usage} = plan;
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+    prompt_tokens_details: {cached_tokens: usage.cachedInputTokens},
+    ...(usage.reasoningTokens ? {completion_tokens_details: {reasoning_tokens: usage.reasoningTokens}} : {}),
+    prompt_cache_hit_tokens: usage.cachedInputTokens,
+    prompt_cache_miss_tokens: usage.inputTokens - usage.cachedInputTokens,
+  };
+}

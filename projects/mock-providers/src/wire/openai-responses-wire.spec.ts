@@ -1,0 +1,164 @@
+import OpenAI from 'openai';
+import {
+  mockScenario,
+  waitForMockRequest,
+  type MockScenario,
+} from '../../../llm-rx/testing/src/mock-provider-server-client';
+import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
+import {openAiResponsesWire} from './openai-responses-wire';
+
+// The byte-faithfulness check: the real `openai` SDK must parse what the wire sends.
+describe('openAiResponsesWire with the openai SDK', () => {
+  let server: MockProviderServer;
+  let client: OpenAI;
+  let tagNumber = 0;
+  const uniqueTag = () => `openai-responses-spec-${Date.now()}-${tagNumber++}`;
+
+  beforeAll(async () => {
+    server = await startMockProviderServer({port: 0});
+    client = new OpenAI({apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0});
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const headersOf = (scenario: MockScenario) => ({headers: {'x-mock-scenario': mockScenario(scenario)}});
+
+  function create(scenario: MockScenario, signal?: AbortSignal) {
+    return client.responses.create({model: 'gpt-5-mini', input: 'hi', stream: true}, {...headersOf(scenario), signal});
+  }
+
+  async function collect(scenario: MockScenario) {
+    let text = '';
+    let reasoning = '';
+    const types: string[] = [];
+    const sequenceNumbers: number[] = [];
+    let terminal: OpenAI.Responses.Response | undefined;
+    for await (const event of await create(scenario)) {
+      types.push(event.type);
+      sequenceNumbers.push(event.sequence_number);
+      if (event.type === 'response.output_text.delta') text += event.delta;
+      if (event.type === 'response.reasoning_summary_text.delta') reasoning += event.delta;
+      if (event.type === 'response.completed' || event.type === 'response.incomplete') terminal = event.response;
+    }
+    return {text, reasoning, types, sequenceNumbers, terminal};
+  }
+
+  it('matches POST /v1/responses only', () => {
+    expect(openAiResponsesWire.matches('POST', '/v1/responses')).toBeTrue();
+    expect(openAiResponsesWire.matches('POST', '/v1/chat/completions')).toBeFalse();
+    expect(openAiResponsesWire.modelOf('/v1/responses', {model: 'gpt-5'})).toBe('gpt-5');
+  });
+
+  it('streams text and ends with response.completed carrying cached and reasoning usage', async () => {
+    const result = await collect({
+      text: 'Hello brave world',
+      chunks: 3,
+      cachedTokens: 12,
+      cacheWriteTokens: 5,
+      reasoningTokens: 2,
+      outputTokens: 9,
+    });
+    expect(result.text).toBe('Hello brave world');
+    expect(result.types[0]).toBe('response.created');
+    expect(result.types[result.types.length - 1]).toBe('response.completed');
+    expect(result.sequenceNumbers).toEqual(result.sequenceNumbers.map((_, index) => index));
+    expect(result.terminal?.status).toBe('completed');
+    expect(result.terminal?.usage).toEqual({
+      input_tokens: 42,
+      input_tokens_details: {cached_tokens: 12, cache_write_tokens: 5},
+      output_tokens: 9,
+      output_tokens_details: {reasoning_tokens: 2},
+      total_tokens: 51,
+    });
+  });
+
+  it('streams reasoning summary deltas before the text, with contiguous sequence numbers', async () => {
+    const result = await collect({chunks: 2, reasoning: 2});
+    expect(result.reasoning).toBe('Thinking about the question. Step 2.');
+    expect(result.text).toBe('w1 w2');
+    expect(result.types.indexOf('response.reasoning_summary_text.delta')).toBeLessThan(
+      result.types.indexOf('response.output_text.delta'),
+    );
+    expect(result.sequenceNumbers).toEqual(result.sequenceNumbers.map((_, index) => index));
+    expect(result.terminal?.usage?.output_tokens_details.reasoning_tokens).toBe(2);
+  });
+
+  it('is accepted by the strict responses.stream() wrapper, reasoning included', async () => {
+    const stream = client.responses.stream({model: 'gpt-5-mini', input: 'hi'}, headersOf({chunks: 3, reasoning: 1}));
+    const response = await stream.finalResponse();
+    expect(response.output_text).toBe('w1 w2 w3');
+    expect(response.output.map(item => item.type)).toEqual(['reasoning', 'message']);
+  });
+
+  it('is accepted by the strict wrapper when there is no text at all', async () => {
+    const stream = client.responses.stream({model: 'gpt-5-mini', input: 'hi'}, headersOf({chunks: 0, reasoning: 1}));
+    expect((await stream.finalResponse()).output_text).toBe('');
+  });
+
+  it('ends with response.incomplete for finish length and content-filter', async () => {
+    const length = await collect({finish: 'length'});
+    expect(length.types[length.types.length - 1]).toBe('response.incomplete');
+    expect(length.terminal?.incomplete_details?.reason).toBe('max_output_tokens');
+    expect(length.terminal?.usage?.input_tokens).toBe(42);
+    const filtered = await collect({finish: 'content-filter'});
+    expect(filtered.terminal?.incomplete_details?.reason).toBe('content_filter');
+  });
+
+  it('turns an HTTP 429 into RateLimitError with retry-after and request id', async () => {
+    const error = await create({status: 429, retryAfter: 3}).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((error as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after')).toBe('3');
+    expect((error as InstanceType<typeof OpenAI.RateLimitError>).requestID).toMatch(/^req_mock_/);
+  });
+
+  it('throws APIError with type "error" and code server_error for a mid-stream event: error', async () => {
+    let text = '';
+    const error = await (async () => {
+      for await (const event of await create({chunks: 4, errorAfter: 2})) {
+        if (event.type === 'response.output_text.delta') text += event.delta;
+      }
+    })().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(text).toBe('w1 w2');
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    const apiError = error as InstanceType<typeof OpenAI.APIError>;
+    expect(apiError.status).toBeUndefined();
+    expect(apiError.type).toBe('error');
+    expect(apiError.code).toBe('server_error');
+  });
+
+  it('throws SyntaxError for a malformed event', async () => {
+    await expectAsync(collect({malformedAfter: 1})).toBeRejectedWithError(SyntaxError);
+  });
+
+  it('ends the loop with no terminal event for noFinal', async () => {
+    const result = await collect({chunks: 2, noFinal: true});
+    expect(result.text).toBe('w1 w2');
+    expect(result.terminal).toBeUndefined();
+  });
+
+  it('records closedEarly on abort, and not after response.completed', async () => {
+    const doneTag = uniqueTag();
+    await collect({tag: doneTag});
+    expect(
+      (await waitForMockRequest(doneTag, record => record.completed, {baseUrl: server.url})).closedEarly,
+    ).toBeFalse();
+
+    const abortTag = uniqueTag();
+    const controller = new AbortController();
+    let text = '';
+    for await (const event of await create({tag: abortTag, chunks: 10, chunkDelay: 30}, controller.signal)) {
+      if (event.type === 'response.output_text.delta') text += event.delta;
+      if (text.includes('w2')) controller.abort();
+    }
+    expect(text).toBe('w1 w2');
+    await waitForMockRequest(abortTag, record => record.closedEarly, {baseUrl: server.url});
+  });
+});

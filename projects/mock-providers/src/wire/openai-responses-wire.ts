@@ -1,0 +1,168 @@
+import {openAiErrorBody} from './openai-chat-wire';
+import type {MockPlan, ProviderWire} from './provider-wire';
+import {modelOfBody, sseEvent} from './sse-event';
+
+/** The events of one answer, grouped the way the server writes them, with contiguous sequence numbers. */
+interface ResponseSections {
+  readonly opening: string[];
+  readonly reasoning: string[][];
+  readonly text: string[][];
+  readonly closing: string[];
+  /** The sequence number after each group, in write order: opening, reasoning…, text…, closing. */
+  readonly nextSequence: Map<string[], number>;
+  /** The sequence number after the group written last, for a mid-stream error event. */
+  written: number;
+}
+
+const sectionsByPlan = new WeakMap<MockPlan, ResponseSections>();
+
+/**
+ * OpenAI Responses: `POST /v1/responses`, every event with an `event:` line equal to `data.type` and a
+ * `sequence_number`; ends with `response.completed` or `response.incomplete`, no `[DONE]` (doc §4.2).
+ */
+export const openAiResponsesWire: ProviderWire = {
+  name: 'openai-responses',
+  matches: (method, pathname) => method === 'POST' && pathname === '/v1/responses',
+  modelOf: (_pathname, body) => modelOfBody(body),
+  errorBody: openAiErrorBody,
+  openingEvents: plan => written(plan, sectionsOf(plan).opening),
+  reasoningEvents: (plan, _text, index) => written(plan, sectionsOf(plan).reasoning[index] ?? []),
+  textEvents: (plan, _text, index) => written(plan, sectionsOf(plan).text[index] ?? []),
+  closingEvents: plan => written(plan, sectionsOf(plan).closing),
+  midStreamErrorEvents: (plan, message) => [
+    sseEvent(
+      {type: 'error', code: 'server_error', message, param: null, sequence_number: sectionsOf(plan).written},
+      'error',
+    ),
+  ],
+  malformedEvent: () => 'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":\n\n',
+};
+
+function written(plan: MockPlan, group: string[]): string[] {
+  const sections = sectionsOf(plan);
+  sections.written = sections.nextSequence.get(group) ?? sections.written;
+  return group;
+}
+
+function sectionsOf(plan: MockPlan): ResponseSections {
+  const cached = sectionsByPlan.get(plan);
+  if (cached) return cached;
+  const sections = buildSections(plan);
+  sectionsByPlan.set(plan, sections);
+  return sections;
+}
+
+function buildSections(plan: MockPlan): ResponseSections {
+  let sequence = 0;
+  const event = (type: string, fields: Record<string, unknown>) =>
+    sseEvent({type, sequence_number: sequence++, ...fields}, type);
+  const nextSequence = new Map<string[], number>();
+  const group = (events: string[]) => (nextSequence.set(events, sequence), events);
+
+  const hasReasoning = plan.reasoningChunks.length > 0;
+  const reasoningId = `rs_${plan.responseId}`;
+  const messageId = `msg_${plan.responseId}`;
+  const messageIndex = hasReasoning ? 1 : 0;
+  const reasoningText = plan.reasoningChunks.join('');
+  const text = plan.textChunks.join('');
+  const isComplete = plan.finish === 'stop';
+  const reasoningItem = (status: string, summary: unknown[]) => ({id: reasoningId, type: 'reasoning', status, summary});
+  const messageItem = (status: string, content: unknown[]) => ({
+    id: messageId,
+    type: 'message',
+    status,
+    role: 'assistant',
+    content,
+  });
+  const outputText = {type: 'output_text', text, annotations: []};
+  const response = (status: string, fields: Record<string, unknown> = {}) => ({
+    id: `resp_${plan.responseId}`,
+    object: 'response',
+    created_at: plan.created,
+    status,
+    model: plan.model,
+    output: [],
+    usage: null,
+    error: null,
+    incomplete_details: null,
+    ...fields,
+  });
+  const reasoningPart = {item_id: reasoningId, output_index: 0, summary_index: 0};
+  const textPart = {item_id: messageId, output_index: messageIndex, content_index: 0};
+  const openReasoning = () => [
+    event('response.output_item.added', {output_index: 0, item: reasoningItem('in_progress', [])}),
+    event('response.reasoning_summary_part.added', {...reasoningPart, part: {type: 'summary_text', text: ''}}),
+  ];
+  const closeReasoning = () => [
+    event('response.reasoning_summary_text.done', {...reasoningPart, text: reasoningText}),
+    event('response.reasoning_summary_part.done', {
+      ...reasoningPart,
+      part: {type: 'summary_text', text: reasoningText},
+    }),
+    event('response.output_item.done', {
+      output_index: 0,
+      item: reasoningItem('completed', [{type: 'summary_text', text: reasoningText}]),
+    }),
+  ];
+  const openMessage = () => [
+    event('response.output_item.added', {output_index: messageIndex, item: messageItem('in_progress', [])}),
+    event('response.content_part.added', {...textPart, part: {type: 'output_text', text: '', annotations: []}}),
+  ];
+
+  const opening = group([
+    event('response.created', {response: response('in_progress')}),
+    event('response.in_progress', {response: response('in_progress')}),
+    ...(hasReasoning ? openReasoning() : openMessage()),
+  ]);
+  const reasoning = plan.reasoningChunks.map(delta =>
+    group([event('response.reasoning_summary_text.delta', {...reasoningPart, delta})]),
+  );
+  // The reasoning item closes and the message item opens just before the first text delta, as the service does.
+  const switchToMessage = () => (hasReasoning ? [...closeReasoning(), ...openMessage()] : []);
+  const textGroups = plan.textChunks.map((delta, index) =>
+    group([
+      ...(index === 0 ? switchToMessage() : []),
+      event('response.output_text.delta', {...textPart, delta, logprobs: []}),
+    ]),
+  );
+  const messageStatus = isComplete ? 'completed' : 'incomplete';
+  const output = [
+    ...(hasReasoning ? [reasoningItem('completed', [{type: 'summary_text', text: reasoningText}])] : []),
+    messageItem(messageStatus, [outputText]),
+  ];
+  const terminalType = isComplete ? 'response.completed' : 'response.incomplete';
+  const closing = group([
+    ...(plan.textChunks.length === 0 ? switchToMessage() : []),
+    event('response.output_text.done', {...textPart, text, logprobs: []}),
+    event('response.content_part.done', {...textPart, part: outputText}),
+    event('response.output_item.done', {output_index: messageIndex, item: messageItem(messageStatus, [outputText])}),
+    event(terminalType, {
+      response: response(isComplete ? 'completed' : 'incomplete', {
+        output,
+        usage: responsesUsage(plan),
+        incomplete_details: isComplete
+          ? null
+          : {reason: plan.finish === 'length' ? 'max_output_tokens' : 'content_filter'},
+      }),
+    }),
+  ]);
+  return {opening, reasoning, text: textGroups, closing, nextSequence, written: 0};
+}
+
+/**
+ * The terminal response's `usage`: cached and reasoning tokens in their detail fields (doc §4.2).
+ *
+ * @param plan The answer being streamed.
+ * @returns The Responses usage object.
+ */
+export function responsesUsage(plan: MockPlan): unknown {
+  const {usage} = plan;
+  return {
+    input_tokens: usage.inputTokens,
+    // openai 7.57 types cache_write_tokens as always present in the Responses usage.
+    input_tokens_details: {cached_tokens: usage.cachedInputTokens, cache_write_tokens: usage.cacheWriteTokens},
+    output_tokens: usage.outputTokens,
+    output_tokens_details: {reasoning_tokens: usage.reasoningTokens},
+    total_tokens: usage.inputTokens + usage.outputTokens,
+  };
+}
