@@ -113,7 +113,7 @@ async function handleRequest(
   if (scenario.status !== undefined) {
     if (scenario.retryAfter !== undefined) response.setHeader('retry-after', String(scenario.retryAfter));
     const message = `mock-providers: simulated HTTP ${scenario.status} (${SCENARIO_HEADER} status=${scenario.status})`;
-    return exchange.sendError(scenario.status, wire.errorBody(scenario.status, message));
+    return exchange.sendError(scenario.status, wire.errorBody(scenario.status, message, scenario.retryAfter));
   }
   await streamAnswer(exchange, wire, createMockPlan(scenario, wire.modelOf(url.pathname, body)), scenario);
 }

@@ -33,7 +33,7 @@ export interface ProviderWire {
   matches(method: string, pathname: string): boolean;
   modelOf(pathname: string, body: unknown): string;
   /** The provider's own JSON error body for an HTTP status before the stream. */
-  errorBody(status: number, message: string): unknown;
+  errorBody(status: number, message: string, retryAfterSeconds?: number): unknown;
   /** Each returned string is one complete SSE event, written with its own res.write(), exact bytes incl. the blank line. */
   openingEvents(plan: MockPlan): string[];
   reasoningEvents(plan: MockPlan, text: string, index: number): string[];

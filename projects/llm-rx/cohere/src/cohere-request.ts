@@ -1,0 +1,28 @@
+import type {Cohere} from 'cohere-ai';
+import {llmMessagesOf, type LlmRequest} from 'llm-rx';
+
+/**
+ * Builds the `chatStream()` request of an llm-rx request, in the SDK's camelCase (it sends snake_case).
+ *
+ * `systemPrompt` becomes a leading `system` message; the sampling fields map to `temperature`, `p`, `maxTokens`
+ * and `stopSequences`. `providerOptions.cohere` is merged in last, also in camelCase (e.g. `{thinking: {type:
+ * 'enabled'}}`, `safetyMode`); keys the SDK does not know pass through unchanged.
+ * @param model The model id, e.g. `command-a-03-2025`.
+ * @param request A validated request.
+ * @returns The SDK request.
+ */
+export function toCohereChatRequest(model: string, request: LlmRequest): Cohere.V2ChatStreamRequest {
+  const messages: Cohere.ChatMessageV2[] = [
+    ...(request.systemPrompt !== undefined ? [{role: 'system' as const, content: request.systemPrompt}] : []),
+    ...llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),
+  ];
+  return {
+    model,
+    messages,
+    ...(request.temperature !== undefined && {temperature: request.temperature}),
+    ...(request.topP !== undefined && {p: request.topP}),
+    ...(request.maxTokens !== undefined && {maxTokens: request.maxTokens}),
+    ...(request.stopSequences !== undefined && {stopSequences: [...request.stopSequences]}),
+    ...request.providerOptions?.['cohere'],
+  };
+}

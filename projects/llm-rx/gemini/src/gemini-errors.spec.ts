@@ -1,0 +1,93 @@
+import {ApiError} from '@google/genai';
+import {LlmConfigurationError, LlmProviderError} from 'llm-rx';
+import {mapGeminiError} from './gemini-errors';
+
+const CONTEXT = {model: 'gemini-2.5-flash', apiKey: 'AIza-secret-key'};
+
+/** An `ApiError` as the SDK throws it for an HTTP error: the message is the JSON body. */
+function httpError(status: number, body: unknown): ApiError {
+  return new ApiError({message: JSON.stringify(body), status});
+}
+
+function asProviderError(error: unknown): LlmProviderError {
+  expect(LlmProviderError.isInstance(error)).toBeTrue();
+  return error as LlmProviderError;
+}
+
+describe('mapGeminiError', () => {
+  it('maps an HTTP 429 to a non-retryable error with the body and the RetryInfo delay', () => {
+    const body = {
+      error: {
+        code: 429,
+        message: 'Resource has been exhausted (e.g. check quota).',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{'@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '1.5s'}],
+      },
+    };
+    const error = asProviderError(mapGeminiError(httpError(429, body), CONTEXT));
+    expect(error.provider).toBe('gemini');
+    expect(error.model).toBe('gemini-2.5-flash');
+    expect(error.statusCode).toBe(429);
+    expect(error.isRetryable).toBeFalse();
+    expect(error.retryAfterMs).toBe(1500);
+    expect(error.responseBody).toEqual(body);
+    expect(error.message).toMatch(/^llm-rx: gemini answered HTTP 429 for gemini-2\.5-flash: Resource has been exhausted/);
+    expect(error.message).toContain('wait before retrying');
+  });
+
+  it('marks 500 and 503 retryable, and 400, 401, 403 and 404 not', () => {
+    for (const [status, isRetryable] of [[500, true], [503, true], [400, false], [401, false], [403, false], [404, false]] as const) {
+      const error = asProviderError(mapGeminiError(httpError(status, {error: {code: status, message: 'x'}}), CONTEXT));
+      expect(error.statusCode).withContext(String(status)).toBe(status);
+      expect(error.isRetryable).withContext(String(status)).toBe(isRetryable);
+      expect(error.retryAfterMs).toBeUndefined();
+    }
+  });
+
+  it('maps an in-stream error object to a retryable error that says it came in the stream', () => {
+    const body = {error: {code: 500, message: 'Internal error', status: 'INTERNAL'}};
+    const thrown = new ApiError({message: `got status: INTERNAL. ${JSON.stringify(body)}`, status: 500});
+    const error = asProviderError(mapGeminiError(thrown, CONTEXT));
+    expect(error.statusCode).toBe(500);
+    expect(error.isRetryable).toBeTrue();
+    expect(error.responseBody).toEqual(body);
+    expect(error.message).toContain('reported an error in its stream for gemini-2.5-flash (HTTP 500): Internal error');
+    expect(error.cause).toBe(thrown);
+  });
+
+  it('never lets the key into the message or the body', () => {
+    const body = {error: {code: 400, message: `API key not valid: ${CONTEXT.apiKey}`, status: 'INVALID_ARGUMENT'}};
+    const error = asProviderError(mapGeminiError(httpError(400, body), CONTEXT));
+    expect(error.message).not.toContain(CONTEXT.apiKey);
+    expect(JSON.stringify(error.responseBody)).not.toContain(CONTEXT.apiKey);
+    expect(error.message).toContain('API key not valid: ***');
+  });
+
+  it('leaves messages alone for a key too short to be a secret', () => {
+    const error = asProviderError(mapGeminiError(httpError(400, {error: {code: 400, message: 'bad key'}}), {model: 'm', apiKey: 'k'}));
+    expect(error.message).toContain('bad key');
+  });
+
+  it('maps a dropped connection and a malformed event to retryable errors', () => {
+    const dropped = asProviderError(mapGeminiError(new TypeError('terminated'), CONTEXT));
+    expect(dropped.isRetryable).toBeTrue();
+    expect(dropped.statusCode).toBeUndefined();
+    expect(dropped.message).toContain('terminated');
+    const malformed = asProviderError(mapGeminiError(new SyntaxError('Unexpected end of JSON input'), CONTEXT));
+    expect(malformed.isRetryable).toBeTrue();
+    expect(malformed.message).toContain('malformed');
+  });
+
+  it('maps a stream cut mid-event to a retryable error, and other failures to non-retryable ones', () => {
+    const cut = asProviderError(mapGeminiError(new Error('Incomplete JSON segment at the end'), CONTEXT));
+    expect(cut.isRetryable).toBeTrue();
+    const other = asProviderError(mapGeminiError(new Error('invalid model parameter'), CONTEXT));
+    expect(other.isRetryable).toBeFalse();
+    expect(other.message).toBe('llm-rx: the gemini call for gemini-2.5-flash failed: invalid model parameter');
+  });
+
+  it('passes llm-rx errors through', () => {
+    const error = new LlmConfigurationError('llm-rx: nope');
+    expect(mapGeminiError(error, CONTEXT)).toBe(error);
+  });
+});

@@ -1,0 +1,70 @@
+import {toGeminiRequestParameters} from './gemini-request';
+
+describe('toGeminiRequestParameters', () => {
+  const signal = new AbortController().signal;
+
+  it('maps a user prompt to one user content and turns automatic continuation off', () => {
+    expect(toGeminiRequestParameters('gemini-2.5-flash', {userPrompt: 'Hi'}, signal)).toEqual({
+      model: 'gemini-2.5-flash',
+      contents: [{role: 'user', parts: [{text: 'Hi'}]}],
+      config: {automaticContinuation: false, abortSignal: signal},
+    });
+  });
+
+  it('maps messages, system prompt, sampling, stop sequences and per-request headers', () => {
+    const parameters = toGeminiRequestParameters(
+      'gemini-2.5-pro',
+      {
+        messages: [
+          {role: 'user', content: 'Hi'},
+          {role: 'assistant', content: 'Hello!'},
+          {role: 'user', content: 'Bye'},
+        ],
+        systemPrompt: 'Be brief.',
+        temperature: 0.3,
+        topP: 0.9,
+        maxTokens: 256,
+        stopSequences: ['END'],
+        headers: {'x-trace': 't1'},
+      },
+      signal,
+    );
+    expect(parameters.contents).toEqual([
+      {role: 'user', parts: [{text: 'Hi'}]},
+      {role: 'model', parts: [{text: 'Hello!'}]},
+      {role: 'user', parts: [{text: 'Bye'}]},
+    ]);
+    expect(parameters.config).toEqual({
+      automaticContinuation: false,
+      systemInstruction: 'Be brief.',
+      temperature: 0.3,
+      topP: 0.9,
+      maxOutputTokens: 256,
+      stopSequences: ['END'],
+      httpOptions: {headers: {'x-trace': 't1'}},
+      abortSignal: signal,
+    });
+  });
+
+  it('merges providerOptions.gemini into the config, but never over the abort signal', () => {
+    const other = new AbortController().signal;
+    const parameters = toGeminiRequestParameters(
+      'gemini-2.5-flash',
+      {
+        userPrompt: 'Hi',
+        temperature: 0.5,
+        providerOptions: {
+          gemini: {thinkingConfig: {thinkingBudget: 0}, temperature: 0.1, abortSignal: other},
+          openai: {ignored: true},
+        },
+      },
+      signal,
+    );
+    expect(parameters.config).toEqual({
+      automaticContinuation: false,
+      temperature: 0.1,
+      thinkingConfig: {thinkingBudget: 0},
+      abortSignal: signal,
+    });
+  });
+});

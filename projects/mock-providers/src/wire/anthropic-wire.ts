@@ -1,0 +1,174 @@
+import type {MockPlan, MockUsage, ProviderWire} from './provider-wire';
+
+/** The `error.type` Anthropic sends for each HTTP status; anything else ≥ 500 is `api_error`. */
+const ERROR_TYPE: Readonly<Record<number, string>> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  402: 'billing_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  504: 'timeout_error',
+  529: 'overloaded_error',
+};
+
+const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
+  stop: 'end_turn',
+  length: 'max_tokens',
+  'content-filter': 'refusal',
+};
+
+/**
+ * One Anthropic SSE event. The `event:` line is required: the SDK silently drops an event without one (trap 6).
+ */
+function sse(event: string, payload: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+}
+
+/** The uncached part of the prompt: Anthropic's `input_tokens` excludes cache reads and cache writes. */
+function uncachedInput(usage: MockUsage): number {
+  return Math.max(usage.inputTokens - usage.cachedInputTokens - usage.cacheWriteTokens, 0);
+}
+
+/** The block index of the text block: it follows the thinking block when there is one. */
+function textBlockIndex(plan: MockPlan): number {
+  return plan.reasoningChunks.length > 0 ? 1 : 0;
+}
+
+/** A thinking block's signature: opaque base64 in the real service. */
+function signatureOf(plan: MockPlan): string {
+  return btoa(`mock-signature:${plan.responseId}`);
+}
+
+function contentBlockDelta(index: number, delta: Record<string, unknown>): string {
+  return sse('content_block_delta', {type: 'content_block_delta', index, delta});
+}
+
+function contentBlockStop(index: number): string {
+  return sse('content_block_stop', {type: 'content_block_stop', index});
+}
+
+/** Closes the thinking block as the real service does: its signature, then `content_block_stop`. */
+function closeThinkingBlock(plan: MockPlan): string[] {
+  return [contentBlockDelta(0, {type: 'signature_delta', signature: signatureOf(plan)}), contentBlockStop(0)];
+}
+
+/**
+ * Anthropic's Messages API stream (`POST /v1/messages`, API version 2026-10-21): `message_start` with the prompt
+ * usage, a `thinking` block (thinking deltas, then its signature) when the plan has reasoning, a `text` block, a
+ * `ping`, then `message_delta` with the stop reason and the final cumulative usage, and `message_stop`. The
+ * server closes the connection after `message_stop`.
+ *
+ * Block bookkeeping relies on the server's call order: `reasoningEvents` for reasoning chunk 0…R−1, then
+ * `textEvents` for text chunk 0…T−1 (each `index` counts within its kind).
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ */
+export const anthropicWire: ProviderWire = {
+  name: 'anthropic',
+
+  matches(method: string, pathname: string): boolean {
+    return method === 'POST' && pathname === '/v1/messages';
+  },
+
+  modelOf(_pathname: string, body: unknown): string {
+    const model = (body as {model?: unknown} | null)?.model;
+    return typeof model === 'string' ? model : '';
+  },
+
+  errorBody(status: number, message: string): unknown {
+    const type = ERROR_TYPE[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+    return {type: 'error', error: {type, message}, request_id: `req_mock${Date.now().toString(36)}`};
+  },
+
+  openingEvents(plan: MockPlan): string[] {
+    const usage = plan.usage;
+    return [
+      sse('message_start', {
+        type: 'message_start',
+        message: {
+          id: `msg_${plan.responseId}`,
+          type: 'message',
+          role: 'assistant',
+          model: plan.model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          stop_details: null,
+          usage: {
+            input_tokens: uncachedInput(usage),
+            cache_creation_input_tokens: usage.cacheWriteTokens,
+            cache_read_input_tokens: usage.cachedInputTokens,
+            cache_creation: {ephemeral_5m_input_tokens: usage.cacheWriteTokens, ephemeral_1h_input_tokens: 0},
+            output_tokens: 1,
+            service_tier: 'standard',
+          },
+        },
+      }),
+      sse('ping', {type: 'ping'}),
+    ];
+  },
+
+  reasoningEvents(_plan: MockPlan, text: string, index: number): string[] {
+    const delta = contentBlockDelta(0, {type: 'thinking_delta', thinking: text});
+    if (index > 0) return [delta];
+    return [
+      sse('content_block_start', {
+        type: 'content_block_start',
+        index: 0,
+        content_block: {type: 'thinking', thinking: '', signature: ''},
+      }),
+      delta,
+    ];
+  },
+
+  textEvents(plan: MockPlan, text: string, index: number): string[] {
+    const blockIndex = textBlockIndex(plan);
+    const delta = contentBlockDelta(blockIndex, {type: 'text_delta', text});
+    if (index > 0) return [delta];
+    return [
+      ...(blockIndex > 0 ? closeThinkingBlock(plan) : []),
+      sse('content_block_start', {
+        type: 'content_block_start',
+        index: blockIndex,
+        content_block: {type: 'text', text: ''},
+      }),
+      delta,
+    ];
+  },
+
+  closingEvents(plan: MockPlan): string[] {
+    const usage = plan.usage;
+    const blockStops =
+      plan.textChunks.length > 0
+        ? [contentBlockStop(textBlockIndex(plan))]
+        : plan.reasoningChunks.length > 0
+          ? closeThinkingBlock(plan)
+          : [];
+    return [
+      ...blockStops,
+      sse('message_delta', {
+        type: 'message_delta',
+        delta: {stop_reason: STOP_REASON[plan.finish], stop_sequence: null, stop_details: null},
+        // The final usage is cumulative and repeats the prompt counts: clients overwrite, never add.
+        usage: {
+          input_tokens: uncachedInput(usage),
+          cache_creation_input_tokens: usage.cacheWriteTokens,
+          cache_read_input_tokens: usage.cachedInputTokens,
+          output_tokens: usage.outputTokens,
+          ...(usage.reasoningTokens > 0 && {output_tokens_details: {thinking_tokens: usage.reasoningTokens}}),
+        },
+      }),
+      sse('message_stop', {type: 'message_stop'}),
+    ];
+  },
+
+  midStreamErrorEvents(_plan: MockPlan, message: string): string[] {
+    return [sse('error', {type: 'error', error: {type: 'overloaded_error', message}})];
+  },
+
+  malformedEvent(): string {
+    return 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{not json\n\n';
+  },
+};

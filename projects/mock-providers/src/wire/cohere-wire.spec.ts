@@ -1,0 +1,158 @@
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {CohereClientV2, CohereError, type Cohere} from 'cohere-ai';
+import {cohereWire} from './cohere-wire';
+import type {MockPlan} from './provider-wire';
+
+const PLAN: MockPlan = {
+  model: 'command-a-03-2025',
+  responseId: 'resp-cohere-1',
+  created: 1_700_000_000,
+  reasoningChunks: [],
+  textChunks: ['Hello', ' world'],
+  usage: {inputTokens: 42, outputTokens: 2, cachedInputTokens: 8, cacheWriteTokens: 0, reasoningTokens: 0},
+  finish: 'stop',
+};
+
+/** Every event of a whole stream, in the order the mock server writes them. */
+function allEvents(plan: MockPlan): string[] {
+  return [
+    ...cohereWire.openingEvents(plan),
+    ...plan.reasoningChunks.flatMap((text, index) => cohereWire.reasoningEvents(plan, text, index)),
+    ...plan.textChunks.flatMap((text, index) => cohereWire.textEvents(plan, text, index)),
+    ...cohereWire.closingEvents(plan),
+  ];
+}
+
+/** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
+async function serve(answer: {events?: string[]; status?: number; body?: unknown}): Promise<{url: string; server: Server}> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      if (answer.status) {
+        response.writeHead(answer.status, {'Content-Type': 'application/json'});
+        response.end(JSON.stringify(answer.body));
+        return;
+      }
+      response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8'});
+      for (const event of answer.events ?? []) response.write(event);
+      response.end();
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server};
+}
+
+async function readAll(baseUrl: string): Promise<Cohere.V2ChatStreamResponse[]> {
+  const client = new CohereClientV2({token: 'test-key', baseUrl});
+  const stream = await client.chatStream(
+    {model: 'command-a-03-2025', messages: [{role: 'user', content: 'hi'}]},
+    {maxRetries: 0},
+  );
+  const events: Cohere.V2ChatStreamResponse[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+function textOf(events: readonly Cohere.V2ChatStreamResponse[], kind: 'text' | 'thinking'): string {
+  return events
+    .map(event => (event.type === 'content-delta' ? (event.delta?.message?.content?.[kind] ?? '') : ''))
+    .join('');
+}
+
+describe('cohereWire', () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it('routes POST /v2/chat and reads the model from the body', () => {
+    expect(cohereWire.matches('POST', '/v2/chat')).toBeTrue();
+    expect(cohereWire.matches('GET', '/v2/chat')).toBeFalse();
+    expect(cohereWire.matches('POST', '/v1/chat')).toBeFalse();
+    expect(cohereWire.modelOf('/v2/chat', {model: 'command-r7b-12-2024'})).toBe('command-r7b-12-2024');
+    expect(cohereWire.modelOf('/v2/chat', null)).toBe('');
+  });
+
+  it('puts "type" in every JSON payload and ends with data: [DONE]', () => {
+    const events = allEvents({...PLAN, reasoningChunks: ['Hmm.']});
+    expect(events[events.length - 1]).toBe('data: [DONE]\n\n');
+    for (const event of events.slice(0, -1)) {
+      const match = /^event: ([a-z-]+)\ndata: (\{.*\})\n\n$/s.exec(event);
+      expect(match).not.toBeNull();
+      expect(JSON.parse(match?.[2] ?? '{}').type).toBe(match?.[1]);
+    }
+  });
+
+  it('streams text, COMPLETE and billed usage that the real SDK reads, camelCased', async () => {
+    ({server} = await serve({events: allEvents(PLAN)}));
+    const events = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+
+    expect(events.map(event => event.type)).toEqual([
+      'message-start',
+      'content-start',
+      'content-delta',
+      'content-delta',
+      'content-end',
+      'message-end',
+    ]);
+    expect(textOf(events, 'text')).toBe('Hello world');
+    const end = events[events.length - 1] as Cohere.V2ChatStreamResponse.MessageEnd;
+    expect(end.delta?.finishReason).toBe('COMPLETE');
+    expect(end.delta?.usage?.billedUnits).toEqual(jasmine.objectContaining({inputTokens: 42, outputTokens: 2}));
+    // `tokens` includes the unbilled prompt template, so it must differ from the billed counts.
+    expect(end.delta?.usage?.tokens?.inputTokens).toBeGreaterThan(42);
+    expect(end.delta?.usage?.cachedTokens).toBe(8);
+  });
+
+  it('streams reasoning as a thinking block before the text block', async () => {
+    ({server} = await serve({events: allEvents({...PLAN, reasoningChunks: ['Let me ', 'think.']})}));
+    const events = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+
+    expect(textOf(events, 'thinking')).toBe('Let me think.');
+    expect(textOf(events, 'text')).toBe('Hello world');
+    const blocks = events
+      .filter(event => event.type === 'content-start')
+      .map(event => (event as Cohere.V2ChatStreamResponse.ContentStart).delta?.message?.content?.type);
+    expect(blocks).toEqual(['thinking', 'text']);
+  });
+
+  it('ends with MAX_TOKENS for a length finish', () => {
+    const closing = cohereWire.closingEvents({...PLAN, finish: 'length'});
+    const messageEnd = JSON.parse(closing[1].split('data: ')[1]);
+    expect(messageEnd.delta.finish_reason).toBe('MAX_TOKENS');
+  });
+
+  it('reports a mid-stream error in-band, as message-end with ERROR, which the real SDK passes through', async () => {
+    const events = [
+      ...cohereWire.openingEvents(PLAN),
+      ...cohereWire.textEvents(PLAN, 'Hello', 0),
+      ...cohereWire.midStreamErrorEvents(PLAN, 'internal server error'),
+    ];
+    ({server} = await serve({events}));
+    const received = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const end = received[received.length - 1] as Cohere.V2ChatStreamResponse.MessageEnd;
+    expect(textOf(received, 'text')).toBe('Hello');
+    expect(end.type).toBe('message-end');
+    expect(end.delta?.finishReason).toBe('ERROR');
+    expect(end.delta?.error).toBe('internal server error');
+  });
+
+  it('makes the real SDK throw a SyntaxError for the malformed event', async () => {
+    ({server} = await serve({events: [...cohereWire.openingEvents(PLAN), cohereWire.malformedEvent()]}));
+    await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(
+      SyntaxError,
+    );
+  });
+
+  it('gives {message} error bodies that the real SDK turns into CohereError with statusCode and body', async () => {
+    const body = cohereWire.errorBody(429, 'You are using a Trial key, which is limited to 10 API calls / minute.');
+    expect(body).toEqual({message: 'You are using a Trial key, which is limited to 10 API calls / minute.'});
+    ({server} = await serve({status: 429, body}));
+    const error: unknown = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(CohereError);
+    expect((error as CohereError).statusCode).toBe(429);
+    expect((error as CohereError).body).toEqual(body);
+  });
+});

@@ -1,0 +1,110 @@
+import type {MockPlan, ProviderWire} from './provider-wire';
+
+/**
+ * Tokens Cohere adds to every prompt for its hidden prompt template: they show in `usage.tokens` but are not
+ * billed, which lets specs tell `billed_units` (priced) from `tokens` (not priced).
+ */
+const PROMPT_TEMPLATE_TOKENS = 66;
+
+/** Cohere has no content-filter finish reason, so a filtered plan ends like a complete one. */
+const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
+  stop: 'COMPLETE',
+  length: 'MAX_TOKENS',
+  'content-filter': 'COMPLETE',
+};
+
+const DONE = 'data: [DONE]\n\n';
+
+/**
+ * One Cohere SSE event. The SDK ignores the `event:` line (the real service sends it) and needs `"type"` inside
+ * the JSON: without it, 8.x throws `Missing discriminant ("type")` (trap 9).
+ */
+function sse(payload: {readonly type: string} & Record<string, unknown>): string {
+  return `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n`;
+}
+
+/** Whether the plan streams thinking first: then the thinking block is index 0 and the text block index 1. */
+function hasThinking(plan: MockPlan): boolean {
+  return plan.reasoningChunks.length > 0;
+}
+
+function contentStart(index: number, kind: 'text' | 'thinking'): string {
+  return sse({type: 'content-start', index, delta: {message: {content: {type: kind, [kind]: ''}}}});
+}
+
+/**
+ * Cohere's v2 chat stream (`POST /v2/chat`): `message-start`, one `content-start`/`content-delta`…/`content-end`
+ * block per content part (a `thinking` block first for reasoning models), `message-end` with `finish_reason` and
+ * `usage`, then `data: [DONE]`. There is no error event: a failure is a `message-end` with `finish_reason: "ERROR"`.
+ * @see https://docs.cohere.com/reference/chat-stream
+ */
+export const cohereWire: ProviderWire = {
+  name: 'cohere',
+
+  matches(method: string, pathname: string): boolean {
+    return method === 'POST' && pathname === '/v2/chat';
+  },
+
+  modelOf(_pathname: string, body: unknown): string {
+    const model = typeof body === 'object' && body !== null ? (body as {model?: unknown}).model : undefined;
+    return typeof model === 'string' ? model : '';
+  },
+
+  errorBody(_status: number, message: string): unknown {
+    return {message};
+  },
+
+  openingEvents(plan: MockPlan): string[] {
+    return [
+      sse({
+        id: plan.responseId,
+        type: 'message-start',
+        delta: {message: {role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: []}},
+      }),
+      contentStart(0, hasThinking(plan) ? 'thinking' : 'text'),
+    ];
+  },
+
+  reasoningEvents(_plan: MockPlan, text: string): string[] {
+    return [sse({type: 'content-delta', index: 0, delta: {message: {content: {thinking: text}}}})];
+  },
+
+  textEvents(plan: MockPlan, text: string, index: number): string[] {
+    const blockIndex = hasThinking(plan) ? 1 : 0;
+    const delta = sse({type: 'content-delta', index: blockIndex, delta: {message: {content: {text}}}});
+    // The first text after thinking closes the thinking block and opens the text block.
+    if (index === 0 && hasThinking(plan)) {
+      return [sse({type: 'content-end', index: 0}), contentStart(1, 'text'), delta];
+    }
+    return [delta];
+  },
+
+  closingEvents(plan: MockPlan): string[] {
+    const openBlock = hasThinking(plan) && plan.textChunks.length > 0 ? 1 : 0;
+    const usage = plan.usage;
+    return [
+      sse({type: 'content-end', index: openBlock}),
+      sse({
+        type: 'message-end',
+        delta: {
+          finish_reason: FINISH_REASON[plan.finish],
+          usage: {
+            billed_units: {input_tokens: usage.inputTokens, output_tokens: usage.outputTokens},
+            tokens: {input_tokens: usage.inputTokens + PROMPT_TEMPLATE_TOKENS, output_tokens: usage.outputTokens},
+            cached_tokens: usage.cachedInputTokens,
+          },
+        },
+      }),
+      DONE,
+    ];
+  },
+
+  /** The in-band failure: the SDK passes it through as a normal event, so the adapter must raise it. */
+  midStreamErrorEvents(_plan: MockPlan, message: string): string[] {
+    return [sse({type: 'message-end', delta: {finish_reason: 'ERROR', error: message}}), DONE];
+  },
+
+  malformedEvent(): string {
+    return 'event: content-delta\ndata: {"type":"content-delta","index":0,"delta":{"message":\n\n';
+  },
+};

@@ -1,0 +1,157 @@
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {ApiError, GoogleGenAI, type GenerateContentResponse} from '@google/genai';
+import {geminiWire} from './gemini-wire';
+import type {MockPlan} from './provider-wire';
+
+const PLAN: MockPlan = {
+  model: 'gemini-2.5-flash',
+  responseId: 'resp-gemini-1',
+  created: 1_700_000_000,
+  reasoningChunks: ['Let me ', 'think.'],
+  textChunks: ['Hello', ' world'],
+  usage: {inputTokens: 42, outputTokens: 4, cachedInputTokens: 10, cacheWriteTokens: 0, reasoningTokens: 2},
+  finish: 'stop',
+};
+
+/** Every event of a whole stream, in the order the mock server writes them. */
+function allEvents(plan: MockPlan): string[] {
+  return [
+    ...geminiWire.openingEvents(plan),
+    ...plan.reasoningChunks.flatMap((text, index) => geminiWire.reasoningEvents(plan, text, index)),
+    ...plan.textChunks.flatMap((text, index) => geminiWire.textEvents(plan, text, index)),
+    ...geminiWire.closingEvents(plan),
+  ];
+}
+
+/** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
+async function serve(answer: {events?: string[]; status?: number; body?: unknown}): Promise<{url: string; server: Server}> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      if (answer.status) {
+        response.writeHead(answer.status, {'Content-Type': 'application/json'});
+        response.end(JSON.stringify(answer.body));
+        return;
+      }
+      response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8'});
+      for (const event of answer.events ?? []) response.write(event);
+      response.end();
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server};
+}
+
+async function readAll(url: string): Promise<GenerateContentResponse[]> {
+  const client = new GoogleGenAI({apiKey: 'test-key', httpOptions: {baseUrl: url}});
+  const stream = await client.models.generateContentStream({
+    model: 'gemini-2.5-flash',
+    contents: 'hi',
+    config: {automaticContinuation: false},
+  });
+  const chunks: GenerateContentResponse[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+describe('geminiWire', () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it('routes streamGenerateContent under any version segment and reads the model from the path', () => {
+    expect(geminiWire.matches('POST', '/v1/models/gemini-2.5-flash:streamGenerateContent')).toBeTrue();
+    expect(geminiWire.matches('POST', '/v1beta/models/mock-slow-500:streamGenerateContent')).toBeTrue();
+    expect(geminiWire.matches('POST', '/models/gemini-2.5-flash:streamGenerateContent')).toBeTrue();
+    expect(geminiWire.matches('GET', '/v1/models/gemini-2.5-flash:streamGenerateContent')).toBeFalse();
+    expect(geminiWire.matches('POST', '/v1/models/gemini-2.5-flash:generateContent')).toBeFalse();
+    expect(geminiWire.matches('POST', '/v2/chat')).toBeFalse();
+    expect(geminiWire.modelOf('/v1beta/models/gemini-2.5-pro:streamGenerateContent', {})).toBe('gemini-2.5-pro');
+  });
+
+  it('never sends an event: line and ends every event with a blank line', () => {
+    const events = [...allEvents(PLAN), ...geminiWire.midStreamErrorEvents(PLAN, 'boom')];
+    for (const event of events) {
+      expect(event).toMatch(/^data: \{.*\}\r\n\r\n$/s);
+      expect(event).not.toContain('event:');
+    }
+  });
+
+  it('streams thoughts, text, cumulative usage and STOP that the real SDK reads', async () => {
+    ({server} = await serve({events: allEvents(PLAN)}));
+    const chunks = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+
+    const parts = chunks.flatMap(chunk => chunk.candidates?.[0]?.content?.parts ?? []);
+    expect(parts.filter(part => part.thought).map(part => part.text)).toEqual(['Let me ', 'think.']);
+    expect(chunks.map(chunk => chunk.text ?? '').join('')).toBe('Hello world');
+    const last = chunks[chunks.length - 1];
+    expect(last.candidates?.[0]?.finishReason).toBe('STOP' as never);
+    expect(last.responseId).toBe('resp-gemini-1');
+    expect(last.modelVersion).toBe('gemini-2.5-flash');
+    expect(last.usageMetadata).toEqual(
+      jasmine.objectContaining({
+        promptTokenCount: 42,
+        candidatesTokenCount: 2,
+        thoughtsTokenCount: 2,
+        cachedContentTokenCount: 10,
+        totalTokenCount: 46,
+      }),
+    );
+    // Usage is a running total: the counts never go down from one chunk to the next.
+    const totals = chunks.map(chunk => chunk.usageMetadata?.totalTokenCount ?? 0);
+    expect([...totals].sort((a, b) => a - b)).toEqual(totals);
+  });
+
+  it('ends with MAX_TOKENS for length, and with SAFETY and no content for a content filter', async () => {
+    const length = geminiWire.closingEvents({...PLAN, finish: 'length'});
+    expect(JSON.parse(length[0].slice(6)).candidates[0].finishReason).toBe('MAX_TOKENS');
+
+    ({server} = await serve({events: allEvents({...PLAN, finish: 'content-filter'})}));
+    const chunks = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const last = chunks[chunks.length - 1].candidates?.[0];
+    expect(last?.finishReason).toBe('SAFETY' as never);
+    expect(last?.content).toBeUndefined();
+  });
+
+  it('makes the real SDK throw ApiError 500 for a mid-stream error, after the content', async () => {
+    const events = [
+      ...geminiWire.textEvents(PLAN, 'Hello', 0),
+      ...geminiWire.midStreamErrorEvents(PLAN, 'Internal error'),
+    ];
+    ({server} = await serve({events}));
+    const client = new GoogleGenAI({apiKey: 'test-key', httpOptions: {baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}});
+    const stream = await client.models.generateContentStream({model: 'gemini-2.5-flash', contents: 'hi'});
+    const texts: string[] = [];
+    let thrown: unknown;
+    try {
+      for await (const chunk of stream) texts.push(chunk.text ?? '');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(texts).toEqual(['Hello']);
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect((thrown as ApiError).status).toBe(500);
+    expect((thrown as ApiError).message).toContain('Internal error');
+  });
+
+  it('makes the real SDK throw a SyntaxError for the malformed event', async () => {
+    ({server} = await serve({events: [...geminiWire.textEvents(PLAN, 'Hello', 0), geminiWire.malformedEvent()]}));
+    await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(SyntaxError);
+  });
+
+  it('gives Google error bodies that the real SDK turns into ApiError with the status and RetryInfo', async () => {
+    expect(geminiWire.errorBody(503, 'The model is overloaded.')).toEqual({
+      error: {code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE'},
+    });
+    const body = geminiWire.errorBody(429, 'Resource has been exhausted (e.g. check quota).', 7);
+    ({server} = await serve({status: 429, body}));
+    const error: unknown = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(429);
+    expect((error as ApiError).message).toContain('RESOURCE_EXHAUSTED');
+    expect((error as ApiError).message).toContain('"retryDelay":"7s"');
+  });
+});
