@@ -1,0 +1,6 @@
+/*
+ * Public API of llm-rx/anthropic: the Anthropic Messages API through @anthropic-ai/sdk (an optional peer).
+ */
+export {anthropicProvider, createAnthropicLlm} from './src/anthropic-provider';
+export type {AnthropicOptions} from './src/anthropic-provider';
+export {DEFAULT_ANTHROPIC_MAX_TOKENS} from './src/anthropic-request';

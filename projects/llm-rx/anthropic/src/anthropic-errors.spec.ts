@@ -1,0 +1,117 @@
+import * as sdk from '@anthropic-ai/sdk';
+import {LlmInvalidRequestError, LlmProviderError} from 'llm-rx';
+import {mapAnthropicError, retryAfterMsOf} from './anthropic-errors';
+
+const MODEL = 'claude-haiku-4-5';
+
+function httpError(status: number, type: string, message: string, headers: Record<string, string> = {}) {
+  const body = {type: 'error', error: {type, message}, request_id: 'req_body'};
+  return sdk.APIError.generate(status, body, undefined, new Headers({'request-id': 'req_123', ...headers}));
+}
+
+function map(error: unknown, apiKey?: string): LlmProviderError {
+  const mapped = mapAnthropicError(error, {model: MODEL, sdk, apiKey});
+  expect(LlmProviderError.isInstance(mapped)).withContext(String(mapped)).toBeTrue();
+  return mapped as LlmProviderError;
+}
+
+describe('mapAnthropicError', () => {
+  const statuses: [number, string, boolean][] = [
+    [400, 'invalid_request_error', false],
+    [401, 'authentication_error', false],
+    [403, 'permission_error', false],
+    [404, 'not_found_error', false],
+    [408, 'timeout_error', true],
+    [429, 'rate_limit_error', false],
+    [500, 'api_error', true],
+    [502, 'api_error', true],
+    [503, 'api_error', true],
+    [529, 'overloaded_error', false],
+  ];
+  for (const [status, type, isRetryable] of statuses) {
+    it(`maps HTTP ${status} to a provider error with retryable ${isRetryable}`, () => {
+      const error = map(httpError(status, type, 'It failed'));
+      expect(error.provider).toBe('anthropic');
+      expect(error.model).toBe(MODEL);
+      expect(error.statusCode).toBe(status);
+      expect(error.isRetryable).toBe(isRetryable);
+      expect(error.requestId).toBe('req_123');
+      expect(error.responseBody).toEqual({type: 'error', error: {type, message: 'It failed'}, request_id: 'req_body'});
+      expect(error.message).toMatch(
+        new RegExp(`^llm-rx: anthropic answered HTTP ${status} \\(${type}\\) for ${MODEL}: It failed\\.`),
+      );
+    });
+  }
+
+  it('classifies the SDK leaf class of 529 (OverloadedError, an InternalServerError) by status', () => {
+    const original = httpError(529, 'overloaded_error', 'Overloaded');
+    expect(original instanceof sdk.InternalServerError).toBeTrue();
+    expect(map(original).isRetryable).toBeFalse();
+  });
+
+  it('reads retry-after as seconds and retry-after-ms as milliseconds', () => {
+    expect(map(httpError(429, 'rate_limit_error', 'Slow down', {'retry-after': '2'})).retryAfterMs).toBe(2000);
+    expect(map(httpError(429, 'rate_limit_error', 'Slow down', {'retry-after-ms': '150'})).retryAfterMs).toBe(150);
+    expect(map(httpError(429, 'rate_limit_error', 'Slow down')).retryAfterMs).toBeUndefined();
+  });
+
+  it('maps an in-stream error event by the status of its error type', () => {
+    const overloaded = {type: 'error', error: {type: 'overloaded_error', message: 'Overloaded'}};
+    const overloadedError = map(new sdk.APIError(undefined, overloaded, undefined, new Headers(), 'overloaded_error'));
+    expect(overloadedError.statusCode).toBeUndefined();
+    expect(overloadedError.isRetryable).toBeFalse();
+    expect(overloadedError.responseBody).toEqual(overloaded);
+    expect(overloadedError.message).toBe(
+      `llm-rx: anthropic sent an error event in its stream for ${MODEL} (overloaded_error): Overloaded.`,
+    );
+    const apiError = {type: 'error', error: {type: 'api_error', message: 'Internal'}};
+    expect(map(new sdk.APIError(undefined, apiError, undefined, new Headers(), 'api_error')).isRetryable).toBeTrue();
+  });
+
+  it('maps APIConnectionError (no response, e.g. refused or blocked by CORS) to a retryable error', () => {
+    const error = map(new sdk.APIConnectionError({message: 'Connection error.', cause: new TypeError('fetch failed')}));
+    expect(error.statusCode).toBeUndefined();
+    expect(error.isRetryable).toBeTrue();
+    expect(error.message).toContain('could not reach anthropic');
+  });
+
+  it('maps a bare TypeError (connection dropped mid-stream) to a retryable error', () => {
+    const error = map(new TypeError('terminated'));
+    expect(error.isRetryable).toBeTrue();
+    expect(error.message).toContain('terminated');
+  });
+
+  it('maps a SyntaxError (malformed event) to a provider error that names it', () => {
+    expect(map(new SyntaxError('Unexpected token n in JSON')).message).toContain('malformed stream event');
+  });
+
+  it('passes llm-rx errors through unchanged', () => {
+    const invalid = new LlmInvalidRequestError('temperature', 'llm-rx: bad');
+    expect(mapAnthropicError(invalid, {model: MODEL, sdk})).toBe(invalid);
+  });
+
+  it('maps other errors to a non-retryable provider error, and without the SDK still works', () => {
+    const error = mapAnthropicError(new Error('Could not resolve authentication method'), {model: MODEL});
+    expect(LlmProviderError.isInstance(error)).toBeTrue();
+    expect((error as LlmProviderError).isRetryable).toBeFalse();
+  });
+
+  it('never shows the API key, even when an upstream message contains it', () => {
+    const apiKey = 'sk-ant-secret-0123456789';
+    const error = map(httpError(401, 'authentication_error', `invalid x-api-key ${apiKey}`), apiKey);
+    expect(error.message).not.toContain(apiKey);
+    expect(error.message).toContain('***');
+  });
+});
+
+describe('retryAfterMsOf', () => {
+  it('reads an HTTP date relative to now', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(retryAfterMsOf(new Headers({'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT'}), now)).toBe(3000);
+  });
+
+  it('ignores values it cannot read', () => {
+    expect(retryAfterMsOf(new Headers({'retry-after': 'soon'}))).toBeUndefined();
+    expect(retryAfterMsOf(undefined)).toBeUndefined();
+  });
+});

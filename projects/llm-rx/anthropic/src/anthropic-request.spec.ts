@@ -1,0 +1,87 @@
+import {LlmInvalidRequestError} from 'llm-rx';
+import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
+
+describe('toAnthropicRequestBody', () => {
+  it('maps a prompt with the default max_tokens and stream: true', () => {
+    expect(toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi'})).toEqual({
+      model: 'claude-haiku-4-5',
+      max_tokens: DEFAULT_ANTHROPIC_MAX_TOKENS,
+      messages: [{role: 'user', content: 'Hi'}],
+      stream: true,
+    });
+    expect(DEFAULT_ANTHROPIC_MAX_TOKENS).toBe(4096);
+  });
+
+  it('maps system, messages, maxTokens and stopSequences to the Messages API fields', () => {
+    const body = toAnthropicRequestBody(
+      'claude-sonnet-4-6',
+      {
+        systemPrompt: 'Be brief.',
+        messages: [
+          {role: 'user', content: 'A'},
+          {role: 'assistant', content: 'B'},
+          {role: 'user', content: 'C'},
+        ],
+        maxTokens: 100,
+        stopSequences: ['END'],
+      },
+      512,
+    );
+    expect(body).toEqual({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 100,
+      system: 'Be brief.',
+      messages: [
+        {role: 'user', content: 'A'},
+        {role: 'assistant', content: 'B'},
+        {role: 'user', content: 'C'},
+      ],
+      stop_sequences: ['END'],
+      stream: true,
+    });
+  });
+
+  it('uses the given default max_tokens when the request sets none', () => {
+    expect(toAnthropicRequestBody('m', {userPrompt: 'Hi'}, 512).max_tokens).toBe(512);
+  });
+
+  it('does not send temperature or topP, which API version 2026-10-21 rejects', () => {
+    const body = toAnthropicRequestBody('m', {userPrompt: 'Hi', temperature: 0.5, topP: 0.9});
+    expect(Object.keys(body)).not.toContain('temperature');
+    expect(Object.keys(body)).not.toContain('top_p');
+  });
+
+  it('rejects a temperature above 1 with LlmInvalidRequestError naming the field', () => {
+    let thrown: unknown;
+    try {
+      toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 1.5});
+    } catch (error) {
+      thrown = error;
+    }
+    expect(LlmInvalidRequestError.isInstance(thrown)).toBeTrue();
+    expect((thrown as LlmInvalidRequestError).field).toBe('temperature');
+    expect((thrown as Error).message).toMatch(/^llm-rx: anthropic accepts a temperature from 0 to 1; got 1.5/);
+  });
+
+  it('accepts a temperature of exactly 1', () => {
+    expect(() => toAnthropicRequestBody('m', {userPrompt: 'Hi', temperature: 1})).not.toThrow();
+  });
+
+  it('merges providerOptions.anthropic over the mapped fields but keeps stream true', () => {
+    const body = toAnthropicRequestBody('m', {
+      userPrompt: 'Hi',
+      maxTokens: 10,
+      providerOptions: {
+        anthropic: {max_tokens: 20, thinking: {type: 'adaptive'}, stream: false},
+        openai: {store: true},
+      },
+    });
+    expect(body).toEqual({
+      model: 'm',
+      max_tokens: 20,
+      messages: [{role: 'user', content: 'Hi'}],
+      thinking: {type: 'adaptive'},
+      stream: true,
+    } as never);
+  });
+});

@@ -1,0 +1,28 @@
+import {mapAnthropicFinishReason} from './map-anthropic-finish-reason';
+
+describe('mapAnthropicFinishReason', () => {
+  const cases: [string, string][] = [
+    ['end_turn', 'stop'],
+    ['stop_sequence', 'stop'],
+    ['max_tokens', 'length'],
+    ['model_context_window_exceeded', 'length'],
+    ['refusal', 'content-filter'],
+    ['tool_use', 'tool-calls'],
+    ['pause_turn', 'other'],
+    ['a_future_reason', 'other'],
+  ];
+  for (const [raw, unified] of cases) {
+    it(`maps ${raw} to ${unified}, keeping the raw value`, () => {
+      expect(mapAnthropicFinishReason(raw)).toEqual({unified, raw} as never);
+    });
+  }
+
+  it('maps a missing stop reason to other with raw null', () => {
+    expect(mapAnthropicFinishReason(null)).toEqual({unified: 'other', raw: null});
+    expect(mapAnthropicFinishReason(undefined)).toEqual({unified: 'other', raw: null});
+  });
+
+  it('does not take inherited object keys for stop reasons', () => {
+    expect(mapAnthropicFinishReason('toString')).toEqual({unified: 'other', raw: 'toString'});
+  });
+});
