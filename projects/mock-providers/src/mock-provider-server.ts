@@ -118,6 +118,9 @@ async function handleRequest(
   await streamAnswer(exchange, wire, createMockPlan(scenario, wire.modelOf(url.pathname, body)), scenario);
 }
 
+/** Milliseconds between the last written event and a simulated drop. */
+const DROP_GRACE_MS = 25;
+
 /** Writes the opening events, the content chunks with any injected failure, then the closing events. */
 async function streamAnswer(exchange: Exchange, wire: ProviderWire, plan: MockPlan, scenario: MockScenario) {
   const contents = [
@@ -138,7 +141,12 @@ async function streamAnswer(exchange: Exchange, wire: ProviderWire, plan: MockPl
       await exchange.writeEvents(wire.midStreamErrorEvents(plan, 'mock-providers: simulated mid-stream error'), true);
       return exchange.end();
     }
-    if (written === dropAt) return exchange.drop();
+    if (written === dropAt) {
+      // Let the client read what was written before: a browser may discard received bytes it has not yet handed
+      // to the reader when the socket resets, and the scenario means "content, then a drop".
+      if (!(await exchange.wait(Math.max(chunkDelay, DROP_GRACE_MS)))) return;
+      return exchange.drop();
+    }
     if (written === stallAt) return exchange.stall(STALL_LIMIT_MS);
     if (written === malformedAt) {
       await exchange.writeEvents([wire.malformedEvent()], true);

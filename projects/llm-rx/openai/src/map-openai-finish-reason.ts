@@ -1,0 +1,55 @@
+import type {LlmFinishReason} from 'llm-rx';
+import type OpenAI from 'openai';
+
+/**
+ * Maps a Chat Completions `finish_reason` to the unified finish reason, keeping the raw value.
+ *
+ * OpenAI-compatible services (DeepSeek, Groq, …) may send values of their own; those map to `other`.
+ * @param raw The choice's `finish_reason`, or `null` when none was sent.
+ * @returns The unified and raw finish reason.
+ * @see https://platform.openai.com/docs/api-reference/chat/object#chat/object-choices
+ */
+export function mapOpenAiChatFinishReason(raw: string | null | undefined): LlmFinishReason {
+  switch (raw) {
+    case 'stop':
+      return {unified: 'stop', raw};
+    case 'length':
+      return {unified: 'length', raw};
+    case 'content_filter':
+      return {unified: 'content-filter', raw};
+    case 'tool_calls':
+    case 'function_call':
+      return {unified: 'tool-calls', raw};
+    default:
+      return {unified: 'other', raw: raw ?? null};
+  }
+}
+
+/**
+ * Maps a finished Responses API response (from `response.completed`, `response.incomplete` or `response.failed`)
+ * to the unified finish reason.
+ *
+ * The raw value is the `incomplete_details.reason` of an incomplete response (`max_output_tokens`,
+ * `content_filter`, …), else the response `status` (`completed`, `failed`, …).
+ * @param response The terminal event's `response`.
+ * @returns The unified and raw finish reason.
+ * @see https://platform.openai.com/docs/api-reference/responses/object#responses/object-incomplete_details
+ */
+export function mapOpenAiResponsesFinishReason(
+  response: Pick<OpenAI.Responses.Response, 'status' | 'incomplete_details'>,
+): LlmFinishReason {
+  switch (response.status) {
+    case 'completed':
+      return {unified: 'stop', raw: 'completed'};
+    case 'failed':
+      return {unified: 'error', raw: 'failed'};
+    case 'incomplete': {
+      const reason = response.incomplete_details?.reason ?? null;
+      if (reason === 'max_output_tokens') return {unified: 'length', raw: reason};
+      if (reason === 'content_filter') return {unified: 'content-filter', raw: reason};
+      return {unified: 'other', raw: reason ?? 'incomplete'};
+    }
+    default:
+      return {unified: 'other', raw: response.status ?? null};
+  }
+}

@@ -1,0 +1,289 @@
+/*
+ * The behaviour every OpenAI-shaped adapter must show against the mock provider server, shared by the Responses
+ * and Chat Completions specs here and by llm-rx/deepseek's. Real SDK, real timers, one unique tag per spec.
+ * It defines no specs by itself: call describeMockServerMatrix() inside a describe().
+ */
+import type {Llm, LlmChunk, LlmProviderOptions, LlmRequest, LlmUsage} from 'llm-rx';
+import {LlmPriceTable, LlmProviderError, LlmTimeoutError, LlmTruncationError} from 'llm-rx';
+import type {MockScenario} from 'llm-rx/testing';
+import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario, waitForMockRequest} from 'llm-rx/testing';
+import type {Observable} from 'rxjs';
+import {firstValueFrom} from 'rxjs';
+
+/** The adapter under test. */
+export interface MockServerTarget {
+  /** Tag prefix, unique per target. */
+  readonly label: string;
+  /** The provider name expected in usage and errors. */
+  readonly provider: string;
+  readonly model: string;
+  /** The API key the specs use; it must never appear in an error message. */
+  readonly apiKey: string;
+  /** Creates the model pointed at the mock server. */
+  readonly create: (options: LlmProviderOptions) => Llm;
+  /** Whether the wire streams the mock's reasoning chunks as reasoning deltas. */
+  readonly streamsReasoning: boolean;
+  /** Whether the wire reports cache writes. */
+  readonly reportsCacheWrites: boolean;
+}
+
+/** What one subscription saw. */
+export interface StreamOutcome {
+  readonly chunks: LlmChunk[];
+  readonly error?: unknown;
+  readonly completed: boolean;
+}
+
+/**
+ * Subscribes once and collects everything the stream emits.
+ * @param stream The stream.
+ * @returns The chunks and how the stream ended.
+ */
+export function runStream(stream: Observable<LlmChunk>): Promise<StreamOutcome> {
+  return new Promise(resolve => {
+    const chunks: LlmChunk[] = [];
+    stream.subscribe({
+      next: chunk => chunks.push(chunk),
+      error: (error: unknown) => resolve({chunks, error, completed: false}),
+      complete: () => resolve({chunks, completed: true}),
+    });
+  });
+}
+
+let sequence = 0;
+
+/**
+ * A tag no other spec uses.
+ * @param label The target's label.
+ * @param name What the spec checks.
+ * @returns The tag.
+ */
+export function uniqueTag(label: string, name: string): string {
+  return `${label}-${name}-${Date.now().toString(36)}-${sequence++}`;
+}
+
+/**
+ * A request whose scenario header makes the mock server play `scenario`.
+ * @param scenario The scenario, with its tag.
+ * @param request More request fields.
+ * @returns The request.
+ */
+export function scenarioRequest(scenario: MockScenario, request: Partial<LlmRequest> = {}): LlmRequest {
+  return {
+    userPrompt: 'Say hello.',
+    ...request,
+    headers: {...request.headers, [MOCK_SCENARIO_HEADER]: mockScenario(scenario)},
+  } as LlmRequest;
+}
+
+function textOf(chunks: readonly LlmChunk[], type: 'text-delta' | 'reasoning-delta' = 'text-delta'): string {
+  return chunks.map(chunk => (chunk.type === type ? chunk.text : '')).join('');
+}
+
+function usageOf(chunks: readonly LlmChunk[]): LlmUsage | undefined {
+  const last = chunks[chunks.length - 1];
+  return last?.type === 'usage' ? last.usage : undefined;
+}
+
+function providerError(outcome: StreamOutcome): LlmProviderError {
+  expect(LlmProviderError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
+  return outcome.error as LlmProviderError;
+}
+
+/**
+ * Defines the mock-server specs of one adapter.
+ * @param target The adapter and what its wire supports.
+ */
+export function describeMockServerMatrix(target: MockServerTarget): void {
+  const llm = (options: LlmProviderOptions = {}) => target.create({apiKey: target.apiKey, ...options});
+  const tag = (name: string) => uniqueTag(target.label, name);
+  const TEXT = 'Hello there, this is the mock provider speaking.';
+
+  it('streams text and reasoning, then one usage part with tokens, cost, timing and finish reason', async () => {
+    const scenarioTag = tag('text');
+    const cacheWriteTokens = target.reportsCacheWrites ? 100 : 0;
+    const outcome = await runStream(
+      llm().stream(
+        scenarioRequest({
+          tag: scenarioTag,
+          text: TEXT,
+          chunks: 4,
+          reasoning: 2,
+          inputTokens: 1000,
+          cachedTokens: 400,
+          cacheWriteTokens,
+          outputTokens: 50,
+          reasoningTokens: 20,
+        }),
+      ),
+    );
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.completed).toBeTrue();
+    expect(textOf(outcome.chunks)).toBe(TEXT);
+    expect(outcome.chunks.filter(chunk => chunk.type === 'text-delta').length).toBe(4);
+    expect(outcome.chunks.filter(chunk => chunk.type === 'reasoning-delta').length).toBe(target.streamsReasoning ? 2 : 0);
+    if (target.streamsReasoning) {
+      // Reasoning comes before the answer.
+      expect(outcome.chunks[0].type).toBe('reasoning-delta');
+      expect(textOf(outcome.chunks, 'reasoning-delta')).not.toBe('');
+    }
+    expect(outcome.chunks.filter(chunk => chunk.type === 'usage').length).toBe(1);
+    const usage = usageOf(outcome.chunks);
+    expect(usage).toBeDefined();
+    if (!usage) return;
+    expect(usage.provider).toBe(target.provider);
+    expect(usage.model).toBe(target.model);
+    expect(usage.inputTokens).toBe(1000);
+    expect(usage.cachedInputTokens).toBe(400);
+    expect(usage.cacheWriteTokens).toBe(cacheWriteTokens);
+    expect(usage.outputTokens).toBe(50);
+    expect(usage.reasoningTokens).toBe(20);
+    expect(usage.finishReason.unified).toBe('stop');
+    expect(usage.timeToFirstChunkMs).not.toBeNull();
+    expect(usage.responseTimeMs).toBeGreaterThanOrEqual(usage.timeToFirstChunkMs ?? 0);
+
+    const table = LlmPriceTable.default;
+    const price = table.priceOf(target.provider, target.model);
+    expect(price).withContext(`${target.provider} ${target.model} must have a default price`).toBeDefined();
+    if (!price) return;
+    const fallbackRate = table.accountingOf(target.provider) === 'subset' ? price.inputPerMillion : 0;
+    const inputCost =
+      ((1000 - 400 - cacheWriteTokens) * price.inputPerMillion +
+        400 * (price.cachedInputPerMillion ?? fallbackRate) +
+        cacheWriteTokens * (price.cacheWritePerMillion ?? fallbackRate)) /
+      1e6;
+    const outputCost = (50 * price.outputPerMillion) / 1e6;
+    expect(usage.inputCost).toBeCloseTo(inputCost, 12);
+    expect(usage.outputCost).toBeCloseTo(outputCost, 12);
+    expect(usage.totalCost).toBeCloseTo(inputCost + outputCost, 12);
+    // Cached reads are cheaper than fresh input, so pricing them as fresh would be caught here.
+    expect(price.cachedInputPerMillion).toBeLessThan(price.inputPerMillion);
+  });
+
+  it('sends the key masked, the option headers and the request headers', async () => {
+    const scenarioTag = tag('headers');
+    const outcome = await runStream(
+      llm({headers: {'x-llm-rx-option': 'from-options'}}).stream(
+        scenarioRequest({tag: scenarioTag}, {headers: {'x-llm-rx-request': 'from-request'}}),
+      ),
+    );
+    expect(outcome.completed).toBeTrue();
+    const [record] = await fetchMockRequests(scenarioTag);
+    expect(record.headers['x-llm-rx-option']).toBe('from-options');
+    expect(record.headers['x-llm-rx-request']).toBe('from-request');
+    expect(record.headers['authorization']).toBe('***');
+  });
+
+  const httpErrors: ReadonlyArray<[status: number, isRetryable: boolean]> = [
+    [400, false],
+    [401, false],
+    [404, false],
+    [429, false],
+    [500, true],
+    [503, true],
+    [529, false],
+  ];
+  for (const [status, isRetryable] of httpErrors) {
+    it(`raises HTTP ${status} as an LlmProviderError (retryable: ${isRetryable}) without the key`, async () => {
+      const scenarioTag = tag(`status-${status}`);
+      const retryAfter = status === 429 ? 2 : undefined;
+      const outcome = await runStream(llm().stream(scenarioRequest({tag: scenarioTag, status, retryAfter})));
+      const error = providerError(outcome);
+      expect(outcome.chunks).toEqual([]);
+      expect(error.statusCode).toBe(status);
+      expect(error.isRetryable).toBe(isRetryable);
+      expect(error.provider).toBe(target.provider);
+      expect(error.model).toBe(target.model);
+      expect(error.message).toMatch(/^llm-rx: /);
+      expect(error.message).toContain(String(status));
+      expect(error.message).not.toContain(target.apiKey);
+      expect(error.responseBody).toBeDefined();
+      const [record] = await fetchMockRequests(scenarioTag);
+      expect(error.requestId).toBe(record.id);
+      if (retryAfter !== undefined) expect(error.retryAfterMs).toBe(retryAfter * 1000);
+    });
+  }
+
+  it('delivers the content before a mid-stream error', async () => {
+    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('mid-error'), chunks: 4, errorAfter: 2})));
+    expect(outcome.chunks.map(chunk => chunk.type)).toEqual(['text-delta', 'text-delta']);
+    const error = providerError(outcome);
+    expect(error.statusCode).toBeUndefined();
+    expect(error.isRetryable).toBeTrue();
+    expect(error.message).not.toContain(target.apiKey);
+  });
+
+  it('closes the connection when the subscriber unsubscribes mid-stream', async () => {
+    const scenarioTag = tag('unsubscribe');
+    const first = await firstValueFrom(llm().stream(scenarioRequest({tag: scenarioTag, chunks: 20, chunkDelay: 100})));
+    expect(first.type).toBe('text-delta');
+    const record = await waitForMockRequest(scenarioTag, request => request.closedEarly, {timeoutMs: 3000});
+    expect(record.completed).toBeFalse();
+  });
+
+  it('fails with a first-chunk timeout when the stream stalls, and aborts the request', async () => {
+    const scenarioTag = tag('stall');
+    const outcome = await runStream(
+      llm({firstChunkTimeoutMs: 300}).stream(scenarioRequest({tag: scenarioTag, stallAfter: 0})),
+    );
+    expect(LlmTimeoutError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
+    expect((outcome.error as LlmTimeoutError).info.kind).toBe('first-chunk');
+    await waitForMockRequest(scenarioTag, request => request.closedEarly, {timeoutMs: 3000});
+  });
+
+  it('fails with an idle timeout when the stream stalls after content', async () => {
+    const outcome = await runStream(
+      llm({idleTimeoutMs: 300}).stream(scenarioRequest({tag: tag('idle'), chunks: 3, stallAfter: 1})),
+    );
+    expect(outcome.chunks.length).toBe(1);
+    expect(LlmTimeoutError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
+    expect((outcome.error as LlmTimeoutError).info.kind).toBe('idle');
+  });
+
+  it('raises a clear error for a malformed event', async () => {
+    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('malformed'), chunks: 3, malformedAfter: 1})));
+    expect(outcome.chunks.length).toBe(1);
+    expect(providerError(outcome).message).toContain('malformed');
+  });
+
+  it('raises a clear error when the final event is missing', async () => {
+    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('no-final'), chunks: 3, noFinal: true})));
+    expect(textOf(outcome.chunks)).not.toBe('');
+    expect(outcome.chunks.some(chunk => chunk.type === 'usage')).toBeFalse();
+    expect(providerError(outcome).message).toContain('ended before its final event');
+  });
+
+  it('raises a retryable error when the connection drops', async () => {
+    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('drop'), chunks: 3, dropAfter: 1})));
+    expect(outcome.chunks.length).toBe(1);
+    expect(providerError(outcome).isRetryable).toBeTrue();
+  });
+
+  it('raises LlmTruncationError with the partial content at the output cap', async () => {
+    const outcome = await runStream(
+      llm().stream(scenarioRequest({tag: tag('length'), text: TEXT, chunks: 3, finish: 'length'}, {maxTokens: 3})),
+    );
+    expect(LlmTruncationError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
+    const error = outcome.error as LlmTruncationError;
+    expect(error.partialContent).toBe(TEXT);
+    expect(error.maxTokens).toBe(3);
+    expect(error.usage.finishReason.unified).toBe('length');
+  });
+
+  it('completes with a content-filter finish reason', async () => {
+    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('filter'), finish: 'content-filter'})));
+    expect(outcome.completed).toBeTrue();
+    expect(usageOf(outcome.chunks)?.finishReason.unified).toBe('content-filter');
+  });
+
+  it('is cold: no request before subscribe, one per subscription', async () => {
+    const scenarioTag = tag('cold');
+    const stream = llm().stream(scenarioRequest({tag: scenarioTag}));
+    await new Promise(resolve => setTimeout(resolve, 150));
+    expect(await fetchMockRequests(scenarioTag)).toEqual([]);
+    expect((await runStream(stream)).completed).toBeTrue();
+    expect((await fetchMockRequests(scenarioTag)).length).toBe(1);
+    expect((await runStream(stream)).completed).toBeTrue();
+    expect((await fetchMockRequests(scenarioTag)).length).toBe(2);
+  });
+}

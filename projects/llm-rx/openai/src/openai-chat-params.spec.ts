@@ -1,0 +1,73 @@
+import {definedOnly, toOpenAiChatParams} from './openai-chat-params';
+
+describe('toOpenAiChatParams', () => {
+  it('sends a prompt as one user message, streaming with usage', () => {
+    expect(toOpenAiChatParams('gpt-4.1-mini', {userPrompt: 'Hello'}, undefined, 'max_completion_tokens')).toEqual({
+      model: 'gpt-4.1-mini',
+      messages: [{role: 'user', content: 'Hello'}],
+      stream: true,
+      stream_options: {include_usage: true},
+    });
+  });
+
+  it('puts the system prompt first and maps sampling to the API fields', () => {
+    const body = toOpenAiChatParams(
+      'gpt-4.1-mini',
+      {
+        systemPrompt: 'Be brief.',
+        messages: [
+          {role: 'user', content: 'Hi'},
+          {role: 'assistant', content: 'Hello!'},
+          {role: 'user', content: 'Bye'},
+        ],
+        temperature: 0.2,
+        topP: 0.9,
+        maxTokens: 100,
+        stopSequences: ['END'],
+      },
+      undefined,
+      'max_completion_tokens',
+    );
+    expect(body).toEqual({
+      model: 'gpt-4.1-mini',
+      messages: [
+        {role: 'system', content: 'Be brief.'},
+        {role: 'user', content: 'Hi'},
+        {role: 'assistant', content: 'Hello!'},
+        {role: 'user', content: 'Bye'},
+      ],
+      temperature: 0.2,
+      top_p: 0.9,
+      max_completion_tokens: 100,
+      stop: ['END'],
+      stream: true,
+      stream_options: {include_usage: true},
+    });
+  });
+
+  it('uses max_tokens for compatible services', () => {
+    const body = toOpenAiChatParams('deepseek-chat', {userPrompt: 'Hi', maxTokens: 5}, undefined, 'max_tokens');
+    expect(body.max_tokens).toBe(5);
+    expect('max_completion_tokens' in body).toBeFalse();
+  });
+
+  it('merges provider options but keeps model, streaming and usage reporting', () => {
+    const body = toOpenAiChatParams(
+      'gpt-4.1-mini',
+      {userPrompt: 'Hi', temperature: 1},
+      {temperature: 0, seed: 7, model: 'other', stream: false, stream_options: {include_usage: false, extra: 1}},
+      'max_completion_tokens',
+    );
+    expect(body.temperature).toBe(0);
+    expect((body as unknown as Record<string, unknown>)['seed']).toBe(7);
+    expect(body.model).toBe('gpt-4.1-mini');
+    expect(body.stream).toBeTrue();
+    expect(body.stream_options).toEqual({include_usage: true, extra: 1} as object);
+  });
+});
+
+describe('definedOnly', () => {
+  it('drops undefined values and keeps falsy ones', () => {
+    expect(definedOnly({a: undefined, b: 0, c: null, d: ''})).toEqual({b: 0, c: null, d: ''});
+  });
+});

@@ -1,0 +1,101 @@
+import type {ProviderStreamEvent} from 'llm-rx';
+import type OpenAI from 'openai';
+import {openAiResponsesEvents} from './openai-responses-events';
+
+type Event = OpenAI.Responses.ResponseStreamEvent;
+
+const USAGE: OpenAI.Responses.ResponseUsage = {
+  input_tokens: 12,
+  input_tokens_details: {cached_tokens: 4, cache_write_tokens: 0},
+  output_tokens: 5,
+  output_tokens_details: {reasoning_tokens: 3},
+  total_tokens: 17,
+};
+
+function terminal(type: string, response: Record<string, unknown>): Event {
+  return {
+    type,
+    sequence_number: 9,
+    response: {id: 'resp_1', object: 'response', model: 'gpt-4.1-mini', output: [], usage: USAGE, error: null, incomplete_details: null, ...response},
+  } as unknown as Event;
+}
+
+function delta(type: string, text: string): Event {
+  return {type, sequence_number: 1, item_id: 'msg_1', output_index: 0, content_index: 0, summary_index: 0, delta: text, logprobs: []} as unknown as Event;
+}
+
+async function collect(events: readonly Event[]): Promise<ProviderStreamEvent[]> {
+  async function* source(): AsyncGenerator<Event> {
+    yield* events;
+  }
+  const result: ProviderStreamEvent[] = [];
+  for await (const event of openAiResponsesEvents(source())) result.push(event);
+  return result;
+}
+
+const TOKENS = {inputTokens: 12, outputTokens: 5, cachedInputTokens: 4, cacheWriteTokens: 0, reasoningTokens: 3};
+
+describe('openAiResponsesEvents', () => {
+  it('yields reasoning and text deltas, then the completed response as finish', async () => {
+    const events = await collect([
+      {type: 'response.created', sequence_number: 0} as unknown as Event,
+      delta('response.reasoning_summary_text.delta', 'Plan'),
+      delta('response.reasoning_text.delta', ' more'),
+      delta('response.output_text.delta', 'Hello'),
+      delta('response.output_text.delta', ''),
+      delta('response.output_text.delta', ' world'),
+      terminal('response.completed', {status: 'completed'}),
+    ]);
+    expect(events).toEqual([
+      {type: 'reasoning-delta', text: 'Plan'},
+      {type: 'reasoning-delta', text: ' more'},
+      {type: 'text-delta', text: 'Hello'},
+      {type: 'text-delta', text: ' world'},
+      {type: 'finish', tokens: TOKENS, finishReason: {unified: 'stop', raw: 'completed'}},
+    ]);
+  });
+
+  it('maps an incomplete response at the output cap to a length finish', async () => {
+    const events = await collect([
+      delta('response.output_text.delta', 'Hel'),
+      terminal('response.incomplete', {status: 'incomplete', incomplete_details: {reason: 'max_output_tokens'}}),
+    ]);
+    expect(events[1]).toEqual({type: 'finish', tokens: TOKENS, finishReason: {unified: 'length', raw: 'max_output_tokens'}});
+  });
+
+  it('maps a failed response to an error finish with its message and usage', async () => {
+    const events = await collect([
+      terminal('response.failed', {status: 'failed', error: {code: 'server_error', message: 'The model failed'}}),
+    ]);
+    expect(events).toEqual([
+      {
+        type: 'finish',
+        tokens: TOKENS,
+        finishReason: {unified: 'error', raw: 'failed'},
+        errorMessage: 'The model failed (code server_error)',
+      },
+    ]);
+  });
+
+  it('turns an error event the SDK did not throw into an error finish', async () => {
+    const events = await collect([
+      delta('response.output_text.delta', 'Hi'),
+      {type: 'error', code: 'server_error', message: 'Something went wrong', param: null, sequence_number: 3} as Event,
+      delta('response.output_text.delta', 'ignored'),
+    ]);
+    expect(events).toEqual([
+      {type: 'text-delta', text: 'Hi'},
+      {
+        type: 'finish',
+        tokens: {inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0},
+        finishReason: {unified: 'error', raw: 'server_error'},
+        errorMessage: 'Something went wrong',
+      },
+    ]);
+  });
+
+  it('yields no finish when the stream ends before its terminal event', async () => {
+    const events = await collect([delta('response.output_text.delta', 'Hi')]);
+    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+  });
+});

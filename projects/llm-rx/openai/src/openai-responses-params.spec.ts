@@ -1,0 +1,62 @@
+import {LlmInvalidRequestError} from 'llm-rx';
+import {toOpenAiResponsesParams} from './openai-responses-params';
+
+describe('toOpenAiResponsesParams', () => {
+  it('sends the conversation as input and the system prompt as instructions', () => {
+    const body = toOpenAiResponsesParams(
+      'gpt-4.1-mini',
+      {
+        systemPrompt: 'Be brief.',
+        messages: [
+          {role: 'user', content: 'Hi'},
+          {role: 'assistant', content: 'Hello!'},
+          {role: 'user', content: 'Bye'},
+        ],
+        temperature: 0.5,
+        topP: 0.8,
+        maxTokens: 64,
+      },
+      undefined,
+    );
+    expect(body).toEqual({
+      model: 'gpt-4.1-mini',
+      input: [
+        {role: 'user', content: 'Hi'},
+        {role: 'assistant', content: 'Hello!'},
+        {role: 'user', content: 'Bye'},
+      ],
+      instructions: 'Be brief.',
+      temperature: 0.5,
+      top_p: 0.8,
+      max_output_tokens: 64,
+      stream: true,
+    });
+  });
+
+  it('merges provider options but keeps model and streaming', () => {
+    const body = toOpenAiResponsesParams(
+      'gpt-5-mini',
+      {userPrompt: 'Hi'},
+      {reasoning: {effort: 'low'}, store: false, model: 'other', stream: false},
+    );
+    expect(body).toEqual({
+      model: 'gpt-5-mini',
+      input: [{role: 'user', content: 'Hi'}],
+      reasoning: {effort: 'low'},
+      store: false,
+      stream: true,
+    });
+  });
+
+  it('rejects stop sequences, naming the field and the chat flavour', () => {
+    let caught: unknown;
+    try {
+      toOpenAiResponsesParams('gpt-4.1-mini', {userPrompt: 'Hi', stopSequences: ['END']}, undefined);
+    } catch (error) {
+      caught = error;
+    }
+    expect(LlmInvalidRequestError.isInstance(caught)).toBeTrue();
+    expect((caught as LlmInvalidRequestError).field).toBe('stopSequences');
+    expect((caught as Error).message).toContain("api: 'chat'");
+  });
+});
