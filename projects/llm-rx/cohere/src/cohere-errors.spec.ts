@@ -16,7 +16,10 @@ function asProviderError(error: unknown): LlmProviderError {
 describe('mapCohereError', () => {
   it('maps a 429 to a non-retryable error with the body, request id and retry-after', () => {
     const body = {message: 'You are using a Trial key, which is limited to 10 API calls / minute.'};
-    const thrown = new Cohere.TooManyRequestsError(body, rawResponse(429, {'retry-after': '3', 'x-request-id': 'req_9'}));
+    const thrown = new Cohere.TooManyRequestsError(
+      body,
+      rawResponse(429, {'retry-after': '3', 'x-request-id': 'req_9'}),
+    );
     const error = asProviderError(mapCohereError(thrown, CONTEXT));
     expect(error.provider).toBe('cohere');
     expect(error.model).toBe('command-a-03-2025');

@@ -28,7 +28,11 @@ describe('cohereEvents', () => {
         type: 'message-end',
         delta: {
           finishReason: 'COMPLETE',
-          usage: {billedUnits: {inputTokens: 5, outputTokens: 3}, tokens: {inputTokens: 71, outputTokens: 3}, cachedTokens: 2},
+          usage: {
+            billedUnits: {inputTokens: 5, outputTokens: 3},
+            tokens: {inputTokens: 71, outputTokens: 3},
+            cachedTokens: 2,
+          },
         },
       },
     ]);

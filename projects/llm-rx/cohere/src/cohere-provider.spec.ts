@@ -70,7 +70,14 @@ function providerErrorOf(outcome: Outcome): LlmProviderError {
 describe('createCohereLlm against the mock provider server', () => {
   it('streams thinking and text, then usage priced on the billed units from the default table', async () => {
     const tag = uniqueTag('usage');
-    const scenario = {tag, text: 'Hello from the Cohere mock', chunks: 3, reasoning: 2, inputTokens: 1000, cachedTokens: 400};
+    const scenario = {
+      tag,
+      text: 'Hello from the Cohere mock',
+      chunks: 3,
+      reasoning: 2,
+      inputTokens: 1000,
+      cachedTokens: 400,
+    };
     const outcome = await outcomeOf(llm().stream(requestFor({...scenario, outputTokens: 50})));
 
     expect(outcome.error).toBeUndefined();
@@ -233,7 +240,9 @@ describe('createCohereLlm against the mock provider server', () => {
   });
 
   it('fails clearly on a malformed event', async () => {
-    const outcome = await outcomeOf(llm().stream(requestFor({tag: uniqueTag('malformed'), chunks: 3, malformedAfter: 1})));
+    const outcome = await outcomeOf(
+      llm().stream(requestFor({tag: uniqueTag('malformed'), chunks: 3, malformedAfter: 1})),
+    );
     expect(textOf(outcome.chunks)).toBe('w1');
     const error = providerErrorOf(outcome);
     expect(error.message).toContain('malformed');
@@ -256,7 +265,12 @@ describe('createCohereLlm against the mock provider server', () => {
 
   it('raises LlmTruncationError with the partial content on MAX_TOKENS', async () => {
     const outcome = await outcomeOf(
-      llm().stream(requestFor({tag: uniqueTag('length'), text: 'A cut answer', chunks: 3, finish: 'length'}, {userPrompt: 'Hi', maxTokens: 3})),
+      llm().stream(
+        requestFor(
+          {tag: uniqueTag('length'), text: 'A cut answer', chunks: 3, finish: 'length'},
+          {userPrompt: 'Hi', maxTokens: 3},
+        ),
+      ),
     );
     expect(LlmTruncationError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     const error = outcome.error as LlmTruncationError;

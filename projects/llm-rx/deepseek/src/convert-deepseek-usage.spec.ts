@@ -18,8 +18,12 @@ describe('convertDeepSeekUsage', () => {
 
   it('falls back to prompt_tokens_details.cached_tokens', () => {
     expect(
-      convertDeepSeekUsage({prompt_tokens: 10, completion_tokens: 2, total_tokens: 12, prompt_tokens_details: {cached_tokens: 3}})
-        .cachedInputTokens,
+      convertDeepSeekUsage({
+        prompt_tokens: 10,
+        completion_tokens: 2,
+        total_tokens: 12,
+        prompt_tokens_details: {cached_tokens: 3},
+      }).cachedInputTokens,
     ).toBe(3);
   });
 

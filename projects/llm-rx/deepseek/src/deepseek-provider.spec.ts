@@ -1,7 +1,12 @@
 import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider} from 'llm-rx';
 import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
 // The shared OpenAI-shape matrix lives beside the openai adapter; a spec-only import, never built into a package.
-import {describeMockServerMatrix, runStream, scenarioRequest, uniqueTag} from '../../openai/src/mock-server-matrix.spec';
+import {
+  describeMockServerMatrix,
+  runStream,
+  scenarioRequest,
+  uniqueTag,
+} from '../../openai/src/mock-server-matrix.spec';
 import {createDeepSeekLlm, deepSeekProvider} from './deepseek-provider';
 
 const API_KEY = 'sk-h6-deepseek-secret-0000';
@@ -45,7 +50,12 @@ describe('DeepSeek against the mock server', () => {
       createDeepSeekLlm('deepseek-chat', {apiKey: API_KEY, baseURL: BASE_URL}).stream(
         scenarioRequest(
           {tag},
-          {systemPrompt: 'Be brief.', maxTokens: 50, temperature: 1.2, providerOptions: {deepseek: {frequency_penalty: 0.5}}},
+          {
+            systemPrompt: 'Be brief.',
+            maxTokens: 50,
+            temperature: 1.2,
+            providerOptions: {deepseek: {frequency_penalty: 0.5}},
+          },
         ),
       ),
     );
@@ -86,11 +96,12 @@ describe('deepSeekProvider', () => {
 
   it('calls https://api.deepseek.com/chat/completions by default', async () => {
     // The SDK captures fetch when the client is built, at the first subscription: spy before subscribing.
-    const fetchSpy = spyOn(globalThis, 'fetch').and.callFake(async () =>
-      new Response(JSON.stringify({error: {message: 'Authentication Fails', type: 'authentication_error'}}), {
-        status: 401,
-        headers: {'content-type': 'application/json'},
-      }),
+    const fetchSpy = spyOn(globalThis, 'fetch').and.callFake(
+      async () =>
+        new Response(JSON.stringify({error: {message: 'Authentication Fails', type: 'authentication_error'}}), {
+          status: 401,
+          headers: {'content-type': 'application/json'},
+        }),
     );
     const outcome = await runStream(createDeepSeekLlm('deepseek-chat', {apiKey: API_KEY}).stream({userPrompt: 'Hi'}));
     expect(fetchSpy).toHaveBeenCalledTimes(1);

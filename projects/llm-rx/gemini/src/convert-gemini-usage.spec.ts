@@ -15,7 +15,9 @@ describe('convertGeminiUsage', () => {
   });
 
   it('counts tool-use prompt tokens as input', () => {
-    expect(convertGeminiUsage({promptTokenCount: 10, toolUsePromptTokenCount: 5, candidatesTokenCount: 2}).inputTokens).toBe(15);
+    expect(
+      convertGeminiUsage({promptTokenCount: 10, toolUsePromptTokenCount: 5, candidatesTokenCount: 2}).inputTokens,
+    ).toBe(15);
   });
 
   it('reads the counts Gemini omits (zero in proto3 JSON) as zero', () => {

@@ -31,12 +31,21 @@ describe('mapGeminiError', () => {
     expect(error.isRetryable).toBeFalse();
     expect(error.retryAfterMs).toBe(1500);
     expect(error.responseBody).toEqual(body);
-    expect(error.message).toMatch(/^llm-rx: gemini answered HTTP 429 for gemini-2\.5-flash: Resource has been exhausted/);
+    expect(error.message).toMatch(
+      /^llm-rx: gemini answered HTTP 429 for gemini-2\.5-flash: Resource has been exhausted/,
+    );
     expect(error.message).toContain('wait before retrying');
   });
 
   it('marks 500 and 503 retryable, and 400, 401, 403 and 404 not', () => {
-    for (const [status, isRetryable] of [[500, true], [503, true], [400, false], [401, false], [403, false], [404, false]] as const) {
+    for (const [status, isRetryable] of [
+      [500, true],
+      [503, true],
+      [400, false],
+      [401, false],
+      [403, false],
+      [404, false],
+    ] as const) {
       const error = asProviderError(mapGeminiError(httpError(status, {error: {code: status, message: 'x'}}), CONTEXT));
       expect(error.statusCode).withContext(String(status)).toBe(status);
       expect(error.isRetryable).withContext(String(status)).toBe(isRetryable);
@@ -64,7 +73,9 @@ describe('mapGeminiError', () => {
   });
 
   it('leaves messages alone for a key too short to be a secret', () => {
-    const error = asProviderError(mapGeminiError(httpError(400, {error: {code: 400, message: 'bad key'}}), {model: 'm', apiKey: 'k'}));
+    const error = asProviderError(
+      mapGeminiError(httpError(400, {error: {code: 400, message: 'bad key'}}), {model: 'm', apiKey: 'k'}),
+    );
     expect(error.message).toContain('bad key');
   });
 

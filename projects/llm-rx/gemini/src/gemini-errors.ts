@@ -66,7 +66,9 @@ export function mapGeminiError(error: unknown, context: GeminiErrorContext): Llm
  * itself tests that name), so it survives minification, and `instanceof` would need the SDK loaded.
  */
 function isApiError(error: unknown): error is Error & {status: number} {
-  return error instanceof Error && error.name === 'ApiError' && typeof (error as {status?: unknown}).status === 'number';
+  return (
+    error instanceof Error && error.name === 'ApiError' && typeof (error as {status?: unknown}).status === 'number'
+  );
 }
 
 /**

@@ -19,10 +19,18 @@ describe('geminiEvents', () => {
   it('yields thoughts as reasoning, text as text, then one finish with the last usage', async () => {
     const events = await collect([
       {...chunk([{text: 'Hmm', thought: true}]), usageMetadata: {promptTokenCount: 10, thoughtsTokenCount: 1}},
-      {...chunk([{text: 'Hello'}]), usageMetadata: {promptTokenCount: 10, thoughtsTokenCount: 3, candidatesTokenCount: 1}},
+      {
+        ...chunk([{text: 'Hello'}]),
+        usageMetadata: {promptTokenCount: 10, thoughtsTokenCount: 3, candidatesTokenCount: 1},
+      },
       {
         ...chunk([{text: ''}], FinishReason.STOP),
-        usageMetadata: {promptTokenCount: 10, cachedContentTokenCount: 4, thoughtsTokenCount: 3, candidatesTokenCount: 2},
+        usageMetadata: {
+          promptTokenCount: 10,
+          cachedContentTokenCount: 4,
+          thoughtsTokenCount: 3,
+          candidatesTokenCount: 2,
+        },
       },
     ]);
     expect(events).toEqual([

@@ -70,10 +70,15 @@ function providerErrorOf(outcome: Outcome): LlmProviderError {
 describe('createGeminiLlm against the mock provider server', () => {
   it('streams reasoning and text, then usage with cached and reasoning tokens priced from the default table', async () => {
     const tag = uniqueTag('usage');
-    const scenario = {tag, text: 'Hello from the Gemini mock', chunks: 3, reasoning: 2, inputTokens: 1000, cachedTokens: 400};
-    const outcome = await outcomeOf(
-      llm().stream(requestFor({...scenario, outputTokens: 50, reasoningTokens: 20})),
-    );
+    const scenario = {
+      tag,
+      text: 'Hello from the Gemini mock',
+      chunks: 3,
+      reasoning: 2,
+      inputTokens: 1000,
+      cachedTokens: 400,
+    };
+    const outcome = await outcomeOf(llm().stream(requestFor({...scenario, outputTokens: 50, reasoningTokens: 20})));
 
     expect(outcome.error).toBeUndefined();
     expect(textOf(outcome.chunks)).toBe('Hello from the Gemini mock');
@@ -186,7 +191,9 @@ describe('createGeminiLlm against the mock provider server', () => {
   });
 
   it('takes the 429 retry delay from the RetryInfo in the body (Gemini errors carry no headers)', async () => {
-    const outcome = await outcomeOf(llm().stream(requestFor({tag: uniqueTag('retry-info'), status: 429, retryAfter: 2})));
+    const outcome = await outcomeOf(
+      llm().stream(requestFor({tag: uniqueTag('retry-info'), status: 429, retryAfter: 2})),
+    );
     const error = providerErrorOf(outcome);
     expect(error.statusCode).toBe(429);
     expect(error.retryAfterMs).toBe(2000);
@@ -230,7 +237,9 @@ describe('createGeminiLlm against the mock provider server', () => {
   });
 
   it('fails clearly on a malformed event', async () => {
-    const outcome = await outcomeOf(llm().stream(requestFor({tag: uniqueTag('malformed'), chunks: 3, malformedAfter: 1})));
+    const outcome = await outcomeOf(
+      llm().stream(requestFor({tag: uniqueTag('malformed'), chunks: 3, malformedAfter: 1})),
+    );
     expect(textOf(outcome.chunks)).toBe('w1');
     const error = providerErrorOf(outcome);
     expect(error.message).toContain('malformed');
@@ -253,7 +262,12 @@ describe('createGeminiLlm against the mock provider server', () => {
 
   it('raises LlmTruncationError with the partial content on MAX_TOKENS', async () => {
     const outcome = await outcomeOf(
-      llm().stream(requestFor({tag: uniqueTag('length'), text: 'A cut answer', chunks: 3, finish: 'length'}, {userPrompt: 'Hi', maxTokens: 3})),
+      llm().stream(
+        requestFor(
+          {tag: uniqueTag('length'), text: 'A cut answer', chunks: 3, finish: 'length'},
+          {userPrompt: 'Hi', maxTokens: 3},
+        ),
+      ),
     );
     expect(LlmTruncationError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     const error = outcome.error as LlmTruncationError;
@@ -263,7 +277,9 @@ describe('createGeminiLlm against the mock provider server', () => {
   });
 
   it('reports a SAFETY finish as content-filter', async () => {
-    const outcome = await outcomeOf(llm().stream(requestFor({tag: uniqueTag('safety'), chunks: 2, finish: 'content-filter'})));
+    const outcome = await outcomeOf(
+      llm().stream(requestFor({tag: uniqueTag('safety'), chunks: 2, finish: 'content-filter'})),
+    );
     expect(outcome.error).toBeUndefined();
     const usage = (outcome.chunks[outcome.chunks.length - 1] as {usage: LlmUsage}).usage;
     expect(usage.finishReason).toEqual({unified: 'content-filter', raw: 'SAFETY'});

@@ -14,7 +14,10 @@ describe('mapGeminiFinishReason', () => {
   });
 
   it('maps malformed answers to error', () => {
-    expect(mapGeminiFinishReason('MALFORMED_FUNCTION_CALL')).toEqual({unified: 'error', raw: 'MALFORMED_FUNCTION_CALL'});
+    expect(mapGeminiFinishReason('MALFORMED_FUNCTION_CALL')).toEqual({
+      unified: 'error',
+      raw: 'MALFORMED_FUNCTION_CALL',
+    });
     expect(mapGeminiFinishReason('MALFORMED_RESPONSE')).toEqual({unified: 'error', raw: 'MALFORMED_RESPONSE'});
   });
 

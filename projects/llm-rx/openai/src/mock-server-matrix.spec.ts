@@ -121,7 +121,9 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     expect(outcome.completed).toBeTrue();
     expect(textOf(outcome.chunks)).toBe(TEXT);
     expect(outcome.chunks.filter(chunk => chunk.type === 'text-delta').length).toBe(4);
-    expect(outcome.chunks.filter(chunk => chunk.type === 'reasoning-delta').length).toBe(target.streamsReasoning ? 2 : 0);
+    expect(outcome.chunks.filter(chunk => chunk.type === 'reasoning-delta').length).toBe(
+      target.streamsReasoning ? 2 : 0,
+    );
     if (target.streamsReasoning) {
       // Reasoning comes before the answer.
       expect(outcome.chunks[0].type).toBe('reasoning-delta');
@@ -241,7 +243,9 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
   });
 
   it('raises a clear error for a malformed event', async () => {
-    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('malformed'), chunks: 3, malformedAfter: 1})));
+    const outcome = await runStream(
+      llm().stream(scenarioRequest({tag: tag('malformed'), chunks: 3, malformedAfter: 1})),
+    );
     expect(outcome.chunks.length).toBe(1);
     expect(providerError(outcome).message).toContain('malformed');
   });

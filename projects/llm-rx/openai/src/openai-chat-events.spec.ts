@@ -15,7 +15,14 @@ function chunk(delta: Record<string, unknown>, finishReason: string | null = nul
 }
 
 function usageChunk(usage: OpenAI.CompletionUsage): Chunk {
-  return {id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1700000000, model: 'gpt-4.1-mini', choices: [], usage};
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-4.1-mini',
+    choices: [],
+    usage,
+  };
 }
 
 async function* source(chunks: readonly Chunk[]): AsyncGenerator<Chunk> {

@@ -63,7 +63,9 @@ describe('OpenAI Chat Completions against the mock server', () => {
       providerName: 'groq',
       apiKey: API_KEY,
       baseURL: BASE_URL,
-      priceTable: LlmPriceTable.default.withPrices('groq', {'llama-3.3-70b': {inputPerMillion: 1, outputPerMillion: 2}}),
+      priceTable: LlmPriceTable.default.withPrices('groq', {
+        'llama-3.3-70b': {inputPerMillion: 1, outputPerMillion: 2},
+      }),
     });
     expect(llm.provider).toBe('groq');
     const outcome = await runStream(

@@ -17,7 +17,14 @@ function mapped(error: unknown): LlmProviderError {
 
 describe('mapOpenAiError', () => {
   it('maps a 429 with status, body, request id and retry-after, not retryable', () => {
-    const body = {error: {message: 'Rate limit reached for gpt-4.1-mini', type: 'requests', param: null, code: 'rate_limit_exceeded'}};
+    const body = {
+      error: {
+        message: 'Rate limit reached for gpt-4.1-mini',
+        type: 'requests',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    };
     const error = mapped(statusError(429, body, {'retry-after': '2', 'x-request-id': 'req_1'}));
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBeFalse();
@@ -71,7 +78,9 @@ describe('mapOpenAiError', () => {
   });
 
   it('maps a connection error to a retryable error', () => {
-    const error = mapped(new OpenAI.APIConnectionError({message: 'Connection error.', cause: new TypeError('fetch failed')}));
+    const error = mapped(
+      new OpenAI.APIConnectionError({message: 'Connection error.', cause: new TypeError('fetch failed')}),
+    );
     expect(error.isRetryable).toBeTrue();
     expect(error.message).toContain('fetch failed');
   });

@@ -5,11 +5,12 @@ import {runStream} from './mock-server-matrix.spec';
 
 function spyOnFetch(): jasmine.Spy<typeof fetch> {
   // The SDK captures fetch when the client is built, at the first subscription: spy before subscribing.
-  return spyOn(globalThis, 'fetch').and.callFake(async () =>
-    new Response(JSON.stringify({error: {message: 'Incorrect API key provided', type: 'invalid_request_error'}}), {
-      status: 401,
-      headers: {'content-type': 'application/json', 'x-request-id': 'req_spy'},
-    }),
+  return spyOn(globalThis, 'fetch').and.callFake(
+    async () =>
+      new Response(JSON.stringify({error: {message: 'Incorrect API key provided', type: 'invalid_request_error'}}), {
+        status: 401,
+        headers: {'content-type': 'application/json', 'x-request-id': 'req_spy'},
+      }),
   );
 }
 
@@ -55,7 +56,9 @@ describe('openAiProvider', () => {
   it('sends organization and project headers only when given', async () => {
     const fetchSpy = spyOnFetch();
     await runStream(
-      createOpenAiLlm('gpt-5-mini', {apiKey: 'sk-x', organization: 'org_1', project: 'proj_1'}).stream({userPrompt: 'Hi'}),
+      createOpenAiLlm('gpt-5-mini', {apiKey: 'sk-x', organization: 'org_1', project: 'proj_1'}).stream({
+        userPrompt: 'Hi',
+      }),
     );
     await runStream(createOpenAiLlm('gpt-5-mini', {apiKey: 'sk-x'}).stream({userPrompt: 'Hi'}));
     const withIds = new Headers(fetchSpy.calls.argsFor(0)[1]?.headers);

@@ -16,12 +16,30 @@ function terminal(type: string, response: Record<string, unknown>): Event {
   return {
     type,
     sequence_number: 9,
-    response: {id: 'resp_1', object: 'response', model: 'gpt-4.1-mini', output: [], usage: USAGE, error: null, incomplete_details: null, ...response},
+    response: {
+      id: 'resp_1',
+      object: 'response',
+      model: 'gpt-4.1-mini',
+      output: [],
+      usage: USAGE,
+      error: null,
+      incomplete_details: null,
+      ...response,
+    },
   } as unknown as Event;
 }
 
 function delta(type: string, text: string): Event {
-  return {type, sequence_number: 1, item_id: 'msg_1', output_index: 0, content_index: 0, summary_index: 0, delta: text, logprobs: []} as unknown as Event;
+  return {
+    type,
+    sequence_number: 1,
+    item_id: 'msg_1',
+    output_index: 0,
+    content_index: 0,
+    summary_index: 0,
+    delta: text,
+    logprobs: [],
+  } as unknown as Event;
 }
 
 async function collect(events: readonly Event[]): Promise<ProviderStreamEvent[]> {
@@ -60,7 +78,11 @@ describe('openAiResponsesEvents', () => {
       delta('response.output_text.delta', 'Hel'),
       terminal('response.incomplete', {status: 'incomplete', incomplete_details: {reason: 'max_output_tokens'}}),
     ]);
-    expect(events[1]).toEqual({type: 'finish', tokens: TOKENS, finishReason: {unified: 'length', raw: 'max_output_tokens'}});
+    expect(events[1]).toEqual({
+      type: 'finish',
+      tokens: TOKENS,
+      finishReason: {unified: 'length', raw: 'max_output_tokens'},
+    });
   });
 
   it('maps a failed response to an error finish with its message and usage', async () => {

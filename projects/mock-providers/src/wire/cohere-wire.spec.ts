@@ -25,7 +25,11 @@ function allEvents(plan: MockPlan): string[] {
 }
 
 /** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
-async function serve(answer: {events?: string[]; status?: number; body?: unknown}): Promise<{url: string; server: Server}> {
+async function serve(answer: {
+  events?: string[];
+  status?: number;
+  body?: unknown;
+}): Promise<{url: string; server: Server}> {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {

@@ -25,7 +25,11 @@ function allEvents(plan: MockPlan): string[] {
 }
 
 /** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
-async function serve(answer: {events?: string[]; status?: number; body?: unknown}): Promise<{url: string; server: Server}> {
+async function serve(answer: {
+  events?: string[];
+  status?: number;
+  body?: unknown;
+}): Promise<{url: string; server: Server}> {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -119,7 +123,10 @@ describe('geminiWire', () => {
       ...geminiWire.midStreamErrorEvents(PLAN, 'Internal error'),
     ];
     ({server} = await serve({events}));
-    const client = new GoogleGenAI({apiKey: 'test-key', httpOptions: {baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}});
+    const client = new GoogleGenAI({
+      apiKey: 'test-key',
+      httpOptions: {baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`},
+    });
     const stream = await client.models.generateContentStream({model: 'gemini-2.5-flash', contents: 'hi'});
     const texts: string[] = [];
     let thrown: unknown;
@@ -136,7 +143,9 @@ describe('geminiWire', () => {
 
   it('makes the real SDK throw a SyntaxError for the malformed event', async () => {
     ({server} = await serve({events: [...geminiWire.textEvents(PLAN, 'Hello', 0), geminiWire.malformedEvent()]}));
-    await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(SyntaxError);
+    await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(
+      SyntaxError,
+    );
   });
 
   it('gives Google error bodies that the real SDK turns into ApiError with the status and RetryInfo', async () => {

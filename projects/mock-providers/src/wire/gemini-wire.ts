@@ -102,13 +102,19 @@ export const geminiWire = {
 
   reasoningEvents(plan: MockPlan, text: string, index: number): string[] {
     const thoughts = Math.min(index + 1, plan.usage.reasoningTokens);
-    return [chunk(plan, {content: {parts: [{text, thought: true}], role: 'model'}}, usageMetadata(plan.usage, thoughts, 0))];
+    return [
+      chunk(plan, {content: {parts: [{text, thought: true}], role: 'model'}}, usageMetadata(plan.usage, thoughts, 0)),
+    ];
   },
 
   textEvents(plan: MockPlan, text: string, index: number): string[] {
     const candidates = Math.min(index + 1, candidateTokens(plan.usage));
     return [
-      chunk(plan, {content: {parts: [{text}], role: 'model'}}, usageMetadata(plan.usage, plan.usage.reasoningTokens, candidates)),
+      chunk(
+        plan,
+        {content: {parts: [{text}], role: 'model'}},
+        usageMetadata(plan.usage, plan.usage.reasoningTokens, candidates),
+      ),
     ];
   },
 
