@@ -16,6 +16,7 @@ const steps = [
   {name: 'format', command: ['npx', 'prettier', '--check', '.', '--log-level', 'warn']},
   {name: 'typecheck', command: ['npx', 'tsc', '-p', 'tsconfig.typecheck.json']},
   {name: 'build', command: ['npx', 'ng', 'build', 'llm-rx']},
+  {name: 'bundle check', command: [process.execPath, 'tools/check-bundles.mjs'], counted: true},
   {name: 'node specs', command: [process.execPath, '--import', 'tsx', 'tools/jasmine-node.mjs'], counted: true},
   {name: 'browser specs', command: ['npx', 'ng', 'test', 'llm-rx', '--watch=false'], counted: true},
 ];

@@ -1,0 +1,11 @@
+// A one-provider app: tools/check-bundles.mjs proves no other provider's SDK is bundled and no SDK is initial.
+import {collectResponse} from 'llm-rx';
+import {createAnthropicLlm} from 'llm-rx/anthropic';
+
+const llm = createAnthropicLlm('claude-haiku-4-5', {baseURL: 'http://127.0.0.1:4010'});
+document.querySelector('button')?.addEventListener('click', () =>
+  llm
+    .stream({userPrompt: 'Hi'})
+    .pipe(collectResponse())
+    .subscribe(response => document.body.append(response.content)),
+);
