@@ -1,0 +1,21 @@
+/*
+ * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream() and injectLlmUsage().
+ */
+export {
+  provideLlm,
+  withCascade,
+  withDefaults,
+  withLogging,
+  withModel,
+  withProvider,
+  withRetry,
+} from './src/provide-llm';
+export type {LlmFeature, LlmFeatureKind} from './src/provide-llm';
+export {LLM_DEFAULT_OPTIONS, LLM_SCHEDULER} from './src/llm-tokens';
+export type {LlmDefaultOptions, LlmModelSpec, LlmRequestDefaults, LlmUsageLog} from './src/llm-tokens';
+export {LlmStream} from './src/llm-stream';
+export type {LlmStreamOptions} from './src/llm-stream';
+export {injectLlmStream} from './src/inject-llm-stream';
+export type {InjectLlmStreamOptions, LlmStreamRef, LlmStreamStatus} from './src/inject-llm-stream';
+export {injectLlmUsage} from './src/inject-llm-usage';
+export type {InjectLlmUsageOptions, LlmUsageRef} from './src/inject-llm-usage';

@@ -1,0 +1,166 @@
+import {
+  assertInInjectionContext,
+  DestroyRef,
+  inject,
+  Injector,
+  runInInjectionContext,
+  type Signal,
+  signal,
+} from '@angular/core';
+import type {Llm, LlmChunk, LlmRequest, LlmUsage} from 'llm-rx';
+import {scan, type Subscription, tap} from 'rxjs';
+import {_latestPerFrame} from './latest-per-frame';
+import {LlmStream} from './llm-stream';
+import {LLM_SCHEDULER} from './llm-tokens';
+
+/** Where a call of `injectLlmStream()` is: not started, running, or ended how. */
+export type LlmStreamStatus = 'idle' | 'streaming' | 'done' | 'error' | 'cancelled';
+
+/** Options of `injectLlmStream()`. */
+export interface InjectLlmStreamOptions {
+  /** The injector to use outside an injection context; its `DestroyRef` cancels the call. */
+  readonly injector?: Injector;
+  /** A name given to `withModel()` or `withCascade()`; default: the model of `withDefaults()`. */
+  readonly model?: string;
+  /** A model to use as is (with the configured retry and logging), instead of a named one. */
+  readonly llm?: Llm;
+}
+
+/** The state of a streamed answer as signals, and the functions that start and cancel it. */
+export interface LlmStreamRef {
+  /** The answer's text so far; updated at most once per animation frame. */
+  readonly text: Signal<string>;
+  /** The model's reasoning so far, for models that stream it; updated with `text`. */
+  readonly reasoning: Signal<string>;
+  /** The usage summary, once the call is done. */
+  readonly usage: Signal<LlmUsage | undefined>;
+  /** Whether the call is idle, streaming, done, failed or cancelled. */
+  readonly status: Signal<LlmStreamStatus>;
+  /** The error that ended the call, when `status` is `error`. */
+  readonly error: Signal<unknown>;
+  /**
+   * Starts a call, cancelling the running one, and clears the previous answer.
+   * @param request What to ask.
+   */
+  start(request: LlmRequest): void;
+  /** Cancels the running call (aborting its request) and keeps the text received so far; a no-op otherwise. */
+  cancel(): void;
+}
+
+/** What the chunks so far add up to. */
+interface Snapshot {
+  readonly text: string;
+  readonly reasoning: string;
+  readonly usage: LlmUsage | undefined;
+}
+
+const EMPTY_SNAPSHOT: Snapshot = {text: '', reasoning: '', usage: undefined};
+
+/**
+ * Streams answers into signals, for templates of OnPush and zoneless components.
+ *
+ * Call it in an injection context (a field initializer or constructor), or pass `injector`. A running call is
+ * cancelled when that context is destroyed, and when `start()` is called again. `text` and `reasoning` change at
+ * most once per tick of `LLM_SCHEDULER` (once per animation frame in the browser); the final text is always set
+ * before `status` becomes `done`, and the text so far is kept on error and cancel.
+ * @param options The injector outside an injection context, and the model to use.
+ * @returns The signals and `start()`/`cancel()`.
+ *
+ * @usageNotes
+ * ```ts
+ * @Component({
+ *   changeDetection: ChangeDetectionStrategy.OnPush,
+ *   template: `
+ *     <button (click)="answer.start({userPrompt: 'Write a haiku.'})">Ask</button>
+ *     @if (answer.status() === 'streaming') { <button (click)="answer.cancel()">Stop</button> }
+ *     <p>{{ answer.text() }}</p>
+ *     @if (answer.usage(); as usage) { <small>{{ usage.totalCost }} USD</small> }
+ *   `,
+ * })
+ * export class Haiku {
+ *   readonly answer = injectLlmStream({model: 'fast'});
+ * }
+ * ```
+ */
+export function injectLlmStream(options: InjectLlmStreamOptions = {}): LlmStreamRef {
+  if (!options.injector) assertInInjectionContext(injectLlmStream);
+  const injector = options.injector ?? inject(Injector);
+  return runInInjectionContext(injector, () => {
+    const llmStream = inject(LlmStream);
+    const scheduler = inject(LLM_SCHEDULER);
+    const text = signal('');
+    const reasoning = signal('');
+    const usage = signal<LlmUsage | undefined>(undefined);
+    const status = signal<LlmStreamStatus>('idle');
+    const error = signal<unknown>(undefined);
+    let subscription: Subscription | undefined;
+    // The state the chunks have reached, which may be ahead of the signals until the next frame.
+    let latest = EMPTY_SNAPSHOT;
+
+    const show = (snapshot: Snapshot) => {
+      text.set(snapshot.text);
+      reasoning.set(snapshot.reasoning);
+      usage.set(snapshot.usage);
+    };
+    const cancel = () => {
+      if (!subscription) return;
+      subscription.unsubscribe();
+      subscription = undefined;
+      show(latest);
+      status.set('cancelled');
+    };
+    const start = (request: LlmRequest) => {
+      cancel();
+      latest = EMPTY_SNAPSHOT;
+      show(latest);
+      error.set(undefined);
+      status.set('streaming');
+      const {model, llm} = options;
+      const current = llmStream
+        .stream(request, {model, llm})
+        .pipe(
+          scan(addChunk, EMPTY_SNAPSHOT),
+          tap(snapshot => (latest = snapshot)),
+          _latestPerFrame(scheduler),
+        )
+        .subscribe({
+          next: show,
+          error: (caught: unknown) => {
+            subscription = undefined;
+            show(latest);
+            error.set(caught);
+            status.set('error');
+          },
+          complete: () => {
+            subscription = undefined;
+            show(latest);
+            status.set('done');
+          },
+        });
+      // A call that ended during subscribe (e.g. on a configuration error) has nothing left to cancel.
+      if (!current.closed) subscription = current;
+    };
+    inject(DestroyRef).onDestroy(cancel);
+
+    return {
+      text: text.asReadonly(),
+      reasoning: reasoning.asReadonly(),
+      usage: usage.asReadonly(),
+      status: status.asReadonly(),
+      error: error.asReadonly(),
+      start,
+      cancel,
+    };
+  });
+}
+
+function addChunk(snapshot: Snapshot, chunk: LlmChunk): Snapshot {
+  switch (chunk.type) {
+    case 'text-delta':
+      return {...snapshot, text: snapshot.text + chunk.text};
+    case 'reasoning-delta':
+      return {...snapshot, reasoning: snapshot.reasoning + chunk.text};
+    case 'usage':
+      return {...snapshot, usage: chunk.usage};
+  }
+}
