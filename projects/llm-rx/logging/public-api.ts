@@ -1,0 +1,15 @@
+/*
+ * Public API of llm-rx/logging: every LLM call recorded in IndexedDB (through Dexie), with live dashboard queries.
+ */
+export {LlmCallLog, createLlmCallLog, LLM_CALL_CSV_COLUMNS} from './src/llm-call-log';
+export type {LlmCallLogOptions} from './src/llm-call-log';
+export {loggedLlm, logLlmCalls} from './src/log-llm-calls';
+export type {LlmLogOptions, LlmLogStreamOptions} from './src/log-llm-calls';
+export {LlmLogDatabase, DEFAULT_LLM_LOG_DATABASE_NAME} from './src/llm-log-database';
+export type {LlmBodyRecord, LlmCallRecord, LlmCallStatus, LlmRequestBody, LlmResponseBody} from './src/llm-call-record';
+export type {LlmRedactionKind, LlmRedactor} from './src/build-body-record';
+export type {LlmCallDetails, LlmCallFilter, LlmCallPage} from './src/llm-log-queries';
+export type {LlmCallGrouping, LlmCallStats, LlmCallStatsGroup, LlmLatencyPercentiles} from './src/llm-call-stats';
+export type {LlmLogRetention} from './src/log-maintenance';
+export {LlmLogError} from './src/llm-log-error';
+export type {LlmLogErrorKind} from './src/llm-log-error';

@@ -1,0 +1,87 @@
+import type {LlmFinishReasonType, LlmMessage} from 'llm-rx';
+
+/**
+ * Where a logged attempt stands.
+ *
+ * - `in-progress`: started, not ended yet (or the tab is still writing it).
+ * - `ok`: completed with a usage part.
+ * - `error`: ended with an error (a truncated answer included).
+ * - `cancelled`: the subscriber unsubscribed first.
+ * - `interrupted`: found `in-progress` after the tab that ran it closed.
+ */
+export type LlmCallStatus = 'in-progress' | 'ok' | 'error' | 'cancelled' | 'interrupted';
+
+/**
+ * One row of the `calls` table: one attempt of a call, without its prompt or answer (see `LlmBodyRecord`).
+ *
+ * Token and cost fields are `null` when the provider reported nothing (a cancelled call, an unpriced model),
+ * never a silent 0. Timestamps are epoch milliseconds.
+ */
+export interface LlmCallRecord {
+  /** A random id; the body of the call has the same id. */
+  readonly id: string;
+  /** Shared by every attempt of one user request (a cascade's or a retry's attempts). */
+  readonly traceId: string;
+  /** The `LlmCallLog` (one per tab) that wrote the row; used to spot rows of closed tabs. */
+  readonly sessionId: string;
+  readonly provider: string;
+  readonly model: string;
+  /** The caller's label for the call site or alias (`LlmLogOptions.label`), or `null`. */
+  readonly label: string | null;
+  readonly status: LlmCallStatus;
+  readonly startedAt: number;
+  readonly firstChunkAt: number | null;
+  readonly endedAt: number | null;
+  /** The UTC day of `startedAt`, `YYYY-MM-DD`, for per-day breakdowns (schema version 2). */
+  readonly day: string;
+  readonly timeToFirstChunkMs: number | null;
+  readonly responseTimeMs: number | null;
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  readonly cachedInputTokens: number | null;
+  readonly cacheWriteTokens: number | null;
+  readonly reasoningTokens: number | null;
+  readonly inputCost: number | null;
+  readonly outputCost: number | null;
+  readonly totalCost: number | null;
+  readonly finishReason: LlmFinishReasonType | null;
+  /** The provider's own finish reason, e.g. `end_turn`. */
+  readonly finishReasonRaw: string | null;
+  /** The error's `name`, e.g. `LlmProviderError`. */
+  readonly errorType: string | null;
+  readonly errorMessage: string | null;
+  /** The 0-based position of this attempt among the call's attempts. */
+  readonly attemptIndex: number;
+  /** How many attempts the call made. */
+  readonly attemptCount: number;
+  /** The first 16 hex characters of the SHA-256 of the API key; the key itself is never stored. */
+  readonly apiKeyHash: string | null;
+  readonly apiKeyAlias: string | null;
+}
+
+/** What was asked, as stored in a body row: the prompts and sampling parameters, never headers or keys. */
+export interface LlmRequestBody {
+  readonly systemPrompt?: string;
+  readonly userPrompt?: string;
+  readonly messages?: readonly LlmMessage[];
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly maxTokens?: number;
+  readonly stopSequences?: readonly string[];
+}
+
+/** What came back, as stored in a body row: the text and reasoning streamed so far (partial if the call failed). */
+export interface LlmResponseBody {
+  readonly text: string;
+  readonly reasoning: string;
+}
+
+/** One row of the `bodies` table, kept apart from `calls` so that dashboards never load it. */
+export interface LlmBodyRecord {
+  /** The id of the call row it belongs to. */
+  readonly id: string;
+  readonly traceId: string;
+  readonly request: LlmRequestBody | null;
+  /** `null` while the call runs. */
+  readonly response: LlmResponseBody | null;
+}

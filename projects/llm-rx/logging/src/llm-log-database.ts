@@ -1,0 +1,52 @@
+import Dexie, {type DexieOptions, type EntityTable} from 'dexie';
+import type {LlmBodyRecord, LlmCallRecord} from './llm-call-record';
+import {utcDay} from './utc-day';
+
+/** The database name `LlmCallLog` uses unless told otherwise. */
+export const DEFAULT_LLM_LOG_DATABASE_NAME = 'llm-rx-log';
+
+/**
+ * The IndexedDB database of the call log, typed with Dexie's `EntityTable`.
+ *
+ * Schema history (never edit a released version; add one with upgrade code):
+ * 1. `calls` by id, with indices on `traceId`, `startedAt`, `status` and the compound `[provider+startedAt]`,
+ *    `[model+startedAt]` and `[status+startedAt]`, so that filtered, time-ordered pages read one index range;
+ *    `bodies` by id (the call's) and `traceId`, apart so that dashboards never load prompts and answers.
+ * 2. `calls.day` (`YYYY-MM-DD`, UTC) with its index, for per-day breakdowns without date maths per row; the
+ *    upgrade computes it for every existing row.
+ *
+ * ```ts
+ * const database = new LlmLogDatabase('my-app-llm-log');
+ * const failures = await database.calls.where('[status+startedAt]').between(['error', Date.now() - 3_600_000], ['error', Infinity]).toArray();
+ * ```
+ */
+export class LlmLogDatabase extends Dexie {
+  /** One row per attempt: who, when, how long, tokens, cost, outcome. */
+  declare readonly calls: EntityTable<LlmCallRecord, 'id'>;
+  /** The request and response of a call, keyed by the call's id. */
+  declare readonly bodies: EntityTable<LlmBodyRecord, 'id'>;
+
+  /**
+   * @param name The database name; default `llm-rx-log`.
+   * @param options Passed to Dexie, e.g. `{indexedDB, IDBKeyRange}` from `fake-indexeddb` outside a browser.
+   */
+  constructor(name: string = DEFAULT_LLM_LOG_DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      calls: 'id, traceId, startedAt, status, [provider+startedAt], [model+startedAt], [status+startedAt]',
+      bodies: 'id, traceId',
+    });
+    this.version(2)
+      .stores({
+        calls: 'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt]',
+      })
+      .upgrade(transaction =>
+        transaction
+          .table<{startedAt: number; day?: string}>('calls')
+          .toCollection()
+          .modify(call => {
+            call.day = utcDay(call.startedAt);
+          }),
+      );
+  }
+}

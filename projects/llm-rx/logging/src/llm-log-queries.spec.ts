@@ -1,0 +1,116 @@
+import {LlmLogDatabase} from './llm-log-database';
+import {callBreakdown, callDetails, callTotals, type LlmCallPage, recentCalls} from './llm-log-queries';
+import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+
+describe('call log queries', () => {
+  const t0 = Date.UTC(2025, 2, 1, 10);
+  let name: string;
+  let database: LlmLogDatabase;
+
+  beforeEach(async () => {
+    name = uniqueDatabaseName();
+    database = new LlmLogDatabase(name);
+    await database.calls.bulkAdd([
+      callRow({id: 'a1', provider: 'openai', model: 'gpt', startedAt: t0, label: 'chat', totalCost: 1}),
+      callRow({
+        id: 'a2',
+        provider: 'openai',
+        model: 'gpt',
+        startedAt: t0 + 1_000,
+        status: 'error',
+        totalCost: null,
+        responseTimeMs: 3_000,
+      }),
+      callRow({
+        id: 'b1',
+        provider: 'anthropic',
+        model: 'claude',
+        startedAt: t0 + 2_000,
+        totalCost: 2,
+        traceId: 'trace-b',
+        attemptCount: 2,
+      }),
+      callRow({
+        id: 'b2',
+        provider: 'gemini',
+        model: 'flash',
+        startedAt: t0 + 3_000,
+        totalCost: 4,
+        traceId: 'trace-b',
+        attemptIndex: 1,
+        attemptCount: 2,
+      }),
+      callRow({id: 'c1', provider: 'openai', model: 'mini', startedAt: t0 + 86_400_000, label: 'chat', totalCost: 8}),
+    ]);
+    await database.bodies.add({
+      id: 'b2',
+      traceId: 'trace-b',
+      request: {userPrompt: 'Q'},
+      response: {text: 'A', reasoning: ''},
+    });
+  });
+
+  afterEach(async () => {
+    database.close();
+    await deleteDatabase(name);
+  });
+
+  it('pages recent calls newest first, with every filter combination', async () => {
+    const ids = async (page: LlmCallPage) => (await recentCalls(database, page)).map(call => call.id);
+    expect(await ids({})).toEqual(['c1', 'b2', 'b1', 'a2', 'a1']);
+    expect(await ids({limit: 2, offset: 1})).toEqual(['b2', 'b1']);
+    expect(await ids({provider: 'openai'})).toEqual(['c1', 'a2', 'a1']);
+    expect(await ids({provider: 'openai', model: 'gpt', status: 'ok'})).toEqual(['a1']);
+    expect(await ids({model: 'gpt', status: 'error'})).toEqual(['a2']);
+    expect(await ids({status: 'ok', from: t0 + 1, to: t0 + 3_000})).toEqual(['b2', 'b1']);
+    expect(await ids({label: 'chat', offset: 1})).toEqual(['a1']);
+    expect(await ids({provider: 'openai', from: t0 + 500, limit: 1})).toEqual(['c1']);
+    expect(await ids({to: t0})).toEqual(['a1']);
+  });
+
+  it('sums totals, with latency percentiles, over a filter', async () => {
+    expect(await callTotals(database, {})).toEqual(
+      jasmine.objectContaining({
+        calls: 5,
+        ok: 4,
+        errors: 1,
+        errorRate: 0.2,
+        totalCost: 15,
+        unpricedCalls: 1,
+        inputTokens: 50,
+      }),
+    );
+    const openAi = await callTotals(database, {provider: 'openai', to: t0 + 1_000});
+    expect([openAi.calls, openAi.totalCost]).toEqual([2, 1]);
+    expect(openAi.responseTimeMs).toEqual({p50: 1_000, p95: 3_000});
+  });
+
+  it('breaks totals down by provider, model and day', async () => {
+    expect(
+      (await callBreakdown(database, 'provider', {})).map(group => [group.key, group.calls, group.totalCost]),
+    ).toEqual([
+      ['anthropic', 1, 2],
+      ['gemini', 1, 4],
+      ['openai', 3, 9],
+    ]);
+    expect((await callBreakdown(database, 'model', {})).map(group => group.key)).toEqual([
+      'claude',
+      'flash',
+      'gpt',
+      'mini',
+    ]);
+    expect((await callBreakdown(database, 'day', {status: 'ok'})).map(group => [group.key, group.calls])).toEqual([
+      ['2025-03-01', 3],
+      ['2025-03-02', 1],
+    ]);
+  });
+
+  it('gives one call with its body and every attempt of its trace', async () => {
+    const details = await callDetails(database, 'b2');
+    expect(details?.call.provider).toBe('gemini');
+    expect(details?.body?.response).toEqual({text: 'A', reasoning: ''});
+    expect(details?.attempts.map(call => call.id)).toEqual(['b1', 'b2']);
+    expect((await callDetails(database, 'b1'))?.body).toBeUndefined();
+    expect(await callDetails(database, 'unknown')).toBeUndefined();
+  });
+});

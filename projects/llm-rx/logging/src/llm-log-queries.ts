@@ -1,0 +1,133 @@
+import type {Collection, InsertType} from 'dexie';
+import type {LlmBodyRecord, LlmCallRecord, LlmCallStatus} from './llm-call-record';
+import {
+  groupCallStats,
+  type LlmCallGrouping,
+  type LlmCallStats,
+  LlmCallStatsAccumulator,
+  type LlmCallStatsGroup,
+} from './llm-call-stats';
+import type {LlmLogDatabase} from './llm-log-database';
+
+/** Which rows a query reads; every field is optional and they combine with AND. */
+export interface LlmCallFilter {
+  readonly provider?: string;
+  readonly model?: string;
+  readonly status?: LlmCallStatus;
+  readonly label?: string;
+  /** Rows started at or after this time, epoch ms. */
+  readonly from?: number;
+  /** Rows started at or before this time, epoch ms. */
+  readonly to?: number;
+}
+
+/** A page of recent rows: a filter plus paging. */
+export interface LlmCallPage extends LlmCallFilter {
+  /** Rows to skip, newest first; default 0. */
+  readonly offset?: number;
+  /** Rows to return; default 50. */
+  readonly limit?: number;
+}
+
+/** One row with its body and every attempt of its trace. */
+export interface LlmCallDetails {
+  readonly call: LlmCallRecord;
+  /** `undefined` when bodies are not stored or were never written. */
+  readonly body: LlmBodyRecord | undefined;
+  /** Every row of the call's trace, this one included, by attempt index. */
+  readonly attempts: readonly LlmCallRecord[];
+}
+
+/**
+ * The rows matching a filter, in `startedAt` order, read through the narrowest index: `[provider+startedAt]`,
+ * `[model+startedAt]`, `[status+startedAt]` or `startedAt`, so that only the time range of one key is scanned.
+ * @param database The log database.
+ * @param filter The filter.
+ * @returns A Dexie collection.
+ */
+export function filteredCalls(
+  database: LlmLogDatabase,
+  filter: LlmCallFilter,
+): Collection<LlmCallRecord, string, InsertType<LlmCallRecord, 'id'>> {
+  const from = filter.from ?? -Infinity;
+  const to = filter.to ?? Infinity;
+  const {provider, model, status, label} = filter;
+  const indexed = (key: 'provider' | 'model' | 'status', value: string) =>
+    database.calls.where(`[${key}+startedAt]`).between([value, from], [value, to], true, true);
+  const isUnfiltered = [filter.from, filter.to, provider, model, status, label].every(value => value === undefined);
+  // Without a filter, getAll() on the table itself skips the index lookups.
+  if (isUnfiltered) return database.calls.toCollection();
+  const collection =
+    provider !== undefined
+      ? indexed('provider', provider)
+      : model !== undefined
+        ? indexed('model', model)
+        : status !== undefined
+          ? indexed('status', status)
+          : database.calls.where('startedAt').between(from, to, true, true);
+  const rest: ((call: LlmCallRecord) => boolean)[] = [];
+  if (provider !== undefined && model !== undefined) rest.push(call => call.model === model);
+  if ((provider !== undefined || model !== undefined) && status !== undefined)
+    rest.push(call => call.status === status);
+  if (label !== undefined) rest.push(call => call.label === label);
+  return rest.length === 0 ? collection : collection.and(call => rest.every(test => test(call)));
+}
+
+/**
+ * A page of rows, newest first.
+ * @param database The log database.
+ * @param page The filter and paging.
+ * @returns The rows.
+ */
+export function recentCalls(database: LlmLogDatabase, page: LlmCallPage): Promise<LlmCallRecord[]> {
+  return filteredCalls(database, page)
+    .reverse()
+    .offset(page.offset ?? 0)
+    .limit(page.limit ?? 50)
+    .toArray();
+}
+
+/**
+ * Totals of the rows matching a filter.
+ * @param database The log database.
+ * @param filter The filter.
+ * @returns Counts, tokens, cost and latency percentiles.
+ */
+export async function callTotals(database: LlmLogDatabase, filter: LlmCallFilter): Promise<LlmCallStats> {
+  const accumulator = new LlmCallStatsAccumulator();
+  // One getAll() over the index range is several times faster than a cursor in Chromium; call rows are small
+  // because bodies live in their own table.
+  for (const call of await filteredCalls(database, filter).toArray()) accumulator.add(call);
+  return accumulator.result();
+}
+
+/**
+ * Totals of the rows matching a filter, grouped by provider, model or day.
+ * @param database The log database.
+ * @param grouping What to group by.
+ * @param filter The filter.
+ * @returns One group per key, in key order.
+ */
+export async function callBreakdown(
+  database: LlmLogDatabase,
+  grouping: LlmCallGrouping,
+  filter: LlmCallFilter,
+): Promise<LlmCallStatsGroup[]> {
+  return groupCallStats(await filteredCalls(database, filter).toArray(), grouping);
+}
+
+/**
+ * One row with its body and its trace's attempts.
+ * @param database The log database.
+ * @param id The row's id.
+ * @returns The details, or `undefined` for an unknown id.
+ */
+export async function callDetails(database: LlmLogDatabase, id: string): Promise<LlmCallDetails | undefined> {
+  const call = await database.calls.get(id);
+  if (call === undefined) return undefined;
+  const [body, attempts] = await Promise.all([
+    database.bodies.get(id),
+    database.calls.where('traceId').equals(call.traceId).sortBy('attemptIndex'),
+  ]);
+  return {call, body, attempts};
+}

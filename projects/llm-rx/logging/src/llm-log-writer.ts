@@ -1,0 +1,250 @@
+import type {LlmCallDraft} from './build-call-records';
+import type {LlmBodyRecord, LlmCallRecord} from './llm-call-record';
+import type {LlmLogDatabase} from './llm-log-database';
+import {LlmLogError, type LlmLogErrorKind, logErrorKindOf} from './llm-log-error';
+import {newLogId} from './log-ids';
+import {applyRetention, type LlmLogRetention, markInterruptedCalls} from './log-maintenance';
+import {holdSessionLock} from './log-sessions';
+import {utcDay} from './utc-day';
+
+/** How often a failed write is tried again even when no new call comes. */
+export const LOG_RETRY_INTERVAL_MS = 5_000;
+/** How often retention runs after successful writes, besides on open. */
+export const LOG_RETENTION_INTERVAL_MS = 60_000;
+
+/** What the writer needs from `LlmCallLogOptions`, defaults applied. */
+export interface LlmLogWriterConfig {
+  readonly flushIntervalMs: number;
+  readonly maxPendingRecords: number;
+  readonly retention: LlmLogRetention;
+}
+
+interface PendingCall {
+  readonly draft: LlmCallDraft;
+  readonly apiKeyHash: Promise<string | null>;
+}
+
+/**
+ * Buffers rows in memory and writes them in batches, off the streams' path.
+ *
+ * Rows are keyed by id, so a call's start and end coalesce into one write when both land before a flush, and a
+ * retried batch never duplicates. A failed batch goes back into the buffer (unless a newer version of a row came
+ * meanwhile) and is retried on the next flush and every `LOG_RETRY_INTERVAL_MS`. The buffer holds at most
+ * `maxPendingRecords` rows; beyond that the oldest are dropped and reported.
+ * @internal Used by `LlmCallLog`.
+ */
+export class LlmLogWriter {
+  /** This writer's session, stamped on its rows and held as a Web Lock while it is open. */
+  readonly sessionId = newLogId();
+  readonly #database: LlmLogDatabase;
+  readonly #config: LlmLogWriterConfig;
+  readonly #report: (error: LlmLogError) => void;
+  readonly #lock = holdSessionLock(this.sessionId);
+  #pendingCalls = new Map<string, PendingCall>();
+  #pendingBodies = new Map<string, LlmBodyRecord>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  #prepared: Promise<void> | undefined;
+  #writingCount = 0;
+  #lastRetentionAt = 0;
+  // Each kind is reported once, until a write succeeds again.
+  readonly #reportedKinds = new Set<LlmLogErrorKind>();
+
+  /**
+   * @param database Where to write.
+   * @param config Batching, buffer bound and retention.
+   * @param report Receives each failure once.
+   */
+  constructor(database: LlmLogDatabase, config: LlmLogWriterConfig, report: (error: LlmLogError) => void) {
+    this.#database = database;
+    this.#config = config;
+    this.#report = report;
+    database.on('blocked', () =>
+      this.reportOnce(
+        new LlmLogError(
+          'blocked',
+          `llm-rx/logging: opening "${database.name}" is blocked by another tab with an older version; records are kept in memory until it closes.`,
+        ),
+      ),
+    );
+  }
+
+  /** How many rows wait in memory to be written, those of a batch being written included. */
+  get pendingCount(): number {
+    return this.#pendingCalls.size + this.#writingCount;
+  }
+
+  /**
+   * Buffers rows and a body for the next flush, and schedules it.
+   * @param drafts The rows; a row with an id already buffered replaces it.
+   * @param apiKeyHash Resolves to the key hash stamped on the rows.
+   * @param body The body row, if bodies are stored.
+   */
+  enqueue(drafts: readonly LlmCallDraft[], apiKeyHash: Promise<string | null>, body?: LlmBodyRecord): void {
+    for (const draft of drafts) {
+      // Delete first, so that Map order stays "least recently written first" for dropping.
+      this.#pendingCalls.delete(draft.id);
+      this.#pendingCalls.set(draft.id, {draft, apiKeyHash});
+    }
+    if (body) this.#pendingBodies.set(body.id, body);
+    this.#dropOverflow();
+    this.#schedule(this.#config.flushIntervalMs);
+  }
+
+  /**
+   * Writes everything buffered now. Never rejects: failures are reported and the rows kept.
+   * @returns Resolves when this flush (after any running one) has written or failed.
+   */
+  flush(): Promise<void> {
+    this.#cancelTimer();
+    const run = this.#queue.then(() => this.#write());
+    this.#queue = run;
+    return run;
+  }
+
+  /**
+   * Reports a failure, unless one of its kind was reported since the last successful write.
+   * @param error The failure.
+   */
+  reportOnce(error: LlmLogError): void {
+    if (this.#reportedKinds.has(error.kind)) return;
+    this.#reportedKinds.add(error.kind);
+    this.#report(error);
+  }
+
+  /** Forgets the buffered rows (for `clear()`). */
+  discardPending(): void {
+    this.#pendingCalls.clear();
+    this.#pendingBodies.clear();
+  }
+
+  /**
+   * Flushes, then lets the session lock go; the database is closed by the caller.
+   * @returns Resolves when done.
+   */
+  async close(): Promise<void> {
+    await this.flush();
+    this.#cancelTimer();
+    this.#lock.release();
+  }
+
+  /**
+   * Opens the database once: marks rows of closed tabs interrupted and applies retention.
+   * @returns Resolves when the database is ready; a failure is retried at the next call.
+   */
+  prepare(): Promise<void> {
+    if (this.#prepared === undefined) {
+      const prepared = (async () => {
+        // Rows are stamped with the session only once its lock is held, so other tabs never see them as orphans.
+        await this.#lock.held;
+        await this.#database.open();
+        await markInterruptedCalls(this.#database, this.sessionId, Date.now());
+        await this.applyRetention();
+      })();
+      prepared.catch((error: unknown) => {
+        if (this.#prepared === prepared) this.#prepared = undefined;
+        this.#reportFailure(error, `could not open "${this.#database.name}"`);
+      });
+      this.#prepared = prepared;
+    }
+    return this.#prepared;
+  }
+
+  /**
+   * Applies the retention limits now.
+   * @returns How many rows were deleted.
+   */
+  applyRetention(): Promise<number> {
+    this.#lastRetentionAt = Date.now();
+    return applyRetention(this.#database, this.#config.retention, this.#lastRetentionAt);
+  }
+
+  async #write(): Promise<void> {
+    if (this.#pendingCalls.size === 0 && this.#pendingBodies.size === 0) return;
+    const calls = this.#pendingCalls;
+    const bodies = this.#pendingBodies;
+    this.#pendingCalls = new Map();
+    this.#pendingBodies = new Map();
+    const database = this.#database;
+    const count = calls.size;
+    this.#writingCount = count;
+    try {
+      await this.prepare();
+      const rows = await Promise.all(
+        [...calls.values()].map(async ({draft, apiKeyHash}): Promise<LlmCallRecord> => ({
+          ...draft,
+          sessionId: this.sessionId,
+          day: utcDay(draft.startedAt),
+          apiKeyHash: await apiKeyHash,
+        })),
+      );
+      await database.transaction('rw', database.calls, database.bodies, async () => {
+        await database.calls.bulkPut(rows);
+        if (bodies.size > 0) await database.bodies.bulkPut([...bodies.values()]);
+      });
+      this.#writingCount = 0;
+      this.#reportedKinds.clear();
+    } catch (error) {
+      this.#writingCount = 0;
+      this.#restore(calls, bodies);
+      this.#reportFailure(error, `could not write ${count} call record(s) to "${database.name}"`);
+      this.#schedule(LOG_RETRY_INTERVAL_MS);
+      return;
+    }
+    if (Date.now() - this.#lastRetentionAt >= LOG_RETENTION_INTERVAL_MS) {
+      await this.applyRetention().catch((error: unknown) => this.#reportFailure(error, 'could not apply retention'));
+    }
+  }
+
+  #reportFailure(error: unknown, what: string): void {
+    const kind = logErrorKindOf(error);
+    this.reportOnce(
+      new LlmLogError(
+        kind,
+        `llm-rx/logging: ${what} (${kind}); records are kept in memory ` +
+          `(at most ${this.#config.maxPendingRecords}) and retried.`,
+        error,
+      ),
+    );
+  }
+
+  // Puts a failed batch back in front of what was buffered meanwhile; a newer version of a row wins.
+  #restore(calls: Map<string, PendingCall>, bodies: Map<string, LlmBodyRecord>): void {
+    for (const [id, call] of this.#pendingCalls) calls.set(id, call);
+    for (const [id, body] of this.#pendingBodies) bodies.set(id, body);
+    this.#pendingCalls = calls;
+    this.#pendingBodies = bodies;
+    this.#dropOverflow();
+  }
+
+  #dropOverflow(): void {
+    let dropped = 0;
+    for (const id of this.#pendingCalls.keys()) {
+      if (this.#pendingCalls.size <= this.#config.maxPendingRecords) break;
+      this.#pendingCalls.delete(id);
+      this.#pendingBodies.delete(id);
+      dropped++;
+    }
+    if (dropped > 0) {
+      this.reportOnce(
+        new LlmLogError(
+          'dropped',
+          `llm-rx/logging: more than ${this.#config.maxPendingRecords} records waited to be written; the oldest were dropped.`,
+        ),
+      );
+    }
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush();
+    }, delayMs);
+  }
+
+  #cancelTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
