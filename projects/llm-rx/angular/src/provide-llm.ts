@@ -52,7 +52,7 @@ const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging']
  *       withProvider(openAiProvider, {baseURL: '/api/openai/v1'}),
  *       withProvider(anthropicProvider, {baseURL: '/api/anthropic'}),
  *       withModel('fast', {provider: 'openai', model: 'gpt-5-mini'}),
- *       withModel('careful', {provider: 'anthropic', model: 'claude-sonnet-4-5'}),
+ *       withModel('careful', {provider: 'anthropic', model: 'claude-sonnet-4-6'}),
  *       withCascade('robust', ['careful', 'fast']),
  *       withDefaults({model: 'robust', request: {maxTokens: 1000}}),
  *       withRetry({count: 2}),
