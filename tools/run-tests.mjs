@@ -19,6 +19,7 @@ const steps = [
   {name: 'bundle check', command: [process.execPath, 'tools/check-bundles.mjs'], counted: true},
   {name: 'node specs', command: [process.execPath, '--import', 'tsx', 'tools/jasmine-node.mjs'], counted: true},
   {name: 'browser specs', command: ['npx', 'ng', 'test', 'llm-rx', '--watch=false'], counted: true},
+  {name: 'e2e', command: ['npx', 'playwright', 'test'], counted: true, playwright: true},
 ];
 
 function run(command, env = {}) {
@@ -26,6 +27,15 @@ function run(command, env = {}) {
     const child = spawn(command[0], command.slice(1), {stdio: 'inherit', env: {...process.env, ...env}});
     child.on('exit', code => resolve(code ?? 1));
   });
+}
+
+/** A runner's counts: ours ({passed, failed}) or Playwright's JSON report ({stats: {expected, unexpected, flaky}}). */
+function readTotals(file, isPlaywright) {
+  if (!existsSync(file)) return {passed: 0, failed: 0};
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (!isPlaywright) return report;
+  // A flaky test passed only on a retry: count it as failed, so flakiness never hides in a green line.
+  return {passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky};
 }
 
 async function isMockUp() {
@@ -56,9 +66,13 @@ try {
     if (only.length && !only.includes(step.name)) continue;
     console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
     const totalsFile = join(workDir, `${step.name.replace(/\W/g, '-')}.json`);
-    const code = await run(step.command, {LLM_RX_TOTALS_FILE: totalsFile, LLM_RX_MOCK_PROVIDERS: 'external'});
+    const code = await run(step.command, {
+      LLM_RX_TOTALS_FILE: totalsFile,
+      LLM_RX_E2E_JSON: totalsFile,
+      LLM_RX_MOCK_PROVIDERS: 'external',
+    });
     if (step.counted) {
-      const totals = existsSync(totalsFile) ? JSON.parse(readFileSync(totalsFile, 'utf8')) : {passed: 0, failed: 0};
+      const totals = readTotals(totalsFile, step.playwright);
       // A runner that exits non-zero without a failed spec (a crash, a build error) still counts as a failure.
       const failed = totals.failed + (code !== 0 && totals.failed === 0 ? 1 : 0);
       results.push({name: step.name, passed: totals.passed, failed});

@@ -1,5 +1,5 @@
 import {bootstrapApplication} from '@angular/platform-browser';
-import {provideZonelessChangeDetection} from '@angular/core';
 import {App} from './app/app';
+import {appConfig} from './app/app.config';
 
-bootstrapApplication(App, {providers: [provideZonelessChangeDetection()]}).catch(error => console.error(error));
+bootstrapApplication(App, appConfig).catch(error => console.error(error));

@@ -1,0 +1,100 @@
+import {askAndWait, expect, mockRequests, saveScreenshot, setScenario, test, uniqueTag} from './demo-fixtures';
+
+test.describe('chat', () => {
+  test('streams the answer and renders it incrementally as markdown', async ({chat}) => {
+    const tag = uniqueTag('stream');
+    await setScenario(chat, 'openai', `tag=${tag};chunks=40;chunkDelay=60`);
+    await chat.getByTestId('send').click();
+
+    const answer = chat.getByTestId('answer');
+    const states: string[] = [];
+    // Polls the DOM while the answer streams: each distinct state is kept, in order.
+    while ((await chat.locator('[data-status]').getAttribute('data-status')) !== 'done') {
+      const text = (await answer.innerText()).trim();
+      if (text && text !== states.at(-1)) states.push(text);
+      await chat.waitForTimeout(50);
+    }
+    const finalText = Array.from({length: 40}, (_value, index) => `w${index + 1}`).join(' ');
+    await expect(answer).toHaveText(finalText);
+
+    expect(states.length).toBeGreaterThanOrEqual(3);
+    for (let index = 1; index < states.length; index++) {
+      expect(states[index].length).toBeGreaterThan(states[index - 1].length);
+      expect(states[index].startsWith(states[index - 1])).toBe(true);
+    }
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('openai / gpt-5-nano');
+    await expect(chat.getByTestId('usage-tokens')).toHaveText('42 / 40');
+    await expect(chat.getByTestId('usage-finish')).toContainText('stop');
+    const [request] = await mockRequests(tag);
+    expect(request.completed).toBe(true);
+  });
+
+  test('renders markdown through the sanitizer, without running injected script', async ({chat}) => {
+    const markdown = '## Title\n\n**bold** <img src=x onerror="window.__pwned=1"> [link](javascript:alert(1))';
+    await setScenario(chat, 'openai', `text=${encodeURIComponent(markdown)};chunkDelay=0`);
+    await askAndWait(chat);
+
+    const answer = chat.getByTestId('answer');
+    await expect(answer.locator('h2')).toHaveText('Title');
+    await expect(answer.locator('strong')).toHaveText('bold');
+    expect(await answer.locator('img').getAttribute('onerror')).toBeNull();
+    // Angular's sanitizer defuses the URL by prefixing it with `unsafe:`.
+    expect(await answer.locator('a').getAttribute('href')).not.toMatch(/^javascript:/);
+    expect(await chat.evaluate(() => (window as {__pwned?: number}).__pwned)).toBeUndefined();
+  });
+
+  test('cancel stops the stream and closes the connection', async ({chat}) => {
+    const tag = uniqueTag('cancel');
+    await setScenario(chat, 'openai', `tag=${tag};chunks=400;chunkDelay=40`);
+    await chat.getByTestId('send').click();
+    const answer = chat.getByTestId('answer');
+    await expect(answer).toContainText('w3');
+
+    await chat.getByTestId('cancel').click();
+    await expect(chat.locator('[data-status]')).toHaveAttribute('data-status', 'cancelled');
+    await expect(chat.getByTestId('answer-status')).toContainText('Cancelled');
+    const textAtCancel = await answer.innerText();
+    await chat.waitForTimeout(300);
+    expect(await answer.innerText()).toBe(textAtCancel);
+    expect(textAtCancel).not.toContain('w400');
+
+    // The server notices the closed socket a moment after the browser aborts: poll.
+    await expect.poll(async () => (await mockRequests(tag)).map(request => request.closedEarly)).toEqual([true]);
+  });
+
+  test('a cascade fails over on a 529 before content and the second provider answers', async ({chat}, testInfo) => {
+    const tag = uniqueTag('cascade');
+    await chat.getByTestId('add-fallback').click();
+    await expect(chat.getByTestId('cascade-step')).toHaveCount(2);
+    await setScenario(chat, 'openai', `status=529;tag=${tag}-openai`);
+    await chat.getByTestId('simulate-anthropic').getByTestId('scenario-preset').selectOption('normal');
+    const normal = await chat.getByTestId('simulate-anthropic').getByTestId('scenario-text').inputValue();
+    await setScenario(chat, 'anthropic', `${normal};tag=${tag}-anthropic`);
+    await askAndWait(chat);
+    await expect(chat.getByTestId('answer').locator('h2')).toHaveText('Why the sky is blue');
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('anthropic / claude-haiku-4-5');
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('attempt 2 of 2');
+    await expect(chat.getByTestId('usage-failed-attempts')).toContainText('overloaded (529)');
+
+    expect((await mockRequests(`${tag}-openai`)).map(request => request.status)).toEqual([529]);
+    expect((await mockRequests(`${tag}-anthropic`)).map(request => [request.wire, request.status])).toEqual([
+      ['anthropic', 200],
+    ]);
+    await saveScreenshot(chat, testInfo.outputPath('chat.png'), 'chat.png');
+  });
+
+  test('explains a failed cascade attempt by attempt', async ({chat}) => {
+    await chat.getByTestId('add-fallback').click();
+    await setScenario(chat, 'openai', 'status=429;retryAfter=2');
+    await setScenario(chat, 'anthropic', 'status=401');
+    await askAndWait(chat, 'error');
+
+    const error = chat.getByTestId('answer-error');
+    await expect(error).toContainText('Every provider of the cascade failed (2 attempts)');
+    const attempts = chat.getByTestId('answer-error-attempts').locator('li');
+    await expect(attempts.nth(0)).toContainText('rate-limiting this key (429)');
+    await expect(attempts.nth(0)).toContainText('add a fallback provider');
+    await expect(attempts.nth(1)).toContainText('rejected the API key (401)');
+    await expect(attempts.nth(1)).toContainText('Check the key');
+  });
+});

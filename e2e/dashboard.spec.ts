@@ -1,0 +1,81 @@
+import {readFileSync} from 'node:fs';
+import {askAndWait, expect, saveScreenshot, setScenario, test, uniqueTag} from './demo-fixtures';
+
+test.describe('dashboard', () => {
+  test('shows a finished call within a second, live, in another tab', async ({chat, context}) => {
+    const dashboard = await context.newPage();
+    await dashboard.goto('/dashboard');
+    await expect(dashboard.getByTestId('calls-table')).toBeVisible();
+    await expect(dashboard.getByTestId('total-calls')).toHaveText('0');
+
+    await setScenario(chat, 'openai', `tag=${uniqueTag('live')};chunks=10;chunkDelay=20`);
+    await askAndWait(chat);
+    const finishedAt = Date.now();
+
+    await expect(dashboard.getByTestId('call-row')).toHaveCount(1, {timeout: 1000});
+    expect(Date.now() - finishedAt).toBeLessThan(1000);
+    await expect(dashboard.getByTestId('total-calls')).toHaveText('1');
+    await expect(dashboard.getByTestId('call-row').first()).toContainText('openai / gpt-5-nano');
+    await expect(dashboard.getByTestId('call-row').first()).toHaveAttribute('data-status', 'ok');
+  });
+
+  test('shows totals, cascade attempts and bodies, and exports and clears the log', async ({chat}, testInfo) => {
+    const tag = uniqueTag('export');
+    // One plain call, then one cascade whose first attempt fails: three rows.
+    await setScenario(chat, 'openai', `tag=${tag};chunks=12;chunkDelay=10`);
+    await askAndWait(chat);
+    await chat.getByTestId('add-fallback').click();
+    await setScenario(chat, 'openai', `status=529;tag=${tag}`);
+    await setScenario(chat, 'anthropic', `tag=${tag};chunks=8;chunkDelay=10;inputTokens=1200;cachedTokens=1000`);
+    await askAndWait(chat);
+
+    await chat.getByTestId('nav-dashboard').click();
+    await expect(chat).toHaveURL(/\/dashboard$/);
+    await expect(chat.getByTestId('call-row')).toHaveCount(3);
+    await expect(chat.getByTestId('total-calls')).toHaveText('3');
+    await expect(chat.getByTestId('total-tokens')).toHaveText('1,242 / 20');
+    await expect(chat.getByTestId('error-rate')).toHaveText('33.3%');
+
+    // The answering attempt of the cascade: its details list both attempts and the bodies.
+    await chat.getByTestId('call-row').filter({hasText: 'anthropic'}).click();
+    const details = chat.getByTestId('call-details');
+    await expect(details.getByTestId('call-attempts').locator('li')).toHaveCount(2);
+    await expect(details.getByTestId('call-attempts')).toContainText('openai / gpt-5-nano: error');
+    await expect(details.getByTestId('call-request')).toHaveText('Why is the sky blue?');
+    await expect(details.getByTestId('call-response')).toHaveText('w1 w2 w3 w4 w5 w6 w7 w8');
+    await expect(chat.locator('canvas')).toHaveCount(4);
+    await saveScreenshot(chat, testInfo.outputPath('dashboard.png'), 'dashboard.png');
+
+    const [csvDownload] = await Promise.all([chat.waitForEvent('download'), chat.getByTestId('export-csv').click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^llm-calls-.*\.csv$/);
+    const csv = readFileSync(await csvDownload.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0].split(',').slice(0, 6)).toEqual([
+      'id',
+      'traceId',
+      'attemptIndex',
+      'attemptCount',
+      'provider',
+      'model',
+    ]);
+    expect(csv.length).toBe(4);
+    expect(csv.filter(line => line.includes(',anthropic,claude-haiku-4-5,')).length).toBe(1);
+
+    const [jsonDownload] = await Promise.all([chat.waitForEvent('download'), chat.getByTestId('export-json').click()]);
+    const calls = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {provider: string; status: string}[];
+    // The attempts of one cascade may share a start time, so their order in the export is not fixed.
+    expect(calls.map(call => `${call.provider} ${call.status}`).sort()).toEqual([
+      'anthropic ok',
+      'openai error',
+      'openai ok',
+    ]);
+    // Simulated calls use a placeholder key; no export may contain a key in any form but the hash.
+    expect(JSON.stringify(calls)).not.toContain('simulated-key');
+
+    await chat.getByTestId('clear').click();
+    await chat.getByTestId('clear-confirm').click();
+    await expect(chat.getByTestId('total-calls')).toHaveText('0');
+    await expect(chat.getByTestId('call-row')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,93 @@
+import {test as base, expect, type Page} from '@playwright/test';
+import {copyFileSync, mkdirSync} from 'node:fs';
+
+/** The mock provider server the e2e web server started (see `playwright.config.ts`). */
+export const MOCK_SERVER_URL = `http://127.0.0.1:${process.env['LLM_RX_E2E_MOCK_PORT']}`;
+
+/** A record of the mock server's request log, as far as the tests read it. */
+export interface MockRequest {
+  readonly tag: string | null;
+  readonly wire: string | null;
+  readonly status: number | null;
+  readonly closedEarly: boolean;
+  readonly completed: boolean;
+}
+
+/**
+ * The demo's chat page, pointed at the e2e mock server through the demo's saved settings.
+ */
+export const test = base.extend<{chat: Page}>({
+  chat: async ({page}, use) => {
+    // The page's warnings and errors land in the test's output, where a failure's cause usually is.
+    page.on('console', message => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        console.log(`[page ${message.type()}]`, message.text());
+    });
+    page.on('pageerror', error => console.log('[page error]', error.message));
+    await page.addInitScript(url => {
+      // Only on the first load, so that a test may change the settings and reload.
+      if (localStorage.getItem('llm-rx-demo-settings') === null) {
+        localStorage.setItem('llm-rx-demo-settings', JSON.stringify({connection: 'simulated', mockServerUrl: url}));
+      }
+    }, MOCK_SERVER_URL);
+    await page.goto('/');
+    await use(page);
+  },
+});
+export {expect};
+
+/**
+ * A tag unique to one test, to find its requests in the mock server's log.
+ * @param name What the test is about.
+ * @returns The tag.
+ */
+export function uniqueTag(name: string): string {
+  return `e2e-${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Sets the scenario a simulated provider plays for the next calls.
+ * @param page The chat page.
+ * @param provider The provider, e.g. `openai`.
+ * @param scenario The `x-mock-scenario` value.
+ */
+export async function setScenario(page: Page, provider: string, scenario: string): Promise<void> {
+  await page.getByTestId(`simulate-${provider}`).getByTestId('scenario-text').fill(scenario);
+}
+
+/**
+ * The requests the mock server recorded with a tag.
+ * @param tag The tag.
+ * @returns The records, oldest first.
+ */
+export async function mockRequests(tag: string): Promise<MockRequest[]> {
+  const response = await fetch(`${MOCK_SERVER_URL}/__mock/requests?tag=${encodeURIComponent(tag)}`);
+  expect(response.ok).toBe(true);
+  return (await response.json()) as MockRequest[];
+}
+
+/**
+ * Saves a screenshot of the page under the test's output folder (kept as an artifact) and, for the README,
+ * under `docs/screenshots/`.
+ * @param page The page.
+ * @param outputPath The test's `testInfo.outputPath(name)`.
+ * @param name The file name, e.g. `chat.png`.
+ */
+export async function saveScreenshot(page: Page, outputPath: string, name: string): Promise<void> {
+  await page.screenshot({path: outputPath, fullPage: true});
+  mkdirSync('docs/screenshots', {recursive: true});
+  copyFileSync(outputPath, `docs/screenshots/${name}`);
+}
+
+/**
+ * Sends the prompt and waits until this call (not the previous one) has ended.
+ * @param page The chat page.
+ * @param status How the call should end: `done`, `error` or `cancelled`.
+ */
+export async function askAndWait(page: Page, status: 'done' | 'error' = 'done'): Promise<void> {
+  const view = page.locator('app-answer-view');
+  const previous = (await view.count()) ? Number(await view.getAttribute('data-call')) : 0;
+  await page.getByTestId('send').click();
+  const answer = page.locator(`app-answer-view[data-call="${previous + 1}"] [data-status]`);
+  await expect(answer).toHaveAttribute('data-status', status, {timeout: 30_000});
+}

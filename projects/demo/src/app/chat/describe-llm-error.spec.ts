@@ -1,0 +1,68 @@
+import {
+  LlmCascadeError,
+  LlmInvalidRequestError,
+  LlmProviderError,
+  LlmTimeoutError,
+  LlmTruncationError,
+  type LlmUsage,
+} from 'llm-rx';
+import {describeLlmError} from './describe-llm-error';
+
+describe('describeLlmError', () => {
+  const providerError = (statusCode: number | undefined, retryAfterMs?: number) =>
+    new LlmProviderError('boom', {provider: 'openai', model: 'gpt-5-nano', statusCode, retryAfterMs});
+
+  it('tells to check the key on 401', () => {
+    const description = describeLlmError(providerError(401));
+    expect(description.title).toContain('rejected the API key (401)');
+    expect(description.advice).toContain('Check the key');
+  });
+
+  it('tells to add a fallback on 429 and 529, with the wait the provider asked for', () => {
+    expect(describeLlmError(providerError(429, 2000)).title).toBe(
+      'openai (gpt-5-nano) is rate-limiting this key (429). It asks to wait 2 s.',
+    );
+    expect(describeLlmError(providerError(429)).advice).toContain('add a fallback');
+    expect(describeLlmError(providerError(529)).title).toContain('overloaded (529)');
+    expect(describeLlmError(providerError(529)).advice).toContain('add a fallback');
+  });
+
+  it('calls a provider error without status a broken connection', () => {
+    expect(describeLlmError(providerError(undefined)).title).toContain('connection');
+  });
+
+  it('names the timeout and the setting to raise', () => {
+    const firstChunk = new LlmTimeoutError({kind: 'first-chunk', timeoutMs: 500, provider: 'gemini', chunksSeen: 0});
+    const idle = new LlmTimeoutError({kind: 'idle', timeoutMs: 900, provider: 'gemini', chunksSeen: 3});
+    expect(describeLlmError(firstChunk).title).toBe('gemini sent no answer within 500 ms.');
+    expect(describeLlmError(firstChunk).advice).toContain('first-chunk timeout');
+    expect(describeLlmError(idle).title).toBe('gemini stalled: nothing for 900 ms after 3 chunks.');
+  });
+
+  it('lists every attempt of a failed cascade', () => {
+    const error = new LlmCascadeError([
+      {provider: 'openai', model: 'gpt-5-nano', outcome: 'error', error: providerError(529)},
+      {provider: 'anthropic', model: 'claude-haiku-4-5', outcome: 'error', error: providerError(401)},
+    ]);
+    const description = describeLlmError(error);
+    expect(description.title).toContain('2 attempts');
+    expect(description.attempts.map(attempt => [attempt.provider, attempt.title])).toEqual([
+      ['openai', 'openai (gpt-5-nano) is overloaded (529).'],
+      ['anthropic', 'openai (gpt-5-nano) rejected the API key (401).'],
+    ]);
+  });
+
+  it('describes truncation and invalid requests', () => {
+    const usage = {provider: 'openai', model: 'gpt-5-nano', outputTokens: 10} as LlmUsage;
+    expect(describeLlmError(new LlmTruncationError('partial', usage, 10)).title).toContain('10 tokens');
+    expect(describeLlmError(new LlmInvalidRequestError('temperature', 'bad temperature')).title).toContain(
+      'nothing was sent',
+    );
+  });
+
+  it('keeps the message of an unknown error as the detail', () => {
+    const description = describeLlmError(new TypeError('oops'));
+    expect(description.detail).toBe('oops');
+    expect(description.attempts).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf} from './mock-scenarios';
+
+describe('mock scenario presets', () => {
+  it('have unique ids and header values without raw separators inside values', () => {
+    expect(new Set(MOCK_SCENARIO_PRESETS.map(preset => preset.id)).size).toBe(MOCK_SCENARIO_PRESETS.length);
+    for (const preset of MOCK_SCENARIO_PRESETS) {
+      // Every `;`-separated part is one key=value pair, so the mock server can parse it.
+      for (const part of preset.scenario.split(';')) expect(part).toMatch(/^[a-zA-Z]+=[^=]*$/);
+    }
+  });
+
+  it('encode the markdown answer so the header stays on one line', () => {
+    expect(DEFAULT_MOCK_SCENARIO).not.toMatch(/[\n\r]/);
+    expect(decodeURIComponent(DEFAULT_MOCK_SCENARIO.split(';')[0].slice('text='.length))).toContain('## Why');
+  });
+
+  it('names the preset of a scenario, or custom', () => {
+    expect(presetIdOf('status=529')).toBe('fail-529');
+    expect(presetIdOf(' status=529 ')).toBe('fail-529');
+    expect(presetIdOf('status=503')).toBe('custom');
+  });
+});

@@ -1,0 +1,50 @@
+/** A named scenario of the mock provider server, for the chat's "simulate" panel. */
+export interface MockScenarioPreset {
+  /** A stable id, used by the e2e tests. */
+  readonly id: string;
+  readonly label: string;
+  /** The `x-mock-scenario` header value (see `projects/mock-providers/README.md`). */
+  readonly scenario: string;
+}
+
+const SAMPLE_ANSWER = [
+  '## Why the sky is blue',
+  '',
+  'Sunlight holds every colour. Air molecules **scatter** short wavelengths far more than long ones',
+  '(Rayleigh scattering, which grows with 1/λ⁴), so blue light reaches your eyes from all over the sky.',
+  '',
+  '- At noon the path through air is short: the sky looks *blue*.',
+  '- At sunset it is long: the blue is scattered away and the sky turns `red` and orange.',
+  '',
+  '> Violet scatters even more, but the Sun emits less of it and our eyes are less sensitive to it.',
+].join('\n');
+
+/** The presets, the default first. */
+export const MOCK_SCENARIO_PRESETS: readonly MockScenarioPreset[] = [
+  {
+    id: 'normal',
+    label: 'Normal (markdown, 30 ms per word)',
+    scenario: `text=${encodeURIComponent(SAMPLE_ANSWER)};chunkDelay=30`,
+  },
+  {id: 'slow', label: 'Slow (1.5 s to start, 250 ms per word)', scenario: 'headerDelay=1500;chunkDelay=250'},
+  {id: 'fast', label: 'Fire hose (5000 chunks, no delay)', scenario: 'chunks=5000;chunkDelay=0'},
+  {id: 'reasoning', label: 'Reasoning first', scenario: 'reasoning=8;chunkDelay=40'},
+  {id: 'fail-529', label: 'Fail with 529 before content', scenario: 'status=529'},
+  {id: 'fail-429', label: 'Rate-limited (429, retry after 2 s)', scenario: 'status=429;retryAfter=2'},
+  {id: 'fail-401', label: 'Bad key (401)', scenario: 'status=401'},
+  {id: 'drop', label: 'Drop the connection mid-stream', scenario: 'dropAfter=5;chunkDelay=40'},
+  {id: 'stall', label: 'Stall mid-stream', scenario: 'stallAfter=3;chunkDelay=40'},
+  {id: 'truncated', label: 'Cut off at max tokens', scenario: 'finish=length;chunkDelay=30'},
+];
+
+/** The scenario a provider plays unless the user picks another. */
+export const DEFAULT_MOCK_SCENARIO = MOCK_SCENARIO_PRESETS[0].scenario;
+
+/**
+ * The preset a scenario string comes from, if any.
+ * @param scenario The header value.
+ * @returns The preset's id, or `custom`.
+ */
+export function presetIdOf(scenario: string): string {
+  return MOCK_SCENARIO_PRESETS.find(preset => preset.scenario === scenario.trim())?.id ?? 'custom';
+}

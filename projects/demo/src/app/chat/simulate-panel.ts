@@ -1,0 +1,93 @@
+import {ChangeDetectionStrategy, Component, computed, input, model} from '@angular/core';
+import {type DemoProviderName, demoProvider} from '../shared/provider-catalog';
+import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf} from './mock-scenarios';
+
+/** The scenario each simulated provider plays, sent as its `x-mock-scenario` header. */
+export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
+
+/**
+ * Picks what the simulated providers do: a preset (normal, slow, 529 before content, dropped, stalled, …) or a
+ * scenario string of the mock provider server, per provider.
+ */
+@Component({
+  selector: 'app-simulate-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset>
+      <legend>Simulate</legend>
+      @for (row of rows(); track row.provider) {
+        <div class="row" [attr.data-testid]="'simulate-' + row.provider">
+          <label [for]="'preset-' + row.provider">{{ row.label }}</label>
+          <select
+            [id]="'preset-' + row.provider"
+            data-testid="scenario-preset"
+            (change)="pick(row.provider, $any($event.target).value)"
+          >
+            @for (preset of presets; track preset.id) {
+              <option [value]="preset.id" [selected]="preset.id === row.presetId">{{ preset.label }}</option>
+            }
+            <option value="custom" [selected]="row.presetId === 'custom'">Custom…</option>
+          </select>
+          <input
+            class="scenario"
+            aria-label="Scenario header"
+            data-testid="scenario-text"
+            spellcheck="false"
+            [value]="row.scenario"
+            (input)="set(row.provider, $any($event.target).value)"
+          />
+        </div>
+      }
+      <p class="hint">
+        Sent as the <code>x-mock-scenario</code> header; keys are listed in
+        <code>projects/mock-providers/README.md</code>.
+      </p>
+    </fieldset>
+  `,
+  styles: `
+    fieldset {
+      border: 1px dashed #bbb;
+      border-radius: 6px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 8rem 16rem 1fr;
+      gap: 0.35rem;
+      align-items: center;
+      margin-bottom: 0.3rem;
+    }
+    .scenario {
+      font-family: ui-monospace, monospace;
+      font-size: 0.8rem;
+    }
+    .hint {
+      font-size: 0.8rem;
+      color: #555;
+      margin: 0.2rem 0 0;
+    }
+  `,
+})
+export class SimulatePanel {
+  /** The providers in the current cascade. */
+  readonly providers = input.required<readonly DemoProviderName[]>();
+  /** The scenario of each provider; a provider without one plays the default. */
+  readonly scenarios = model.required<MockScenarios>();
+  protected readonly presets = MOCK_SCENARIO_PRESETS;
+
+  protected readonly rows = computed(() =>
+    [...new Set(this.providers())].map(provider => {
+      const scenario = this.scenarios()[provider] ?? DEFAULT_MOCK_SCENARIO;
+      return {provider, label: demoProvider(provider).label, scenario, presetId: presetIdOf(scenario)};
+    }),
+  );
+
+  protected pick(provider: DemoProviderName, presetId: string): void {
+    const preset = MOCK_SCENARIO_PRESETS.find(candidate => candidate.id === presetId);
+    // "Custom" keeps the current string for editing.
+    if (preset) this.set(provider, preset.scenario);
+  }
+
+  protected set(provider: DemoProviderName, scenario: string): void {
+    this.scenarios.set({...this.scenarios(), [provider]: scenario});
+  }
+}

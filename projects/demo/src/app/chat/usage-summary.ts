@@ -1,0 +1,107 @@
+import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
+import type {LlmUsage} from 'llm-rx';
+import {formatCost, formatCount, formatDuration} from '../shared/format';
+import {describeLlmError} from './describe-llm-error';
+
+/** Under an answer: timings, tokens, cost, finish reason, and which attempt of a cascade answered. */
+@Component({
+  selector: 'app-usage-summary',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = usage();
+    <dl data-testid="usage">
+      <div>
+        <dt>First chunk</dt>
+        <dd data-testid="usage-ttfc">{{ duration(current.timeToFirstChunkMs) }}</dd>
+      </div>
+      <div>
+        <dt>Total</dt>
+        <dd>{{ duration(current.responseTimeMs) }}</dd>
+      </div>
+      <div>
+        <dt>Tokens in / out</dt>
+        <dd data-testid="usage-tokens">{{ count(current.inputTokens) }} / {{ count(current.outputTokens) }}</dd>
+      </div>
+      <div>
+        <dt>Cached / reasoning</dt>
+        <dd>{{ count(current.cachedInputTokens) }} / {{ count(current.reasoningTokens) }}</dd>
+      </div>
+      <div>
+        <dt>Cost</dt>
+        <dd data-testid="usage-cost">{{ cost(current.totalCost) }}</dd>
+      </div>
+      <div>
+        <dt>Finish</dt>
+        <dd data-testid="usage-finish">
+          {{ current.finishReason.unified }}
+          @if (current.finishReason.raw && current.finishReason.raw !== current.finishReason.unified) {
+            <small>({{ current.finishReason.raw }})</small>
+          }
+        </dd>
+      </div>
+      <div>
+        <dt>Answered by</dt>
+        <dd data-testid="usage-answered-by">
+          {{ current.provider }} / {{ current.model }}
+          @if (current.attempts.length > 1) {
+            — attempt {{ current.attempts.length }} of {{ current.attempts.length }}
+          }
+        </dd>
+      </div>
+    </dl>
+    @if (failedAttempts().length) {
+      <ul class="attempts" data-testid="usage-failed-attempts">
+        @for (attempt of failedAttempts(); track $index) {
+          <li>
+            Attempt {{ $index + 1 }}: {{ attempt.provider }} / {{ attempt.model }} failed after
+            {{ duration(attempt.durationMs) }} — {{ attempt.reason }}
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem 1.2rem;
+      margin: 0;
+      font-size: 0.85rem;
+    }
+    dt {
+      color: #666;
+    }
+    dd {
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+    }
+    .attempts {
+      font-size: 0.85rem;
+      color: #8a4b00;
+      margin: 0.4rem 0 0;
+    }
+  `,
+})
+export class UsageSummary {
+  /** The call's usage summary. */
+  readonly usage = input.required<LlmUsage>();
+
+  /** The attempts before the answering one, with why each failed. */
+  protected readonly failedAttempts = computed(() =>
+    this.usage()
+      .attempts.slice(0, -1)
+      .map(attempt => ({...attempt, reason: describeLlmError(attempt.error).title})),
+  );
+
+  protected duration(milliseconds: number | null | undefined): string {
+    return formatDuration(milliseconds ?? null);
+  }
+
+  protected count(value: number): string {
+    return formatCount(value);
+  }
+
+  protected cost(value: number | null): string {
+    return formatCost(value);
+  }
+}

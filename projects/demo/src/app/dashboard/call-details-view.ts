@@ -1,0 +1,100 @@
+import {ChangeDetectionStrategy, Component, input, output} from '@angular/core';
+import type {LlmCallDetails} from 'llm-rx/logging';
+import {formatCost, formatDuration} from '../shared/format';
+
+/** One call: what was asked, what came back, and every attempt of its cascade or retries. */
+@Component({
+  selector: 'app-call-details-view',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = details();
+    <section data-testid="call-details">
+      <header>
+        <h3>{{ current.call.provider }} / {{ current.call.model }} — {{ current.call.status }}</h3>
+        <button type="button" (click)="closed.emit()">Close</button>
+      </header>
+      @if (current.call.errorMessage) {
+        <p class="error">{{ current.call.errorType }}: {{ current.call.errorMessage }}</p>
+      }
+      <h4>Attempts</h4>
+      <ol data-testid="call-attempts">
+        @for (attempt of current.attempts; track attempt.id) {
+          <li [class.this]="attempt.id === current.call.id">
+            {{ attempt.provider }} / {{ attempt.model }}: <b>{{ attempt.status }}</b>
+            @if (attempt.responseTimeMs !== null) {
+              in {{ duration(attempt.responseTimeMs) }}
+            }
+            @if (attempt.totalCost !== null) {
+              · {{ cost(attempt.totalCost) }}
+            }
+            @if (attempt.errorMessage) {
+              — {{ attempt.errorMessage }}
+            }
+          </li>
+        }
+      </ol>
+      @if (current.body; as body) {
+        <h4>Request</h4>
+        @if (body.request?.systemPrompt) {
+          <p><i>System:</i> {{ body.request?.systemPrompt }}</p>
+        }
+        <pre data-testid="call-request">{{ body.request?.userPrompt ?? json(body.request?.messages) }}</pre>
+        <h4>Response</h4>
+        @if (body.response?.reasoning) {
+          <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
+        }
+        <pre data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
+      } @else {
+        <p class="hint">No body for this attempt: bodies are kept with the answering attempt.</p>
+      }
+    </section>
+  `,
+  styles: `
+    section {
+      background: #fff;
+      border: 1px solid #ddd;
+      border-radius: 8px;
+      padding: 0.5rem 1rem;
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    pre {
+      white-space: pre-wrap;
+      background: #f6f6f6;
+      padding: 0.5rem;
+      max-height: 16rem;
+      overflow: auto;
+    }
+    .this {
+      font-weight: 600;
+    }
+    .error {
+      color: #b42318;
+    }
+    .hint {
+      color: #666;
+      font-size: 0.85rem;
+    }
+  `,
+})
+export class CallDetailsView {
+  /** The call, its body and its sibling attempts. */
+  readonly details = input.required<LlmCallDetails>();
+  /** Emits when the user closes the details. */
+  readonly closed = output<void>();
+
+  protected duration(milliseconds: number): string {
+    return formatDuration(milliseconds);
+  }
+
+  protected cost(value: number): string {
+    return formatCost(value);
+  }
+
+  protected json(value: unknown): string {
+    return JSON.stringify(value, null, 2);
+  }
+}

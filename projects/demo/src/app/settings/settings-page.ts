@@ -1,0 +1,189 @@
+import {ChangeDetectionStrategy, Component, inject, signal} from '@angular/core';
+import {DEMO_PROVIDERS, type DemoProviderName} from '../shared/provider-catalog';
+import type {DemoConnection} from './demo-settings';
+import {DemoSettingsStore} from './demo-settings-store';
+
+/** Where calls go (simulated providers or the real APIs through the proxy), timeouts, and opt-in browser keys. */
+@Component({
+  selector: 'app-settings-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = store.settings();
+    <h2>Settings</h2>
+    <fieldset>
+      <legend>Providers</legend>
+      <label>
+        <input
+          type="radio"
+          name="connection"
+          data-testid="connection-simulated"
+          [checked]="current.connection === 'simulated'"
+          (change)="setConnection('simulated')"
+        />
+        Simulated providers — the mock server, no keys, no internet, no cost
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="connection"
+          data-testid="connection-proxy"
+          [checked]="current.connection === 'proxy'"
+          (change)="setConnection('proxy')"
+        />
+        Real providers through the dev server's proxy, which adds the keys on the server
+      </label>
+
+      @if (current.connection === 'simulated') {
+        <label class="field">
+          Mock server
+          <input
+            data-testid="mock-server-url"
+            [value]="current.mockServerUrl"
+            (change)="store.update({mockServerUrl: $any($event.target).value})"
+          />
+        </label>
+        <p>
+          <button type="button" data-testid="check-mock" (click)="checkMockServer()">Check</button>
+          <span data-testid="mock-health">{{ mockHealth() }}</span>
+        </p>
+        <p class="hint">
+          Start it with <code>npm start</code> (it also serves this page) or <code>npm run mock-providers</code>.
+        </p>
+      } @else {
+        <p class="hint">
+          Run <code>npm start</code> with the keys in the environment. The dev server forwards
+          <code>/api/&lt;provider&gt;</code> to the provider and adds the key there; the page never sees it.
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th>Provider</th>
+              <th>Proxy route</th>
+              <th>Key from</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (info of providers; track info.name) {
+              <tr>
+                <td>{{ info.label }}</td>
+                <td>
+                  <code>/api/{{ info.name }}</code>
+                </td>
+                <td>
+                  <code>{{ info.keyVariable }}</code>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    </fieldset>
+
+    <fieldset>
+      <legend>Timeouts</legend>
+      <label class="field">
+        First chunk (ms)
+        <input
+          type="number"
+          min="1"
+          data-testid="first-chunk-timeout"
+          [value]="current.firstChunkTimeoutMs"
+          (change)="store.update({firstChunkTimeoutMs: +$any($event.target).value})"
+        />
+      </label>
+      <label class="field">
+        Between chunks (ms)
+        <input
+          type="number"
+          min="1"
+          data-testid="idle-timeout"
+          [value]="current.idleTimeoutMs"
+          (change)="store.update({idleTimeoutMs: +$any($event.target).value})"
+        />
+      </label>
+    </fieldset>
+
+    @if (current.connection === 'proxy') {
+      <fieldset>
+        <legend>Keys in the browser (not recommended)</legend>
+        <label class="risk">
+          <input
+            type="checkbox"
+            data-testid="allow-keys"
+            [checked]="store.isKeyEntryAllowed()"
+            (change)="store.allowKeyEntry($any($event.target).checked)"
+          />
+          I understand that a key typed here is readable by every script on this page (extensions, injected code) and is
+          sent from the browser. It is kept in memory only: never stored, never logged, gone on reload. Prefer the
+          proxy's server-side keys.
+        </label>
+        @if (store.isKeyEntryAllowed()) {
+          @for (info of providers; track info.name) {
+            <label class="field">
+              {{ info.label }}
+              <input
+                type="password"
+                autocomplete="off"
+                spellcheck="false"
+                [attr.data-testid]="'key-' + info.name"
+                [value]="store.keys()[info.name] ?? ''"
+                (change)="setKey(info.name, $any($event.target).value)"
+              />
+            </label>
+          }
+        }
+      </fieldset>
+    }
+  `,
+  styles: `
+    fieldset {
+      border: 1px solid #ddd;
+      border-radius: 8px;
+      margin-bottom: 1rem;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .field {
+      display: grid;
+      grid-template-columns: 10rem 22rem;
+      align-items: center;
+    }
+    .hint,
+    .risk {
+      font-size: 0.85rem;
+      color: #555;
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.9rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.2rem 0.8rem 0.2rem 0;
+    }
+  `,
+})
+export class SettingsPage {
+  protected readonly store = inject(DemoSettingsStore);
+  protected readonly providers = DEMO_PROVIDERS;
+  protected readonly mockHealth = signal('');
+
+  protected setConnection(connection: DemoConnection): void {
+    this.store.update({connection});
+  }
+
+  protected setKey(provider: DemoProviderName, key: string): void {
+    this.store.setKey(provider, key);
+  }
+
+  protected async checkMockServer(): Promise<void> {
+    this.mockHealth.set('Checking…');
+    try {
+      const response = await fetch(`${this.store.settings().mockServerUrl}/__mock/health`);
+      this.mockHealth.set(response.ok ? 'The mock server answers.' : `The mock server answered ${response.status}.`);
+    } catch {
+      this.mockHealth.set('No answer: is the mock server running (npm start)?');
+    }
+  }
+}

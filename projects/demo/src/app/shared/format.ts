@@ -1,0 +1,29 @@
+/**
+ * A cost in US dollars, with enough digits for the fractions of a cent single calls cost.
+ * @param cost The cost, or `null` when the model has no known price.
+ * @returns e.g. `$0.000123`, or `unknown`.
+ */
+export function formatCost(cost: number | null): string {
+  if (cost === null) return 'unknown';
+  if (cost === 0) return '$0';
+  return cost >= 0.01 ? `$${cost.toFixed(4)}` : `$${cost.toPrecision(3)}`;
+}
+
+/**
+ * A duration for people.
+ * @param milliseconds The duration, or `null` when unknown.
+ * @returns e.g. `850 ms`, `2.35 s`, or `–`.
+ */
+export function formatDuration(milliseconds: number | null): string {
+  if (milliseconds === null) return '–';
+  return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+/**
+ * A count with thousands separators.
+ * @param value The count, or `null` when unknown.
+ * @returns e.g. `12,345`, or `–`.
+ */
+export function formatCount(value: number | null): string {
+  return value === null ? '–' : value.toLocaleString('en-US');
+}
