@@ -6,7 +6,9 @@ export {createOpenAiLlm, openAiProvider} from './src/openai-provider';
 export type {OpenAiOptions} from './src/openai-options';
 
 // Shared with llm-rx/deepseek, not public.
-export {_createOpenAiChatStream} from './src/openai-chat-stream';
+export {_openOpenAiChatStream} from './src/openai-chat-stream';
 export type {_OpenAiChatStreamConfig} from './src/openai-chat-stream';
-export {_lazyOpenAiConnection} from './src/openai-client';
-export type {_OpenAiClientOptions, _OpenAiConnection} from './src/openai-client';
+export {_createOpenAiClient} from './src/openai-client';
+export type {_OpenAiClientOptions, _OpenAiSdk} from './src/openai-client';
+export {mapOpenAiError as _mapOpenAiError} from './src/openai-errors';
+export {mapOpenAiChatFinishReason as _mapOpenAiChatFinishReason} from './src/map-openai-finish-reason';

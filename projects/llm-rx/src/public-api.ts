@@ -17,6 +17,8 @@ export type {LlmMessage, LlmRequest} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
 export type {Llm} from './lib/llm';
+export {createLlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
+export type {LlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 
 export {LlmError} from './lib/errors/llm-error';
 export type {LlmErrorOptions} from './lib/errors/llm-error';
@@ -28,16 +30,29 @@ export {LlmTimeoutError} from './lib/errors/llm-timeout-error';
 export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-error';
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
+export {redactResponseBody, redactSecrets} from './lib/errors/redact-secrets';
+export {parseRetryAfterMs} from './lib/errors/parse-retry-after';
 
 export {createLlm, registeredLlmProviders, registerLlmProvider} from './lib/registry/llm-registry';
 export type {LlmProvider} from './lib/registry/llm-registry';
-export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/registry/llm-provider-options';
+export {
+  DEFAULT_FIRST_CHUNK_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  PLACEHOLDER_API_KEY,
+} from './lib/registry/llm-provider-options';
 export type {LlmProviderOptions} from './lib/registry/llm-provider-options';
+export {defineLlmProvider} from './lib/registry/define-llm-provider';
+export type {
+  DefinedLlmProvider,
+  LlmProviderDefinition,
+  LlmProviderErrorContext,
+} from './lib/registry/define-llm-provider';
 
 export {fromProviderStream} from './lib/stream/from-provider-stream';
 export type {ProviderStreamConfig} from './lib/stream/from-provider-stream';
 export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/stream/provider-stream-event';
 export {mapTransportError} from './lib/stream/map-transport-error';
+export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/stream/provider-failure-errors';
 
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';

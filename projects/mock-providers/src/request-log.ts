@@ -1,34 +1,11 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import type {MockScenario} from './scenario';
+import type {MockRequestRecord} from 'llm-rx/testing';
 
 /** Headers whose values are credentials: recorded as `***`. */
 export const MASKED_HEADERS: readonly string[] = ['authorization', 'x-api-key', 'x-goog-api-key'];
 
-/** One request as the mock server saw it. */
-export interface MockRequestRecord {
-  /** Also sent as the `x-request-id` and `request-id` response headers. */
-  id: string;
-  /** The scenario's `tag`, or `null`. */
-  tag: string | null;
-  /** The wire that served it, or `null` for an unknown route. */
-  wire: string | null;
-  method: string;
-  /** Path and query string, with a `key=` query parameter masked. */
-  path: string;
-  /** Request headers, credentials masked as `***`. */
-  headers: Record<string, string>;
-  /** The parsed JSON body, the raw text when it is not JSON, or `null` when empty. */
-  body: unknown;
-  scenario: MockScenario;
-  /** The HTTP status sent, or `null` before the head is written. */
-  status: number | null;
-  /** ISO time the request arrived. */
-  receivedAt: string;
-  /** Whether the client closed the connection before the server wrote its last event. */
-  closedEarly: boolean;
-  /** Whether the server wrote the whole response and ended it. */
-  completed: boolean;
-}
+// The record type is published with the client in llm-rx/testing, which reads this log over HTTP.
+export type {MockRequestRecord} from 'llm-rx/testing';
 
 /**
  * Copies request headers for the log, masking credentials so that no key is ever stored.

@@ -1,45 +1,13 @@
+import type {MockScenario} from 'llm-rx/testing';
+
 /** The request header that selects a scenario: `x-mock-scenario: key=value;key=value` (values URI-encoded). */
 export const SCENARIO_HEADER = 'x-mock-scenario';
 
-/** How a scenario ends the answer. */
-export type MockFinish = 'stop' | 'length' | 'content-filter';
+// The scenario type is published with the client in llm-rx/testing; the server parses into the same type.
+export type {MockScenario} from 'llm-rx/testing';
 
-/** A parsed `x-mock-scenario` header; every key is optional. */
-export interface MockScenario {
-  /** Any string, recorded in the request log so a test finds its own requests. */
-  tag?: string;
-  /** The answer text. */
-  text?: string;
-  /** Number of text chunks. */
-  chunks?: number;
-  /** Number of reasoning chunks before the text. */
-  reasoning?: number;
-  /** Milliseconds before the response headers. */
-  headerDelay?: number;
-  /** Milliseconds between events. */
-  chunkDelay?: number;
-  /** HTTP error status sent instead of the stream. */
-  status?: number;
-  /** Seconds sent as `retry-after` with `status`. */
-  retryAfter?: number;
-  /** A mid-stream error after N content chunks. */
-  errorAfter?: number;
-  /** Destroy the socket after N content chunks. */
-  dropAfter?: number;
-  /** Send nothing more after N content chunks. */
-  stallAfter?: number;
-  /** A malformed event after N content chunks. */
-  malformedAfter?: number;
-  /** Whether to omit the closing events (usage, finish reason, terminal event). */
-  noFinal?: boolean;
-  /** The finish reason; default `stop`. */
-  finish?: MockFinish;
-  inputTokens?: number;
-  outputTokens?: number;
-  cachedTokens?: number;
-  cacheWriteTokens?: number;
-  reasoningTokens?: number;
-}
+/** How a scenario ends the answer. */
+export type MockFinish = NonNullable<MockScenario['finish']>;
 
 /** Raised for a scenario header the server cannot understand; the server answers it with HTTP 400. */
 export class MockScenarioError extends Error {

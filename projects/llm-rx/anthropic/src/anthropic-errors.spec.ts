@@ -1,6 +1,6 @@
 import * as sdk from '@anthropic-ai/sdk';
 import {LlmInvalidRequestError, LlmProviderError} from 'llm-rx';
-import {mapAnthropicError, retryAfterMsOf} from './anthropic-errors';
+import {mapAnthropicError} from './anthropic-errors';
 
 const MODEL = 'claude-haiku-4-5';
 
@@ -101,17 +101,5 @@ describe('mapAnthropicError', () => {
     const error = map(httpError(401, 'authentication_error', `invalid x-api-key ${apiKey}`), apiKey);
     expect(error.message).not.toContain(apiKey);
     expect(error.message).toContain('***');
-  });
-});
-
-describe('retryAfterMsOf', () => {
-  it('reads an HTTP date relative to now', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterMsOf(new Headers({'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT'}), now)).toBe(3000);
-  });
-
-  it('ignores values it cannot read', () => {
-    expect(retryAfterMsOf(new Headers({'retry-after': 'soon'}))).toBeUndefined();
-    expect(retryAfterMsOf(undefined)).toBeUndefined();
   });
 });

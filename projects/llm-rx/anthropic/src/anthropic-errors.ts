@@ -1,4 +1,13 @@
-import {isRetryableStatus, LlmError, LlmProviderError, mapTransportError} from 'llm-rx';
+import {
+  isRetryableStatus,
+  LlmError,
+  LlmProviderError,
+  mapUnrecognisedProviderError,
+  parseRetryAfterMs,
+  redactResponseBody,
+  redactSecrets,
+  unreachableProviderError,
+} from 'llm-rx';
 
 /** The parts of the `@anthropic-ai/sdk` module the error mapping needs (its error classes). */
 export type AnthropicErrorClasses = Pick<typeof import('@anthropic-ai/sdk'), 'APIError' | 'APIConnectionError'>;
@@ -45,7 +54,7 @@ const STATUS_OF_ERROR_TYPE: Readonly<Record<string, number>> = {
 export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {model, sdk} = context;
-  const redact = (message: string) => redactSecret(message, context.apiKey);
+  const redact = (message: string) => redactSecrets(message, context.apiKey);
   if (sdk && error instanceof sdk.APIError) {
     const apiMessage = error.apiMessage ?? error.message;
     if (error.status !== undefined) {
@@ -58,21 +67,15 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
           provider: PROVIDER,
           model,
           statusCode: error.status,
-          responseBody: error.error,
+          responseBody: redactResponseBody(error.error, context.apiKey),
           requestId: error.requestID ?? undefined,
-          retryAfterMs: retryAfterMsOf(error.headers),
+          retryAfterMs: parseRetryAfterMs(error.headers),
           cause: error,
         },
       );
     }
     if (error instanceof sdk.APIConnectionError) {
-      return new LlmProviderError(
-        redact(
-          `llm-rx: could not reach ${PROVIDER} for ${model} (${error.message}). ` +
-            'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
-        ),
-        {provider: PROVIDER, model, isRetryable: true, cause: error},
-      );
+      return unreachableProviderError(PROVIDER, model, error.message, error, context.apiKey);
     }
     return new LlmProviderError(
       redact(
@@ -83,37 +86,12 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
         provider: PROVIDER,
         model,
         isRetryable: isRetryableStatus(error.type ? STATUS_OF_ERROR_TYPE[error.type] : undefined),
-        responseBody: error.error,
+        responseBody: redactResponseBody(error.error, context.apiKey),
         cause: error,
       },
     );
   }
-  const transportError = mapTransportError(PROVIDER, model, error);
-  if (transportError) return transportError;
-  const message = error instanceof Error ? error.message : String(error);
-  return new LlmProviderError(redact(`llm-rx: the ${PROVIDER} call for ${model} failed: ${message}`), {
-    provider: PROVIDER,
-    model,
-    isRetryable: false,
-    cause: error,
-  });
-}
-
-/**
- * The wait the server asked for, from `retry-after-ms` (milliseconds) or `retry-after` (seconds or an HTTP date).
- * @param headers The error response's headers.
- * @param now The current time in ms since the epoch, for an HTTP date.
- * @returns Milliseconds to wait, or `undefined` when the server did not say.
- */
-export function retryAfterMsOf(headers: Headers | undefined, now: number = Date.now()): number | undefined {
-  const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const retryAfter = headers?.get('retry-after');
-  if (!retryAfter) return undefined;
-  const seconds = Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
+  return mapUnrecognisedProviderError(PROVIDER, model, error, context.apiKey);
 }
 
 function adviceFor(status: number): string {
@@ -124,8 +102,4 @@ function adviceFor(status: number): string {
   if (status === 529) return 'Anthropic is overloaded: fail over to another provider or try again later.';
   if (status >= 500) return 'A server error: it is safe to retry.';
   return 'Check the request and the options.';
-}
-
-function redactSecret(message: string, secret: string | undefined): string {
-  return secret && secret.length >= 8 ? message.split(secret).join('***') : message;
 }

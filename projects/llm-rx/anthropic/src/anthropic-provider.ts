@@ -1,15 +1,4 @@
-import type {Anthropic} from '@anthropic-ai/sdk';
-import type {Observable} from 'rxjs';
-import {
-  fromProviderStream,
-  LlmConfigurationError,
-  type Llm,
-  type LlmChunk,
-  type LlmProvider,
-  type LlmProviderOptions,
-  type LlmRequest,
-  type ProviderStreamEvent,
-} from 'llm-rx';
+import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
 import {anthropicEvents} from './anthropic-events';
 import {mapAnthropicError} from './anthropic-errors';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
@@ -23,75 +12,37 @@ export interface AnthropicOptions extends LlmProviderOptions {
   readonly defaultMaxTokens?: number;
 }
 
-type AnthropicSdk = typeof import('@anthropic-ai/sdk');
-
-/**
- * Sent as the key when none is given, so that the SDK neither throws nor reads `ANTHROPIC_API_KEY`: the proxy at
- * `baseURL` replaces it with the real key on the server.
- */
-const PROXY_PLACEHOLDER_KEY = 'llm-rx-key-added-by-proxy';
-
-let sdkModule: Promise<AnthropicSdk> | undefined;
-
-/** Loads `@anthropic-ai/sdk` at first use only, once, so that apps that never call Anthropic never download it. */
-function loadAnthropicSdk(): Promise<AnthropicSdk> {
-  sdkModule ??= import('@anthropic-ai/sdk').catch((error: unknown) => {
-    // Forget the failure, so that a later call can try again (e.g. after a chunk load error).
-    sdkModule = undefined;
-    throw new LlmConfigurationError(
-      'llm-rx: could not load @anthropic-ai/sdk for llm-rx/anthropic. Install it: npm install @anthropic-ai/sdk',
-      {cause: error},
-    );
-  });
-  return sdkModule;
-}
-
-/** An Anthropic model: one SDK client, built at its first request. */
-class AnthropicLlm implements Llm {
-  readonly provider = 'anthropic';
-  readonly #options: AnthropicOptions;
-  #sdk: AnthropicSdk | undefined;
-  #client: Anthropic | undefined;
-
-  constructor(
-    readonly model: string,
-    options: AnthropicOptions,
-  ) {
-    this.#options = options;
-  }
-
-  stream(request: LlmRequest): Observable<LlmChunk> {
-    return fromProviderStream({
-      provider: this.provider,
-      model: this.model,
-      request,
-      open: signal => this.#open(request, signal),
-      mapError: error => mapAnthropicError(error, {model: this.model, sdk: this.#sdk, apiKey: this.#options.apiKey}),
-      priceTable: this.#options.priceTable,
-      firstChunkTimeoutMs: this.#options.firstChunkTimeoutMs,
-      idleTimeoutMs: this.#options.idleTimeoutMs,
-    });
-  }
-
-  async #open(request: LlmRequest, signal: AbortSignal): Promise<AsyncIterable<ProviderStreamEvent>> {
-    // Built first, so that an invalid value fails before the SDK is loaded or anything is sent.
-    const body = toAnthropicRequestBody(this.model, request, this.#options.defaultMaxTokens);
-    const sdk = (this.#sdk ??= await loadAnthropicSdk());
-    this.#client ??= new sdk.Anthropic({
-      apiKey: this.#options.apiKey ?? PROXY_PLACEHOLDER_KEY,
-      baseURL: this.#options.baseURL,
+const anthropic = defineLlmProvider({
+  name: 'anthropic',
+  sdkPackage: '@anthropic-ai/sdk',
+  loadSdk: () => import('@anthropic-ai/sdk'),
+  exampleModel: 'claude-haiku-4-5',
+  createFunctionName: 'createAnthropicLlm',
+  checkOptions: (options: AnthropicOptions): AnthropicOptions => {
+    const {defaultMaxTokens} = options;
+    if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
+      throw new LlmConfigurationError(
+        `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
+      );
+    }
+    return {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS};
+  },
+  createClient: (sdk, options) =>
+    new sdk.Anthropic({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
       // llm-rx's retry policy is the only one (trap 13), and the page may call the API directly (or a proxy).
       maxRetries: 0,
       dangerouslyAllowBrowser: true,
-    });
+    }),
+  open: async (client, model, request, signal, options) => {
+    const body = toAnthropicRequestBody(model, request, options.defaultMaxTokens);
     // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections (trap 15).
-    const stream = await this.#client.messages.create(body, {
-      signal,
-      headers: {...this.#options.headers, ...request.headers},
-    });
+    const stream = await client.messages.create(body, {signal, headers: {...options.headers, ...request.headers}});
     return anthropicEvents(stream);
-  }
-}
+  },
+  mapError: mapAnthropicError,
+});
 
 /**
  * Creates an Anthropic model. Nothing is loaded or sent until its stream is subscribed; `@anthropic-ai/sdk` (an
@@ -115,16 +66,7 @@ class AnthropicLlm implements Llm {
  * ```
  */
 export function createAnthropicLlm(model: string, options: AnthropicOptions = {}): Llm {
-  if (typeof model !== 'string' || model.trim() === '') {
-    throw new LlmConfigurationError('llm-rx: createAnthropicLlm() needs a model id, e.g. "claude-haiku-4-5".');
-  }
-  const {defaultMaxTokens} = options;
-  if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
-    throw new LlmConfigurationError(
-      `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
-    );
-  }
-  return new AnthropicLlm(model, {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS});
+  return anthropic.create(model, options);
 }
 
 /**
@@ -135,7 +77,4 @@ export function createAnthropicLlm(model: string, options: AnthropicOptions = {}
  * const llm = createLlm('anthropic', 'claude-sonnet-4-6', {apiKey});
  * ```
  */
-export const anthropicProvider: LlmProvider<AnthropicOptions> = {
-  name: 'anthropic',
-  create: createAnthropicLlm,
-};
+export const anthropicProvider: LlmProvider<AnthropicOptions> = anthropic.provider;

@@ -1,5 +1,13 @@
 import type {CohereError, CohereTimeoutError} from 'cohere-ai';
-import {LlmError, LlmProviderError, mapTransportError} from 'llm-rx';
+import {
+  LlmError,
+  LlmProviderError,
+  mapUnrecognisedProviderError,
+  parseRetryAfterMs,
+  redactResponseBody,
+  redactSecrets,
+  unreachableProviderError,
+} from 'llm-rx';
 
 /** The SDK error classes `mapCohereError()` recognises with `instanceof` (never by `.name`, mangled in bundles). */
 export interface CohereErrorClasses {
@@ -38,7 +46,7 @@ const PROVIDER = 'cohere';
 export function mapCohereError(error: unknown, context: CohereErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {model, sdk, apiKey} = context;
-  const clean = (text: string) => redact(text, apiKey);
+  const clean = (text: string) => redactSecrets(text, apiKey);
   if (sdk && error instanceof sdk.CohereTimeoutError) {
     return new LlmProviderError(
       `llm-rx: ${PROVIDER} did not answer in time for ${model} (${error.message}). It is safe to retry.`,
@@ -48,15 +56,9 @@ export function mapCohereError(error: unknown, context: CohereErrorContext): Llm
   if (sdk && error instanceof sdk.CohereError) {
     const status = error.statusCode;
     if (status === undefined) {
-      return new LlmProviderError(
-        clean(
-          `llm-rx: could not reach ${PROVIDER} for ${model} (${error.message}). ` +
-            'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
-        ),
-        {provider: PROVIDER, model, isRetryable: true, cause: error},
-      );
+      return unreachableProviderError(PROVIDER, model, error.message, error, apiKey);
     }
-    const body = redactBody(error.body, apiKey);
+    const body = redactResponseBody(error.body, apiKey);
     const headers = error.rawResponse?.headers;
     return new LlmProviderError(
       clean(`llm-rx: ${PROVIDER} answered HTTP ${status} for ${model}: ${detailOf(error)}. ${adviceFor(status)}`),
@@ -66,20 +68,12 @@ export function mapCohereError(error: unknown, context: CohereErrorContext): Llm
         statusCode: status,
         responseBody: body,
         requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
-        retryAfterMs: retryAfterMsOf(headers),
+        retryAfterMs: parseRetryAfterMs(headers),
         cause: error,
       },
     );
   }
-  const transportError = mapTransportError(PROVIDER, model, error);
-  if (transportError) return transportError;
-  const text = error instanceof Error ? error.message : String(error);
-  return new LlmProviderError(clean(`llm-rx: the ${PROVIDER} call for ${model} failed: ${text}`), {
-    provider: PROVIDER,
-    model,
-    isRetryable: false,
-    cause: error,
-  });
+  return mapUnrecognisedProviderError(PROVIDER, model, error, apiKey);
 }
 
 /** The service's own message (`{"message": …}`), else the SDK message's first line (the class name). */
@@ -87,18 +81,6 @@ function detailOf(error: CohereError): string {
   const message = (error.body as {message?: unknown} | undefined)?.message;
   if (typeof message === 'string' && message !== '') return message.replace(/\.$/, '');
   return typeof error.body === 'string' && error.body !== '' ? error.body : error.message.split('\n')[0];
-}
-
-/** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMsOf(headers: Headers | undefined): number | undefined {
-  const milliseconds = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
 }
 
 function adviceFor(status: number): string {
@@ -109,17 +91,4 @@ function adviceFor(status: number): string {
   if (status === 429) return 'Rate limited (a trial key allows few calls): wait before retrying, or check your plan.';
   if (status >= 500) return 'The service failed; it is safe to try again.';
   return 'See the response body for details.';
-}
-
-/** Keys shorter than this are test placeholders, not secrets; cutting them out would garble every message. */
-const MIN_SECRET_LENGTH = 8;
-
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= MIN_SECRET_LENGTH ? text.split(apiKey).join('***') : text;
-}
-
-function redactBody(body: unknown, apiKey: string | undefined): unknown {
-  if (!apiKey || apiKey.length < MIN_SECRET_LENGTH || body === undefined) return body;
-  const json = JSON.stringify(body);
-  return json !== undefined && json.includes(apiKey) ? JSON.parse(redact(json, apiKey)) : body;
 }

@@ -1,39 +1,27 @@
-import type {Llm, LlmChunk, LlmProvider, LlmRequest} from 'llm-rx';
-import {LlmConfigurationError} from 'llm-rx';
-import type {_OpenAiConnection} from 'llm-rx/openai';
-import {_createOpenAiChatStream, _lazyOpenAiConnection} from 'llm-rx/openai';
-import type {Observable} from 'rxjs';
+import {defineLlmProvider, type Llm, type LlmProvider} from 'llm-rx';
+import {_createOpenAiClient, _mapOpenAiError, _openOpenAiChatStream} from 'llm-rx/openai';
 import {convertDeepSeekUsage} from './convert-deepseek-usage';
 import type {DeepSeekOptions} from './deepseek-options';
 import {DEEPSEEK_BASE_URL} from './deepseek-options';
 import {mapDeepSeekFinishReason} from './map-deepseek-finish-reason';
 
-/** A DeepSeek model, through its OpenAI-compatible Chat Completions API and the `openai` SDK. */
-class DeepSeekLlm implements Llm {
-  readonly provider = 'deepseek';
-  readonly #options: DeepSeekOptions;
-  readonly #connect: () => Promise<_OpenAiConnection>;
-
-  constructor(
-    readonly model: string,
-    options: DeepSeekOptions,
-  ) {
-    this.#options = options;
-    this.#connect = _lazyOpenAiConnection({...options, baseURL: options.baseURL ?? DEEPSEEK_BASE_URL});
-  }
-
-  stream(request: LlmRequest): Observable<LlmChunk> {
-    return _createOpenAiChatStream({
-      provider: this.provider,
-      model: this.model,
-      request,
-      options: this.#options,
-      connect: this.#connect,
+/** DeepSeek speaks OpenAI's Chat Completions, with its own usage fields and finish reasons. */
+const deepSeek = defineLlmProvider({
+  name: 'deepseek',
+  sdkPackage: 'openai',
+  loadSdk: () => import('openai'),
+  exampleModel: 'deepseek-chat',
+  createFunctionName: 'createDeepSeekLlm',
+  createClient: (sdk, options: DeepSeekOptions & {readonly apiKey: string}) =>
+    _createOpenAiClient(sdk, {...options, baseURL: options.baseURL ?? DEEPSEEK_BASE_URL}),
+  open: (client, model, request, signal) =>
+    _openOpenAiChatStream(client, model, request, signal, {
+      provider: 'deepseek',
       maxTokensField: 'max_tokens',
       events: {convertUsage: convertDeepSeekUsage, mapFinishReason: mapDeepSeekFinishReason},
-    });
-  }
-}
+    }),
+  mapError: _mapOpenAiError,
+});
 
 /**
  * Creates a DeepSeek model (`deepseek-chat`, `deepseek-reasoner`, …). Nothing is loaded or sent until its stream
@@ -51,17 +39,11 @@ class DeepSeekLlm implements Llm {
  * @throws LlmConfigurationError for an empty model id.
  */
 export function createDeepSeekLlm(model: string, options: DeepSeekOptions = {}): Llm {
-  if (typeof model !== 'string' || model.trim() === '') {
-    throw new LlmConfigurationError('llm-rx: createDeepSeekLlm() needs a model id, e.g. "deepseek-chat".');
-  }
-  return new DeepSeekLlm(model, options);
+  return deepSeek.create(model, options);
 }
 
 /**
  * The DeepSeek provider, to register with `registerLlmProvider(deepSeekProvider)` so that
  * `createLlm('deepseek', model, options)` works.
  */
-export const deepSeekProvider: LlmProvider<DeepSeekOptions> = {
-  name: 'deepseek',
-  create: createDeepSeekLlm,
-};
+export const deepSeekProvider: LlmProvider<DeepSeekOptions> = deepSeek.provider;

@@ -1,4 +1,4 @@
-import {LlmError, LlmProviderError, mapTransportError} from 'llm-rx';
+import {LlmError, LlmProviderError, mapUnrecognisedProviderError, redactResponseBody, redactSecrets} from 'llm-rx';
 
 /** What `mapGeminiError()` needs to know about the failed call. */
 export interface GeminiErrorContext {
@@ -29,9 +29,9 @@ const PROVIDER = 'gemini';
 export function mapGeminiError(error: unknown, context: GeminiErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {model, apiKey} = context;
-  const clean = (text: string) => redact(text, apiKey);
+  const clean = (text: string) => redactSecrets(text, apiKey);
   if (isApiError(error)) {
-    const body = bodyOf(error.message, apiKey);
+    const body = redactResponseBody(bodyOf(error.message), apiKey);
     const detail = clean(detailOf(body) ?? error.message).replace(/\.$/, '');
     const inStream = error.message.startsWith('got status:');
     const message = inStream
@@ -47,18 +47,15 @@ export function mapGeminiError(error: unknown, context: GeminiErrorContext): Llm
       cause: error,
     });
   }
-  const transportError = mapTransportError(PROVIDER, model, error);
-  if (transportError) return transportError;
-  const text = error instanceof Error ? error.message : String(error);
-  const isCutStream = text.startsWith('Incomplete JSON segment');
-  return new LlmProviderError(
-    clean(
-      isCutStream
-        ? `llm-rx: the ${PROVIDER} stream for ${model} was cut in the middle of an event (${text}). Try again.`
-        : `llm-rx: the ${PROVIDER} call for ${model} failed: ${text}`,
-    ),
-    {provider: PROVIDER, model, isRetryable: isCutStream, cause: error},
-  );
+  if (error instanceof Error && error.message.startsWith('Incomplete JSON segment')) {
+    return new LlmProviderError(
+      clean(
+        `llm-rx: the ${PROVIDER} stream for ${model} was cut in the middle of an event (${error.message}). Try again.`,
+      ),
+      {provider: PROVIDER, model, isRetryable: true, cause: error},
+    );
+  }
+  return mapUnrecognisedProviderError(PROVIDER, model, error, apiKey);
 }
 
 /**
@@ -75,11 +72,11 @@ function isApiError(error: unknown): error is Error & {status: number} {
  * The error body inside the SDK's message: the whole message for an HTTP error (`JSON.stringify(body)`), the part
  * after `got status: X. ` for an in-stream error.
  */
-function bodyOf(message: string, apiKey: string | undefined): unknown {
+function bodyOf(message: string): unknown {
   const start = message.indexOf('{');
   if (start === -1) return undefined;
   try {
-    return JSON.parse(redact(message.slice(start), apiKey));
+    return JSON.parse(message.slice(start));
   } catch {
     return undefined;
   }
@@ -113,11 +110,4 @@ function adviceFor(status: number): string {
   if (status === 429) return 'Rate limited or out of quota: wait before retrying, or check your plan and limits.';
   if (status >= 500) return 'The service failed; it is safe to try again.';
   return 'See the response body for details.';
-}
-
-/** Keys shorter than this are test placeholders, not secrets; cutting them out would garble every message. */
-const MIN_SECRET_LENGTH = 8;
-
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= MIN_SECRET_LENGTH ? text.split(apiKey).join('***') : text;
 }

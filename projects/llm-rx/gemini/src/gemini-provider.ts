@@ -1,15 +1,4 @@
-import type {GoogleGenAI} from '@google/genai';
-import type {Observable} from 'rxjs';
-import {
-  fromProviderStream,
-  LlmConfigurationError,
-  type Llm,
-  type LlmChunk,
-  type LlmProvider,
-  type LlmProviderOptions,
-  type LlmRequest,
-  type ProviderStreamEvent,
-} from 'llm-rx';
+import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
 import {geminiEvents} from './gemini-events';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
@@ -20,61 +9,16 @@ export interface GeminiOptions extends LlmProviderOptions {
   readonly apiVersion?: string;
 }
 
-type GeminiSdk = typeof import('@google/genai');
-
-/**
- * Sent as the key when none is given, so that the SDK does not throw (a browser requires a key): the proxy at
- * `baseURL` replaces it with the real key on the server.
- */
-const PROXY_PLACEHOLDER_KEY = 'llm-rx-key-added-by-proxy';
-
-let sdkModule: Promise<GeminiSdk> | undefined;
-
-/** Loads `@google/genai` at first use only, once, so that apps that never call Gemini never download it. */
-function loadGeminiSdk(): Promise<GeminiSdk> {
-  sdkModule ??= import('@google/genai').catch((error: unknown) => {
-    // Forget the failure, so that a later call can try again (e.g. after a chunk load error).
-    sdkModule = undefined;
-    throw new LlmConfigurationError(
-      'llm-rx: could not load @google/genai for llm-rx/gemini. Install it: npm install @google/genai',
-      {cause: error},
-    );
-  });
-  return sdkModule;
-}
-
-/** A Gemini model: one SDK client, built at its first request. */
-class GeminiLlm implements Llm {
-  readonly provider = 'gemini';
-  readonly #options: GeminiOptions;
-  #client: GoogleGenAI | undefined;
-
-  constructor(
-    readonly model: string,
-    options: GeminiOptions,
-  ) {
-    this.#options = options;
-  }
-
-  stream(request: LlmRequest): Observable<LlmChunk> {
-    return fromProviderStream({
-      provider: this.provider,
-      model: this.model,
-      request,
-      open: signal => this.#open(request, signal),
-      mapError: error => mapGeminiError(error, {model: this.model, apiKey: this.#options.apiKey}),
-      priceTable: this.#options.priceTable,
-      firstChunkTimeoutMs: this.#options.firstChunkTimeoutMs,
-      idleTimeoutMs: this.#options.idleTimeoutMs,
-    });
-  }
-
-  async #open(request: LlmRequest, signal: AbortSignal): Promise<AsyncIterable<ProviderStreamEvent>> {
-    const parameters = toGeminiRequestParameters(this.model, request, signal);
-    const sdk = await loadGeminiSdk();
-    const {baseURL, headers, apiVersion} = this.#options;
-    this.#client ??= new sdk.GoogleGenAI({
-      apiKey: this.#options.apiKey ?? PROXY_PLACEHOLDER_KEY,
+const gemini = defineLlmProvider({
+  name: 'gemini',
+  sdkPackage: '@google/genai',
+  loadSdk: () => import('@google/genai'),
+  exampleModel: 'gemini-2.5-flash',
+  createFunctionName: 'createGeminiLlm',
+  createClient: (sdk, {apiKey, baseURL, headers, apiVersion}: GeminiOptions & {readonly apiKey: string}) =>
+    new sdk.GoogleGenAI({
+      // Always a key, so that the SDK does not throw (a browser requires one); a proxy replaces the placeholder.
+      apiKey,
       // No `timeout`: the SDK's timer keeps running while the body is read and would cut long answers (trap 14);
       // llm-rx's first-chunk and idle timeouts apply instead. No `retryOptions`: the SDK then never retries.
       httpOptions: {
@@ -82,12 +26,14 @@ class GeminiLlm implements Llm {
         ...(apiVersion !== undefined && {apiVersion}),
         ...(headers !== undefined && {headers: {...headers}}),
       },
-    });
+    }),
+  open: async (client, model, request, signal) => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription.
-    const stream = await this.#client.models.generateContentStream(parameters);
+    const stream = await client.models.generateContentStream(toGeminiRequestParameters(model, request, signal));
     return geminiEvents(stream);
-  }
-}
+  },
+  mapError: mapGeminiError,
+});
 
 /**
  * Creates a Gemini model (Google AI Studio's Gemini API). Nothing is loaded or sent until its stream is
@@ -112,10 +58,7 @@ class GeminiLlm implements Llm {
  * ```
  */
 export function createGeminiLlm(model: string, options: GeminiOptions = {}): Llm {
-  if (typeof model !== 'string' || model.trim() === '') {
-    throw new LlmConfigurationError('llm-rx: createGeminiLlm() needs a model id, e.g. "gemini-2.5-flash".');
-  }
-  return new GeminiLlm(model, options);
+  return gemini.create(model, options);
 }
 
 /**
@@ -126,7 +69,4 @@ export function createGeminiLlm(model: string, options: GeminiOptions = {}): Llm
  * const llm = createLlm('gemini', 'gemini-2.5-flash', {apiKey});
  * ```
  */
-export const geminiProvider: LlmProvider<GeminiOptions> = {
-  name: 'gemini',
-  create: createGeminiLlm,
-};
+export const geminiProvider: LlmProvider<GeminiOptions> = gemini.provider;

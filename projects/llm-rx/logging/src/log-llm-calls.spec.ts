@@ -8,7 +8,8 @@ import {
   type LlmCost,
   type LlmUsage,
 } from 'llm-rx';
-import {createLlmTestScheduler, MockLlm} from 'llm-rx/testing';
+import {createOpenAiLlm} from 'llm-rx/openai';
+import {createLlmTestScheduler, MOCK_PROVIDERS_URL, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
 import {hashApiKey} from './hash-api-key';
 import {LlmCallLog} from './llm-call-log';
@@ -222,12 +223,35 @@ describe('loggedLlm', () => {
     expect(JSON.stringify(await log.exportCalls('json'))).not.toContain(API_KEY);
   });
 
-  it('stores the keyFingerprint of an Llm that exposes one', async () => {
+  it('stores the keyFingerprint hash and alias of an Llm that exposes one', async () => {
     const mock = new MockLlm({script: {chunks: ['ok']}});
-    const withFingerprint = Object.assign(mock, {keyFingerprint: '0123456789abcdef0123'});
-    await firstValueFrom(loggedLlm(withFingerprint, {log}).stream(request).pipe(collectResponse()));
+    const keyFingerprint = {alias: 'team', hash: () => Promise.resolve('0123456789abcdef')};
+    const logged = loggedLlm(Object.assign(mock, {keyFingerprint}), {log});
+    expect(logged.keyFingerprint).toBe(keyFingerprint);
+    await firstValueFrom(logged.stream(request).pipe(collectResponse()));
     await log.flush();
-    expect((await log.database.calls.toArray())[0].apiKeyHash).toBe('0123456789abcdef');
+    const [row] = await log.database.calls.toArray();
+    expect([row.apiKeyHash, row.apiKeyAlias]).toEqual(['0123456789abcdef', 'team']);
+  });
+
+  it('stores the key hash of an adapter-made Llm, and the key in no table', async () => {
+    const llm = createOpenAiLlm('gpt-4.1-mini', {
+      api: 'chat',
+      apiKey: API_KEY,
+      apiKeyAlias: 'ci',
+      baseURL: `${MOCK_PROVIDERS_URL}/v1`,
+    });
+    const response = await firstValueFrom(loggedLlm(llm, {log}).stream(request).pipe(collectResponse()));
+    expect(response.content).not.toBe('');
+    await log.flush();
+
+    const rows = await log.database.calls.toArray();
+    expect(rows.map(row => [row.provider, row.status, row.apiKeyHash, row.apiKeyAlias])).toEqual([
+      ['openai', 'ok', await hashApiKey(API_KEY), 'ci'],
+    ]);
+    for (const table of log.database.tables) {
+      expect(JSON.stringify(await table.toArray())).not.toContain(API_KEY);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type {Llm, LlmChunk, LlmRequest, LlmUsage} from 'llm-rx';
+import type {Llm, LlmChunk, LlmKeyFingerprint, LlmRequest, LlmUsage} from 'llm-rx';
 import {type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import {buildCallRecords, type LoggedCallState} from './build-call-records';
 import {hashApiKey} from './hash-api-key';
@@ -15,11 +15,11 @@ export interface LlmLogOptions {
   readonly label?: string;
   /**
    * The provider key, only to store its fingerprint (the first 16 hex characters of its SHA-256); the key itself
-   * is never stored, and is removed from stored error messages. Without it, an `Llm` that exposes a
-   * `keyFingerprint` string has that stored instead.
+   * is never stored, and is removed from stored error messages. Without it, the `keyFingerprint` of the `Llm`
+   * (set by the provider adapters) is stored instead.
    */
   readonly apiKey?: string;
-  /** A human name for the key, e.g. `prod` or `alice`. */
+  /** A human name for the key, e.g. `prod` or `alice`; default the alias of the `Llm`'s `keyFingerprint`. */
   readonly apiKeyAlias?: string;
 }
 
@@ -52,15 +52,18 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
  * @returns An `Llm` with the same provider and model whose calls are logged.
  */
 export function loggedLlm(llm: Llm, options: LlmLogOptions): Llm {
-  const keyFingerprint = keyFingerprintOf(llm);
+  const {keyFingerprint} = llm;
   const keyHash = memoizedKeyHash(options, keyFingerprint);
-  const logged: Llm & {readonly keyFingerprint?: string} = {
+  const apiKeyAlias = options.apiKeyAlias ?? keyFingerprint?.alias;
+  const logged: Llm = {
     provider: llm.provider,
     model: llm.model,
     // Kept, so that the fingerprint survives another wrapper around this one.
     ...(keyFingerprint === undefined ? {} : {keyFingerprint}),
     stream: (request: LlmRequest) =>
-      llm.stream(request).pipe(logCalls({...options, provider: llm.provider, model: llm.model, request}, keyHash)),
+      llm
+        .stream(request)
+        .pipe(logCalls({...options, apiKeyAlias, provider: llm.provider, model: llm.model, request}, keyHash)),
   };
   return logged;
 }
@@ -179,26 +182,23 @@ class LoggedCall {
   }
 }
 
-function keyFingerprintOf(llm: Llm): string | undefined {
-  const fingerprint = (llm as {keyFingerprint?: unknown}).keyFingerprint;
-  return typeof fingerprint === 'string' ? fingerprint : undefined;
-}
-
 // Hashed once per wrapper, at the first call, so that wrapping costs nothing until used.
-function memoizedKeyHash(options: LlmLogOptions, fingerprint: string | undefined): () => Promise<string | null> {
+function memoizedKeyHash(
+  options: LlmLogOptions,
+  fingerprint: LlmKeyFingerprint | undefined,
+): () => Promise<string | null> {
   let hash: Promise<string | null> | undefined;
+  const {apiKey} = options;
+  const compute = () => (apiKey !== undefined ? hashApiKey(apiKey) : (fingerprint?.hash() ?? Promise.resolve(null)));
   return () =>
-    (hash ??=
-      options.apiKey !== undefined
-        ? hashApiKey(options.apiKey).catch((error: unknown) => {
-            options.log._report(
-              new LlmLogError(
-                'hash',
-                'llm-rx/logging: WebCrypto is unavailable (not a secure context); rows carry no API key hash.',
-                error,
-              ),
-            );
-            return null;
-          })
-        : Promise.resolve(fingerprint === undefined ? null : fingerprint.slice(0, 16)));
+    (hash ??= compute().catch((error: unknown) => {
+      options.log._report(
+        new LlmLogError(
+          'hash',
+          'llm-rx/logging: WebCrypto is unavailable (not a secure context); rows carry no API key hash.',
+          error,
+        ),
+      );
+      return null;
+    }));
 }

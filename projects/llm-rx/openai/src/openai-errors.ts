@@ -1,6 +1,13 @@
-import {LlmError, LlmProviderError, mapTransportError} from 'llm-rx';
+import {
+  LlmError,
+  LlmProviderError,
+  mapUnrecognisedProviderError,
+  parseRetryAfterMs,
+  redactResponseBody,
+  redactSecrets,
+  unreachableProviderError,
+} from 'llm-rx';
 import type {APIError, OpenAI} from 'openai';
-import {parseRetryAfterMs} from './parse-retry-after';
 
 /** The SDK error classes `mapOpenAiError()` recognises with `instanceof` (the `OpenAI` class carries them). */
 export type OpenAiErrorClasses = Pick<typeof OpenAI, 'APIError' | 'APIConnectionError' | 'APIUserAbortError'>;
@@ -34,7 +41,7 @@ export interface OpenAiErrorContext {
 export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {provider, model, sdk} = context;
-  const clean = (text: string) => redact(text, context.apiKey);
+  const clean = (text: string) => redactSecrets(text, context.apiKey);
   if (sdk && error instanceof sdk.APIUserAbortError) {
     return new LlmProviderError(`llm-rx: the ${provider} request for ${model} was aborted before it was answered.`, {
       provider,
@@ -45,16 +52,10 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
   }
   if (sdk && error instanceof sdk.APIConnectionError) {
     const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    return new LlmProviderError(
-      clean(
-        `llm-rx: could not reach ${provider} for ${model} (${reason}). ` +
-          'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
-      ),
-      {provider, model, isRetryable: true, cause: error},
-    );
+    return unreachableProviderError(provider, model, reason, error, context.apiKey);
   }
   if (sdk && error instanceof sdk.APIError) {
-    const body = redactBody(error.error, context.apiKey);
+    const body = redactResponseBody(error.error, context.apiKey);
     const detail = clean(messageOf(error));
     const requestId = error.requestID ?? undefined;
     if (error.status === undefined) {
@@ -78,15 +79,7 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
       },
     );
   }
-  const transportError = mapTransportError(provider, model, error);
-  if (transportError) return transportError;
-  const message = error instanceof Error ? error.message : String(error);
-  return new LlmProviderError(clean(`llm-rx: the ${provider} call for ${model} failed: ${message}`), {
-    provider,
-    model,
-    isRetryable: false,
-    cause: error,
-  });
+  return mapUnrecognisedProviderError(provider, model, error, context.apiKey);
 }
 
 /** The service's own message, without the status prefix the SDK adds. */
@@ -107,14 +100,4 @@ function adviceFor(status: number): string {
   if (status === 529) return 'The service is overloaded: try another provider or wait.';
   if (status >= 500) return 'The service failed; it is safe to try again.';
   return 'See the response body for details.';
-}
-
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey ? text.split(apiKey).join('***') : text;
-}
-
-function redactBody(body: unknown, apiKey: string | undefined): unknown {
-  if (!apiKey || body === undefined) return body;
-  const json = JSON.stringify(body);
-  return json !== undefined && json.includes(apiKey) ? JSON.parse(redact(json, apiKey)) : body;
 }

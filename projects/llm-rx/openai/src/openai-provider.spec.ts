@@ -1,4 +1,4 @@
-import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider} from 'llm-rx';
+import {createLlm, LlmConfigurationError, LlmProviderError, PLACEHOLDER_API_KEY, registerLlmProvider} from 'llm-rx';
 import type {OpenAiOptions} from './openai-options';
 import {createOpenAiLlm, openAiProvider} from './openai-provider';
 import {runStream} from './mock-server-matrix.spec';
@@ -50,7 +50,7 @@ describe('openAiProvider', () => {
     await runStream(createOpenAiLlm('gpt-5-mini', {baseURL: 'https://proxy.example/v1'}).stream({userPrompt: 'Hi'}));
     const [url, init] = fetchSpy.calls.first().args;
     expect(String(url)).toBe('https://proxy.example/v1/responses');
-    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer llm-rx-no-key');
+    expect(new Headers(init?.headers).get('authorization')).toBe(`Bearer ${PLACEHOLDER_API_KEY}`);
   });
 
   it('sends organization and project headers only when given', async () => {

@@ -1,49 +1,27 @@
-import type {LlmChunk, LlmProviderOptions, LlmRequest} from 'llm-rx';
-import {fromProviderStream} from 'llm-rx';
-import type {Observable} from 'rxjs';
-import type {_OpenAiConnection} from './openai-client';
-import type {OpenAiErrorClasses} from './openai-errors';
-import {mapOpenAiError} from './openai-errors';
+import type {LlmRequest, ProviderStreamEvent} from 'llm-rx';
+import type OpenAI from 'openai';
 import {toOpenAiResponsesParams} from './openai-responses-params';
 import {openAiResponsesEvents} from './openai-responses-events';
 
-/** One Responses API call. */
-export interface OpenAiResponsesStreamConfig {
-  /** The provider's name in usage, errors, prices and `request.providerOptions`. */
-  readonly provider: string;
-  readonly model: string;
-  readonly request: LlmRequest;
-  /** Key (to keep out of messages), timeouts and price table. */
-  readonly options: LlmProviderOptions;
-  /** Resolves to the (lazily built) client. */
-  readonly connect: () => Promise<_OpenAiConnection>;
-}
-
 /**
- * Streams one Responses API call as a cold `Observable<LlmChunk>` built on `fromProviderStream()`: the request
- * is sent at subscribe time with the SDK's raw `responses.create({stream: true})`, unsubscribing aborts it, and
- * SDK errors (including an in-stream `error` event) become `LlmProviderError`s.
- * @param config The provider, model, request and client.
- * @returns Content chunks, then one usage part, then completion.
+ * Sends one Responses API request with the SDK's raw `responses.create({stream: true})`, as the `open` of
+ * `defineLlmProvider()`; an in-stream `error` event fails the stream.
+ * @param client The model's client.
+ * @param model The model id.
+ * @param request What to ask.
+ * @param signal Aborts the request.
+ * @param provider The provider's name, whose `request.providerOptions` entry is merged into the body.
+ * @returns The provider events, once the response headers are in.
  */
-export function createOpenAiResponsesStream(config: OpenAiResponsesStreamConfig): Observable<LlmChunk> {
-  const {provider, model, request, options} = config;
-  let sdk: OpenAiErrorClasses | undefined;
-  return fromProviderStream({
-    provider,
-    model,
-    request,
-    open: async signal => {
-      const connection = await config.connect();
-      sdk = connection.sdk;
-      const body = toOpenAiResponsesParams(model, request, request.providerOptions?.[provider]);
-      // The raw create() (not the .stream() helper): HTTP errors reject here, and an abort ends the loop silently.
-      const events = await connection.client.responses.create(body, {signal, headers: request.headers});
-      return openAiResponsesEvents(events);
-    },
-    mapError: error => mapOpenAiError(error, {provider, model, sdk, apiKey: options.apiKey}),
-    priceTable: options.priceTable,
-    firstChunkTimeoutMs: options.firstChunkTimeoutMs,
-    idleTimeoutMs: options.idleTimeoutMs,
-  });
+export async function openOpenAiResponsesStream(
+  client: OpenAI,
+  model: string,
+  request: LlmRequest,
+  signal: AbortSignal,
+  provider: string,
+): Promise<AsyncIterable<ProviderStreamEvent>> {
+  const body = toOpenAiResponsesParams(model, request, request.providerOptions?.[provider]);
+  // The raw create() (not the .stream() helper): HTTP errors reject here, and an abort ends the loop silently.
+  const events = await client.responses.create(body, {signal, headers: request.headers});
+  return openAiResponsesEvents(events);
 }

@@ -1,5 +1,6 @@
 import type {Observable} from 'rxjs';
 import type {LlmChunk} from './chunk/llm-chunk';
+import type {LlmKeyFingerprint} from './key/llm-key-fingerprint';
 import type {LlmRequest} from './request/llm-request';
 
 /**
@@ -13,6 +14,11 @@ export interface Llm {
   readonly provider: string;
   /** The model id, e.g. `gpt-5-mini`. */
   readonly model: string;
+  /**
+   * The API key's alias and fingerprint, for logs; never the key. Set by adapters built with
+   * `defineLlmProvider()`; a cascade has none (its children may use different keys).
+   */
+  readonly keyFingerprint?: LlmKeyFingerprint;
   /**
    * Streams the answer to a request.
    * @param request What to ask.

@@ -9,7 +9,11 @@ export const MOCK_PROVIDERS_URL = 'http://127.0.0.1:4010';
 /** The request header that selects a mock scenario. */
 export const MOCK_SCENARIO_HEADER = 'x-mock-scenario';
 
-/** The scenario the mock server plays for one request; every key is optional. */
+/**
+ * The scenario the mock server plays for one request; every key is optional. The server parses its
+ * `x-mock-scenario` header into this type (unknown keys, non-integer numbers and unknown finish reasons fail the
+ * request with HTTP 400).
+ */
 export interface MockScenario {
   /** Any string, recorded in the request log so a test finds its own requests. */
   tag?: string;
@@ -59,10 +63,11 @@ export interface MockRequestRecord {
   /** The wire that served it (`openai-chat`, `anthropic`, …), or `null` for an unknown route. */
   wire: string | null;
   method: string;
+  /** Path and query string, with a `key=` query parameter masked. */
   path: string;
   /** Request headers; `authorization`, `x-api-key` and `x-goog-api-key` are recorded as `***`. */
   headers: Record<string, string>;
-  /** The parsed JSON request body. */
+  /** The parsed JSON request body, the raw text when it is not JSON, or `null` when empty. */
   body: unknown;
   scenario: MockScenario;
   /** The HTTP status sent, or `null` before the head is written. */

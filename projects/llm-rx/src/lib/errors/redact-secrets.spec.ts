@@ -1,4 +1,4 @@
-import {redactSecrets} from './redact-secrets';
+import {redactResponseBody, redactSecrets} from './redact-secrets';
 
 describe('redactSecrets', () => {
   it('redacts OpenAI, Anthropic and DeepSeek style sk- keys', () => {
@@ -28,5 +28,32 @@ describe('redactSecrets', () => {
   it('leaves ordinary text alone', () => {
     const text = 'llm-rx: openai answered 429 (rate limit) for a risk-free task-list; ask for a shorter answer.';
     expect(redactSecrets(text)).toBe(text);
+  });
+
+  it('replaces the given key, whatever its shape, by ***', () => {
+    expect(redactSecrets('invalid api token co-secret-key-123 (x)', 'co-secret-key-123')).toBe(
+      'invalid api token *** (x)',
+    );
+    expect(redactSecrets('key sk-ant-secret-0123456789 rejected', 'sk-ant-secret-0123456789')).toBe('key *** rejected');
+  });
+
+  it('leaves a given key shorter than 8 characters alone, as a test placeholder', () => {
+    expect(redactSecrets('bad key k', 'k')).toBe('bad key k');
+  });
+});
+
+describe('redactResponseBody', () => {
+  it('redacts the key and key-like values in every string of a body, in a copy', () => {
+    const body = {error: {message: 'API key not valid: AIza-secret-key', details: ['Bearer abc123']}};
+    expect(redactResponseBody(body, 'AIza-secret-key')).toEqual({
+      error: {message: 'API key not valid: ***', details: ['Bearer [redacted]']},
+    });
+    expect(body.error.message).toBe('API key not valid: AIza-secret-key');
+  });
+
+  it('returns the very same body when nothing needs redacting, and undefined for none', () => {
+    const body = {error: {message: 'Overloaded'}};
+    expect(redactResponseBody(body, 'co-secret-key-123')).toBe(body);
+    expect(redactResponseBody(undefined, 'co-secret-key-123')).toBeUndefined();
   });
 });

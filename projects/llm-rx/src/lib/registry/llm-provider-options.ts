@@ -25,3 +25,10 @@ export interface LlmProviderOptions {
 export const DEFAULT_FIRST_CHUNK_TIMEOUT_MS = 120_000;
 /** The default idle timeout between two chunks. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * The API key an adapter built with `defineLlmProvider()` sends when no `apiKey` is given: SDKs refuse to run
+ * without one (or read it from an environment variable, which a browser lacks), and a proxy at `baseURL` replaces
+ * it with the real key on the server.
+ */
+export const PLACEHOLDER_API_KEY = 'llm-rx-key-added-by-proxy';

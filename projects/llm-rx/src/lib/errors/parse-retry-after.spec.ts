@@ -16,6 +16,11 @@ describe('parseRetryAfterMs', () => {
     expect(parseRetryAfterMs(new Headers({'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT'}), now)).toBe(0);
   });
 
+  it('falls back to retry-after when retry-after-ms is negative or unreadable', () => {
+    expect(parseRetryAfterMs(new Headers({'retry-after-ms': '-5', 'retry-after': '1'}))).toBe(1000);
+    expect(parseRetryAfterMs(new Headers({'retry-after-ms': 'soon', 'retry-after': '2'}))).toBe(2000);
+  });
+
   it('gives undefined without a usable header', () => {
     expect(parseRetryAfterMs(undefined)).toBeUndefined();
     expect(parseRetryAfterMs(new Headers())).toBeUndefined();
