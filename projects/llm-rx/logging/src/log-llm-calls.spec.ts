@@ -1,6 +1,7 @@
 import {
   cascade,
   collectResponse,
+  createLlmKeyFingerprint,
   type LlmChunk,
   LlmProviderError,
   type LlmRequest,
@@ -11,7 +12,6 @@ import {
 import {createOpenAiLlm} from 'llm-rx/openai';
 import {createLlmTestScheduler, MOCK_PROVIDERS_URL, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
-import {hashApiKey} from './hash-api-key';
 import {LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
 import {deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
@@ -208,7 +208,7 @@ describe('loggedLlm', () => {
     await log.flush();
 
     const rows = await log.database.calls.toArray();
-    const hash = await hashApiKey(API_KEY);
+    const hash = await createLlmKeyFingerprint(API_KEY).hash();
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     expect(rows.map(row => [row.apiKeyHash, row.apiKeyAlias])).toEqual([
       [hash, 'ci'],
@@ -247,7 +247,7 @@ describe('loggedLlm', () => {
 
     const rows = await log.database.calls.toArray();
     expect(rows.map(row => [row.provider, row.status, row.apiKeyHash, row.apiKeyAlias])).toEqual([
-      ['openai', 'ok', await hashApiKey(API_KEY), 'ci'],
+      ['openai', 'ok', await createLlmKeyFingerprint(API_KEY).hash(), 'ci'],
     ]);
     for (const table of log.database.tables) {
       expect(JSON.stringify(await table.toArray())).not.toContain(API_KEY);

@@ -1,7 +1,13 @@
-import type {Llm, LlmChunk, LlmKeyFingerprint, LlmRequest, LlmUsage} from 'llm-rx';
+import {
+  createLlmKeyFingerprint,
+  type Llm,
+  type LlmChunk,
+  type LlmKeyFingerprint,
+  type LlmRequest,
+  type LlmUsage,
+} from 'llm-rx';
 import {type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import {buildCallRecords, type LoggedCallState} from './build-call-records';
-import {hashApiKey} from './hash-api-key';
 import type {LlmCallStatus} from './llm-call-record';
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
@@ -189,7 +195,9 @@ function memoizedKeyHash(
 ): () => Promise<string | null> {
   let hash: Promise<string | null> | undefined;
   const {apiKey} = options;
-  const compute = () => (apiKey !== undefined ? hashApiKey(apiKey) : (fingerprint?.hash() ?? Promise.resolve(null)));
+  // An explicit key wins over the model's own fingerprint; both hash the same way, in the core.
+  const keyFingerprint = apiKey !== undefined ? createLlmKeyFingerprint(apiKey) : fingerprint;
+  const compute = () => keyFingerprint?.hash() ?? Promise.resolve(null);
   return () =>
     (hash ??= compute().catch((error: unknown) => {
       options.log._report(
