@@ -1,5 +1,5 @@
 import {LlmInvalidRequestError} from 'llm-rx';
-import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
+import {_resetSamplingWarning, DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
 
 describe('toAnthropicRequestBody', () => {
   it('maps a prompt with the default max_tokens and stream: true', () => {
@@ -43,6 +43,23 @@ describe('toAnthropicRequestBody', () => {
 
   it('uses the given default max_tokens when the request sets none', () => {
     expect(toAnthropicRequestBody('m', {userPrompt: 'Hi'}, 512).max_tokens).toBe(512);
+  });
+
+  it('warns once, not per request, that temperature and topP are not sent', () => {
+    _resetSamplingWarning();
+    const warn = spyOn(console, 'warn');
+    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 0.5});
+    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', topP: 0.5});
+    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi'});
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.calls.first().args[0]).toMatch(/^llm-rx: anthropic \(claude-haiku-4-5\) ignores temperature and topP/);
+  });
+
+  it('does not warn when no sampling parameter is given', () => {
+    _resetSamplingWarning();
+    const warn = spyOn(console, 'warn');
+    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', maxTokens: 10});
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('does not send temperature or topP, which API version 2026-10-21 rejects', () => {
