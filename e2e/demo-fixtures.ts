@@ -67,14 +67,16 @@ export async function mockRequests(tag: string): Promise<MockRequest[]> {
 }
 
 /**
- * Saves a screenshot of the page under the test's output folder (kept as an artifact) and, for the README,
- * under `docs/screenshots/`.
+ * Saves a screenshot of the page under the test's output folder (kept as an artifact) and, when
+ * `LLM_RX_UPDATE_SCREENSHOTS` is set, for the README under `docs/screenshots/`.
  * @param page The page.
  * @param outputPath The test's `testInfo.outputPath(name)`.
  * @param name The file name, e.g. `chat.png`.
  */
 export async function saveScreenshot(page: Page, outputPath: string, name: string): Promise<void> {
   await page.screenshot({path: outputPath, fullPage: true});
+  // Only on request (`npm run screenshots`), so that a test run never changes tracked files.
+  if (!process.env['LLM_RX_UPDATE_SCREENSHOTS']) return;
   mkdirSync('docs/screenshots', {recursive: true});
   copyFileSync(outputPath, `docs/screenshots/${name}`);
 }
