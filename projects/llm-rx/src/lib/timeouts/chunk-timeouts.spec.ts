@@ -1,4 +1,4 @@
-import {catchError, identity, type MonoTypeOperatorFunction, of, type Observable} from 'rxjs';
+import {asyncScheduler, catchError, from, identity, type MonoTypeOperatorFunction, of, type Observable} from 'rxjs';
 import {TestScheduler} from 'rxjs/testing';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmProviderError} from '../errors/llm-provider-error';
@@ -213,5 +213,17 @@ describe('chunkTimeouts', () => {
       expectObservable(timed).toBe('--a|', chunks);
       expectObservable(timed, '----^').toBe('------a|', chunks);
     });
+  });
+
+  it('keeps one timer for a burst of chunks instead of re-arming one per chunk', () => {
+    const scheduled = spyOn(asyncScheduler, 'schedule').and.callThrough();
+    const burst = Array.from({length: 1000}, (): LlmChunk => chunks['a'] as LlmChunk);
+    let received = 0;
+    from([...burst, chunks['u'] as LlmChunk])
+      .pipe(chunkTimeouts({firstChunkMs: 1000, idleMs: 1000}))
+      .subscribe(() => received++);
+    expect(received).toBe(1001);
+    // The first-chunk timer, then the idle timer armed at the first chunk.
+    expect(scheduled).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,14 +1,11 @@
 import {
   asyncScheduler,
-  concat,
-  connect,
   identity,
   type MonoTypeOperatorFunction,
-  type Observable,
+  Observable,
+  type SchedulerAction,
   type SchedulerLike,
-  take,
-  throwError,
-  timeout,
+  Subscription,
 } from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmTimeoutError, type LlmTimeoutKind} from '../errors/llm-timeout-error';
@@ -49,41 +46,65 @@ export function chunkTimeouts(config: ChunkTimeoutsConfig): MonoTypeOperatorFunc
   const idleMs = enabledMs(config.idleMs);
   if (firstChunkMs === undefined && idleMs === undefined) return identity;
   const scheduler = config.scheduler ?? asyncScheduler;
-  const fail = (kind: LlmTimeoutKind, timeoutMs: number, chunksSeen: number): Observable<never> =>
-    throwError(
-      () =>
-        new LlmTimeoutError({
-          kind,
-          timeoutMs,
-          ...(config.provider !== undefined && {provider: config.provider}),
-          ...(config.model !== undefined && {model: config.model}),
-          chunksSeen,
-        }),
-    );
-
-  if (firstChunkMs !== undefined) {
-    return timeout({
-      first: firstChunkMs,
-      each: idleMs,
-      // `timeout` unsubscribes the source before it calls `with`, so the request is aborted before the error.
-      // After the first chunk only the idle wait can run out, so `idleMs` is set when `seen > 0`.
-      with: ({seen}) => (seen === 0 ? fail('first-chunk', firstChunkMs, 0) : fail('idle', idleMs as number, seen)),
-      scheduler,
+  const timeoutError = (kind: LlmTimeoutKind, timeoutMs: number, chunksSeen: number) =>
+    new LlmTimeoutError({
+      kind,
+      timeoutMs,
+      ...(config.provider !== undefined && {provider: config.provider}),
+      ...(config.model !== undefined && {model: config.model}),
+      chunksSeen,
     });
-  }
-  const idleOnlyMs = idleMs as number;
-  // Without `first`, rxjs `timeout` times the first value with `each` too. So the idle wait starts only once the
-  // first chunk has passed: `connect` shares the one source subscription between the untimed first chunk and the
-  // timed rest, and unsubscribes it when the rest times out.
+
   return source =>
-    source.pipe(
-      connect(chunks =>
-        concat(
-          chunks.pipe(take(1)),
-          chunks.pipe(timeout({each: idleOnlyMs, with: ({seen}) => fail('idle', idleOnlyMs, seen + 1), scheduler})),
-        ),
-      ),
-    );
+    new Observable<LlmChunk>(subscriber => {
+      let chunksSeen = 0;
+      // Streams bring thousands of chunks a second: re-arming a timer per chunk (as rxjs `timeout` does) costs
+      // more than the rest of llm-rx's per-chunk work. So each chunk only stamps its time, and the one timer,
+      // when it fires early, waits again for the rest of the wait counted from the last chunk.
+      let lastChunkAt = scheduler.now();
+      let timer: Subscription | undefined;
+      // Created first, so that the timer can end the source's subscription whenever it fires.
+      const sourceSubscription = new Subscription();
+      const arm = (delay: number) => {
+        timer = scheduler.schedule(function (this: SchedulerAction<undefined>) {
+          const waitMs = chunksSeen === 0 ? (firstChunkMs as number) : (idleMs as number);
+          const remainingMs = lastChunkAt + waitMs - scheduler.now();
+          if (remainingMs > 0) {
+            this.schedule(undefined, remainingMs);
+            return;
+          }
+          // Unsubscribing the source first aborts the request before the error reaches the subscriber.
+          sourceSubscription.unsubscribe();
+          subscriber.error(timeoutError(chunksSeen === 0 ? 'first-chunk' : 'idle', waitMs, chunksSeen));
+        }, delay);
+      };
+      if (firstChunkMs !== undefined) arm(firstChunkMs);
+      sourceSubscription.add(
+        source.subscribe({
+          next: chunk => {
+            lastChunkAt = scheduler.now();
+            if (++chunksSeen === 1) {
+              // The first chunk ends the first-chunk wait, which may be longer than the idle one: start afresh.
+              timer?.unsubscribe();
+              if (idleMs !== undefined) arm(idleMs);
+            }
+            subscriber.next(chunk);
+          },
+          error: error => {
+            timer?.unsubscribe();
+            subscriber.error(error);
+          },
+          complete: () => {
+            timer?.unsubscribe();
+            subscriber.complete();
+          },
+        }),
+      );
+      return () => {
+        timer?.unsubscribe();
+        sourceSubscription.unsubscribe();
+      };
+    });
 }
 
 /** The wait in milliseconds, or `undefined` when it is disabled. */
