@@ -16,6 +16,7 @@ jasmine.loadConfig({
         'projects/llm-rx/**/*.spec.ts',
         'projects/mock-providers/**/*.spec.ts',
         'projects/demo/**/*.spec.ts',
+        'bench/**/*.spec.ts',
         '!projects/llm-rx/angular/**',
         '!projects/llm-rx/logging/**',
         '!**/*.browser.spec.ts',

@@ -18,6 +18,8 @@ const steps = [
   {name: 'build', command: ['npx', 'ng', 'build', 'llm-rx']},
   {name: 'bundle check', command: [process.execPath, 'tools/check-bundles.mjs'], counted: true},
   {name: 'node specs', command: [process.execPath, '--import', 'tsx', 'tools/jasmine-node.mjs'], counted: true},
+  // A small run of every benchmark, so they cannot rot; it checks the consumers agree, not the timings.
+  {name: 'bench smoke', command: [process.execPath, '--expose-gc', '--import', 'tsx', 'bench/main.ts', '--smoke']},
   {name: 'browser specs', command: ['npx', 'ng', 'test', 'llm-rx', '--watch=false'], counted: true},
   {name: 'e2e', command: ['npx', 'playwright', 'test'], counted: true, playwright: true},
 ];

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench` and `npm run bench:smoke`.
+ *
+ * Usage: `node --expose-gc --import tsx bench/main.ts [--smoke] [--out=BENCHMARKS.md] [--only=per-chunk,ttfc,…] [--skip-build]`
+ *
+ * The full run writes the report (default `BENCHMARKS.md`); the smoke run streams a few hundred chunks once through
+ * every part of the harness, checks that the libraries agree, prints pass/fail per part and writes nothing.
+ */
+import {writeFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
+import {runBrowserBenches} from './browser/browser-bench';
+import {benchDemoBundle, benchLibraryBundles} from './bundle';
+import {benchCascade} from './cascade';
+import {benchColdLoad} from './cold-load';
+import type {BenchProtocol} from './consumers/consumer';
+import {collectGarbage} from './lib/measure';
+import {startMockServerProcess} from './lib/mock-server-process';
+import {describeMachine} from './machine';
+import {benchCancelMemory, benchCollectMemory, benchRawCancelMemory, benchRawCollectMemory} from './memory';
+import {benchPerChunk} from './per-chunk';
+import {renderReport} from './report';
+import type {BenchResults, BenchSettings} from './results';
+import {benchTimeToFirstChunk} from './ttfc';
+
+const PROTOCOLS: readonly BenchProtocol[] = [
+  'openai-chat',
+  'openai-responses',
+  'anthropic',
+  'gemini',
+  'cohere',
+  'deepseek',
+];
+const SECTIONS = ['per-chunk', 'ttfc', 'cold-load', 'cascade', 'browser', 'bundle', 'memory'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const FULL: Omit<BenchSettings, 'command'> = {
+  chunks: 20_000,
+  warmups: 2,
+  rounds: 7,
+  ttfcRounds: 30,
+  coldProcesses: 3,
+  cancelCycles: 1_000,
+  collectChunks: 1_000_000,
+  browserChunks: 20_000,
+  browserRounds: 11,
+  renderSeconds: 2,
+  logRows: 100_000,
+};
+
+const SMOKE: Omit<BenchSettings, 'command'> = {
+  chunks: 300,
+  warmups: 0,
+  rounds: 1,
+  ttfcRounds: 1,
+  coldProcesses: 1,
+  cancelCycles: 20,
+  collectChunks: 2_000,
+  browserChunks: 300,
+  browserRounds: 1,
+  renderSeconds: 0.3,
+  logRows: 2_000,
+};
+
+async function main(): Promise<void> {
+  const {values} = parseArgs({
+    options: {smoke: {type: 'boolean'}, out: {type: 'string'}, only: {type: 'string'}, 'skip-build': {type: 'boolean'}},
+  });
+  const isSmoke = values.smoke === true;
+  const only = values.only?.split(',') as Section[] | undefined;
+  const unknown = only?.filter(section => !SECTIONS.includes(section));
+  if (unknown?.length)
+    throw new Error(`bench: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  const runs = (section: Section) => (only ? only.includes(section) : !(isSmoke && section === 'bundle'));
+  if (!collectGarbage()) throw new Error('bench: run Node with --expose-gc (see package.json "bench")');
+
+  const settings: BenchSettings = {
+    ...(isSmoke ? SMOKE : FULL),
+    command: `node --expose-gc --import tsx bench/main.ts ${process.argv.slice(2).join(' ')}`.trim(),
+  };
+  const log = (message: string) => console.log(`bench: ${message}`);
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const server = await startMockServerProcess();
+  const target = {baseUrl: server.url};
+  const rounds = {warmups: settings.warmups, rounds: settings.rounds};
+  const results: {-readonly [K in keyof BenchResults]?: BenchResults[K]} = {};
+  const passed: string[] = [];
+  const failures: {part: string; error: string}[] = [];
+  // A failing part (an adapter that throws, libraries that disagree) is recorded and the rest still runs; the
+  // run then ends with exit code 1, and the report lists the failures first.
+  const attempt = async (part: string, run: () => Promise<void>, success: string) => {
+    try {
+      await run();
+      passed.push(`${part}: ${success}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`bench: ${part} failed:`, error);
+      failures.push({part, error: message.split('\n')[0]?.slice(0, 300) ?? ''});
+    }
+  };
+  const perProtocol = <T>(
+    part: string,
+    protocols: readonly BenchProtocol[],
+    run: (protocol: BenchProtocol) => Promise<T[]>,
+  ) => {
+    const rows: T[] = [];
+    return attempt(
+      part,
+      async () => {
+        for (const protocol of protocols) {
+          await attempt(`${part} ${protocol}`, async () => void rows.push(...(await run(protocol))), 'ok');
+        }
+      },
+      'done',
+    ).then(() => rows);
+  };
+  try {
+    if (runs('per-chunk')) {
+      results.perChunk = await perProtocol('per-chunk', PROTOCOLS, protocol =>
+        benchPerChunk({...rounds, target, protocols: [protocol], chunks: settings.chunks}, log),
+      );
+    }
+    if (runs('ttfc')) {
+      log('time to first chunk');
+      results.ttfc = await perProtocol('ttfc', PROTOCOLS, protocol =>
+        benchTimeToFirstChunk({target, protocols: [protocol], warmups: isSmoke ? 0 : 5, rounds: settings.ttfcRounds}),
+      );
+    }
+    if (runs('cold-load')) {
+      log('cold SDK load');
+      results.coldLoad = await perProtocol('cold-load', isSmoke ? ['openai-chat'] : PROTOCOLS, protocol =>
+        benchColdLoad(target, [protocol], settings.coldProcesses),
+      );
+    }
+    if (runs('cascade')) {
+      log('cascade');
+      await attempt(
+        'cascade',
+        async () => {
+          results.cascade = await benchCascade(target, {warmups: isSmoke ? 0 : 3, rounds: settings.ttfcRounds});
+        },
+        'failed over to the fallback every round',
+      );
+    }
+    if (runs('browser')) {
+      await attempt(
+        'browser',
+        async () => {
+          results.browser = await runBrowserBenches(
+            {
+              mockUrl: server.url,
+              chunks: settings.browserChunks,
+              warmups: isSmoke ? 0 : 5,
+              rounds: settings.browserRounds,
+              renderRates: isSmoke ? [2_000] : [200, 2_000, 20_000],
+              renderSeconds: settings.renderSeconds,
+              logRows: settings.logRows,
+            },
+            log,
+          );
+        },
+        'raw SDK and llm-rx agreed; both bindings showed the whole text; logging ran',
+      );
+    }
+    if (runs('memory')) {
+      log('memory');
+      await attempt(
+        'memory',
+        async () => {
+          results.cancelMemory = await benchCancelMemory(target, settings.cancelCycles);
+          results.rawCancelMemory = await benchRawCancelMemory(target, settings.cancelCycles);
+          results.collectMemory = await benchCollectMemory(target, settings.collectChunks);
+          results.rawCollectMemory = await benchRawCollectMemory(target, settings.collectChunks);
+        },
+        'ran',
+      );
+    }
+    if (runs('bundle')) {
+      log('bundle: ng build llm-rx, ng build demo');
+      await attempt(
+        'bundle',
+        async () => {
+          results.libraryBundles = await benchLibraryBundles(values['skip-build'] !== true);
+          results.demoBundle = await benchDemoBundle();
+        },
+        'ran',
+      );
+    }
+  } finally {
+    await server.close();
+  }
+
+  if (isSmoke) {
+    // A smoke run's numbers come from one tiny round: print only what was checked, no timings.
+    const lines = [...passed.map(line => `  ✓ ${line}`), ...failures.map(({part, error}) => `  ✗ ${part}: ${error}`)];
+    console.log(`bench smoke: ${failures.length ? 'FAILED' : 'OK'}\n${lines.join('\n')}`);
+    if (failures.length) process.exitCode = 1;
+    return;
+  }
+  const report = renderReport({
+    ...results,
+    startedAt: startedAt.toISOString(),
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    machine,
+    settings,
+    failures,
+  } as BenchResults);
+  const out = values.out ?? 'BENCHMARKS.md';
+  writeFileSync(out, report);
+  log(`wrote ${out}`);
+  if (failures.length) {
+    console.error(`bench: ${failures.length} part(s) failed; the report lists them`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

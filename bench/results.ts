@@ -1,0 +1,47 @@
+import type {BrowserResults} from './browser/browser-bench';
+import type {DemoBundle, BuildFailure, FileSize} from './bundle';
+import type {CascadeResult} from './cascade';
+import type {ColdLoadRow} from './cold-load';
+import type {MachineInfo} from './machine';
+import type {CancelMemoryResult, CollectMemoryResult} from './memory';
+import type {PerChunkRow} from './per-chunk';
+import type {TtfcRow} from './ttfc';
+
+/** How the bench was run. */
+export interface BenchSettings {
+  readonly command: string;
+  readonly chunks: number;
+  readonly warmups: number;
+  readonly rounds: number;
+  readonly ttfcRounds: number;
+  readonly coldProcesses: number;
+  readonly cancelCycles: number;
+  readonly collectChunks: number;
+  readonly browserChunks: number;
+  readonly browserRounds: number;
+  readonly renderSeconds: number;
+  readonly logRows: number;
+}
+
+/** Everything one bench run measured; a section is absent when it was skipped. */
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly durationSeconds: number;
+  readonly machine: MachineInfo;
+  readonly settings: BenchSettings;
+  /** Parts that threw (an adapter error, libraries that disagreed), with the first line of the error. */
+  readonly failures: readonly {readonly part: string; readonly error: string}[];
+  readonly perChunk?: readonly PerChunkRow[];
+  readonly ttfc?: readonly TtfcRow[];
+  readonly coldLoad?: readonly ColdLoadRow[];
+  readonly cascade?: CascadeResult;
+  readonly browser?: BrowserResults;
+  readonly libraryBundles?: readonly FileSize[] | BuildFailure;
+  readonly demoBundle?: DemoBundle | BuildFailure;
+  readonly cancelMemory?: CancelMemoryResult;
+  /** The raw SDK's cancel cycles, as a reference. */
+  readonly rawCancelMemory?: CancelMemoryResult;
+  readonly collectMemory?: CollectMemoryResult;
+  /** The raw SDK collecting the same answer, as a reference. */
+  readonly rawCollectMemory?: CollectMemoryResult;
+}

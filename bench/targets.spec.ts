@@ -1,0 +1,78 @@
+import type {SampleSummary} from './lib/stats';
+import type {PerChunkRow} from './per-chunk';
+import type {BenchResults} from './results';
+import {checkTargets} from './targets';
+
+const summary = (median: number): SampleSummary => ({
+  count: 1,
+  median,
+  min: median,
+  max: median,
+  q1: median,
+  q3: median,
+});
+const row = (library: PerChunkRow['library'], toRaw: number, toLlmRx: number): PerChunkRow => ({
+  protocol: 'openai-chat',
+  library,
+  cpuMicrosPerChunk: summary(10),
+  wallMicrosPerChunk: summary(20),
+  cpuRatioToRaw: summary(toRaw),
+  cpuRatioToLlmRx: summary(toLlmRx),
+});
+const base = {
+  failures: [],
+  startedAt: '',
+  durationSeconds: 0,
+  machine: {} as BenchResults['machine'],
+  settings: {} as BenchResults['settings'],
+};
+
+describe('checkTargets', () => {
+  it('checks llm-rx against the raw SDK and the other libraries against llm-rx', () => {
+    const checks = checkTargets({
+      ...base,
+      perChunk: [
+        row('raw SDK', 1, 0.95),
+        row('llm-rx', 1.05, 1),
+        row('Vercel AI SDK', 7, 6.6),
+        row('LangChain.js', 3, 2.8),
+      ],
+    });
+    expect(checks.map(check => [check.target.split(':')[1]?.trim().split(' ')[0], check.isMet])).toEqual([
+      ['llm-rx', true],
+      ['Vercel', true],
+      ['LangChain.js', false],
+    ]);
+  });
+
+  it('misses the raw SDK target above 1.10×', () => {
+    const [check] = checkTargets({...base, perChunk: [row('llm-rx', 1.2, 1)]});
+    expect(check?.isMet).toBeFalse();
+    expect(check?.measured).toBe('1.20×');
+  });
+
+  it('checks heap growth, the demo bundle and frame updates', () => {
+    const checks = checkTargets({
+      ...base,
+      cancelMemory: {cycles: 1000, warmUpCycles: 300, baselineHeap: 100, afterHeap: 106, afterTwiceHeap: 106},
+      demoBundle: {initialFiles: [], sdksInInitial: ['openai'], sdksInLazy: []},
+    });
+    expect(checks.map(check => check.isMet)).toEqual([false, false]);
+  });
+
+  it('reports a failed build as not measured', () => {
+    const [check] = checkTargets({...base, demoBundle: {error: 'ng build demo failed'}});
+    expect(check?.isMet).toBeUndefined();
+  });
+
+  it('marks a ratio target inconclusive when the rounds disagree', () => {
+    const noisy: PerChunkRow = {
+      ...row('llm-rx', 0.5, 1),
+      cpuRatioToRaw: {count: 7, median: 0.5, min: 0.35, max: 1.25, q1: 0.4, q3: 1.1},
+    };
+    const [check] = checkTargets({...base, perChunk: [noisy]});
+    expect(check?.isMet).toBeTrue();
+    expect(check?.inconclusive).toContain('0.40–1.10');
+    expect(checkTargets({...base, perChunk: [row('llm-rx', 1.05, 1)]})[0]?.inconclusive).toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+import type {SampleSummary} from './lib/stats';
+import {formatNumber} from './report-format';
+import type {BenchResults} from './results';
+
+/** One target of the issue, checked against one run. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  /** Whether it is met; `undefined` when it was not measured. */
+  readonly isMet: boolean | undefined;
+  /** Why the measurement cannot decide the target (rounds that disagree too much), if so. */
+  readonly inconclusive?: string;
+}
+
+/**
+ * The widest interquartile range of round-by-round ratios, relative to their median, that still decides a
+ * ratio target; wider means the rounds disagree (machine noise, or a bimodal consumer).
+ */
+export const MAX_RELATIVE_RATIO_IQR = 0.25;
+
+function spreadOf(summary: SampleSummary): string | undefined {
+  const relativeIqr = (summary.q3 - summary.q1) / summary.median;
+  return relativeIqr > MAX_RELATIVE_RATIO_IQR
+    ? `rounds disagree: ratio IQR ${formatNumber(summary.q1, 2)}–${formatNumber(summary.q3, 2)}`
+    : undefined;
+}
+
+/** llm-rx CPU per chunk over the raw SDK's, at most. */
+export const MAX_CPU_RATIO_TO_RAW = 1.1;
+/** Vercel AI SDK CPU per chunk over llm-rx's, at least. */
+export const MIN_VERCEL_RATIO = 5;
+/** LangChain.js CPU per chunk over llm-rx's, at least. */
+export const MIN_LANGCHAIN_RATIO = 3;
+/** Warm time-to-first-chunk overhead, milliseconds, less than. */
+export const MAX_TTFC_OVERHEAD_MS = 1;
+/** What a cascade may add beyond the failed attempt and the fallback (it has no backoff): timer noise. */
+export const MAX_CASCADE_OVERHEAD_MS = 1;
+/** Heap after cancel cycles over the baseline, at most. */
+export const MAX_HEAP_GROWTH = 0.05;
+
+/**
+ * Checks the issue's targets against one run's results, each as a ratio or difference within that run.
+ * @param results The run.
+ * @returns One check per target and protocol measured.
+ */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const row of results.perChunk ?? []) {
+    const median = row.cpuRatioToRaw.median;
+    if (row.library === 'llm-rx') {
+      checks.push({
+        target: `${row.protocol}: llm-rx CPU/chunk ≤ ${MAX_CPU_RATIO_TO_RAW}× raw SDK (Node)`,
+        measured: `${formatNumber(median, 2)}×`,
+        isMet: median <= MAX_CPU_RATIO_TO_RAW,
+        inconclusive: spreadOf(row.cpuRatioToRaw),
+      });
+    }
+    const minimum =
+      row.library === 'Vercel AI SDK'
+        ? MIN_VERCEL_RATIO
+        : row.library === 'LangChain.js'
+          ? MIN_LANGCHAIN_RATIO
+          : undefined;
+    if (minimum !== undefined) {
+      checks.push({
+        target: `${row.protocol}: ${row.library} CPU/chunk ≥ ${minimum}× llm-rx`,
+        measured: `${formatNumber(row.cpuRatioToLlmRx.median, 2)}×`,
+        isMet: row.cpuRatioToLlmRx.median >= minimum,
+        inconclusive: spreadOf(row.cpuRatioToLlmRx),
+      });
+    }
+  }
+  const browserRatio = results.browser?.perChunk?.taskRatio;
+  if (browserRatio !== undefined) {
+    checks.push({
+      target: `openai-chat: llm-rx main-thread time/chunk ≤ ${MAX_CPU_RATIO_TO_RAW}× raw SDK (Chromium)`,
+      measured: `${formatNumber(browserRatio.median, 2)}×`,
+      isMet: browserRatio.median <= MAX_CPU_RATIO_TO_RAW,
+      inconclusive: spreadOf(browserRatio),
+    });
+  }
+  for (const row of results.ttfc ?? []) {
+    checks.push({
+      target: `${row.protocol}: warm time-to-first-chunk overhead < ${MAX_TTFC_OVERHEAD_MS} ms`,
+      measured: `${formatNumber(row.overheadMs.median, 2)} ms`,
+      isMet: row.overheadMs.median < MAX_TTFC_OVERHEAD_MS,
+    });
+  }
+  if (results.cascade) {
+    const overhead = results.cascade.overheadMs.median;
+    checks.push({
+      target: `cascade: failover adds ≤ the failed attempt's own time (no backoff; ${MAX_CASCADE_OVERHEAD_MS} ms noise allowed)`,
+      measured: `${formatNumber(overhead, 2)} ms beyond failed + fallback`,
+      isMet: overhead <= MAX_CASCADE_OVERHEAD_MS,
+    });
+  }
+  const render = results.browser?.render?.filter(row => row.binding === 'llm-rx') ?? [];
+  if (render.length) {
+    const worst = Math.max(...render.map(row => row.maxUpdatesPerFrame));
+    checks.push({
+      target: 'render: ≤ 1 view update per frame (llm-rx binding, all rates)',
+      measured: `max ${worst} per frame`,
+      isMet: worst <= 1,
+    });
+  }
+  const demo = results.demoBundle;
+  if (demo) {
+    checks.push(
+      'error' in demo
+        ? {target: 'bundle: no SDK in the demo’s initial bundle', measured: demo.error, isMet: undefined}
+        : {
+            target: 'bundle: no SDK in the demo’s initial bundle',
+            measured: demo.sdksInInitial.length ? `found: ${demo.sdksInInitial.join(', ')}` : 'none found',
+            isMet: demo.sdksInInitial.length === 0,
+          },
+    );
+  }
+  if (results.cancelMemory) {
+    const growth = results.cancelMemory.afterHeap / results.cancelMemory.baselineHeap - 1;
+    checks.push({
+      target: `memory: heap within ${MAX_HEAP_GROWTH * 100}% of baseline after ${results.cancelMemory.cycles} cancel cycles`,
+      measured: `${growth >= 0 ? '+' : ''}${formatNumber(growth * 100, 1)}%`,
+      isMet: growth <= MAX_HEAP_GROWTH,
+    });
+  }
+  return checks;
+}
