@@ -1,13 +1,31 @@
 // `npm start`: the mock provider server (simulated providers: no keys, no internet) and the demo's dev server.
+// Extra arguments go to `ng serve` (e.g. `npm start -- --port 4300`).
 import {spawn} from 'node:child_process';
 
-const children = [
-  spawn(process.execPath, ['--import', 'tsx', 'projects/mock-providers/src/main.ts'], {stdio: 'inherit'}),
-  spawn('npx', ['ng', 'serve', 'demo', ...process.argv.slice(2)], {stdio: 'inherit'}),
-];
+const MOCK_URL = 'http://127.0.0.1:4010';
+
+async function isMockUp() {
+  try {
+    return (await fetch(`${MOCK_URL}/__mock/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+const children = [];
+if (await isMockUp()) {
+  console.log(`Using the mock provider server already running at ${MOCK_URL}.`);
+} else {
+  children.push(
+    spawn(process.execPath, ['--import', 'tsx', 'projects/mock-providers/src/main.ts'], {stdio: 'inherit'}),
+  );
+}
+children.push(spawn('npx', ['ng', 'serve', 'demo', ...process.argv.slice(2)], {stdio: 'inherit'}));
+
 const stop = () => children.forEach(child => child.kill());
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Either one ending (a crash, a port in use) ends both, so a half-working demo never stays up.
 children.forEach(child =>
   child.on('exit', code => {
     stop();

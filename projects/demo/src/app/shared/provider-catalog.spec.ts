@@ -25,6 +25,14 @@ describe('provider catalog', () => {
     expect(models.some(model => model.startsWith('ft:'))).toBe(false);
   });
 
+  it('leaves out models that do not answer a streamed chat', () => {
+    const models = demoModels('openai');
+    expect(models).toContain('gpt-4.1-mini');
+    for (const notChat of ['gpt-image-1', 'gpt-4o-mini-tts', 'gpt-realtime', 'gpt-4o-search-preview', 'davinci']) {
+      expect(models).withContext(notChat).not.toContain(notChat);
+    }
+  });
+
   it('keeps the default model in the list even if the price table lacks it', () => {
     const empty = LlmPriceTable.default.withPrices('cohere', {});
     expect(demoModels('cohere', empty)).toContain(demoProvider('cohere').defaultModel);

@@ -78,6 +78,10 @@ export function demoProvider(name: DemoProviderName): DemoProviderInfo {
   return info;
 }
 
+/** Models that do not answer a streamed chat: image, audio, speech, realtime, search, embedding, legacy. */
+const NOT_CHAT =
+  /image|audio|tts|transcribe|realtime|search|embed|rerank|computer-use|deep-research|^(ada|babbage|curie|davinci|text-)/;
+
 /**
  * The models a provider can be asked for: those with a known price, so that every answer has a cost.
  * @param name The provider's name.
@@ -85,8 +89,11 @@ export function demoProvider(name: DemoProviderName): DemoProviderInfo {
  * @returns The model ids, sorted, the default model included.
  */
 export function demoModels(name: DemoProviderName, prices: LlmPriceTable = LlmPriceTable.default): string[] {
-  // Fine-tune prefixes such as `ft:gpt-4o` name a family, not a model one can call.
-  const models = new Set(prices.models(name).filter(model => !model.startsWith('ft:') && !model.endsWith('-')));
+  // Fine-tune prefixes such as `ft:gpt-4o` name a family, not a model one can call; image, audio, speech,
+  // realtime, search, embedding and legacy completion models do not answer a streamed chat.
+  const models = new Set(
+    prices.models(name).filter(model => !model.startsWith('ft:') && !model.endsWith('-') && !NOT_CHAT.test(model)),
+  );
   models.add(demoProvider(name).defaultModel);
   return [...models].sort();
 }
