@@ -1,6 +1,6 @@
 import {provideZonelessChangeDetection} from '@angular/core';
 import {TestBed} from '@angular/core/testing';
-import {cascade, LlmProviderError} from 'llm-rx';
+import {cascade, createLlmKeyFingerprint, type Llm, LlmProviderError} from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
 import {lastValueFrom} from 'rxjs';
 import {_LlmModels} from './llm-models';
@@ -36,5 +36,12 @@ describe('_LlmModels', () => {
     expect([retried.provider, retried.model]).toEqual([single.provider, single.model]);
     await lastValueFrom(retried.stream({userPrompt: 'Hi'}));
     expect(single.subscriptions).toBe(2);
+  });
+
+  it('keeps the key fingerprint of a retried model, so that its logged calls keep the key hash', () => {
+    const registry = models(withRetry({count: 1}));
+    const keyFingerprint = createLlmKeyFingerprint('sk-test-retried', 'team');
+    const llm: Llm = Object.assign(new MockLlm({script: {}}), {keyFingerprint});
+    expect(registry.retried(llm).keyFingerprint).toBe(keyFingerprint);
   });
 });

@@ -134,6 +134,8 @@ function withRetry(llm: Llm, config: RetryBeforeFirstChunkConfig): Llm {
   return {
     provider: llm.provider,
     model: llm.model,
+    // The same model with the same key: keep its fingerprint, so that logged calls still carry the key's hash.
+    ...(llm.keyFingerprint && {keyFingerprint: llm.keyFingerprint}),
     stream: request => llm.stream(request).pipe(retryBeforeFirstChunk(config)),
   };
 }
