@@ -51,6 +51,7 @@ export type {
 export {fromProviderStream} from './lib/stream/from-provider-stream';
 export type {ProviderStreamConfig} from './lib/stream/from-provider-stream';
 export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/stream/provider-stream-event';
+export type {ProviderEventMapper, ProviderEventSource} from './lib/stream/provider-event-mapper';
 export {mapTransportError} from './lib/stream/map-transport-error';
 export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/stream/provider-failure-errors';
 

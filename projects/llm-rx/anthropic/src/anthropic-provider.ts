@@ -1,5 +1,5 @@
 import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
-import {anthropicEvents} from './anthropic-events';
+import {createAnthropicEventMapper} from './anthropic-event-mapper';
 import {mapAnthropicError} from './anthropic-errors';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
 
@@ -39,7 +39,7 @@ const anthropic = defineLlmProvider({
     const body = toAnthropicRequestBody(model, request, options.defaultMaxTokens);
     // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections (trap 15).
     const stream = await client.messages.create(body, {signal, headers: {...options.headers, ...request.headers}});
-    return anthropicEvents(stream);
+    return {events: stream, mapper: createAnthropicEventMapper()};
   },
   mapError: mapAnthropicError,
 });

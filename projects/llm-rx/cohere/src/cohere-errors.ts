@@ -38,7 +38,7 @@ const PROVIDER = 'cohere';
  * - A dropped stream (bare `TypeError`) and a malformed event (`SyntaxError`) map through `mapTransportError`.
  * - llm-rx errors pass through; anything else becomes a non-retryable `LlmProviderError`.
  *
- * An in-band `ERROR` finish is no exception: `cohereEvents` reports it in its `finish` event.
+ * An in-band `ERROR` finish is no exception: `createCohereEventMapper` reports it in its `finish` event.
  * @param error What the SDK threw.
  * @param context The model, SDK classes and key.
  * @returns The llm-rx error to emit.

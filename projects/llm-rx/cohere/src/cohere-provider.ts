@@ -1,5 +1,5 @@
 import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
-import {cohereEvents} from './cohere-events';
+import {createCohereEventMapper} from './cohere-event-mapper';
 import {mapCohereError} from './cohere-errors';
 import {toCohereChatRequest} from './cohere-request';
 
@@ -33,7 +33,7 @@ const cohere = defineLlmProvider({
       maxRetries: 0,
       headers: {...options.headers, ...request.headers},
     });
-    return cohereEvents(stream);
+    return {events: stream, mapper: createCohereEventMapper()};
   },
   mapError: mapCohereError,
 });

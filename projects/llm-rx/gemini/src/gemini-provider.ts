@@ -1,5 +1,5 @@
 import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
-import {geminiEvents} from './gemini-events';
+import {createGeminiEventMapper} from './gemini-event-mapper';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
 
@@ -30,7 +30,7 @@ const gemini = defineLlmProvider({
   open: async (client, model, request, signal) => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription.
     const stream = await client.models.generateContentStream(toGeminiRequestParameters(model, request, signal));
-    return geminiEvents(stream);
+    return {events: stream, mapper: createGeminiEventMapper()};
   },
   mapError: mapGeminiError,
 });

@@ -1,7 +1,6 @@
-import type {LlmRequest, ProviderStreamEvent} from 'llm-rx';
+import type {LlmRequest, ProviderEventSource} from 'llm-rx';
 import type OpenAI from 'openai';
-import type {OpenAiChatEventsOptions} from './openai-chat-events';
-import {openAiChatEvents} from './openai-chat-events';
+import {createOpenAiChatEventMapper, type OpenAiChatEventMapperOptions} from './openai-chat-event-mapper';
 import type {OpenAiMaxTokensField} from './openai-chat-params';
 import {toOpenAiChatParams} from './openai-chat-params';
 
@@ -12,7 +11,7 @@ export interface _OpenAiChatStreamConfig {
   /** `max_completion_tokens` for OpenAI, `max_tokens` for compatible services. */
   readonly maxTokensField: OpenAiMaxTokensField;
   /** The service's own usage and finish-reason mapping. */
-  readonly events?: OpenAiChatEventsOptions;
+  readonly events?: OpenAiChatEventMapperOptions;
 }
 
 /**
@@ -23,7 +22,7 @@ export interface _OpenAiChatStreamConfig {
  * @param request What to ask.
  * @param signal Aborts the request.
  * @param config The service's provider name, max-tokens field and mappings.
- * @returns The provider events, once the response headers are in.
+ * @returns The SDK's stream and its mapper, once the response headers are in.
  */
 export async function _openOpenAiChatStream(
   client: OpenAI,
@@ -31,10 +30,10 @@ export async function _openOpenAiChatStream(
   request: LlmRequest,
   signal: AbortSignal,
   config: _OpenAiChatStreamConfig,
-): Promise<AsyncIterable<ProviderStreamEvent>> {
+): Promise<ProviderEventSource<OpenAI.Chat.Completions.ChatCompletionChunk>> {
   const body = toOpenAiChatParams(model, request, request.providerOptions?.[config.provider], config.maxTokensField);
   // The raw create() (not the .stream() helper): it resolves after the headers, so HTTP errors reject here,
   // and it ends silently on abort rather than with an unhandled rejection.
   const chunks = await client.chat.completions.create(body, {signal, headers: request.headers});
-  return openAiChatEvents(chunks, config.events);
+  return {events: chunks, mapper: createOpenAiChatEventMapper(config.events)};
 }

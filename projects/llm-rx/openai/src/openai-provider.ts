@@ -1,4 +1,5 @@
-import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} from 'llm-rx';
+import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type ProviderEventSource} from 'llm-rx';
+import type OpenAI from 'openai';
 import {_openOpenAiChatStream} from './openai-chat-stream';
 import {_createOpenAiClient} from './openai-client';
 import {mapOpenAiError} from './openai-errors';
@@ -21,7 +22,16 @@ const openAi = defineLlmProvider({
   },
   providerNameOf: options => options.providerName ?? 'openai',
   createClient: _createOpenAiClient,
-  open: (client, model, request, signal, options) => {
+  // Either API's stream, each with its own mapper.
+  open: (
+    client,
+    model,
+    request,
+    signal,
+    options,
+  ): Promise<
+    ProviderEventSource<OpenAI.Chat.Completions.ChatCompletionChunk | OpenAI.Responses.ResponseStreamEvent>
+  > => {
     const provider = options.providerName ?? 'openai';
     if (options.api !== 'chat') return openOpenAiResponsesStream(client, model, request, signal, provider);
     // Compatible services still expect the older field; OpenAI's reasoning models accept only the new one.

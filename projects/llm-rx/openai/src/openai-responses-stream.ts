@@ -1,7 +1,7 @@
-import type {LlmRequest, ProviderStreamEvent} from 'llm-rx';
+import type {LlmRequest, ProviderEventSource} from 'llm-rx';
 import type OpenAI from 'openai';
+import {createOpenAiResponsesEventMapper} from './openai-responses-event-mapper';
 import {toOpenAiResponsesParams} from './openai-responses-params';
-import {openAiResponsesEvents} from './openai-responses-events';
 
 /**
  * Sends one Responses API request with the SDK's raw `responses.create({stream: true})`, as the `open` of
@@ -11,7 +11,7 @@ import {openAiResponsesEvents} from './openai-responses-events';
  * @param request What to ask.
  * @param signal Aborts the request.
  * @param provider The provider's name, whose `request.providerOptions` entry is merged into the body.
- * @returns The provider events, once the response headers are in.
+ * @returns The SDK's stream and its mapper, once the response headers are in.
  */
 export async function openOpenAiResponsesStream(
   client: OpenAI,
@@ -19,9 +19,9 @@ export async function openOpenAiResponsesStream(
   request: LlmRequest,
   signal: AbortSignal,
   provider: string,
-): Promise<AsyncIterable<ProviderStreamEvent>> {
+): Promise<ProviderEventSource<OpenAI.Responses.ResponseStreamEvent>> {
   const body = toOpenAiResponsesParams(model, request, request.providerOptions?.[provider]);
   // The raw create() (not the .stream() helper): HTTP errors reject here, and an abort ends the loop silently.
   const events = await client.responses.create(body, {signal, headers: request.headers});
-  return openAiResponsesEvents(events);
+  return {events, mapper: createOpenAiResponsesEventMapper()};
 }

@@ -93,4 +93,21 @@ describe('collectResponse', () => {
       expectObservable(cold<LlmChunk>('--|').pipe(collectResponse())).toBe('--#', undefined, jasmine.any(LlmError));
     });
   });
+
+  it('collects each subscription on its own, and unsubscribes from the source with its subscriber', () => {
+    testScheduler.run(({cold, expectObservable, expectSubscriptions}) => {
+      const source = cold('-a-b-u|', chunks);
+      const collected = source.pipe(collectResponse());
+      const expected: LlmResponse = {
+        content: 'Red, yellow and blue.',
+        reasoning: '',
+        usage,
+        finishReason: usage.finishReason,
+      };
+      expectObservable(collected).toBe('------(x|)', {x: expected});
+      expectObservable(collected, '^--!').toBe('');
+      expectObservable(collected).toBe('------(x|)', {x: expected});
+      expectSubscriptions(source.subscriptions).toBe(['^-----!', '^--!', '^-----!']);
+    });
+  });
 });

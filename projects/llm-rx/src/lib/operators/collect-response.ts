@@ -1,4 +1,4 @@
-import {map, type OperatorFunction, reduce} from 'rxjs';
+import {Observable, type OperatorFunction} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmError} from '../errors/llm-error';
 import type {LlmFinishReason, LlmUsage} from '../usage/llm-usage';
@@ -14,14 +14,6 @@ export interface LlmResponse {
   /** Why the model stopped; the same as `usage.finishReason`. */
   readonly finishReason: LlmFinishReason;
 }
-
-interface Collected {
-  readonly content: string;
-  readonly reasoning: string;
-  readonly usage: LlmUsage | undefined;
-}
-
-const NOTHING_COLLECTED: Collected = {content: '', reasoning: '', usage: undefined};
 
 /**
  * Collects a stream into one response, emitted when the stream completes: streaming's lower latency to the
@@ -39,25 +31,39 @@ const NOTHING_COLLECTED: Collected = {content: '', reasoning: '', usage: undefin
  */
 export function collectResponse(): OperatorFunction<LlmChunk, LlmResponse> {
   return source =>
-    source.pipe(
-      reduce((collected: Collected, chunk: LlmChunk): Collected => {
-        switch (chunk.type) {
-          case 'text-delta':
-            return {...collected, content: collected.content + chunk.text};
-          case 'reasoning-delta':
-            return {...collected, reasoning: collected.reasoning + chunk.text};
-          case 'usage':
-            return {...collected, usage: chunk.usage};
-        }
-      }, NOTHING_COLLECTED),
-      map(({content, reasoning, usage}): LlmResponse => {
-        if (usage === undefined) {
-          throw new LlmError(
-            'llm-rx: the stream completed without a usage part, which breaks the Llm.stream() contract ' +
-              '(content, then exactly one usage part, then completion). The provider adapter is faulty.',
-          );
-        }
-        return {content, reasoning, usage, finishReason: usage.finishReason};
-      }),
-    );
+    new Observable<LlmResponse>(subscriber => {
+      // Mutable per-subscription state: a million-chunk answer must not cost a million accumulator objects.
+      let content = '';
+      let reasoning = '';
+      let usage: LlmUsage | undefined;
+      return source.subscribe({
+        next: chunk => {
+          switch (chunk.type) {
+            case 'text-delta':
+              content += chunk.text;
+              break;
+            case 'reasoning-delta':
+              reasoning += chunk.text;
+              break;
+            case 'usage':
+              usage = chunk.usage;
+              break;
+          }
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          if (usage === undefined) {
+            subscriber.error(
+              new LlmError(
+                'llm-rx: the stream completed without a usage part, which breaks the Llm.stream() contract ' +
+                  '(content, then exactly one usage part, then completion). The provider adapter is faulty.',
+              ),
+            );
+            return;
+          }
+          subscriber.next({content, reasoning, usage, finishReason: usage.finishReason});
+          subscriber.complete();
+        },
+      });
+    });
 }

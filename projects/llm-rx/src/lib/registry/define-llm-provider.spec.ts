@@ -4,7 +4,7 @@ import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
-import type {ProviderStreamEvent} from '../stream/provider-stream-event';
+import type {ProviderEventMapper} from '../stream/provider-event-mapper';
 import {NO_TOKENS} from '../usage/llm-usage';
 import {defineLlmProvider, type LlmProviderDefinition, type LlmProviderErrorContext} from './define-llm-provider';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
@@ -13,30 +13,50 @@ interface FakeOptions extends LlmProviderOptions {
   readonly region?: string;
 }
 
+/** The fake SDK's stream events, in its own shape. */
+type FakeEvent = {readonly delta: string} | {readonly stop: string; readonly promptTokens: number};
+
 /** A fake SDK: its client records the key it was built with and streams a scripted answer. */
 class FakeClient {
   static built: FakeClient[] = [];
   constructor(readonly apiKey: string) {
     FakeClient.built.push(this);
   }
-  async *answer(text: string): AsyncIterable<ProviderStreamEvent> {
-    yield {type: 'text-delta', text};
-    yield {type: 'finish', tokens: {...NO_TOKENS, inputTokens: 1_000_000}, finishReason: {unified: 'stop', raw: 'end'}};
+  async *answer(text: string): AsyncIterable<FakeEvent> {
+    yield {delta: text};
+    yield {stop: 'end', promptTokens: 1_000_000};
   }
+}
+
+/** The adapter's mapper of the fake SDK's events. */
+function fakeMapper(): ProviderEventMapper<FakeEvent> {
+  return {
+    next: event =>
+      'delta' in event
+        ? {type: 'text-delta', text: event.delta}
+        : {
+            type: 'finish',
+            tokens: {...NO_TOKENS, inputTokens: event.promptTokens},
+            finishReason: {unified: 'stop', raw: event.stop},
+          },
+  };
 }
 const fakeSdk = {FakeClient};
 type FakeSdk = typeof fakeSdk;
 
 function fakeDefinition(
-  overrides: Partial<LlmProviderDefinition<FakeOptions, FakeSdk, FakeClient>> = {},
-): LlmProviderDefinition<FakeOptions, FakeSdk, FakeClient> {
+  overrides: Partial<LlmProviderDefinition<FakeOptions, FakeSdk, FakeClient, FakeEvent>> = {},
+): LlmProviderDefinition<FakeOptions, FakeSdk, FakeClient, FakeEvent> {
   return {
     name: 'acme-ai',
     sdkPackage: '@acme/sdk',
     exampleModel: 'acme-1',
     loadSdk: () => Promise.resolve(fakeSdk),
     createClient: (sdk, options) => new sdk.FakeClient(options.apiKey),
-    open: async (client, _model, request) => client.answer(`answer to ${request.userPrompt}`),
+    open: async (client, _model, request) => ({
+      events: client.answer(`answer to ${request.userPrompt}`),
+      mapper: fakeMapper(),
+    }),
     mapError: error => error,
     checkOptions: options => ({priceTable: ACME_PRICES, ...options}),
     ...overrides,
@@ -74,7 +94,9 @@ describe('defineLlmProvider', () => {
   });
 
   it('checks the options at creation and passes the checked ones on', async () => {
-    const open = jasmine.createSpy('open').and.callFake(async (client: FakeClient) => client.answer('ok'));
+    const open = jasmine
+      .createSpy('open')
+      .and.callFake(async (client: FakeClient) => ({events: client.answer('ok'), mapper: fakeMapper()}));
     const acme = defineLlmProvider(
       fakeDefinition({
         open,
@@ -150,12 +172,15 @@ describe('defineLlmProvider', () => {
       fakeDefinition({
         // Never yields: only the timeout can end it.
         open: async (_client, _model, _request, signal) => ({
-          [Symbol.asyncIterator]: () => ({
-            next: () =>
-              new Promise<IteratorResult<ProviderStreamEvent>>((_resolve, reject) =>
-                signal.addEventListener('abort', () => reject(signal.reason)),
-              ),
-          }),
+          events: {
+            [Symbol.asyncIterator]: () => ({
+              next: () =>
+                new Promise<IteratorResult<FakeEvent>>((_resolve, reject) =>
+                  signal.addEventListener('abort', () => reject(signal.reason)),
+                ),
+            }),
+          },
+          mapper: fakeMapper(),
         }),
       }),
     );

@@ -5,7 +5,7 @@ import {createLlmKeyFingerprint, type LlmKeyFingerprint} from '../key/llm-key-fi
 import type {Llm} from '../llm';
 import type {LlmRequest} from '../request/llm-request';
 import {fromProviderStream} from '../stream/from-provider-stream';
-import type {ProviderStreamEvent} from '../stream/provider-stream-event';
+import type {ProviderEventSource} from '../stream/provider-event-mapper';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from './llm-registry';
 
@@ -25,8 +25,9 @@ export interface LlmProviderErrorContext<TSdk> {
  * @typeParam TOptions The adapter's options.
  * @typeParam TSdk The SDK module, as its `import()` resolves.
  * @typeParam TClient What `createClient` builds: the SDK client, or an object holding it.
+ * @typeParam TEvent The SDK's stream event, as `open`'s mapper reads it.
  */
-export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk, TClient> {
+export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent = unknown> {
   /** The name `createLlm()` knows the provider by, also the models' `provider` unless `providerNameOf` says. */
   readonly name: string;
   /** The SDK's npm package, named in the error when it cannot be loaded. */
@@ -55,8 +56,9 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
    */
   readonly createClient: (sdk: TSdk, options: TOptions & {readonly apiKey: string}) => TClient;
   /**
-   * Sends one request and returns its events: called at each subscription. Resolve after the response headers,
-   * so that an HTTP error rejects here, and stop when `signal` aborts.
+   * Sends one request and returns the SDK's own stream with a new `ProviderEventMapper` of its events: called at
+   * each subscription. Resolve after the response headers, so that an HTTP error rejects here; the stream must
+   * stop when `signal` aborts.
    */
   readonly open: (
     client: TClient,
@@ -64,7 +66,7 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
     request: LlmRequest,
     signal: AbortSignal,
     options: TOptions,
-  ) => Promise<AsyncIterable<ProviderStreamEvent>>;
+  ) => Promise<ProviderEventSource<TEvent>>;
   /** Turns what the SDK threw into an `LlmProviderError` (or another `LlmError`). */
   readonly mapError: (error: unknown, context: LlmProviderErrorContext<TSdk>) => unknown;
 }
@@ -82,10 +84,10 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
 
 /**
  * Builds a provider adapter from what is specific to it: loading the SDK, building its client, sending a request
- * and mapping its events and errors. The adapter gets, the same for every provider: the model-id check, the SDK
- * loaded once at first use (and again after a failed load, with an `LlmConfigurationError` naming the package to
- * install), one client per model, `PLACEHOLDER_API_KEY` without `apiKey`, the key's `keyFingerprint`, and
- * `fromProviderStream()` with the options' price table and timeouts.
+ * and mapping its events (a synchronous `ProviderEventMapper` per request) and errors. The adapter gets, the same
+ * for every provider: the model-id check, the SDK loaded once at first use (and again after a failed load, with an
+ * `LlmConfigurationError` naming the package to install), one client per model, `PLACEHOLDER_API_KEY` without
+ * `apiKey`, the key's `keyFingerprint`, and `fromProviderStream()` with the options' price table and timeouts.
  *
  * ```ts
  * const acme = defineLlmProvider<LlmProviderOptions, typeof import('acme-sdk'), AcmeClient>({
@@ -94,7 +96,10 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
  *   loadSdk: () => import('acme-sdk'),
  *   exampleModel: 'acme-1',
  *   createClient: (sdk, options) => new sdk.Acme({apiKey: options.apiKey, baseURL: options.baseURL, retries: 0}),
- *   open: async (client, model, request, signal) => acmeEvents(await client.stream({model, ...}, {signal})),
+ *   open: async (client, model, request, signal) => ({
+ *     events: await client.stream({model, ...}, {signal}),
+ *     mapper: createAcmeEventMapper(),
+ *   }),
  *   mapError: (error, {provider, model, apiKey}) => mapAcmeError(error, provider, model, apiKey),
  * });
  * export const acmeProvider = acme.provider;
@@ -103,8 +108,8 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
  * @param definition What is specific to the provider.
  * @returns The provider, for `registerLlmProvider()`, and its `create` function.
  */
-export function defineLlmProvider<TOptions extends LlmProviderOptions, TSdk, TClient>(
-  definition: LlmProviderDefinition<TOptions, TSdk, TClient>,
+export function defineLlmProvider<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent = unknown>(
+  definition: LlmProviderDefinition<TOptions, TSdk, TClient, TEvent>,
 ): DefinedLlmProvider<TOptions> {
   const sdk = new SdkLoader(definition);
   const create = (model: string, options: TOptions = {} as TOptions): Llm => {
@@ -148,19 +153,19 @@ class SdkLoader<TSdk> {
 }
 
 /** A model of a defined provider: one SDK client, built at its first subscription. */
-class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient> implements Llm {
+class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> implements Llm {
   readonly provider: string;
   readonly keyFingerprint: LlmKeyFingerprint;
   // Private fields: the options hold the key, which must not be reachable from the model's properties.
   readonly #options: TOptions;
-  readonly #definition: LlmProviderDefinition<TOptions, TSdk, TClient>;
+  readonly #definition: LlmProviderDefinition<TOptions, TSdk, TClient, TEvent>;
   readonly #sdk: SdkLoader<TSdk>;
   #client: TClient | undefined;
 
   constructor(
     readonly model: string,
     options: TOptions,
-    definition: LlmProviderDefinition<TOptions, TSdk, TClient>,
+    definition: LlmProviderDefinition<TOptions, TSdk, TClient, TEvent>,
     sdk: SdkLoader<TSdk>,
   ) {
     this.provider = definition.providerNameOf?.(options) ?? definition.name;

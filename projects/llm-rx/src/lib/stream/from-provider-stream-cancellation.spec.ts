@@ -16,11 +16,12 @@ import {
   settle,
   until,
 } from './from-provider-stream.spec-helpers';
+import type {ProviderEventSource} from './provider-event-mapper';
 import type {ProviderStreamEvent} from './provider-stream-event';
 
 describe('fromProviderStream cancellation', () => {
   let fixture: ProviderStreamFixture;
-  let open: jasmine.Spy<(signal: AbortSignal) => Promise<AsyncIterable<ProviderStreamEvent>>>;
+  let open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
   let mapError: jasmine.Spy<(error: unknown) => unknown>;
 
   function streamOf(request: LlmRequest, overrides: Partial<ProviderStreamConfig> = {}): Observable<LlmChunk> {

@@ -2,6 +2,7 @@
 import {config as rxjsConfig, type Observable, type Subscription} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import type {LlmFinishReason, LlmTokenCounts} from '../usage/llm-usage';
+import type {ProviderEventMapper, ProviderEventSource} from './provider-event-mapper';
 import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
 
 /** The provider the specs stream from. */
@@ -39,11 +40,28 @@ export function finish(
 }
 
 /**
- * An event source that yields the given events, then ends.
+ * A mapper for a stream that already holds provider events: each passes through as it is.
+ * @returns The mapper.
+ */
+export function passThrough(): ProviderEventMapper<ProviderStreamEvent> {
+  return {next: event => event};
+}
+
+/**
+ * An event source that yields the given events, then ends, with a pass-through mapper.
  * @param list The events.
  * @returns The source.
  */
-export async function* events(...list: ProviderStreamEvent[]): AsyncGenerator<ProviderStreamEvent> {
+export function events(...list: ProviderStreamEvent[]): ProviderEventSource<ProviderStreamEvent> {
+  return {events: fromList(list), mapper: passThrough()};
+}
+
+/**
+ * An SDK-like stream that yields the given items, then ends.
+ * @param list The items.
+ * @returns The stream.
+ */
+export async function* fromList<T>(list: readonly T[]): AsyncGenerator<T> {
   yield* list;
 }
 
@@ -102,12 +120,12 @@ export class ProviderStreamFixture {
   }
 
   /** An `open` that records its signal and returns a new channel. */
-  readonly openChannel = async (signal: AbortSignal): Promise<AsyncIterable<ProviderStreamEvent>> => {
+  readonly openChannel = async (signal: AbortSignal): Promise<ProviderEventSource<ProviderStreamEvent>> => {
     const channel = new EventChannel();
     this.signals.push(signal);
     this.channels.push(channel);
     signal.addEventListener('abort', () => this.onAbort(channel));
-    return channel;
+    return {events: channel, mapper: passThrough()};
   };
 
   /** Puts rxjs' stopped-notification handler back. */

@@ -15,11 +15,12 @@ import {
   TOKENS,
   until,
 } from './from-provider-stream.spec-helpers';
+import type {ProviderEventSource} from './provider-event-mapper';
 import type {ProviderStreamEvent} from './provider-stream-event';
 
 describe('fromProviderStream', () => {
   let fixture: ProviderStreamFixture;
-  let open: jasmine.Spy<(signal: AbortSignal) => Promise<AsyncIterable<ProviderStreamEvent>>>;
+  let open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
   let mapError: jasmine.Spy<(error: unknown) => unknown>;
 
   function streamOf(request: LlmRequest, overrides: Partial<ProviderStreamConfig> = {}): Observable<LlmChunk> {

@@ -9,19 +9,23 @@ import type {LlmRequest} from '../request/llm-request';
 import {validateLlmRequest} from '../request/validate-llm-request';
 import {chunkTimeouts} from '../timeouts/chunk-timeouts';
 import type {LlmUsage} from '../usage/llm-usage';
+import type {ProviderEventSource} from './provider-event-mapper';
 import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
 
-/** How `fromProviderStream()` runs one provider call. */
-export interface ProviderStreamConfig {
+/**
+ * How `fromProviderStream()` runs one provider call.
+ * @typeParam TEvent The SDK's stream event.
+ */
+export interface ProviderStreamConfig<TEvent = unknown> {
   readonly provider: string;
   readonly model: string;
   readonly request: LlmRequest;
   /**
-   * Sends the request and returns its events. Called once per subscription, at subscribe time, so that every
-   * provider starts its request then (a cascade can fail over even where an SDK would start lazily).
-   * It must stop when `signal` aborts.
+   * Sends the request and returns the SDK's stream with a new mapper of its events. Called once per subscription,
+   * at subscribe time, so that every provider starts its request then (a cascade can fail over even where an SDK
+   * would start lazily). The stream must stop when `signal` aborts.
    */
-  readonly open: (signal: AbortSignal) => Promise<AsyncIterable<ProviderStreamEvent>>;
+  readonly open: (signal: AbortSignal) => Promise<ProviderEventSource<TEvent>>;
   /** Turns an SDK error into an `LlmProviderError` (or another `LlmError`). */
   readonly mapError: (error: unknown) => unknown;
   readonly priceTable?: LlmPriceTable;
@@ -34,7 +38,8 @@ export interface ProviderStreamConfig {
 }
 
 /**
- * Builds the cold `Observable<LlmChunk>` of one provider call from an adapter's event source: validates the
+ * Builds the cold `Observable<LlmChunk>` of one provider call from an SDK's stream and an adapter's mapper of its
+ * events (see `ProviderEventMapper`): validates the
  * request before any network call, starts the request at subscribe time with one `AbortController` per
  * subscriber, aborts it on unsubscribe, times the first chunk and the whole call, prices the usage, detects a
  * missing final event and a truncated answer, and applies the first-chunk and idle timeouts.
@@ -42,8 +47,9 @@ export interface ProviderStreamConfig {
  * Provider entry points build on it; so can your own adapter.
  * @param config The provider call.
  * @returns Content chunks, then one usage part, then completion; or an error.
+ * @typeParam TEvent The SDK's stream event.
  */
-export function fromProviderStream(config: ProviderStreamConfig): Observable<LlmChunk> {
+export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<LlmChunk> {
   const stream = new Observable<LlmChunk>(subscriber => {
     const clock = config.clock ?? (() => performance.now());
     const startedAt = clock();
@@ -69,17 +75,27 @@ export function fromProviderStream(config: ProviderStreamConfig): Observable<Llm
     let firstChunkAt: number | null = null;
     let text = '';
     let finish: ProviderFinishEvent | undefined;
-    const run = async () => {
-      const events = await config.open(controller.signal);
-      for await (const event of events) {
-        if (event.type === 'finish') {
-          finish = event;
-          continue;
-        }
-        firstChunkAt ??= clock();
-        if (event.type === 'text-delta') text += event.text;
-        subscriber.next(event);
+    const emit = (event: ProviderStreamEvent) => {
+      if (event.type === 'finish') {
+        finish = event;
+        return;
       }
+      firstChunkAt ??= clock();
+      if (event.type === 'text-delta') text += event.text;
+      subscriber.next(event);
+    };
+    const run = async () => {
+      const {events, mapper} = await config.open(controller.signal);
+      // The SDK's own stream, mapped synchronously: no promise per chunk beyond the SDK's.
+      for await (const event of events) {
+        const mapped = mapper.next(event);
+        if (mapped === undefined) continue;
+        if (isEventList(mapped)) mapped.forEach(emit);
+        else emit(mapped);
+        if (finish !== undefined && mapper.done === true) break;
+      }
+      const last = mapper.end?.();
+      if (last !== undefined) emit(last);
     };
     run().then(
       () => {
@@ -132,6 +148,13 @@ export function fromProviderStream(config: ProviderStreamConfig): Observable<Llm
       model: config.model,
     }),
   );
+}
+
+// Narrows the mapper's result (Array.isArray does not narrow a readonly array out of a union).
+function isEventList(
+  mapped: ProviderStreamEvent | readonly ProviderStreamEvent[],
+): mapped is readonly ProviderStreamEvent[] {
+  return Array.isArray(mapped);
 }
 
 function summarise(

@@ -1,6 +1,6 @@
 import type {ProviderStreamEvent} from 'llm-rx';
 import type OpenAI from 'openai';
-import {openAiResponsesEvents} from './openai-responses-events';
+import {createOpenAiResponsesEventMapper} from './openai-responses-event-mapper';
 
 type Event = OpenAI.Responses.ResponseStreamEvent;
 
@@ -42,20 +42,23 @@ function delta(type: string, text: string): Event {
   } as unknown as Event;
 }
 
-async function collect(events: readonly Event[]): Promise<ProviderStreamEvent[]> {
-  async function* source(): AsyncGenerator<Event> {
-    yield* events;
-  }
+// Feeds the events to a new mapper as fromProviderStream() does: stops once it is done after a finish.
+function mapAll(events: readonly Event[]): ProviderStreamEvent[] {
+  const mapper = createOpenAiResponsesEventMapper();
   const result: ProviderStreamEvent[] = [];
-  for await (const event of openAiResponsesEvents(source())) result.push(event);
-  return result;
+  for (const event of events) {
+    result.push(...[mapper.next(event) ?? []].flat());
+    if (result.at(-1)?.type === 'finish' && mapper.done) break;
+  }
+  const last = mapper.end?.();
+  return last ? [...result, last] : result;
 }
 
 const TOKENS = {inputTokens: 12, outputTokens: 5, cachedInputTokens: 4, cacheWriteTokens: 0, reasoningTokens: 3};
 
-describe('openAiResponsesEvents', () => {
-  it('yields reasoning and text deltas, then the completed response as finish', async () => {
-    const events = await collect([
+describe('createOpenAiResponsesEventMapper', () => {
+  it('yields reasoning and text deltas, then the completed response as finish', () => {
+    const events = mapAll([
       {type: 'response.created', sequence_number: 0} as unknown as Event,
       delta('response.reasoning_summary_text.delta', 'Plan'),
       delta('response.reasoning_text.delta', ' more'),
@@ -73,8 +76,8 @@ describe('openAiResponsesEvents', () => {
     ]);
   });
 
-  it('maps an incomplete response at the output cap to a length finish', async () => {
-    const events = await collect([
+  it('maps an incomplete response at the output cap to a length finish', () => {
+    const events = mapAll([
       delta('response.output_text.delta', 'Hel'),
       terminal('response.incomplete', {status: 'incomplete', incomplete_details: {reason: 'max_output_tokens'}}),
     ]);
@@ -85,8 +88,8 @@ describe('openAiResponsesEvents', () => {
     });
   });
 
-  it('maps a failed response to an error finish with its message and usage', async () => {
-    const events = await collect([
+  it('maps a failed response to an error finish with its message and usage', () => {
+    const events = mapAll([
       terminal('response.failed', {status: 'failed', error: {code: 'server_error', message: 'The model failed'}}),
     ]);
     expect(events).toEqual([
@@ -99,8 +102,8 @@ describe('openAiResponsesEvents', () => {
     ]);
   });
 
-  it('turns an error event the SDK did not throw into an error finish', async () => {
-    const events = await collect([
+  it('turns an error event the SDK did not throw into an error finish', () => {
+    const events = mapAll([
       delta('response.output_text.delta', 'Hi'),
       {type: 'error', code: 'server_error', message: 'Something went wrong', param: null, sequence_number: 3} as Event,
       delta('response.output_text.delta', 'ignored'),
@@ -116,8 +119,16 @@ describe('openAiResponsesEvents', () => {
     ]);
   });
 
-  it('yields no finish when the stream ends before its terminal event', async () => {
-    const events = await collect([delta('response.output_text.delta', 'Hi')]);
+  it('is done after an error event only', () => {
+    const mapper = createOpenAiResponsesEventMapper();
+    mapper.next(terminal('response.completed', {status: 'completed'}));
+    expect(mapper.done).toBeFalse();
+    mapper.next({type: 'error', code: null, message: 'Oops', param: null, sequence_number: 3} as Event);
+    expect(mapper.done).toBeTrue();
+  });
+
+  it('yields no finish when the stream ends before its terminal event', () => {
+    const events = mapAll([delta('response.output_text.delta', 'Hi')]);
     expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
   });
 });

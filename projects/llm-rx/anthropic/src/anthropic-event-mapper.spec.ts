@@ -1,14 +1,16 @@
 import type {ProviderStreamEvent} from 'llm-rx';
-import {anthropicEvents, type AnthropicStreamEvent} from './anthropic-events';
+import {createAnthropicEventMapper, type AnthropicStreamEvent} from './anthropic-event-mapper';
 
-async function* fromList(events: readonly AnthropicStreamEvent[]): AsyncGenerator<AnthropicStreamEvent> {
-  for (const event of events) yield event;
-}
-
-async function collect(events: readonly AnthropicStreamEvent[]): Promise<ProviderStreamEvent[]> {
+// Feeds the events to a new mapper as fromProviderStream() does: stops once it is done after a finish.
+function mapAll(events: readonly AnthropicStreamEvent[]): ProviderStreamEvent[] {
+  const mapper = createAnthropicEventMapper();
   const result: ProviderStreamEvent[] = [];
-  for await (const event of anthropicEvents(fromList(events))) result.push(event);
-  return result;
+  for (const event of events) {
+    result.push(...[mapper.next(event) ?? []].flat());
+    if (result.at(-1)?.type === 'finish' && mapper.done) break;
+  }
+  const last = mapper.end?.();
+  return last ? [...result, last] : result;
 }
 
 const messageStart: AnthropicStreamEvent = {
@@ -16,9 +18,9 @@ const messageStart: AnthropicStreamEvent = {
   message: {usage: {input_tokens: 10, cache_read_input_tokens: 20, cache_creation_input_tokens: 5, output_tokens: 1}},
 };
 
-describe('anthropicEvents', () => {
-  it('yields thinking as reasoning, text as text, then one finish with merged usage and stop reason', async () => {
-    const events = await collect([
+describe('createAnthropicEventMapper', () => {
+  it('yields thinking as reasoning, text as text, then one finish with merged usage and stop reason', () => {
+    const events = mapAll([
       messageStart,
       {type: 'content_block_start'},
       {type: 'content_block_delta', delta: {type: 'thinking_delta', thinking: 'Hmm.'}},
@@ -47,8 +49,8 @@ describe('anthropicEvents', () => {
     ]);
   });
 
-  it('skips empty deltas and tool input deltas', async () => {
-    const events = await collect([
+  it('skips empty deltas and tool input deltas', () => {
+    const events = mapAll([
       messageStart,
       {type: 'content_block_delta', delta: {type: 'text_delta', text: ''}},
       {type: 'content_block_delta', delta: {type: 'input_json_delta'}},
@@ -59,8 +61,8 @@ describe('anthropicEvents', () => {
     expect(events[0]).toEqual(jasmine.objectContaining({finishReason: {unified: 'tool-calls', raw: 'tool_use'}}));
   });
 
-  it('yields no finish when the stream ends without message_stop', async () => {
-    const events = await collect([
+  it('yields no finish when the stream ends without message_stop', () => {
+    const events = mapAll([
       messageStart,
       {type: 'content_block_delta', delta: {type: 'text_delta', text: 'Hel'}},
       {type: 'message_delta', delta: {stop_reason: 'end_turn'}, usage: {output_tokens: 2}},
@@ -68,17 +70,13 @@ describe('anthropicEvents', () => {
     expect(events).toEqual([{type: 'text-delta', text: 'Hel'}]);
   });
 
-  it('stops reading at message_stop', async () => {
-    let readAfterStop = false;
-    async function* source(): AsyncGenerator<AnthropicStreamEvent> {
-      yield messageStart;
-      yield {type: 'message_delta', delta: {stop_reason: 'max_tokens'}, usage: {output_tokens: 2}};
-      yield {type: 'message_stop'};
-      readAfterStop = true;
-      yield {type: 'content_block_delta', delta: {type: 'text_delta', text: 'late'}};
-    }
-    const events: ProviderStreamEvent[] = [];
-    for await (const event of anthropicEvents(source())) events.push(event);
+  it('is done at message_stop, so that reading stops there', () => {
+    const events = mapAll([
+      messageStart,
+      {type: 'message_delta', delta: {stop_reason: 'max_tokens'}, usage: {output_tokens: 2}},
+      {type: 'message_stop'},
+      {type: 'content_block_delta', delta: {type: 'text_delta', text: 'late'}},
+    ]);
     expect(events).toEqual([
       {
         type: 'finish',
@@ -86,6 +84,14 @@ describe('anthropicEvents', () => {
         finishReason: {unified: 'length', raw: 'max_tokens'},
       },
     ]);
-    expect(readAfterStop).toBeFalse();
+  });
+
+  it('is not done before message_stop', () => {
+    const mapper = createAnthropicEventMapper();
+    mapper.next(messageStart);
+    mapper.next({type: 'message_delta', delta: {stop_reason: 'end_turn'}, usage: {output_tokens: 2}});
+    expect(mapper.done).toBeFalse();
+    mapper.next({type: 'message_stop'});
+    expect(mapper.done).toBeTrue();
   });
 });

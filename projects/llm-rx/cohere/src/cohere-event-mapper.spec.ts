@@ -1,21 +1,20 @@
 import type {Cohere} from 'cohere-ai';
 import type {ProviderStreamEvent} from 'llm-rx';
-import {cohereEvents} from './cohere-events';
+import {createCohereEventMapper} from './cohere-event-mapper';
 
-async function collect(events: Cohere.V2ChatStreamResponse[]): Promise<ProviderStreamEvent[]> {
-  async function* source() {
-    yield* events;
-  }
-  const result: ProviderStreamEvent[] = [];
-  for await (const event of cohereEvents(source())) result.push(event);
-  return result;
+// Feeds the events to a new mapper as fromProviderStream() does, then ends it.
+function mapAll(events: readonly Cohere.V2ChatStreamResponse[]): ProviderStreamEvent[] {
+  const mapper = createCohereEventMapper();
+  const result = events.flatMap(event => mapper.next(event) ?? []);
+  const last = mapper.end?.();
+  return last ? [...result, last] : result;
 }
 
 const START: Cohere.V2ChatStreamResponse = {type: 'message-start', id: 'c1', delta: {message: {role: 'assistant'}}};
 
-describe('cohereEvents', () => {
-  it('yields thinking as reasoning, text as text, then the finish with billed usage', async () => {
-    const events = await collect([
+describe('createCohereEventMapper', () => {
+  it('yields thinking as reasoning, text as text, then the finish with billed usage', () => {
+    const events = mapAll([
       START,
       {type: 'content-start', index: 0, delta: {message: {content: {type: 'thinking', thinking: ''}}}},
       {type: 'content-delta', index: 0, delta: {message: {content: {thinking: 'Hmm.'}}}},
@@ -48,8 +47,8 @@ describe('cohereEvents', () => {
     ]);
   });
 
-  it('carries the in-band error of an ERROR finish as the finish event’s errorMessage', async () => {
-    const events = await collect([
+  it('carries the in-band error of an ERROR finish as the finish event’s errorMessage', () => {
+    const events = mapAll([
       START,
       {type: 'content-delta', index: 0, delta: {message: {content: {text: 'Hel'}}}},
       {type: 'message-end', delta: {finishReason: 'ERROR', error: 'internal server error'}},
@@ -65,18 +64,28 @@ describe('cohereEvents', () => {
     ]);
   });
 
-  it('names the finish reason when a TIMEOUT finish has no error text', async () => {
-    const events = await collect([{type: 'message-end', delta: {finishReason: 'TIMEOUT'}}]);
+  it('names the finish reason when a TIMEOUT finish has no error text', () => {
+    const events = mapAll([{type: 'message-end', delta: {finishReason: 'TIMEOUT'}}]);
     expect(events[0]).toEqual(jasmine.objectContaining({errorMessage: 'finish reason TIMEOUT'}));
   });
 
-  it('skips tool, citation and debug events, and yields no finish without message-end', async () => {
-    const events = await collect([
+  it('skips tool, citation and debug events, and yields no finish without message-end', () => {
+    const events = mapAll([
       START,
       {type: 'tool-plan-delta', delta: {message: {toolPlan: 'plan'}}},
       {type: 'debug', prompt: 'x'},
       {type: 'content-delta', index: 0, delta: {message: {content: {text: 'Hi'}}}},
     ]);
     expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+  });
+
+  it('returns reasoning then text when one delta carries both', () => {
+    const mapper = createCohereEventMapper();
+    expect(
+      mapper.next({type: 'content-delta', index: 0, delta: {message: {content: {thinking: 'Hm', text: 'Yes'}}}}),
+    ).toEqual([
+      {type: 'reasoning-delta', text: 'Hm'},
+      {type: 'text-delta', text: 'Yes'},
+    ]);
   });
 });

@@ -1,0 +1,105 @@
+import type {ProviderStreamEvent} from 'llm-rx';
+import type OpenAI from 'openai';
+import {createOpenAiChatEventMapper, type OpenAiChatEventMapperOptions} from './openai-chat-event-mapper';
+
+type Chunk = OpenAI.Chat.Completions.ChatCompletionChunk;
+
+function chunk(delta: Record<string, unknown>, finishReason: string | null = null): Chunk {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-4.1-mini',
+    choices: [{index: 0, delta, finish_reason: finishReason, logprobs: null}],
+  } as Chunk;
+}
+
+function usageChunk(usage: OpenAI.CompletionUsage): Chunk {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-4.1-mini',
+    choices: [],
+    usage,
+  };
+}
+
+// Feeds the chunks to a new mapper as fromProviderStream() does, then ends it.
+function mapAll(chunks: readonly Chunk[], options?: OpenAiChatEventMapperOptions): ProviderStreamEvent[] {
+  const mapper = createOpenAiChatEventMapper(options);
+  const result = chunks.flatMap(chunk => mapper.next(chunk) ?? []);
+  const last = mapper.end?.();
+  return last ? [...result, last] : result;
+}
+
+const USAGE: OpenAI.CompletionUsage = {
+  prompt_tokens: 9,
+  completion_tokens: 4,
+  total_tokens: 13,
+  prompt_tokens_details: {cached_tokens: 3},
+  completion_tokens_details: {reasoning_tokens: 2},
+};
+
+describe('createOpenAiChatEventMapper', () => {
+  it('yields reasoning and text deltas, then one finish with usage and finish reason', () => {
+    const events = mapAll([
+      chunk({role: 'assistant', content: ''}),
+      chunk({reasoning_content: 'Think'}),
+      chunk({content: 'Hello'}),
+      chunk({content: ' world'}),
+      chunk({}, 'stop'),
+      usageChunk(USAGE),
+    ]);
+    expect(events).toEqual([
+      {type: 'reasoning-delta', text: 'Think'},
+      {type: 'text-delta', text: 'Hello'},
+      {type: 'text-delta', text: ' world'},
+      {
+        type: 'finish',
+        tokens: {inputTokens: 9, outputTokens: 4, cachedInputTokens: 3, cacheWriteTokens: 0, reasoningTokens: 2},
+        finishReason: {unified: 'stop', raw: 'stop'},
+      },
+    ]);
+  });
+
+  it('yields no finish when the usage chunk is missing', () => {
+    const events = mapAll([chunk({content: 'Hi'}), chunk({}, 'stop')]);
+    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+  });
+
+  it('yields no finish when the finish reason is missing', () => {
+    const events = mapAll([chunk({content: 'Hi'}), usageChunk(USAGE)]);
+    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+  });
+
+  it('maps a length finish and uses the given usage and finish-reason mappers', () => {
+    const [, finish] = mapAll([chunk({content: 'Hi'}, 'length'), usageChunk(USAGE)], {
+      convertUsage: usage => ({
+        inputTokens: usage.prompt_tokens,
+        outputTokens: 1,
+        cachedInputTokens: 7,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+      }),
+      mapFinishReason: raw => ({unified: 'other', raw: `custom-${raw}`}),
+    });
+    expect(finish).toEqual({
+      type: 'finish',
+      tokens: {inputTokens: 9, outputTokens: 1, cachedInputTokens: 7, cacheWriteTokens: 0, reasoningTokens: 0},
+      finishReason: {unified: 'other', raw: 'custom-length'},
+    });
+  });
+
+  it('returns one event per content chunk, both reasoning and text when a delta has both, nothing for others', () => {
+    const mapper = createOpenAiChatEventMapper();
+    expect(mapper.next(chunk({content: 'Hi'}))).toEqual({type: 'text-delta', text: 'Hi'});
+    expect(mapper.next(chunk({reasoning_content: 'Hm', content: 'Yes'}))).toEqual([
+      {type: 'reasoning-delta', text: 'Hm'},
+      {type: 'text-delta', text: 'Yes'},
+    ]);
+    expect(mapper.next(chunk({content: ''}))).toBeUndefined();
+    expect(mapper.next(usageChunk(USAGE))).toBeUndefined();
+    expect(mapper.done).toBeUndefined();
+  });
+});

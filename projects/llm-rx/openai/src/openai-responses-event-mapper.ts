@@ -1,0 +1,65 @@
+import type {ProviderEventMapper} from 'llm-rx';
+import {NO_TOKENS} from 'llm-rx';
+import type OpenAI from 'openai';
+import {convertOpenAiResponsesUsage} from './convert-openai-usage';
+import {mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
+
+/**
+ * Maps a Responses API stream (`responses.create({stream: true})`) to provider stream events:
+ * `response.output_text.delta` becomes a `text-delta`; reasoning summary and reasoning text deltas become
+ * `reasoning-delta`s; the terminal `response.completed`, `response.incomplete` or `response.failed` becomes the
+ * `finish` event with the response's usage. Other events (items, parts, tool calls) carry nothing llm-rx streams.
+ *
+ * `response.failed` is not thrown by the SDK; it becomes a `finish` with reason `error` and the response's error
+ * message, which `fromProviderStream()` raises as an `LlmProviderError` carrying the billed usage. So does an
+ * `error` event, after which the mapper is `done`.
+ * @returns A new mapper, for one stream.
+ * @see https://platform.openai.com/docs/api-reference/responses-streaming
+ */
+export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.Responses.ResponseStreamEvent> {
+  let done = false;
+  return {
+    next(event) {
+      switch (event.type) {
+        case 'response.output_text.delta':
+          return event.delta === '' ? undefined : {type: 'text-delta', text: event.delta};
+        case 'response.reasoning_summary_text.delta':
+        case 'response.reasoning_text.delta':
+          return event.delta === '' ? undefined : {type: 'reasoning-delta', text: event.delta};
+        case 'response.completed':
+        case 'response.incomplete':
+          return {
+            type: 'finish',
+            tokens: convertOpenAiResponsesUsage(event.response.usage),
+            finishReason: mapOpenAiResponsesFinishReason(event.response),
+          };
+        case 'response.failed':
+          return {
+            type: 'finish',
+            tokens: convertOpenAiResponsesUsage(event.response.usage),
+            finishReason: mapOpenAiResponsesFinishReason(event.response),
+            errorMessage: describeFailure(event.response.error),
+          };
+        case 'error':
+          // The SDK throws for an `event: error` line; an error event without one arrives here instead.
+          done = true;
+          return {
+            type: 'finish',
+            tokens: NO_TOKENS,
+            finishReason: {unified: 'error', raw: event.code ?? 'error'},
+            errorMessage: event.message,
+          };
+        default:
+          return undefined;
+      }
+    },
+    get done() {
+      return done;
+    },
+  };
+}
+
+function describeFailure(error: OpenAI.Responses.ResponseError | null): string {
+  if (!error) return 'the response failed without an error message';
+  return error.code ? `${error.message} (code ${error.code})` : error.message;
+}
