@@ -13,7 +13,7 @@ export type {
   LlmTokenCounts,
   LlmUsage,
 } from './lib/usage/llm-usage';
-export type {LlmMessage, LlmRequest} from './lib/request/llm-request';
+export type {LlmAttemptStart, LlmMessage, LlmRequest} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
 export type {Llm} from './lib/llm';

@@ -171,6 +171,60 @@ describe('buildCallRecords', () => {
     expect([row.provider, row.model]).toEqual(['gemini', 'gemini-2.5-flash']);
   });
 
+  it('writes a row per reported attempt of a cascade that is cancelled or fails after content', () => {
+    const overloaded = new LlmProviderError('a overloaded', {
+      provider: 'a',
+      statusCode: 529,
+      usage: {...usage({}), inputTokens: 3, totalCost: 0.125},
+    });
+    const attempt = {
+      index: 1,
+      provider: 'b',
+      model: 'model-b',
+      failedAttempts: [
+        {
+          provider: 'a',
+          model: 'model-a',
+          outcome: 'error' as const,
+          error: overloaded,
+          usage: overloaded.usage,
+          durationMs: 40,
+        },
+      ],
+    };
+    const broke = new LlmProviderError('b reset', {provider: 'b', usage: {...usage({}), inputTokens: 9, totalCost: 1}});
+    for (const [status, error] of [
+      ['cancelled', undefined],
+      ['error', broke],
+    ] as const) {
+      const rows = buildCallRecords(
+        state({provider: 'cascade', model: 'model-a', status, attempt, ...(error ? {error} : {})}),
+        noScrub,
+      );
+      expect(rows.map(row => [row.attemptIndex, row.attemptCount, row.provider, row.model, row.status]))
+        .withContext(status)
+        .toEqual([
+          [0, 2, 'a', 'model-a', 'error'],
+          [1, 2, 'b', 'model-b', status],
+        ]);
+      expect(rows.map(row => [row.inputTokens, row.totalCost, row.errorMessage]))
+        .withContext(status)
+        .toEqual([[3, 0.125, 'a overloaded'], error ? [9, 1, 'b reset'] : [null, null, null]]);
+      expect([rows[0].startedAt, rows[0].endedAt, rows[1].id]).toEqual([1_000, 1_040, 'call-1']);
+      expect(new Set(rows.map(row => row.traceId))).toEqual(new Set(['trace-1']));
+    }
+  });
+
+  it('prefers the usage part over the reported attempts, and names a single cancelled child', () => {
+    const attempt = {index: 0, provider: 'a', model: 'model-a', failedAttempts: []};
+    const [cancelled, ...none] = buildCallRecords(state({provider: 'cascade', status: 'cancelled', attempt}), noScrub);
+    expect(none).toEqual([]);
+    expect([cancelled.provider, cancelled.model, cancelled.attemptCount]).toEqual(['a', 'model-a', 1]);
+    const answered = usage({provider: 'a', model: 'model-a-2025'});
+    const [row] = buildCallRecords(state({provider: 'cascade', attempt, usage: answered}), noScrub);
+    expect(row.model).toBe('model-a-2025');
+  });
+
   it('keeps the usage and finish reason of a truncated answer', () => {
     const cut = usage({outputTokens: 50, finishReason: {unified: 'length', raw: 'max_tokens'}});
     const [row] = buildCallRecords(

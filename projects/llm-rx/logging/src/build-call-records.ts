@@ -1,5 +1,6 @@
 import {
   type LlmAttempt,
+  type LlmAttemptStart,
   LlmCascadeError,
   type LlmCost,
   LlmProviderError,
@@ -31,12 +32,15 @@ export interface LoggedCallState {
   readonly usage?: LlmUsage;
   /** The error that ended the call, when it failed. */
   readonly error?: unknown;
+  /** The attempt that ran last, as a cascade reported it at its start, with the attempts failed before it. */
+  readonly attempt?: LlmAttemptStart;
 }
 
 /**
  * Turns a call into its rows: one per attempt, all under the call's trace id.
  *
- * The attempts come from the usage part, a truncation error's usage or a cascade error. Failed attempts get
+ * The attempts come from the usage part, a truncation error's usage, a cascade error or, when the call ended
+ * without any of these (cancelled, or an error after content), the last attempt a cascade reported. Failed attempts get
  * their own rows with their outcome, error and billed usage; their start is estimated from the durations of the
  * attempts before them. The answering (last) attempt keeps the call's id, timings and finish reason, so that
  * the body stays attached to it. Without attempt details (a running or cancelled call) there is one row.
@@ -47,7 +51,7 @@ export interface LoggedCallState {
 export function buildCallRecords(state: LoggedCallState, scrub: (text: string) => string): LlmCallDraft[] {
   const usage = state.usage ?? (LlmTruncationError.isInstance(state.error) ? state.error.usage : undefined);
   const attempts: readonly LlmAttempt[] =
-    usage?.attempts ?? (LlmCascadeError.isInstance(state.error) ? state.error.attempts : []);
+    usage?.attempts ?? (LlmCascadeError.isInstance(state.error) ? state.error.attempts : reportedAttempts(state));
   const count = Math.max(1, attempts.length);
   const rows: LlmCallDraft[] = [];
   let attemptStartedAt = state.startedAt;
@@ -57,6 +61,19 @@ export function buildCallRecords(state: LoggedCallState, scrub: (text: string) =
   });
   rows.push(answerRow(state, usage, attempts.at(-1), count, scrub));
   return rows;
+}
+
+/**
+ * The attempts a cascade reported before the call ended: the failed ones, then the one that ran last.
+ * @param state The call as the operator saw it.
+ * @returns The attempts, or none when nothing was reported (not a cascade).
+ */
+function reportedAttempts(state: LoggedCallState): readonly LlmAttempt[] {
+  const {attempt, status} = state;
+  if (attempt === undefined) return [];
+  // Only the provider and model of the last attempt are read; its outcome is the call's status.
+  const outcome = status === 'ok' || status === 'cancelled' ? status : 'error';
+  return [...attempt.failedAttempts, {provider: attempt.provider, model: attempt.model, outcome}];
 }
 
 function answerRow(

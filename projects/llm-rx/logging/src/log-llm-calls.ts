@@ -1,12 +1,13 @@
 import {
   createLlmKeyFingerprint,
   type Llm,
+  type LlmAttemptStart,
   type LlmChunk,
   type LlmKeyFingerprint,
   type LlmRequest,
   type LlmUsage,
 } from 'llm-rx';
-import {type MonoTypeOperatorFunction, Observable} from 'rxjs';
+import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import {buildCallRecords, type LoggedCallState} from './build-call-records';
 import type {LlmCallStatus} from './llm-call-record';
 import type {LlmCallLog} from './llm-call-log';
@@ -42,8 +43,10 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
  *
  * A row is buffered when a stream is subscribed (`in-progress`, with the request body) and replaced when it
  * completes, errors or is unsubscribed, with the usage known by then and the text streamed so far. A call with
- * several attempts (a cascade's failovers, retries) becomes one row per attempt under one trace id. Nothing is
- * awaited or written per chunk: rows are written in batches by the log.
+ * several attempts (a cascade's failovers, retries) becomes one row per attempt under one trace id. A cascade
+ * reports each attempt as it starts through the request's `onAttempt` hook (a hook of the caller's own is still
+ * called), so a cancelled call or an error after content still gets a row per attempt, each with its real
+ * provider. Nothing is awaited or written per chunk: rows are written in batches by the log.
  *
  * ```ts
  * const log = new LlmCallLog();
@@ -67,9 +70,15 @@ export function loggedLlm(llm: Llm, options: LlmLogOptions): Llm {
     // Kept, so that the fingerprint survives another wrapper around this one.
     ...(keyFingerprint === undefined ? {} : {keyFingerprint}),
     stream: (request: LlmRequest) =>
-      llm
-        .stream(request)
-        .pipe(logCalls({...options, apiKeyAlias, provider: llm.provider, model: llm.model, request}, keyHash)),
+      logCalls({...options, apiKeyAlias, provider: llm.provider, model: llm.model, request}, keyHash, onAttempt =>
+        llm.stream({
+          ...request,
+          onAttempt: start => {
+            onAttempt(start);
+            request.onAttempt?.(start);
+          },
+        }),
+      ),
   };
   return logged;
 }
@@ -85,42 +94,52 @@ export function loggedLlm(llm: Llm, options: LlmLogOptions): Llm {
  * @returns An operator that passes every chunk through unchanged.
  */
 export function logLlmCalls(options: LlmLogStreamOptions): MonoTypeOperatorFunction<LlmChunk> {
-  return logCalls(options, memoizedKeyHash(options, undefined));
+  const keyHash = memoizedKeyHash(options, undefined);
+  return source => logCalls(options, keyHash, () => source);
 }
 
+/**
+ * Logs each subscription of a stream as one call.
+ * @param options The log, who is called, the request, a label and the key to fingerprint.
+ * @param keyHash The key hash, computed once per wrapper.
+ * @param streamFor Builds the stream of one subscription, given the hook that tells this call of its attempts.
+ * @returns The stream, its chunks unchanged.
+ */
 function logCalls(
   options: LlmLogStreamOptions,
   keyHash: () => Promise<string | null>,
-): MonoTypeOperatorFunction<LlmChunk> {
-  return source =>
-    new Observable<LlmChunk>(subscriber => {
-      const call = new LoggedCall(options, keyHash());
-      let hasEnded = false;
-      const subscription = source.subscribe({
-        next: chunk => {
-          // Observed before it is passed on: a subscriber that unsubscribes inside next() ends the call here.
-          call.observe(chunk);
-          subscriber.next(chunk);
-        },
-        error: (error: unknown) => {
-          hasEnded = true;
-          subscriber.error(error);
-          call.end('error', undefined, error);
-        },
-        complete: () => {
-          hasEnded = true;
-          subscriber.complete();
-          call.end('ok');
-        },
-      });
-      return () => {
-        subscription.unsubscribe();
-        if (!hasEnded) {
-          hasEnded = true;
-          call.end('cancelled');
-        }
-      };
+  streamFor: (onAttempt: (start: LlmAttemptStart) => void) => Observable<LlmChunk>,
+): Observable<LlmChunk> {
+  return new Observable<LlmChunk>(subscriber => {
+    const call = new LoggedCall(options, keyHash());
+    let hasEnded = false;
+    // Built per subscription, so that each call's attempts reach its own row and no state is shared.
+    // Deferred, so that an Llm that throws at stream() ends this call's row as an error.
+    const subscription = defer(() => streamFor(start => call.attemptStarted(start))).subscribe({
+      next: chunk => {
+        // Observed before it is passed on: a subscriber that unsubscribes inside next() ends the call here.
+        call.observe(chunk);
+        subscriber.next(chunk);
+      },
+      error: (error: unknown) => {
+        hasEnded = true;
+        subscriber.error(error);
+        call.end('error', undefined, error);
+      },
+      complete: () => {
+        hasEnded = true;
+        subscriber.complete();
+        call.end('ok');
+      },
     });
+    return () => {
+      subscription.unsubscribe();
+      if (!hasEnded) {
+        hasEnded = true;
+        call.end('cancelled');
+      }
+    };
+  });
 }
 
 /** One subscription being logged: its timestamps, usage and (when bodies are stored) its text. */
@@ -135,6 +154,7 @@ class LoggedCall {
   readonly #reasoning: string[] = [];
   #firstChunkAt: number | null = null;
   #usage: LlmUsage | undefined;
+  #attempt: LlmAttemptStart | undefined;
 
   constructor(options: LlmLogStreamOptions, apiKeyHash: Promise<string | null>) {
     this.#options = options;
@@ -150,6 +170,11 @@ class LoggedCall {
     }
     this.#firstChunkAt ??= Date.now();
     if (this.#keepsText) (chunk.type === 'text-delta' ? this.#text : this.#reasoning).push(chunk.text);
+  }
+
+  /** Remembers the attempt that runs now (a cascade's child) and those that failed before it. */
+  attemptStarted(start: LlmAttemptStart): void {
+    this.#attempt = start;
   }
 
   end(status: Exclude<LlmCallStatus, 'in-progress' | 'interrupted'>, usage?: LlmUsage, error?: unknown): void {
@@ -173,6 +198,7 @@ class LoggedCall {
         endedAt,
         ...(usage === undefined ? {} : {usage}),
         ...(error === undefined ? {} : {error}),
+        ...(this.#attempt === undefined ? {} : {attempt: this.#attempt}),
       };
       const scrub = (text: string) => (apiKey ? text.split(apiKey).join('[redacted]') : text);
       const response = endedAt === null ? null : {text: this.#text.join(''), reasoning: this.#reasoning.join('')};

@@ -1,12 +1,14 @@
 import {
   collectResponse,
   type Llm,
+  type LlmAttemptStart,
   type LlmChunk,
   LlmCascadeError,
   LlmConfigurationError,
   LlmError,
   LlmInvalidRequestError,
   LlmProviderError,
+  type LlmRequest,
   LlmTimeoutError,
   LlmTruncationError,
 } from 'llm-rx';
@@ -327,6 +329,52 @@ describe('cascade', () => {
       {from: children[1], to: children[2], error: second, attempt: 2},
     ]);
     expect((events[0] as {from: Llm}).from).toBe(children[0]);
+  });
+
+  it("tells the request's onAttempt of each child as it is subscribed, with the attempts failed before it", () => {
+    const starts: {frame: number; start: LlmAttemptStart}[] = [];
+    const received: LlmRequest[] = [];
+    const failure = providerError('a', 503);
+    const scheduler = createLlmTestScheduler();
+    scheduler.run(({cold, expectObservable, expectSubscriptions}) => {
+      const primary = cold<LlmChunk>('--#', {}, failure);
+      const fallback = cold<LlmChunk>('-a-#', {a: text('Hel')}, providerError('b', 500));
+      const spy = (provider: string, source: Observable<LlmChunk>): Llm =>
+        llmFromObservable(provider, `${provider}-model`, childRequest => (received.push(childRequest), source));
+      const llm = cascade([spy('a', primary), spy('b', fallback)]);
+      const withHook: LlmRequest = {...request, onAttempt: start => starts.push({frame: scheduler.now(), start})};
+      expectObservable(llm.stream(withHook)).toBe('---a-#', {a: text('Hel')}, providerError('b', 500));
+      expectSubscriptions(fallback.subscriptions).toBe('--^--!');
+    });
+    expect(starts.map(({frame}) => frame))
+      .withContext('as each child is subscribed')
+      .toEqual([0, 2]);
+    expect(starts.map(({start}) => start)).toEqual([
+      {index: 0, provider: 'a', model: 'a-model', failedAttempts: []},
+      {
+        index: 1,
+        provider: 'b',
+        model: 'b-model',
+        failedAttempts: [{provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 2}],
+      },
+    ]);
+    expect(received).withContext('the children never see the hook').toEqual([request, request]);
+  });
+
+  it('passes the very request to the children without a hook, and a nested cascade reports only the outer attempts', () => {
+    const received: LlmRequest[] = [];
+    const starts: LlmAttemptStart[] = [];
+    createLlmTestScheduler().run(({cold, expectObservable}) => {
+      const spy = (provider: string, source: Observable<LlmChunk>): Llm =>
+        llmFromObservable(provider, `${provider}-model`, childRequest => (received.push(childRequest), source));
+      const inner = cascade([spy('a', cold('-#', {}, providerError('a'))), spy('b', cold('-(u|)', {u: usagePart()}))]);
+      expectObservable(cascade([inner]).stream(request)).toBe('--(u|)', {u: jasmine.anything()});
+      expectObservable(cascade([inner]).stream({...request, onAttempt: start => starts.push(start)})).toBe('--(u|)', {
+        u: jasmine.anything(),
+      });
+    });
+    expect(received[0]).toBe(request);
+    expect(starts).toEqual([{index: 0, provider: 'cascade', model: 'a-model', failedAttempts: []}]);
   });
 
   it('follows a custom shouldFailOver', () => {

@@ -63,6 +63,9 @@ export function shouldFailOver(error: unknown): boolean {
  * billed usage when the provider reported it, duration) followed by the child's own attempts, and with
  * `timeToFirstChunkMs` and `responseTimeMs` measured from the cascade's subscription: what the user waited.
  *
+ * When the request has an `onAttempt` hook, it is called as each child is subscribed, with that child and the
+ * attempts that failed before it; the children get the request without the hook.
+ *
  * ```ts
  * const llm = cascade([createLlm('anthropic', 'claude-haiku-4-5-20251001'), createLlm('openai', 'gpt-5-mini')], {
  *   onFailOver: ({from, to, error}) => console.warn(`${from.provider} failed (${error}); trying ${to.provider}`),
@@ -88,8 +91,19 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
     stream: (request: LlmRequest) =>
       defer(() => {
         validateLlmRequest(request);
+        const {onAttempt, ...childRequest} = request;
         return streamAttempt(
-          {children, request, isFailOver, options, scheduler, startedAt: scheduler.now(), failedAttempts: []},
+          {
+            children,
+            // The same object when there is no hook; without it otherwise, so a nested cascade reports only its own.
+            request: onAttempt === undefined ? request : childRequest,
+            onAttempt,
+            isFailOver,
+            options,
+            scheduler,
+            startedAt: scheduler.now(),
+            failedAttempts: [],
+          },
           0,
         );
       }),
@@ -100,6 +114,8 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
 interface CascadeRun {
   readonly children: readonly Llm[];
   readonly request: LlmRequest;
+  /** The request's per-call hook, told of each attempt as it starts. */
+  readonly onAttempt: LlmRequest['onAttempt'];
   readonly isFailOver: (error: unknown) => boolean;
   readonly options: CascadeOptions;
   readonly scheduler: SchedulerLike;
@@ -120,6 +136,7 @@ function streamAttempt(run: CascadeRun, index: number): Observable<LlmChunk> {
     const {children, scheduler, failedAttempts} = run;
     const child = children[index];
     const attemptStartedAt = scheduler.now();
+    run.onAttempt?.({index, provider: child.provider, model: child.model, failedAttempts: [...failedAttempts]});
     const rebase = (usage: LlmUsage) => rebaseUsage(usage, failedAttempts, attemptStartedAt - run.startedAt);
     let hasEmitted = false;
     return child.stream(run.request).pipe(

@@ -1,3 +1,5 @@
+import type {LlmAttempt} from '../usage/llm-usage';
+
 /** One message of a conversation. */
 export interface LlmMessage {
   readonly role: 'user' | 'assistant';
@@ -34,4 +36,20 @@ export interface LlmRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** An outer signal that cancels the call, like unsubscribing does. */
   readonly signal?: AbortSignal;
+  /**
+   * Called when an attempt of this call starts, by an `Llm` that makes several (`cascade()`), e.g. so that a call
+   * log knows every attempt even when the call is cancelled or fails after content. Never sent to a provider.
+   */
+  readonly onAttempt?: (attempt: LlmAttemptStart) => void;
+}
+
+/** What `LlmRequest.onAttempt` is told when an attempt of a call starts. */
+export interface LlmAttemptStart {
+  /** The 0-based number of this attempt in the call. */
+  readonly index: number;
+  /** The provider and model this attempt calls. */
+  readonly provider: string;
+  readonly model: string;
+  /** The attempts that failed before this one, in order, with their errors and billed usage. */
+  readonly failedAttempts: readonly LlmAttempt[];
 }
