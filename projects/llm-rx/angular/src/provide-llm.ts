@@ -49,7 +49,7 @@ const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging']
  * bootstrapApplication(App, {
  *   providers: [
  *     provideLlm(
- *       withProvider(openAiProvider, {baseURL: '/api/openai/v1'}),
+ *       withProvider(openAiProvider, {baseURL: '/api/openai'}),
  *       withProvider(anthropicProvider, {baseURL: '/api/anthropic'}),
  *       withModel('fast', {provider: 'openai', model: 'gpt-5-mini'}),
  *       withModel('careful', {provider: 'anthropic', model: 'claude-sonnet-4-6'}),
@@ -83,7 +83,7 @@ export function provideLlm(...features: LlmFeature[]): EnvironmentProviders {
  * @returns The feature.
  *
  * ```ts
- * provideLlm(withProvider(openAiProvider, {baseURL: '/api/openai/v1', apiKeyAlias: 'proxy'}));
+ * provideLlm(withProvider(openAiProvider, {baseURL: '/api/openai', apiKeyAlias: 'proxy'}));
  * ```
  */
 export function withProvider<TOptions extends LlmProviderOptions>(
