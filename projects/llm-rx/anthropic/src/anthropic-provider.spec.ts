@@ -1,13 +1,4 @@
-import type {Observable} from 'rxjs';
-import {
-  createLlm,
-  LlmConfigurationError,
-  LlmInvalidRequestError,
-  LlmPriceTable,
-  registerLlmProvider,
-  type LlmChunk,
-  type LlmUsage,
-} from 'llm-rx';
+import {createLlm, LlmConfigurationError, LlmInvalidRequestError, registerLlmProvider} from 'llm-rx';
 import {
   fetchMockRequests,
   MOCK_PROVIDERS_URL,
@@ -16,104 +7,29 @@ import {
   waitForMockRequest,
 } from 'llm-rx/testing';
 import type {MockScenario} from 'llm-rx/testing';
+import {runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
 import {anthropicProvider, createAnthropicLlm} from './anthropic-provider';
 
 // Runs against the mock provider server (node --import tsx projects/mock-providers/src/main.ts), in Node and Chromium.
 const MODEL = 'claude-haiku-4-5';
-
-/** A unique tag per spec, so that each finds its own requests in the shared server's log. */
-function uniqueTag(name: string): string {
-  return `anthropic-${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Subscribes and resolves with every chunk and the error, if any, once the stream ends. */
-function run(stream: Observable<LlmChunk>): Promise<{chunks: LlmChunk[]; error?: unknown}> {
-  return new Promise(resolve => {
-    const chunks: LlmChunk[] = [];
-    stream.subscribe({
-      next: chunk => chunks.push(chunk),
-      error: (error: unknown) => resolve({chunks, error}),
-      complete: () => resolve({chunks}),
-    });
-  });
-}
 
 /** The scenario header of a request. */
 function scenarioHeaders(scenario: MockScenario): Record<string, string> {
   return {[MOCK_SCENARIO_HEADER]: mockScenario(scenario)};
 }
 
-function textOf(chunks: readonly LlmChunk[], type: 'text-delta' | 'reasoning-delta' = 'text-delta'): string {
-  return chunks.map(chunk => (chunk.type === type ? chunk.text : '')).join('');
-}
-
 describe('createAnthropicLlm against the mock server', () => {
   const llm = createAnthropicLlm(MODEL, {apiKey: 'sk-ant-test-key-0001', baseURL: MOCK_PROVIDERS_URL});
 
-  it('streams reasoning and text, then usage with cache reads/writes, thinking tokens and additive cost', async () => {
-    const tag = uniqueTag('text');
-    const {chunks, error} = await run(
-      llm.stream({
-        userPrompt: 'Hello?',
-        headers: scenarioHeaders({
-          tag,
-          text: 'Hello from the mock Claude',
-          chunks: 3,
-          reasoning: 2,
-          inputTokens: 1000,
-          cachedTokens: 600,
-          cacheWriteTokens: 100,
-          outputTokens: 50,
-          reasoningTokens: 20,
-        }),
-      }),
-    );
-    expect(error).toBeUndefined();
-    expect(chunks.filter(chunk => chunk.type === 'text-delta').length).toBe(3);
-    expect(chunks.filter(chunk => chunk.type === 'reasoning-delta').length).toBe(2);
-    expect(chunks.findIndex(chunk => chunk.type === 'text-delta')).toBe(2);
-    expect(textOf(chunks)).toBe('Hello from the mock Claude');
-    expect(textOf(chunks, 'reasoning-delta')).not.toBe('');
-    expect(chunks.filter(chunk => chunk.type === 'usage').length).toBe(1);
-    const last = chunks.at(-1);
-    expect(last?.type).toBe('usage');
-    const usage = (last as {usage: LlmUsage}).usage;
-    expect(usage).toEqual(
-      jasmine.objectContaining({
-        provider: 'anthropic',
-        model: MODEL,
-        inputTokens: 1000,
-        cachedInputTokens: 600,
-        cacheWriteTokens: 100,
-        outputTokens: 50,
-        reasoningTokens: 20,
-        finishReason: {unified: 'stop', raw: 'end_turn'},
-      }),
-    );
-    const price = LlmPriceTable.default.priceOf('anthropic', MODEL);
-    expect(price?.cachedInputPerMillion).toBeDefined();
-    expect(price?.cacheWritePerMillion).toBeDefined();
-    expect(LlmPriceTable.default.accountingOf('anthropic')).toBe('additive');
-    // Uncached 300, cache reads 600 and cache writes 100, each at its own rate.
-    const inputCost =
-      (300 * price!.inputPerMillion + 600 * price!.cachedInputPerMillion! + 100 * price!.cacheWritePerMillion!) / 1e6;
-    const outputCost = (50 * price!.outputPerMillion) / 1e6;
-    expect(usage.inputCost).toBeCloseTo(inputCost, 12);
-    expect(usage.outputCost).toBeCloseTo(outputCost, 12);
-    expect(usage.totalCost).toBeCloseTo(inputCost + outputCost, 12);
-    expect(usage.timeToFirstChunkMs).toEqual(jasmine.any(Number));
-    expect(usage.responseTimeMs).toBeGreaterThanOrEqual(usage.timeToFirstChunkMs ?? 0);
-  });
-
   it('sends the Messages API body and headers, with options and per-request headers and providerOptions', async () => {
-    const tag = uniqueTag('request');
+    const tag = uniqueTag('anthropic', 'request');
     const withHeaders = createAnthropicLlm(MODEL, {
       apiKey: 'sk-ant-test-key-0002',
       baseURL: MOCK_PROVIDERS_URL,
       headers: {'x-app': 'from-options'},
       defaultMaxTokens: 777,
     });
-    const {error} = await run(
+    const {error} = await runStream(
       withHeaders.stream({
         systemPrompt: 'Be brief.',
         messages: [
@@ -150,29 +66,18 @@ describe('createAnthropicLlm against the mock server', () => {
     expect(record.headers['anthropic-version']).toEqual(jasmine.any(String));
   });
 
-  it('is cold: no request before subscribe, and one request per subscription', async () => {
-    const tag = uniqueTag('cold');
-    const stream = llm.stream({userPrompt: 'Hi', headers: scenarioHeaders({tag, chunks: 1})});
-    await new Promise(resolve => setTimeout(resolve, 100));
-    expect(await fetchMockRequests(tag)).toEqual([]);
-    expect((await run(stream)).error).toBeUndefined();
-    expect((await fetchMockRequests(tag)).length).toBe(1);
-    expect((await run(stream)).error).toBeUndefined();
-    expect((await fetchMockRequests(tag)).length).toBe(2);
-  });
-
   it('ends the mock request normally after message_stop (not counted as an early close)', async () => {
-    const tag = uniqueTag('normal-end');
+    const tag = uniqueTag('anthropic', 'normal-end');
     expect(
-      (await run(llm.stream({userPrompt: 'Hi', headers: scenarioHeaders({tag, chunks: 2})}))).error,
+      (await runStream(llm.stream({userPrompt: 'Hi', headers: scenarioHeaders({tag, chunks: 2})}))).error,
     ).toBeUndefined();
     const record = await waitForMockRequest(tag, request => request.completed);
     expect(record.closedEarly).toBeFalse();
   });
 
   it('rejects a temperature above 1 with LlmInvalidRequestError before any request', async () => {
-    const tag = uniqueTag('temperature');
-    const {chunks, error} = await run(
+    const tag = uniqueTag('anthropic', 'temperature');
+    const {chunks, error} = await runStream(
       llm.stream({userPrompt: 'Hi', temperature: 1.2, headers: scenarioHeaders({tag})}),
     );
     expect(chunks).toEqual([]);
@@ -180,17 +85,6 @@ describe('createAnthropicLlm against the mock server', () => {
     expect((error as LlmInvalidRequestError).field).toBe('temperature');
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(await fetchMockRequests(tag)).toEqual([]);
-  });
-
-  it('works without an API key (for a proxy that adds it), sending a placeholder', async () => {
-    const tag = uniqueTag('no-key');
-    const keyless = createAnthropicLlm(MODEL, {baseURL: MOCK_PROVIDERS_URL});
-    const {chunks, error} = await run(
-      keyless.stream({userPrompt: 'Hi', headers: scenarioHeaders({tag, text: 'ok', chunks: 1})}),
-    );
-    expect(error).toBeUndefined();
-    expect(textOf(chunks)).toBe('ok');
-    expect((await fetchMockRequests(tag))[0].headers['authorization']).toBe('***');
   });
 });
 

@@ -1,12 +1,12 @@
 import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider} from 'llm-rx';
 import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
-// The shared OpenAI-shape matrix lives beside the openai adapter; a spec-only import, never built into a package.
+// The matrix shared by every adapter; a spec-only import, never built into a package.
 import {
   describeMockServerMatrix,
   runStream,
   scenarioRequest,
   uniqueTag,
-} from '../../openai/src/mock-server-matrix.spec';
+} from '../../integration/provider-spec-matrix.spec';
 import {createDeepSeekLlm, deepSeekProvider} from './deepseek-provider';
 
 const API_KEY = 'sk-h6-deepseek-secret-0000';

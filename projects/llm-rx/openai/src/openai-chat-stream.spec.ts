@@ -1,6 +1,11 @@
 import {LlmPriceTable} from 'llm-rx';
 import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
-import {describeMockServerMatrix, runStream, scenarioRequest, uniqueTag} from './mock-server-matrix.spec';
+import {
+  describeMockServerMatrix,
+  runStream,
+  scenarioRequest,
+  uniqueTag,
+} from '../../integration/provider-spec-matrix.spec';
 import {createOpenAiLlm} from './openai-provider';
 
 const API_KEY = 'sk-h6-chat-secret-0000';

@@ -3,6 +3,7 @@ import type {RawMessageStreamEvent} from '@anthropic-ai/sdk/resources/messages';
 import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
 import {anthropicWire} from './anthropic-wire';
 import type {MockPlan} from './provider-wire';
+import {allWireEvents} from './wire-spec-server.spec';
 
 const PLAN: MockPlan = {
   model: 'claude-haiku-4-5',
@@ -14,14 +15,8 @@ const PLAN: MockPlan = {
   finish: 'stop',
 };
 
-/** Every event of a whole stream, in the order the mock server writes them. */
 function allEvents(plan: MockPlan): string[] {
-  return [
-    ...anthropicWire.openingEvents(plan),
-    ...plan.reasoningChunks.flatMap((text, index) => anthropicWire.reasoningEvents(plan, text, index)),
-    ...plan.textChunks.flatMap((text, index) => anthropicWire.textEvents(plan, text, index)),
-    ...anthropicWire.closingEvents(plan),
-  ];
+  return allWireEvents(anthropicWire, plan);
 }
 
 function parse(event: string): {name: string; data: {type: string} & Record<string, unknown>} {

@@ -1,8 +1,9 @@
-import {createServer, type Server} from 'node:http';
+import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {CohereClientV2, CohereError, type Cohere} from 'cohere-ai';
 import {cohereWire} from './cohere-wire';
 import type {MockPlan} from './provider-wire';
+import {allWireEvents, serveWireAnswer} from './wire-spec-server.spec';
 
 const PLAN: MockPlan = {
   model: 'command-a-03-2025',
@@ -14,37 +15,8 @@ const PLAN: MockPlan = {
   finish: 'stop',
 };
 
-/** Every event of a whole stream, in the order the mock server writes them. */
 function allEvents(plan: MockPlan): string[] {
-  return [
-    ...cohereWire.openingEvents(plan),
-    ...plan.reasoningChunks.flatMap((text, index) => cohereWire.reasoningEvents(plan, text, index)),
-    ...plan.textChunks.flatMap((text, index) => cohereWire.textEvents(plan, text, index)),
-    ...cohereWire.closingEvents(plan),
-  ];
-}
-
-/** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
-async function serve(answer: {
-  events?: string[];
-  status?: number;
-  body?: unknown;
-}): Promise<{url: string; server: Server}> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      if (answer.status) {
-        response.writeHead(answer.status, {'Content-Type': 'application/json'});
-        response.end(JSON.stringify(answer.body));
-        return;
-      }
-      response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8'});
-      for (const event of answer.events ?? []) response.write(event);
-      response.end();
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server};
+  return allWireEvents(cohereWire, plan);
 }
 
 async function readAll(baseUrl: string): Promise<Cohere.V2ChatStreamResponse[]> {
@@ -87,7 +59,7 @@ describe('cohereWire', () => {
   });
 
   it('streams text, COMPLETE and billed usage that the real SDK reads, camelCased', async () => {
-    ({server} = await serve({events: allEvents(PLAN)}));
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
     const events = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 
     expect(events.map(event => event.type)).toEqual([
@@ -108,7 +80,7 @@ describe('cohereWire', () => {
   });
 
   it('streams reasoning as a thinking block before the text block', async () => {
-    ({server} = await serve({events: allEvents({...PLAN, reasoningChunks: ['Let me ', 'think.']})}));
+    ({server} = await serveWireAnswer({events: allEvents({...PLAN, reasoningChunks: ['Let me ', 'think.']})}));
     const events = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 
     expect(textOf(events, 'thinking')).toBe('Let me think.');
@@ -131,7 +103,7 @@ describe('cohereWire', () => {
       ...cohereWire.textEvents(PLAN, 'Hello', 0),
       ...cohereWire.midStreamErrorEvents(PLAN, 'internal server error'),
     ];
-    ({server} = await serve({events}));
+    ({server} = await serveWireAnswer({events}));
     const received = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     const end = received[received.length - 1] as Cohere.V2ChatStreamResponse.MessageEnd;
     expect(textOf(received, 'text')).toBe('Hello');
@@ -141,7 +113,7 @@ describe('cohereWire', () => {
   });
 
   it('makes the real SDK throw a SyntaxError for the malformed event', async () => {
-    ({server} = await serve({events: [...cohereWire.openingEvents(PLAN), cohereWire.malformedEvent()]}));
+    ({server} = await serveWireAnswer({events: [...cohereWire.openingEvents(PLAN), cohereWire.malformedEvent()]}));
     await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(
       SyntaxError,
     );
@@ -150,7 +122,7 @@ describe('cohereWire', () => {
   it('gives {message} error bodies that the real SDK turns into CohereError with statusCode and body', async () => {
     const body = cohereWire.errorBody(429, 'You are using a Trial key, which is limited to 10 API calls / minute.');
     expect(body).toEqual({message: 'You are using a Trial key, which is limited to 10 API calls / minute.'});
-    ({server} = await serve({status: 429, body}));
+    ({server} = await serveWireAnswer({status: 429, body}));
     const error: unknown = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).then(
       () => undefined,
       (thrown: unknown) => thrown,

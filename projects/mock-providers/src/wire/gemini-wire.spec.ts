@@ -1,8 +1,9 @@
-import {createServer, type Server} from 'node:http';
+import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {ApiError, GoogleGenAI, type GenerateContentResponse} from '@google/genai';
 import {geminiWire} from './gemini-wire';
 import type {MockPlan} from './provider-wire';
+import {allWireEvents, serveWireAnswer} from './wire-spec-server.spec';
 
 const PLAN: MockPlan = {
   model: 'gemini-2.5-flash',
@@ -14,37 +15,8 @@ const PLAN: MockPlan = {
   finish: 'stop',
 };
 
-/** Every event of a whole stream, in the order the mock server writes them. */
 function allEvents(plan: MockPlan): string[] {
-  return [
-    ...geminiWire.openingEvents(plan),
-    ...plan.reasoningChunks.flatMap((text, index) => geminiWire.reasoningEvents(plan, text, index)),
-    ...plan.textChunks.flatMap((text, index) => geminiWire.textEvents(plan, text, index)),
-    ...geminiWire.closingEvents(plan),
-  ];
-}
-
-/** A one-shot loopback server that answers with the given events (or a JSON error), one write each. */
-async function serve(answer: {
-  events?: string[];
-  status?: number;
-  body?: unknown;
-}): Promise<{url: string; server: Server}> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      if (answer.status) {
-        response.writeHead(answer.status, {'Content-Type': 'application/json'});
-        response.end(JSON.stringify(answer.body));
-        return;
-      }
-      response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8'});
-      for (const event of answer.events ?? []) response.write(event);
-      response.end();
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server};
+  return allWireEvents(geminiWire, plan);
 }
 
 async function readAll(url: string): Promise<GenerateContentResponse[]> {
@@ -82,7 +54,7 @@ describe('geminiWire', () => {
   });
 
   it('streams thoughts, text, cumulative usage and STOP that the real SDK reads', async () => {
-    ({server} = await serve({events: allEvents(PLAN)}));
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
     const chunks = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 
     const parts = chunks.flatMap(chunk => chunk.candidates?.[0]?.content?.parts ?? []);
@@ -110,7 +82,7 @@ describe('geminiWire', () => {
     const length = geminiWire.closingEvents({...PLAN, finish: 'length'});
     expect(JSON.parse(length[0].slice(6)).candidates[0].finishReason).toBe('MAX_TOKENS');
 
-    ({server} = await serve({events: allEvents({...PLAN, finish: 'content-filter'})}));
+    ({server} = await serveWireAnswer({events: allEvents({...PLAN, finish: 'content-filter'})}));
     const chunks = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     const last = chunks[chunks.length - 1].candidates?.[0];
     expect(last?.finishReason).toBe('SAFETY' as never);
@@ -122,7 +94,7 @@ describe('geminiWire', () => {
       ...geminiWire.textEvents(PLAN, 'Hello', 0),
       ...geminiWire.midStreamErrorEvents(PLAN, 'Internal error'),
     ];
-    ({server} = await serve({events}));
+    ({server} = await serveWireAnswer({events}));
     const client = new GoogleGenAI({
       apiKey: 'test-key',
       httpOptions: {baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`},
@@ -142,7 +114,9 @@ describe('geminiWire', () => {
   });
 
   it('makes the real SDK throw a SyntaxError for the malformed event', async () => {
-    ({server} = await serve({events: [...geminiWire.textEvents(PLAN, 'Hello', 0), geminiWire.malformedEvent()]}));
+    ({server} = await serveWireAnswer({
+      events: [...geminiWire.textEvents(PLAN, 'Hello', 0), geminiWire.malformedEvent()],
+    }));
     await expectAsync(readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)).toBeRejectedWithError(
       SyntaxError,
     );
@@ -153,7 +127,7 @@ describe('geminiWire', () => {
       error: {code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE'},
     });
     const body = geminiWire.errorBody(429, 'Resource has been exhausted (e.g. check quota).', 7);
-    ({server} = await serve({status: 429, body}));
+    ({server} = await serveWireAnswer({status: 429, body}));
     const error: unknown = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).then(
       () => undefined,
       (thrown: unknown) => thrown,

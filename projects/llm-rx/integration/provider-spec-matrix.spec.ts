@@ -1,14 +1,14 @@
 /*
- * The behaviour every OpenAI-shaped adapter must show against the mock provider server, shared by the Responses
- * and Chat Completions specs here and by llm-rx/deepseek's. Real SDK, real timers, one unique tag per spec.
- * It defines no specs by itself: call describeMockServerMatrix() inside a describe().
+ * The behaviour every provider adapter must show against the mock provider server (port 4010), shared by the
+ * openai, deepseek, anthropic, gemini and cohere specs. Real SDK, real timers, one unique tag per spec.
+ * It defines no specs by itself: call describeMockServerMatrix() inside a describe(). Spec support only: this folder
+ * is no entry point, and adapters import it by relative path.
  */
 import type {Llm, LlmChunk, LlmProviderOptions, LlmRequest, LlmUsage} from 'llm-rx';
 import {LlmPriceTable, LlmProviderError, LlmTimeoutError, LlmTruncationError} from 'llm-rx';
 import type {MockScenario} from 'llm-rx/testing';
 import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario, waitForMockRequest} from 'llm-rx/testing';
 import type {Observable} from 'rxjs';
-import {firstValueFrom} from 'rxjs';
 
 /** The adapter under test. */
 export interface MockServerTarget {
@@ -25,6 +25,24 @@ export interface MockServerTarget {
   readonly streamsReasoning: boolean;
   /** Whether the wire reports cache writes. */
   readonly reportsCacheWrites: boolean;
+  /** Whether the wire reports reasoning tokens in its usage (Cohere bills none separately); default true. */
+  readonly reportsReasoningTokens?: boolean;
+  /** Whether the wire has a content-filter finish reason (Cohere has none); default true. */
+  readonly reportsContentFilter?: boolean;
+  /** Whether an HTTP error carries the request id of the response headers (Gemini's errors carry none); default true. */
+  readonly reportsRequestId?: boolean;
+  /** The request header that carries the key, masked as `***` by the mock; default `authorization`. */
+  readonly apiKeyHeader?: string;
+  /** What an HTTP error's response body must equal (a jasmine matcher may be used); unchecked when absent. */
+  readonly errorBody?: unknown;
+  /** The status code of an error event in the stream; default none. */
+  readonly midStreamStatusCode?: number;
+  /** Whether an error event in the stream is retryable; default true. */
+  readonly midStreamIsRetryable?: boolean;
+  /** Text the message of an error event in the stream must contain; unchecked when absent. */
+  readonly midStreamMessage?: string;
+  /** The raw finish reasons of the wire, checked when given. */
+  readonly rawFinishReasons?: {readonly stop: string; readonly length: string; readonly contentFilter?: string};
 }
 
 /** What one subscription saw. */
@@ -98,6 +116,7 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
   const llm = (options: LlmProviderOptions = {}) => target.create({apiKey: target.apiKey, ...options});
   const tag = (name: string) => uniqueTag(target.label, name);
   const TEXT = 'Hello there, this is the mock provider speaking.';
+  const reasoningTokens = (target.reportsReasoningTokens ?? true) ? 20 : 0;
 
   it('streams text and reasoning, then one usage part with tokens, cost, timing and finish reason', async () => {
     const scenarioTag = tag('text');
@@ -139,8 +158,9 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     expect(usage.cachedInputTokens).toBe(400);
     expect(usage.cacheWriteTokens).toBe(cacheWriteTokens);
     expect(usage.outputTokens).toBe(50);
-    expect(usage.reasoningTokens).toBe(20);
+    expect(usage.reasoningTokens).toBe(reasoningTokens);
     expect(usage.finishReason.unified).toBe('stop');
+    if (target.rawFinishReasons) expect(usage.finishReason.raw).toBe(target.rawFinishReasons.stop);
     expect(usage.timeToFirstChunkMs).not.toBeNull();
     expect(usage.responseTimeMs).toBeGreaterThanOrEqual(usage.timeToFirstChunkMs ?? 0);
 
@@ -158,8 +178,10 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     expect(usage.inputCost).toBeCloseTo(inputCost, 12);
     expect(usage.outputCost).toBeCloseTo(outputCost, 12);
     expect(usage.totalCost).toBeCloseTo(inputCost + outputCost, 12);
-    // Cached reads are cheaper than fresh input, so pricing them as fresh would be caught here.
-    expect(price.cachedInputPerMillion).toBeLessThan(price.inputPerMillion);
+    // Cached reads are cheaper than fresh input, so pricing them as fresh would be caught here. A model without a
+    // cache rate (Cohere's) must then be billed `subset`, cached tokens at the input rate.
+    if (price.cachedInputPerMillion === undefined) expect(table.accountingOf(target.provider)).toBe('subset');
+    else expect(price.cachedInputPerMillion).toBeLessThan(price.inputPerMillion);
   });
 
   it('sends the key masked, the option headers and the request headers', async () => {
@@ -173,7 +195,19 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     const [record] = await fetchMockRequests(scenarioTag);
     expect(record.headers['x-llm-rx-option']).toBe('from-options');
     expect(record.headers['x-llm-rx-request']).toBe('from-request');
-    expect(record.headers['authorization']).toBe('***');
+    expect(record.headers[target.apiKeyHeader ?? 'authorization']).toBe('***');
+  });
+
+  it('sends a placeholder key when none is given, for a proxy that adds the real one', async () => {
+    const scenarioTag = tag('no-key');
+    const outcome = await runStream(
+      target.create({}).stream(scenarioRequest({tag: scenarioTag, text: 'ok', chunks: 1})),
+    );
+    expect(outcome.error).toBeUndefined();
+    expect(textOf(outcome.chunks)).toBe('ok');
+    // Masked by the mock: it is recorded only when the SDK sent the key header at all.
+    const [record] = await fetchMockRequests(scenarioTag);
+    expect(record.headers[target.apiKeyHeader ?? 'authorization']).toBe('***');
   });
 
   const httpErrors: ReadonlyArray<[status: number, isRetryable: boolean]> = [
@@ -200,8 +234,10 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
       expect(error.message).toContain(String(status));
       expect(error.message).not.toContain(target.apiKey);
       expect(error.responseBody).toBeDefined();
+      expect(JSON.stringify(error.responseBody)).not.toContain(target.apiKey);
+      if (target.errorBody !== undefined) expect(error.responseBody).toEqual(target.errorBody);
       const [record] = await fetchMockRequests(scenarioTag);
-      expect(error.requestId).toBe(record.id);
+      if (target.reportsRequestId ?? true) expect(error.requestId).toBe(record.id);
       if (retryAfter !== undefined) expect(error.retryAfterMs).toBe(retryAfter * 1000);
     });
   }
@@ -210,26 +246,47 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('mid-error'), chunks: 4, errorAfter: 2})));
     expect(outcome.chunks.map(chunk => chunk.type)).toEqual(['text-delta', 'text-delta']);
     const error = providerError(outcome);
-    expect(error.statusCode).toBeUndefined();
-    expect(error.isRetryable).toBeTrue();
+    expect(error.statusCode).toBe(target.midStreamStatusCode);
+    expect(error.isRetryable).toBe(target.midStreamIsRetryable ?? true);
     expect(error.message).not.toContain(target.apiKey);
+    if (target.midStreamMessage !== undefined) expect(error.message).toContain(target.midStreamMessage);
   });
 
   it('closes the connection when the subscriber unsubscribes mid-stream', async () => {
     const scenarioTag = tag('unsubscribe');
-    const first = await firstValueFrom(llm().stream(scenarioRequest({tag: scenarioTag, chunks: 20, chunkDelay: 100})));
-    expect(first.type).toBe('text-delta');
+    const received: LlmChunk[] = [];
+    let isErrored = false;
+    await new Promise<void>(resolve => {
+      const subscription = llm()
+        .stream(scenarioRequest({tag: scenarioTag, chunks: 20, chunkDelay: 100}))
+        .subscribe({
+          next: chunk => {
+            received.push(chunk);
+            subscription.unsubscribe();
+            resolve();
+          },
+          error: () => (isErrored = true),
+        });
+    });
+    expect(received.map(chunk => chunk.type)).toEqual(['text-delta']);
     const record = await waitForMockRequest(scenarioTag, request => request.closedEarly, {timeoutMs: 3000});
     expect(record.completed).toBeFalse();
+    // The SDK throws the signal's AbortError from its loop; the unsubscribed caller never sees it.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(isErrored).toBeFalse();
   });
 
   it('fails with a first-chunk timeout when the stream stalls, and aborts the request', async () => {
     const scenarioTag = tag('stall');
+    // The timeout runs from subscription: load the SDK first (it is cached per module), so that the 300 ms measure
+    // only the stall and the request surely reaches the server before it.
+    expect((await runStream(llm().stream(scenarioRequest({tag: tag('warm')})))).error).toBeUndefined();
     const outcome = await runStream(
       llm({firstChunkTimeoutMs: 300}).stream(scenarioRequest({tag: scenarioTag, stallAfter: 0})),
     );
     expect(LlmTimeoutError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     expect((outcome.error as LlmTimeoutError).info.kind).toBe('first-chunk');
+    expect(outcome.chunks).toEqual([]);
     await waitForMockRequest(scenarioTag, request => request.closedEarly, {timeoutMs: 3000});
   });
 
@@ -247,7 +304,9 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
       llm().stream(scenarioRequest({tag: tag('malformed'), chunks: 3, malformedAfter: 1})),
     );
     expect(outcome.chunks.length).toBe(1);
-    expect(providerError(outcome).message).toContain('malformed');
+    const error = providerError(outcome);
+    expect(error.message).toContain('malformed');
+    expect(error.isRetryable).toBeTrue();
   });
 
   it('raises a clear error when the final event is missing', async () => {
@@ -260,7 +319,9 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
   it('raises a retryable error when the connection drops', async () => {
     const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('drop'), chunks: 3, dropAfter: 1})));
     expect(outcome.chunks.length).toBe(1);
-    expect(providerError(outcome).isRetryable).toBeTrue();
+    const error = providerError(outcome);
+    expect(error.isRetryable).toBeTrue();
+    expect(error.statusCode).toBeUndefined();
   });
 
   it('raises LlmTruncationError with the partial content at the output cap', async () => {
@@ -272,13 +333,19 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     expect(error.partialContent).toBe(TEXT);
     expect(error.maxTokens).toBe(3);
     expect(error.usage.finishReason.unified).toBe('length');
+    if (target.rawFinishReasons) expect(error.usage.finishReason.raw).toBe(target.rawFinishReasons.length);
   });
 
-  it('completes with a content-filter finish reason', async () => {
-    const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('filter'), finish: 'content-filter'})));
-    expect(outcome.completed).toBeTrue();
-    expect(usageOf(outcome.chunks)?.finishReason.unified).toBe('content-filter');
-  });
+  if (target.reportsContentFilter ?? true) {
+    it('completes with a content-filter finish reason', async () => {
+      const outcome = await runStream(llm().stream(scenarioRequest({tag: tag('filter'), finish: 'content-filter'})));
+      expect(outcome.completed).toBeTrue();
+      const finishReason = usageOf(outcome.chunks)?.finishReason;
+      expect(finishReason?.unified).toBe('content-filter');
+      const raw = target.rawFinishReasons?.contentFilter;
+      if (raw !== undefined) expect(finishReason?.raw).toBe(raw);
+    });
+  }
 
   it('is cold: no request before subscribe, one per subscription', async () => {
     const scenarioTag = tag('cold');
