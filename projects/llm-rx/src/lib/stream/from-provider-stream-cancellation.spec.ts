@@ -1,18 +1,16 @@
-import type {Observable} from 'rxjs';
-import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
-import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
-import type {LlmRequest} from '../request/llm-request';
-import {fromProviderStream, type ProviderStreamConfig} from './from-provider-stream';
 import {
   type EventChannel,
   events,
   finish,
   MODEL,
   PROVIDER,
+  mapToProviderError,
   ProviderStreamFixture,
+  providerStreamOf,
   Recorder,
+  type StreamOf,
   settle,
   until,
 } from './from-provider-stream.spec-helpers';
@@ -24,27 +22,14 @@ describe('fromProviderStream cancellation', () => {
   let open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
   let mapError: jasmine.Spy<(error: unknown) => unknown>;
 
-  function streamOf(request: LlmRequest, overrides: Partial<ProviderStreamConfig> = {}): Observable<LlmChunk> {
-    return fromProviderStream({
-      provider: PROVIDER,
-      model: MODEL,
-      request,
-      open,
-      mapError,
-      firstChunkTimeoutMs: null,
-      idleTimeoutMs: null,
-      ...overrides,
-    });
-  }
+  const streamOf: StreamOf = (request, overrides = {}) => providerStreamOf({request, open, mapError, ...overrides});
 
   beforeEach(() => {
     // The default pricer warns once about the unpriced model; keep the spec output clean.
     spyOn(console, 'warn');
     fixture = new ProviderStreamFixture();
     open = jasmine.createSpy('open').and.callFake(fixture.openChannel);
-    mapError = jasmine
-      .createSpy('mapError')
-      .and.callFake(error => new LlmProviderError('llm-rx: mapped', {provider: PROVIDER, cause: error}));
+    mapError = jasmine.createSpy('mapError').and.callFake(mapToProviderError);
   });
 
   afterEach(() => fixture.restore());

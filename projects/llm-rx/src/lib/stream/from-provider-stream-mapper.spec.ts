@@ -1,6 +1,5 @@
 import {LlmProviderError} from '../errors/llm-provider-error';
-import {fromProviderStream} from './from-provider-stream';
-import {finish, fromList, MODEL, PROVIDER, Recorder, TOKENS, until} from './from-provider-stream.spec-helpers';
+import {finish, fromList, providerStreamOf, Recorder, TOKENS, until} from './from-provider-stream.spec-helpers';
 import type {ProviderEventMapper} from './provider-event-mapper';
 import type {ProviderStreamEvent} from './provider-stream-event';
 
@@ -17,15 +16,7 @@ describe('fromProviderStream with an event mapper', () => {
   });
 
   function streamOf(events: AsyncIterable<SdkEvent>, mapper: ProviderEventMapper<SdkEvent>) {
-    return fromProviderStream({
-      provider: PROVIDER,
-      model: MODEL,
-      request: {userPrompt: 'Hi'},
-      open: async () => ({events, mapper}),
-      mapError: error => new LlmProviderError('llm-rx: mapped', {provider: PROVIDER, cause: error}),
-      firstChunkTimeoutMs: null,
-      idleTimeoutMs: null,
-    });
+    return providerStreamOf({request: {userPrompt: 'Hi'}, open: async () => ({events, mapper})});
   }
 
   // Maps the SDK events one to one, two for a pair, none for a ping; holds the finish back until the end.

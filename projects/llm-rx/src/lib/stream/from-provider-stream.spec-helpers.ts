@@ -1,6 +1,9 @@
 // Test doubles for the fromProviderStream specs: hand-fed event sources, as an SDK's stream is, without any SDK.
 import {config as rxjsConfig, type Observable, type Subscription} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
+import {LlmProviderError} from '../errors/llm-provider-error';
+import type {LlmRequest} from '../request/llm-request';
+import {fromProviderStream, type ProviderStreamConfig} from './from-provider-stream';
 import type {LlmFinishReason, LlmTokenCounts} from '../usage/llm-usage';
 import type {ProviderEventMapper, ProviderEventSource} from './provider-event-mapper';
 import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
@@ -175,3 +178,29 @@ export async function until(condition: () => boolean, what: string): Promise<voi
 export function settle(): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, 20));
 }
+
+/** An SDK error mapped the way the specs expect: an `LlmProviderError` with the error as its cause. */
+export function mapToProviderError(error: unknown): LlmProviderError {
+  return new LlmProviderError('llm-rx: mapped', {provider: PROVIDER, cause: error});
+}
+
+/**
+ * `fromProviderStream` for the unpriced test model, with both timeouts off unless the overrides set them.
+ * @param config The request, `open` and whatever else the spec sets.
+ * @returns The stream.
+ */
+export function providerStreamOf<TEvent>(
+  config: Pick<ProviderStreamConfig<TEvent>, 'request' | 'open'> & Partial<ProviderStreamConfig<TEvent>>,
+): Observable<LlmChunk> {
+  return fromProviderStream<TEvent>({
+    provider: PROVIDER,
+    model: MODEL,
+    mapError: mapToProviderError,
+    firstChunkTimeoutMs: null,
+    idleTimeoutMs: null,
+    ...config,
+  });
+}
+
+/** Request-level shorthand the fixture-driven specs share. */
+export type StreamOf = (request: LlmRequest, overrides?: Partial<ProviderStreamConfig>) => Observable<LlmChunk>;

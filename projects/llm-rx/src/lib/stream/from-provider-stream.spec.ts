@@ -1,17 +1,16 @@
-import type {Observable} from 'rxjs';
-import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
-import type {LlmRequest} from '../request/llm-request';
-import {fromProviderStream, type ProviderStreamConfig} from './from-provider-stream';
 import {
   events,
   finish,
   MODEL,
   PROVIDER,
+  mapToProviderError,
   ProviderStreamFixture,
+  providerStreamOf,
   Recorder,
+  type StreamOf,
   TOKENS,
   until,
 } from './from-provider-stream.spec-helpers';
@@ -23,27 +22,14 @@ describe('fromProviderStream', () => {
   let open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
   let mapError: jasmine.Spy<(error: unknown) => unknown>;
 
-  function streamOf(request: LlmRequest, overrides: Partial<ProviderStreamConfig> = {}): Observable<LlmChunk> {
-    return fromProviderStream({
-      provider: PROVIDER,
-      model: MODEL,
-      request,
-      open,
-      mapError,
-      firstChunkTimeoutMs: null,
-      idleTimeoutMs: null,
-      ...overrides,
-    });
-  }
+  const streamOf: StreamOf = (request, overrides = {}) => providerStreamOf({request, open, mapError, ...overrides});
 
   beforeEach(() => {
     // The default pricer warns once about the unpriced model; keep the spec output clean.
     spyOn(console, 'warn');
     fixture = new ProviderStreamFixture();
     open = jasmine.createSpy('open').and.callFake(fixture.openChannel);
-    mapError = jasmine
-      .createSpy('mapError')
-      .and.callFake(error => new LlmProviderError('llm-rx: mapped', {provider: PROVIDER, cause: error}));
+    mapError = jasmine.createSpy('mapError').and.callFake(mapToProviderError);
   });
 
   afterEach(() => fixture.restore());
