@@ -16,6 +16,7 @@ describe('handleControlRoute', () => {
     headers: {},
     body: null,
     scenario: {tag},
+    fault: null,
     receivedAt: new Date(0).toISOString(),
   });
 

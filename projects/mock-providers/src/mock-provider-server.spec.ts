@@ -144,6 +144,43 @@ describe('startMockProviderServer', () => {
     expect(Date.parse(record.receivedAt)).toBeGreaterThan(0);
   });
 
+  it('plays a fault for the first failTimes requests of a tag only, and records which fault it played', async () => {
+    const tag = uniqueTag();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await postChat({tag, status: 503, failTimes: 2, chunks: 1});
+      statuses.push(response.status);
+      await response.text();
+    }
+    expect(statuses).toEqual([503, 503, 200]);
+    await waitForMockRequest(tag, record => record.completed && record.status === 200, {baseUrl: server.url});
+    const records = await fetchMockRequests(tag, server.url);
+    expect(records.map(record => record.fault)).toEqual(['status', 'status', null]);
+    expect(records.map(record => record.scenario.failTimes)).toEqual([2, 2, 2]);
+  });
+
+  it('records a mid-stream fault, and no fault for a plain answer', async () => {
+    const tag = uniqueTag();
+    await (await postChat({tag, chunks: 2, dropAfter: 1})).text().catch(() => undefined);
+    await (await postChat({tag: `${tag}-plain`, chunks: 1})).text();
+    expect((await waitForMockRequest(tag, () => true, {baseUrl: server.url})).fault).toBe('dropAfter');
+    expect((await waitForMockRequest(`${tag}-plain`, () => true, {baseUrl: server.url})).fault).toBeNull();
+  });
+
+  it('quotes the credential in error messages with echoKey, as a faulty upstream might', async () => {
+    const tag = uniqueTag();
+    const httpError = await postChat({tag, status: 401, echoKey: true});
+    expect(((await httpError.json()) as {error: {message: string}}).error.message).toContain(
+      'key used: sk-never-stored',
+    );
+    const midStream = await (await postChat({tag, chunks: 2, errorAfter: 1, echoKey: true})).text();
+    expect(midStream).toContain('key used: sk-never-stored');
+    const plain = await postChat({tag, status: 401});
+    expect(JSON.stringify(await plain.json())).not.toContain('sk-never-stored');
+    // The log still masks the key it echoed.
+    expect(JSON.stringify(await fetchMockRequests(tag, server.url))).not.toContain('sk-never-stored');
+  });
+
   it('clears the request log', async () => {
     const tag = uniqueTag();
     await (await postChat({tag})).text();

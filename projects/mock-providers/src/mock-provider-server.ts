@@ -5,7 +5,7 @@ import {handleControlRoute, sendJson} from './control-routes';
 import {answerPreflight, setCorsHeaders} from './cors';
 import {createMockPlan} from './mock-plan';
 import {maskHeaders, maskPath, RequestLog, type MockRequestRecord} from './request-log';
-import {MockScenarioError, parseScenario, SCENARIO_HEADER, type MockScenario} from './scenario';
+import {faultOf, MockScenarioError, parseScenario, SCENARIO_HEADER, type MockScenario} from './scenario';
 import type {MockPlan, ProviderWire} from './wire/provider-wire';
 import {findProviderWire, PROVIDER_WIRES} from './wire/provider-wires';
 
@@ -80,24 +80,28 @@ async function handleRequest(
 
   const wire = findProviderWire(method, url.pathname, wires);
   const body = parseBody(await readBody(request));
-  let scenario: MockScenario = {};
+  let requested: MockScenario = {};
   let scenarioError: MockScenarioError | undefined;
   try {
-    scenario = parseScenario(headerOf(request, SCENARIO_HEADER));
+    requested = parseScenario(headerOf(request, SCENARIO_HEADER));
   } catch (error) {
     if (!(error instanceof MockScenarioError)) throw error;
     scenarioError = error;
   }
+  // Counted before this request is added: `failTimes` heals the requests that come after that many.
+  const {fault, scenario} = faultOf(requested, requested.tag === undefined ? 0 : log.count(requested.tag));
   const record = log.add({
-    tag: scenario.tag ?? null,
+    tag: requested.tag ?? null,
     wire: wire?.name ?? null,
     method,
     path: maskPath(request.url ?? '/'),
     headers: maskHeaders(request.headers),
     body,
-    scenario,
+    scenario: requested,
+    fault: scenarioError ? null : fault,
     receivedAt: new Date().toISOString(),
   });
+  const echo = scenario.echoKey ? ` (key used: ${credentialOf(request, url)})` : '';
   response.setHeader('x-request-id', record.id);
   response.setHeader('request-id', record.id);
 
@@ -112,17 +116,42 @@ async function handleRequest(
   if (exchange.isClientGone) return;
   if (scenario.status !== undefined) {
     if (scenario.retryAfter !== undefined) response.setHeader('retry-after', String(scenario.retryAfter));
-    const message = `mock-providers: simulated HTTP ${scenario.status} (${SCENARIO_HEADER} status=${scenario.status})`;
+    const message =
+      `mock-providers: simulated HTTP ${scenario.status} (${SCENARIO_HEADER} status=${scenario.status})` + echo;
     return exchange.sendError(scenario.status, wire.errorBody(scenario.status, message, scenario.retryAfter));
   }
-  await streamAnswer(exchange, wire, createMockPlan(scenario, wire.modelOf(url.pathname, body)), scenario);
+  await streamAnswer(exchange, wire, createMockPlan(scenario, wire.modelOf(url.pathname, body)), scenario, echo);
+}
+
+/**
+ * The credential a request carried, for `echoKey`: what a faulty upstream might quote back.
+ *
+ * @param request The request.
+ * @param url Its parsed URL.
+ * @returns The key from `authorization` (without `Bearer `), `x-api-key`, `x-goog-api-key` or `?key=`.
+ */
+function credentialOf(request: IncomingMessage, url: URL): string {
+  const authorization = headerOf(request, 'authorization')?.replace(/^Bearer\s+/i, '');
+  return (
+    authorization ??
+    headerOf(request, 'x-api-key') ??
+    headerOf(request, 'x-goog-api-key') ??
+    url.searchParams.get('key') ??
+    'none'
+  );
 }
 
 /** Milliseconds between the last written event and a simulated drop. */
 const DROP_GRACE_MS = 25;
 
 /** Writes the opening events, the content chunks with any injected failure, then the closing events. */
-async function streamAnswer(exchange: Exchange, wire: ProviderWire, plan: MockPlan, scenario: MockScenario) {
+async function streamAnswer(
+  exchange: Exchange,
+  wire: ProviderWire,
+  plan: MockPlan,
+  scenario: MockScenario,
+  echo: string,
+) {
   const contents = [
     ...plan.reasoningChunks.map((text, index) => () => wire.reasoningEvents(plan, text, index)),
     ...plan.textChunks.map((text, index) => () => wire.textEvents(plan, text, index)),
@@ -138,7 +167,10 @@ async function streamAnswer(exchange: Exchange, wire: ProviderWire, plan: MockPl
   if (!(await exchange.writeEvents(wire.openingEvents(plan), false))) return;
   for (let written = 0; written <= contents.length; written++) {
     if (written === errorAt) {
-      await exchange.writeEvents(wire.midStreamErrorEvents(plan, 'mock-providers: simulated mid-stream error'), true);
+      await exchange.writeEvents(
+        wire.midStreamErrorEvents(plan, `mock-providers: simulated mid-stream error${echo}`),
+        true,
+      );
       return exchange.end();
     }
     if (written === dropAt) {

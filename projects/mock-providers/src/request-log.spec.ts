@@ -38,6 +38,7 @@ describe('RequestLog', () => {
     headers: {},
     body: null,
     scenario: {},
+    fault: null,
     receivedAt: new Date(0).toISOString(),
   });
 
@@ -54,6 +55,15 @@ describe('RequestLog', () => {
     expect(log.list().length).toBe(3);
     expect(log.clear()).toBe(3);
     expect(log.list()).toEqual([]);
+  });
+
+  it('counts the records of a tag', () => {
+    const log = new RequestLog();
+    log.add(fields('a'));
+    log.add(fields('b'));
+    log.add(fields('a'));
+    expect(log.count('a')).toBe(2);
+    expect(log.count('c')).toBe(0);
   });
 
   it('lists copies, while the server keeps updating the stored record', () => {

@@ -66,6 +66,16 @@ export class RequestLog {
   }
 
   /**
+   * Counts the records of one tag, e.g. to know how many times a request was retried.
+   *
+   * @param tag The scenario tag.
+   * @returns How many requests with that tag were recorded.
+   */
+  count(tag: string): number {
+    return this.#records.reduce((count, record) => (record.tag === tag ? count + 1 : count), 0);
+  }
+
+  /**
    * Forgets every record.
    *
    * @returns How many records were removed.

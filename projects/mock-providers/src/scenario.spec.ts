@@ -1,5 +1,5 @@
 import {mockScenario} from '../../llm-rx/testing/src/mock-provider-server-client';
-import {MockScenarioError, parseScenario, SCENARIO_KEYS} from './scenario';
+import {faultOf, MockScenarioError, parseScenario, SCENARIO_KEYS} from './scenario';
 
 describe('parseScenario', () => {
   it('returns the default scenario for an absent or empty header', () => {
@@ -78,8 +78,34 @@ describe('parseScenario', () => {
       cachedTokens: 10,
       cacheWriteTokens: 11,
       reasoningTokens: 12,
+      failTimes: 13,
+      echoKey: true,
     };
     expect(Object.keys(scenario).sort()).toEqual([...SCENARIO_KEYS].sort());
     expect(parseScenario(mockScenario(scenario))).toEqual(scenario);
+  });
+
+  it('parses failTimes as a number and echoKey as a flag', () => {
+    expect(parseScenario('failTimes=2;echoKey=1')).toEqual({failTimes: 2, echoKey: true});
+    expect(parseScenario('echoKey=0')).toEqual({echoKey: false});
+  });
+});
+
+describe('faultOf', () => {
+  it('names the first fault key set, or null', () => {
+    expect(faultOf({chunks: 2}, 0).fault).toBeNull();
+    expect(faultOf({noFinal: false}, 0).fault).toBeNull();
+    expect(faultOf({dropAfter: 0}, 0).fault).toBe('dropAfter');
+    expect(faultOf({status: 500, errorAfter: 1}, 0).fault).toBe('status');
+  });
+
+  it('plays the fault for every request without failTimes', () => {
+    expect(faultOf({status: 500}, 99)).toEqual({fault: 'status', scenario: {status: 500}});
+  });
+
+  it('heals the scenario once failTimes requests of the tag came before', () => {
+    const scenario = {tag: 't', chunks: 3, malformedAfter: 1, noFinal: true, failTimes: 1};
+    expect(faultOf(scenario, 0)).toEqual({fault: 'malformedAfter', scenario});
+    expect(faultOf(scenario, 1)).toEqual({fault: null, scenario: {tag: 't', chunks: 3, failTimes: 1}});
   });
 });

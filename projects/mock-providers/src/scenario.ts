@@ -30,6 +30,7 @@ const NUMBER_KEYS = [
   'cachedTokens',
   'cacheWriteTokens',
   'reasoningTokens',
+  'failTimes',
 ] as const;
 
 type NumberKey = (typeof NUMBER_KEYS)[number];
@@ -37,7 +38,38 @@ type NumberKey = (typeof NUMBER_KEYS)[number];
 const FINISHES: readonly MockFinish[] = ['stop', 'length', 'content-filter'];
 
 /** Every key the scenario header accepts. */
-export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = ['tag', 'text', 'noFinal', 'finish', ...NUMBER_KEYS];
+export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = [
+  'tag',
+  'text',
+  'noFinal',
+  'echoKey',
+  'finish',
+  ...NUMBER_KEYS,
+];
+
+/** The keys that make a request fail, in the order the server checks them; `failTimes` limits them. */
+export const FAULT_KEYS = ['status', 'errorAfter', 'dropAfter', 'stallAfter', 'malformedAfter', 'noFinal'] as const;
+
+/**
+ * The fault a scenario plays for one request, and the scenario to play.
+ *
+ * @param scenario The parsed scenario.
+ * @param earlierRequests How many requests with the same tag came before this one.
+ * @returns The first fault key set (`null` for none), and the scenario without its faults once `failTimes`
+ *   requests with this tag have failed.
+ */
+export function faultOf(
+  scenario: MockScenario,
+  earlierRequests: number,
+): {readonly fault: (typeof FAULT_KEYS)[number] | null; readonly scenario: MockScenario} {
+  const fault = FAULT_KEYS.find(key => scenario[key] !== undefined && scenario[key] !== false) ?? null;
+  if (fault === null || scenario.failTimes === undefined || earlierRequests < scenario.failTimes) {
+    return {fault, scenario};
+  }
+  const healed: MockScenario = {...scenario};
+  for (const key of FAULT_KEYS) delete healed[key];
+  return {fault: null, scenario: healed};
+}
 
 /**
  * Parses the `x-mock-scenario` header value.
@@ -57,8 +89,8 @@ export function parseScenario(header: string | undefined): MockScenario {
     const value = separator < 0 ? '' : decodeValue(key, pair.slice(separator + 1).trim());
     if (key === 'tag' || key === 'text') {
       scenario[key] = value;
-    } else if (key === 'noFinal') {
-      scenario.noFinal = value === '' || value === '1' || value === 'true';
+    } else if (key === 'noFinal' || key === 'echoKey') {
+      scenario[key] = value === '' || value === '1' || value === 'true';
     } else if (key === 'finish') {
       if (!FINISHES.includes(value as MockFinish)) {
         throw new MockScenarioError(`mock-providers: finish must be one of ${FINISHES.join(', ')}, got "${value}".`);

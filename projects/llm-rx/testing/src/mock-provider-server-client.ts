@@ -53,7 +53,21 @@ export interface MockScenario {
   cacheWriteTokens?: number;
   /** Reasoning tokens; default the number of reasoning chunks. */
   reasoningTokens?: number;
+  /**
+   * Plays the scenario's fault (`status`, `errorAfter`, `dropAfter`, `stallAfter`, `malformedAfter`, `noFinal`)
+   * only for the first N requests with this scenario's `tag`; later ones are answered normally, so a retry can
+   * succeed. Without it, every request plays the fault.
+   */
+  failTimes?: number;
+  /**
+   * Whether error messages (the HTTP error body and the mid-stream error) quote the credential the request
+   * carried (`authorization`, `x-api-key`, `x-goog-api-key` or `?key=`), as a faulty upstream or proxy might.
+   */
+  echoKey?: boolean;
 }
+
+/** A fault the mock server played for a request, as its log records it. */
+export type MockFault = 'status' | 'errorAfter' | 'dropAfter' | 'stallAfter' | 'malformedAfter' | 'noFinal';
 
 /** One request as the mock server recorded it. */
 export interface MockRequestRecord {
@@ -70,6 +84,8 @@ export interface MockRequestRecord {
   /** The parsed JSON request body, the raw text when it is not JSON, or `null` when empty. */
   body: unknown;
   scenario: MockScenario;
+  /** The fault played for this request (see `failTimes`), or `null` when it was answered normally. */
+  fault: MockFault | null;
   /** The HTTP status sent, or `null` before the head is written. */
   status: number | null;
   /** ISO time the request arrived. */
