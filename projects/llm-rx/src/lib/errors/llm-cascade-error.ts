@@ -1,21 +1,25 @@
 import type {LlmAttempt} from '../usage/llm-usage';
-import {hasMarker, LlmError} from './llm-error';
+import {_setErrorAttempts, hasMarker, LlmError} from './llm-error';
 import {redactSecrets} from './redact-secrets';
 
 const MARKER = Symbol.for('llm-rx.cascade-error');
 
-/** Every attempt of a cascade failed before any content; `attempts` holds each one's cause. */
+/**
+ * Every child of a cascade failed before any content. `attempts` lists every request the cascade made (retries
+ * and nested cascades' children included), in order, each with its error.
+ */
 export class LlmCascadeError extends LlmError {
   private readonly [MARKER] = true;
 
   /** @param attempts Every attempt, in order, each with its error. */
-  constructor(readonly attempts: readonly LlmAttempt[]) {
+  constructor(attempts: readonly LlmAttempt[]) {
     super(
-      `llm-rx: all ${attempts.length} providers of the cascade failed: ` +
+      `llm-rx: all ${attempts.length} attempts of the cascade failed: ` +
         attempts.map(attempt => `${attempt.provider}/${attempt.model}: ${describe(attempt.error)}`).join('; '),
       {cause: attempts.at(-1)?.error},
     );
     this.name = 'LlmCascadeError';
+    _setErrorAttempts(this, attempts);
   }
 
   /**

@@ -204,7 +204,8 @@ describe('llm-rx errors', () => {
       const error = new LlmCascadeError(attempts);
       expect(error.attempts).toBe(attempts);
       expect(error.cause).toBe(last);
-      expect(error.message).toContain('all 2 providers');
+      expect(error.message).toContain('all 2 attempts');
+      expect(error.attempts).toBe(attempts);
       expect(error.message).toContain('anthropic/claude-test: llm-rx: anthropic answered 529');
       expect(error.message).toContain('openai/gpt-test: llm-rx: openai sent no first chunk');
     });

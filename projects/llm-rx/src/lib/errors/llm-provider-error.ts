@@ -3,10 +3,25 @@ import {hasMarker, LlmError} from './llm-error';
 
 const MARKER = Symbol.for('llm-rx.provider-error');
 
+/**
+ * How a provider call failed:
+ *
+ * - `http`: the provider answered with an HTTP error status (`statusCode`).
+ * - `connection`: no connection could be made, or it dropped while the answer streamed.
+ * - `stream-error`: the provider reported an error inside its stream (an error event or an error finish).
+ * - `malformed-stream`: the stream carried an event that could not be parsed.
+ * - `incomplete-stream`: the stream ended before its final event (no usage or finish reason).
+ * - `other`: anything else; see the message and `cause`.
+ */
+export type LlmProviderFailureKind =
+  'http' | 'connection' | 'stream-error' | 'malformed-stream' | 'incomplete-stream' | 'other';
+
 /** What an `LlmProviderError` knows about the failed call. */
 export interface LlmProviderErrorOptions {
   readonly provider: string;
   readonly model?: string;
+  /** How the call failed; default `http` with a `statusCode`, else `other`. */
+  readonly kind?: LlmProviderFailureKind;
   /** The HTTP status, when the provider answered with one. */
   readonly statusCode?: number;
   /** Whether trying again may succeed; defaults to `isRetryableStatus(statusCode)` (true without a status). */
@@ -40,6 +55,8 @@ export class LlmProviderError extends LlmError {
   private readonly [MARKER] = true;
   readonly provider: string;
   readonly model: string | undefined;
+  /** How the call failed: an HTTP error, a connection failure, an error the stream reported, a broken stream. */
+  readonly kind: LlmProviderFailureKind;
   readonly statusCode: number | undefined;
   readonly isRetryable: boolean;
   readonly responseBody: unknown;
@@ -56,6 +73,7 @@ export class LlmProviderError extends LlmError {
     this.name = 'LlmProviderError';
     this.provider = options.provider;
     this.model = options.model;
+    this.kind = options.kind ?? (options.statusCode === undefined ? 'other' : 'http');
     this.statusCode = options.statusCode;
     this.isRetryable = options.isRetryable ?? isRetryableStatus(options.statusCode);
     this.responseBody = options.responseBody;
