@@ -6,6 +6,7 @@ import {
   type LlmFinishReason,
   type LlmRequest,
   type LlmTokenCounts,
+  reportLlmAttempt,
 } from 'llm-rx';
 import {
   asyncScheduler,
@@ -62,8 +63,9 @@ export interface MockLlmOptions {
  * A scripted, in-memory `Llm` for tests: no network, exact timings on a `TestScheduler`.
  *
  * Each subscription is one call and plays the next script: its chunks, with delays, then an error, a usage part
- * (with timings measured on the scheduler) or a hang. It records the requests, subscriptions and early
- * unsubscriptions, and errors clearly when a call has no script.
+ * (with timings measured on the scheduler) or a hang. Like a provider, it reports each subscription as one attempt
+ * (`reportLlmAttempt()`: `request.onAttempt`, `usage.attempts`, an llm-rx error's `attempts`). It records the
+ * requests, subscriptions and early unsubscriptions, and errors clearly when a call has no script.
  *
  * ```ts
  * const primary = new MockLlm({provider: 'anthropic', script: {error: new LlmProviderError('overloaded', {provider: 'anthropic', statusCode: 529})}});
@@ -110,7 +112,8 @@ export class MockLlm implements Llm {
    */
   stream(request: LlmRequest): Observable<LlmChunk> {
     this.calls.push(request);
-    return new Observable<LlmChunk>(subscriber => {
+    const scheduler = this.#scheduler;
+    const played = new Observable<LlmChunk>(subscriber => {
       const call = ++this.#subscriptions;
       const script = this.#isScriptReused ? this.#scripts[0] : this.#scripts[call - 1];
       if (script === undefined) {
@@ -139,6 +142,9 @@ export class MockLlm implements Llm {
         subscription.unsubscribe();
       };
     });
+    return played.pipe(
+      reportLlmAttempt(request, {provider: this.provider, model: this.model, clock: () => scheduler.now()}),
+    );
   }
 
   #play(script: MockLlmScript): Observable<LlmChunk> {

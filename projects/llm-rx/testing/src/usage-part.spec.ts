@@ -22,6 +22,8 @@ describe('usagePart', () => {
             outcome: 'ok',
             usage: {...NO_TOKENS, inputCost: null, outputCost: null, totalCost: null},
             durationMs: 0,
+            timeToFirstChunkMs: null,
+            finishReason: {unified: 'stop', raw: 'stop'},
           },
         ],
       },
@@ -35,6 +37,7 @@ describe('usagePart', () => {
       inputTokens: 7,
       totalCost: 0.5,
       responseTimeMs: 9,
+      timeToFirstChunkMs: 4,
     });
     expect(usage.inputTokens).toBe(7);
     expect(usage.attempts).toEqual([
@@ -44,6 +47,8 @@ describe('usagePart', () => {
         outcome: 'ok',
         usage: {...NO_TOKENS, inputTokens: 7, inputCost: null, outputCost: null, totalCost: 0.5},
         durationMs: 9,
+        timeToFirstChunkMs: 4,
+        finishReason: {unified: 'stop', raw: 'stop'},
       },
     ]);
   });

@@ -4,8 +4,8 @@ import {type LlmUsage, type LlmUsagePart, NO_TOKENS} from 'llm-rx';
  * Builds a complete `usage` part for marble values and expectations, with test defaults for what is not given.
  *
  * Defaults: provider `mock-provider`, model `mock-model`, zero tokens, unknown (`null`) cost, no first chunk,
- * `responseTimeMs` 0, finish reason `stop`, and one `ok` attempt made of those values (unless `attempts` is
- * given).
+ * `responseTimeMs` 0, finish reason `stop`, and one `ok` attempt made of those values, as `reportLlmAttempt()`
+ * makes it (unless `attempts` is given).
  *
  * ```ts
  * const values = {a: {type: 'text-delta', text: 'Hi'}, u: usagePart({inputTokens: 3, responseTimeMs: 2})};
@@ -43,6 +43,8 @@ export function usagePart(overrides: Partial<LlmUsage> = {}): LlmUsagePart {
         totalCost: base.totalCost,
       },
       durationMs: base.responseTimeMs,
+      timeToFirstChunkMs: base.timeToFirstChunkMs,
+      finishReason: base.finishReason,
     },
   ];
   return {type: 'usage', usage: {...base, attempts}};

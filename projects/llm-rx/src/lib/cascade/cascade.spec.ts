@@ -1,8 +1,8 @@
 import {
   collectResponse,
   type Llm,
-  type LlmAttemptStart,
   type LlmChunk,
+  LlmAbortError,
   LlmCascadeError,
   LlmConfigurationError,
   LlmError,
@@ -34,6 +34,9 @@ describe('shouldFailOver', () => {
         .toBeTrue();
     }
     expect(shouldFailOver(new LlmTimeoutError({kind: 'first-chunk', timeoutMs: 100, chunksSeen: 0}))).toBeTrue();
+    expect(shouldFailOver(new LlmCascadeError([])))
+      .withContext('a nested cascade whose children all failed')
+      .toBeTrue();
   });
 
   it('does not fail over where another provider cannot help', () => {
@@ -41,7 +44,7 @@ describe('shouldFailOver', () => {
     expect(shouldFailOver(new LlmConfigurationError('llm-rx: no key'))).toBeFalse();
     expect(shouldFailOver(new LlmInvalidRequestError('temperature', 'llm-rx: bad temperature'))).toBeFalse();
     expect(shouldFailOver(new LlmTruncationError('partial', usage, 10))).toBeFalse();
-    expect(shouldFailOver(new LlmCascadeError([]))).toBeFalse();
+    expect(shouldFailOver(new LlmAbortError('a', 'gone'))).toBeFalse();
     expect(shouldFailOver(new LlmError('llm-rx: other'))).toBeFalse();
     expect(shouldFailOver(new TypeError('bug'))).toBeFalse();
     expect(shouldFailOver('a string')).toBeFalse();
@@ -208,10 +211,20 @@ describe('cascade', () => {
     expect(error.maxTokens).toBe(1);
     expect(error.usage.timeToFirstChunkMs).toBe(2);
     expect(error.usage.responseTimeMs).toBe(3);
+    // The children report no attempts of their own: each failure stands for one, the truncation with its billing.
     expect(error.usage.attempts).toEqual([
       {provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 1},
-      ...childUsage.attempts,
+      {
+        provider: 'b',
+        model: 'b-model',
+        outcome: 'error',
+        error: truncation,
+        usage: childUsage.attempts[0].usage!,
+        finishReason: {unified: 'length', raw: 'max_tokens'},
+        durationMs: 2,
+      },
     ]);
+    expect(error.attempts).toEqual(error.usage.attempts);
   });
 
   it('fails with LlmCascadeError holding every attempt and its cause when all children fail', () => {
@@ -331,50 +344,17 @@ describe('cascade', () => {
     expect((events[0] as {from: Llm}).from).toBe(children[0]);
   });
 
-  it("tells the request's onAttempt of each child as it is subscribed, with the attempts failed before it", () => {
-    const starts: {frame: number; start: LlmAttemptStart}[] = [];
+  it('passes the very request to the children, onAttempt hook included', () => {
     const received: LlmRequest[] = [];
-    const failure = providerError('a', 503);
-    const scheduler = createLlmTestScheduler();
-    scheduler.run(({cold, expectObservable, expectSubscriptions}) => {
-      const primary = cold<LlmChunk>('--#', {}, failure);
-      const fallback = cold<LlmChunk>('-a-#', {a: text('Hel')}, providerError('b', 500));
-      const spy = (provider: string, source: Observable<LlmChunk>): Llm =>
-        llmFromObservable(provider, `${provider}-model`, childRequest => (received.push(childRequest), source));
-      const llm = cascade([spy('a', primary), spy('b', fallback)]);
-      const withHook: LlmRequest = {...request, onAttempt: start => starts.push({frame: scheduler.now(), start})};
-      expectObservable(llm.stream(withHook)).toBe('---a-#', {a: text('Hel')}, providerError('b', 500));
-      expectSubscriptions(fallback.subscriptions).toBe('--^--!');
-    });
-    expect(starts.map(({frame}) => frame))
-      .withContext('as each child is subscribed')
-      .toEqual([0, 2]);
-    expect(starts.map(({start}) => start)).toEqual([
-      {index: 0, provider: 'a', model: 'a-model', failedAttempts: []},
-      {
-        index: 1,
-        provider: 'b',
-        model: 'b-model',
-        failedAttempts: [{provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 2}],
-      },
-    ]);
-    expect(received).withContext('the children never see the hook').toEqual([request, request]);
-  });
-
-  it('passes the very request to the children without a hook, and a nested cascade reports only the outer attempts', () => {
-    const received: LlmRequest[] = [];
-    const starts: LlmAttemptStart[] = [];
+    const withHook: LlmRequest = {...request, onAttempt: () => undefined};
     createLlmTestScheduler().run(({cold, expectObservable}) => {
       const spy = (provider: string, source: Observable<LlmChunk>): Llm =>
         llmFromObservable(provider, `${provider}-model`, childRequest => (received.push(childRequest), source));
       const inner = cascade([spy('a', cold('-#', {}, providerError('a'))), spy('b', cold('-(u|)', {u: usagePart()}))]);
-      expectObservable(cascade([inner]).stream(request)).toBe('--(u|)', {u: jasmine.anything()});
-      expectObservable(cascade([inner]).stream({...request, onAttempt: start => starts.push(start)})).toBe('--(u|)', {
-        u: jasmine.anything(),
-      });
+      expectObservable(cascade([inner]).stream(withHook)).toBe('--(u|)', {u: jasmine.anything()});
     });
-    expect(received[0]).toBe(request);
-    expect(starts).toEqual([{index: 0, provider: 'cascade', model: 'a-model', failedAttempts: []}]);
+    expect(received.length).toBe(2);
+    received.forEach(childRequest => expect(childRequest).toBe(withHook));
   });
 
   it('follows a custom shouldFailOver', () => {

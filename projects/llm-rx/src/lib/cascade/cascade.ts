@@ -1,14 +1,13 @@
 import {asyncScheduler, catchError, defer, map, type Observable, type SchedulerLike, tap, throwError} from 'rxjs';
+import {CallAttempts} from '../attempts/call-attempts';
 import {isContentChunk, type LlmChunk} from '../chunk/llm-chunk';
 import {LlmCascadeError} from '../errors/llm-cascade-error';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
-import {LlmTruncationError} from '../errors/llm-truncation-error';
 import type {Llm} from '../llm';
 import type {LlmRequest} from '../request/llm-request';
 import {validateLlmRequest} from '../request/validate-llm-request';
-import type {LlmAttempt, LlmUsage} from '../usage/llm-usage';
 
 /** What `onFailOver` is told when a cascade moves from one child to the next. */
 export interface CascadeFailOverEvent {
@@ -39,15 +38,16 @@ export interface CascadeOptions {
  * The default failover policy of `cascade()`: whether another provider may succeed where this one failed.
  *
  * True for every `LlmProviderError`, whatever its status: a 400, 401, 404, 429 or 529 is a capability, credential
- * or capacity gap of that one provider, which is what a cascade is for. True for `LlmTimeoutError`. False for
- * configuration and invalid-request errors (the same request would fail everywhere), truncation (an answer was
- * given), a nested cascade's `LlmCascadeError`, and unknown errors (likely a bug, better surfaced at once).
+ * or capacity gap of that one provider, which is what a cascade is for. True for `LlmTimeoutError`, and for a
+ * nested cascade's `LlmCascadeError` (all of its children failed before content). False for configuration and
+ * invalid-request errors (the same request would fail everywhere), truncation (an answer was given), a
+ * cancellation (`LlmAbortError`), and unknown errors (likely a bug, better surfaced at once).
  * @param error The error that ended an attempt.
  * @returns Whether the cascade should try its next child.
  */
 export function shouldFailOver(error: unknown): boolean {
-  if (LlmCascadeError.isInstance(error) || LlmConfigurationError.isInstance(error)) return false;
-  return LlmProviderError.isInstance(error) || LlmTimeoutError.isInstance(error);
+  if (LlmConfigurationError.isInstance(error)) return false;
+  return LlmProviderError.isInstance(error) || LlmTimeoutError.isInstance(error) || LlmCascadeError.isInstance(error);
 }
 
 /**
@@ -57,14 +57,13 @@ export function shouldFailOver(error: unknown): boolean {
  * only after the previous one failed and was unsubscribed. A child fails over while none of its chunks has
  * reached the subscriber and `shouldFailOver(error)` says so; once content flowed, every error reaches the
  * subscriber, so a second answer is never glued onto the first. When every child fails, the stream errors with
- * an `LlmCascadeError` that lists each attempt's cause.
+ * an `LlmCascadeError`.
  *
- * The final usage part is the answering child's, with `attempts` = every failed attempt (provider, model, error,
- * billed usage when the provider reported it, duration) followed by the child's own attempts, and with
- * `timeToFirstChunkMs` and `responseTimeMs` measured from the cascade's subscription: what the user waited.
- *
- * When the request has an `onAttempt` hook, it is called as each child is subscribed, with that child and the
- * attempts that failed before it; the children get the request without the hook.
+ * Every request the children send is one attempt of the call (`reportLlmAttempt()`), retries and nested
+ * cascades' children included: the final usage part is the answering child's, with `attempts` listing them all
+ * in order (the answering one last), and with `timeToFirstChunkMs` and `responseTimeMs` measured from the
+ * cascade's subscription: what the user waited. An error that ends the call lists them in its `attempts` too
+ * (`LlmCascadeError.attempts`). The request, with its `onAttempt` hook, goes to each child as it is.
  *
  * ```ts
  * const llm = cascade([createLlm('anthropic', 'claude-haiku-4-5-20251001'), createLlm('openai', 'gpt-5-mini')], {
@@ -75,12 +74,10 @@ export function shouldFailOver(error: unknown): boolean {
  * @param llms The children, most preferred first; at least one.
  * @param options The failover policy, a failover callback and the clock.
  * @returns An `Llm` with `provider` `'cascade'` and the first child's `model`.
- * @throws LlmConfigurationError when `llms` is empty.
+ * @throws LlmConfigurationError (field `llms`) when `llms` is not a non-empty list of `Llm`s.
  */
 export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm {
-  if (!Array.isArray(llms) || llms.length === 0) {
-    throw new LlmConfigurationError('llm-rx: cascade() needs at least one Llm, e.g. cascade([primary, fallback]).');
-  }
+  checkChildren(llms);
   // A copy, so that changing the caller's array later cannot change a running cascade.
   const children = [...llms];
   const isFailOver = options.shouldFailOver ?? shouldFailOver;
@@ -91,97 +88,73 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
     stream: (request: LlmRequest) =>
       defer(() => {
         validateLlmRequest(request);
-        const {onAttempt, ...childRequest} = request;
-        return streamAttempt(
-          {
-            children,
-            // The same object when there is no hook; without it otherwise, so a nested cascade reports only its own.
-            request: onAttempt === undefined ? request : childRequest,
-            onAttempt,
-            isFailOver,
-            options,
-            scheduler,
-            startedAt: scheduler.now(),
-            failedAttempts: [],
-          },
-          0,
-        );
+        return streamAttempt({children, request, isFailOver, options, scheduler, call: new CallAttempts(scheduler)}, 0);
       }),
   };
+}
+
+function checkChildren(llms: readonly Llm[]): void {
+  if (!Array.isArray(llms) || llms.length === 0) {
+    throw new LlmConfigurationError('llm-rx: cascade() needs at least one Llm, e.g. cascade([primary, fallback]).', {
+      field: 'llms',
+    });
+  }
+  llms.forEach((llm: unknown, index) => {
+    const candidate = llm as Partial<Llm> | null | undefined;
+    if (
+      typeof candidate !== 'object' ||
+      candidate === null ||
+      typeof candidate.stream !== 'function' ||
+      typeof candidate.provider !== 'string' ||
+      typeof candidate.model !== 'string'
+    ) {
+      throw new LlmConfigurationError(
+        `llm-rx: cascade() llms[${index}] must be an Llm (with provider, model and stream()), ` +
+          `e.g. one made by createLlm(); got ${candidate === null ? 'null' : typeof candidate}.`,
+        {field: 'llms'},
+      );
+    }
+  });
 }
 
 /** One subscription of a cascade: what every attempt shares. */
 interface CascadeRun {
   readonly children: readonly Llm[];
   readonly request: LlmRequest;
-  /** The request's per-call hook, told of each attempt as it starts. */
-  readonly onAttempt: LlmRequest['onAttempt'];
   readonly isFailOver: (error: unknown) => boolean;
   readonly options: CascadeOptions;
   readonly scheduler: SchedulerLike;
-  /** When the cascade was subscribed, on the scheduler's clock. */
-  readonly startedAt: number;
-  /** The attempts that failed so far, in order. */
-  readonly failedAttempts: LlmAttempt[];
+  /** The call's attempts and timing. */
+  readonly call: CallAttempts;
 }
 
 /**
  * Streams one child of a cascade, failing over to the next one on an error before any chunk.
  * @param run The cascade's subscription.
  * @param index The child to try.
- * @returns The child's chunks with a re-based usage part, or the next attempt's, or the error.
+ * @returns The child's chunks with the call's usage part, or the next child's, or the error.
  */
 function streamAttempt(run: CascadeRun, index: number): Observable<LlmChunk> {
   return defer(() => {
-    const {children, scheduler, failedAttempts} = run;
+    const {children, scheduler, call} = run;
     const child = children[index];
-    const attemptStartedAt = scheduler.now();
-    run.onAttempt?.({index, provider: child.provider, model: child.model, failedAttempts: [...failedAttempts]});
-    const rebase = (usage: LlmUsage) => rebaseUsage(usage, failedAttempts, attemptStartedAt - run.startedAt);
+    const startedAt = scheduler.now();
     let hasEmitted = false;
     return child.stream(run.request).pipe(
       // Any chunk that reached the subscriber, content or (from a faulty child) usage, ends the right to fail
       // over: the user already has part of this child's answer.
       tap(() => (hasEmitted = true)),
-      map((chunk): LlmChunk => (isContentChunk(chunk) ? chunk : {type: 'usage', usage: rebase(chunk.usage)})),
+      map((chunk): LlmChunk =>
+        isContentChunk(chunk) ? chunk : {type: 'usage', usage: call.usage(chunk.usage, startedAt)},
+      ),
       catchError((error: unknown) => {
-        if (hasEmitted || !run.isFailOver(error)) {
-          // A truncated answer is still this cascade's answer: its usage gets the failed attempts too.
-          return throwError(() =>
-            LlmTruncationError.isInstance(error)
-              ? new LlmTruncationError(error.partialContent, rebase(error.usage), error.maxTokens)
-              : error,
-          );
-        }
-        failedAttempts.push({
-          provider: child.provider,
-          model: child.model,
-          outcome: 'error',
-          error,
-          ...(LlmProviderError.isInstance(error) && error.usage ? {usage: error.usage} : {}),
-          durationMs: scheduler.now() - attemptStartedAt,
-        });
-        if (index + 1 === children.length) return throwError(() => new LlmCascadeError([...failedAttempts]));
+        if (hasEmitted || !run.isFailOver(error)) return throwError(() => call.ending(error, child, startedAt));
+        call.failed(error, child, startedAt);
+        if (index + 1 === children.length) return throwError(() => new LlmCascadeError([...call.failedAttempts]));
         run.options.onFailOver?.({from: child, to: children[index + 1], error, attempt: index + 1});
         // catchError unsubscribes the failed child before it subscribes to this, in the same frame.
         return streamAttempt(run, index + 1);
       }),
     );
   });
-}
-
-/**
- * The answering child's usage as the cascade reports it: failed attempts first, timings from the cascade's start.
- * @param usage The child's usage.
- * @param failedAttempts The attempts that failed before this child.
- * @param offsetMs Milliseconds from the cascade's subscription to this child's.
- * @returns The re-based usage.
- */
-function rebaseUsage(usage: LlmUsage, failedAttempts: readonly LlmAttempt[], offsetMs: number): LlmUsage {
-  return {
-    ...usage,
-    timeToFirstChunkMs: usage.timeToFirstChunkMs === null ? null : usage.timeToFirstChunkMs + offsetMs,
-    responseTimeMs: usage.responseTimeMs + offsetMs,
-    attempts: [...failedAttempts, ...usage.attempts],
-  };
 }

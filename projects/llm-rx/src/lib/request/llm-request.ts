@@ -37,19 +37,23 @@ export interface LlmRequest {
   /** An outer signal that cancels the call, like unsubscribing does. */
   readonly signal?: AbortSignal;
   /**
-   * Called when an attempt of this call starts, by an `Llm` that makes several (`cascade()`), e.g. so that a call
-   * log knows every attempt even when the call is cancelled or fails after content. Never sent to a provider.
+   * Told of every request this call sends (retries and cascade children included) as it starts; return a function
+   * to be told how it ended. Made for observers such as a call log, which then knows every attempt even when the
+   * call is cancelled or the page closes. Called by the stream that sends each request (`fromProviderStream()`);
+   * never sent to a provider.
+   *
+   * ```ts
+   * llm.stream({userPrompt: 'Hi', onAttempt: start => ended => console.log(start.provider, ended.outcome)});
+   * ```
    */
-  readonly onAttempt?: (attempt: LlmAttemptStart) => void;
+  readonly onAttempt?: (attempt: LlmAttemptStart) => ((ended: LlmAttempt) => void) | void;
 }
 
-/** What `LlmRequest.onAttempt` is told when an attempt of a call starts. */
+/** What `LlmRequest.onAttempt` is told when an attempt (one request) of a call starts. */
 export interface LlmAttemptStart {
-  /** The 0-based number of this attempt in the call. */
-  readonly index: number;
   /** The provider and model this attempt calls. */
   readonly provider: string;
   readonly model: string;
-  /** The attempts that failed before this one, in order, with their errors and billed usage. */
-  readonly failedAttempts: readonly LlmAttempt[];
+  /** When the attempt started, epoch milliseconds. */
+  readonly startedAt: number;
 }

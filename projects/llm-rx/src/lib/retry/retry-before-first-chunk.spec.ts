@@ -52,9 +52,20 @@ function attemptsOf(...attempts: Observable<LlmChunk>[]): Observable<LlmChunk> {
   });
 }
 
-/** The usage part after `failed` attempts that were retried. */
-function usageAfter(...failed: LlmAttempt[]): LlmChunk {
-  return {type: 'usage', usage: {...usage, attempts: [...failed, okAttempt]}};
+/**
+ * The usage part after `failed` attempts that were retried: its timings count from the retry's subscription, the
+ * answering attempt having started `offsetMs` after it.
+ */
+function usageAfter(offsetMs: number, ...failed: LlmAttempt[]): LlmChunk {
+  return {
+    type: 'usage',
+    usage: {
+      ...usage,
+      timeToFirstChunkMs: 2 + offsetMs,
+      responseTimeMs: 4 + offsetMs,
+      attempts: [...failed, okAttempt],
+    },
+  };
 }
 
 describe('retryBeforeFirstChunk', () => {
@@ -74,14 +85,14 @@ describe('retryBeforeFirstChunk', () => {
       );
       expectObservable(retried).toBe('------a-u|', {
         a: chunks['a'],
-        u: usageAfter({provider: 'openai', model: 'gpt-a', outcome: 'error', error, durationMs: 1}),
+        u: usageAfter(4, {provider: 'openai', model: 'gpt-a', outcome: 'error', error, durationMs: 1}),
       });
       expectSubscriptions(first.subscriptions).toBe('^!');
       expectSubscriptions(second.subscriptions).toBe('----^----!');
     });
   });
 
-  it('doubles the wait for each retry up to maxDelayMs, then emits the last error as is', () => {
+  it('doubles the wait for each retry up to maxDelayMs, then emits the last error, listing every attempt', () => {
     const errors = [1, 2, 3, 4].map(attempt => new LlmProviderError(`attempt ${attempt}`, {provider: 'openai'}));
     testScheduler.run(({cold, expectObservable, expectSubscriptions}) => {
       const attempts = errors.map(error => cold<LlmChunk>('-#', undefined, error));
@@ -90,6 +101,11 @@ describe('retryBeforeFirstChunk', () => {
       );
       // Waits of 2, 4 and 5 (8 capped) frames after each failure at the attempt's frame 1.
       expectObservable(retried).toBe('---------------#', undefined, errors[3]);
+      testScheduler.flush();
+      // The sources report no attempts of their own: each failure stands for one, named after its error.
+      expect(errors[3].attempts.map(attempt => [attempt.error, attempt.durationMs])).toEqual(
+        errors.map(error => [error, 1]),
+      );
       expectSubscriptions(attempts[0].subscriptions).toBe('^!');
       expectSubscriptions(attempts[1].subscriptions).toBe('---^!');
       expectSubscriptions(attempts[2].subscriptions).toBe('--------^!');
@@ -226,7 +242,7 @@ describe('retryBeforeFirstChunk', () => {
         retryBeforeFirstChunk({shouldRetry: () => true, initialDelayMs: 1, jitter: false, scheduler: testScheduler}),
       );
       expectObservable(retried).toBe('----u|', {
-        u: usageAfter({provider: 'openai', model: 'gpt-b', outcome: 'error', error: unknown, durationMs: 2}),
+        u: usageAfter(3, {provider: 'openai', model: 'gpt-b', outcome: 'error', error: unknown, durationMs: 2}),
       });
 
       const refused = cold<LlmChunk>('-#', undefined, providerError(503));
@@ -266,6 +282,7 @@ describe('retryBeforeFirstChunk', () => {
       expectObservable(retried).toBe('--------------a-u|', {
         a: chunks['a'],
         u: usageAfter(
+          13,
           {provider: 'anthropic', model: 'claude-a', outcome: 'error', error: overloaded, usage: billed, durationMs: 2},
           {provider: 'gemini', model: 'g-a', outcome: 'error', error: stalled, durationMs: 3},
           {provider: 'openai', model: 'gpt-b', outcome: 'error', error: dropped, durationMs: 1},
@@ -293,7 +310,7 @@ describe('retryBeforeFirstChunk', () => {
         cold<LlmChunk>('-u|', chunks),
       ).pipe(retryBeforeFirstChunk({initialDelayMs: 2, jitter: false, scheduler: testScheduler}));
       expectObservable(retried).toBe('----u|', {
-        u: usageAfter({provider: 'openai', model: 'gpt-a', outcome: 'error', error, durationMs: 1}),
+        u: usageAfter(3, {provider: 'openai', model: 'gpt-a', outcome: 'error', error, durationMs: 1}),
       });
       expectObservable(retried).toBe('-u|', chunks);
     });

@@ -1,5 +1,6 @@
 import {
   asyncScheduler,
+  catchError,
   defer,
   identity,
   map,
@@ -10,10 +11,10 @@ import {
   throwError,
   timer,
 } from 'rxjs';
+import {CallAttempts} from '../attempts/call-attempts';
 import {isContentChunk, type LlmChunk} from '../chunk/llm-chunk';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
-import type {LlmAttempt, LlmUsage} from '../usage/llm-usage';
 
 /** How often and how patiently `retryBeforeFirstChunk()` tries a call again. */
 export interface RetryBeforeFirstChunkConfig {
@@ -62,9 +63,11 @@ export function isRetryableLlmError(error: unknown): boolean {
  * emitted, any error passes through untouched.
  *
  * Retry `n` waits `initialDelayMs × 2^(n−1)`, capped at `maxDelayMs`, then jittered (see `jitter`); if the error
- * is an `LlmProviderError` with `retryAfterMs`, it waits at least that, capped at `maxRetryAfterMs`. When a retry
- * succeeds, the final usage part's `attempts` starts with one `outcome: 'error'` entry per failed attempt. When the
- * retries run out, the last attempt's error is emitted as is.
+ * is an `LlmProviderError` with `retryAfterMs`, it waits at least that, capped at `maxRetryAfterMs`. Every request
+ * is one attempt of the call (`reportLlmAttempt()`, which also tells `request.onAttempt` of each): when a retry
+ * succeeds, the usage part's `attempts` lists every one, the answering one last, and its `timeToFirstChunkMs` and
+ * `responseTimeMs` count from this operator's subscription (what the subscriber waited, backoffs included). When
+ * the retries run out, the last attempt's error is emitted, its `attempts` listing every attempt.
  * @param config Retry count, backoff, policy and scheduler; all optional.
  * @returns An operator that resubscribes to the source on retryable errors before the first content chunk.
  *
@@ -79,11 +82,11 @@ export function retryBeforeFirstChunk(config: RetryBeforeFirstChunkConfig = {}):
   const scheduler = config.scheduler ?? asyncScheduler;
 
   return source =>
-    // Per subscription: its own content flag and failed attempts, so that two subscribers never share a budget.
+    // Per subscription: its own content flag and attempts, so that two subscribers never share a budget.
     defer(() => {
       let hasContent = false;
       let attemptStartedAt = 0;
-      const failures: FailedAttempt[] = [];
+      const call = new CallAttempts(scheduler);
       const attempt = defer(() => {
         attemptStartedAt = scheduler.now();
         return source;
@@ -96,23 +99,18 @@ export function retryBeforeFirstChunk(config: RetryBeforeFirstChunkConfig = {}):
           count,
           delay: (error: unknown, retryCount: number) => {
             if (hasContent || !shouldRetry(error)) return throwError(() => error);
-            failures.push({error, durationMs: scheduler.now() - attemptStartedAt});
+            call.failed(error, undefined, attemptStartedAt);
             return timer(backoffMs(config, retryCount, error), scheduler);
           },
         }),
         map(chunk =>
-          chunk.type === 'usage' && failures.length > 0
-            ? {type: 'usage' as const, usage: withFailedAttempts(chunk.usage, failures)}
-            : chunk,
+          chunk.type === 'usage' ? {type: 'usage' as const, usage: call.usage(chunk.usage, attemptStartedAt)} : chunk,
         ),
+        // The operator does not know who its source calls: an attempt made up for a source that reports none is
+        // named after its error, or after the provider that answers.
+        catchError((error: unknown) => throwError(() => call.ending(error, undefined, attemptStartedAt))),
       );
     });
-}
-
-/** An attempt that failed and was retried. */
-interface FailedAttempt {
-  readonly error: unknown;
-  readonly durationMs: number;
 }
 
 /** The wait before retry number `retryCount` (1-based). */
@@ -123,23 +121,4 @@ function backoffMs(config: RetryBeforeFirstChunkConfig, retryCount: number, erro
   const retryAfterMs = LlmProviderError.isInstance(error) ? error.retryAfterMs : undefined;
   if (retryAfterMs === undefined) return delayMs;
   return Math.max(delayMs, Math.min(retryAfterMs, config.maxRetryAfterMs ?? 10_000));
-}
-
-/** The usage with the failed attempts put before the attempts it already lists. */
-function withFailedAttempts(usage: LlmUsage, failures: readonly FailedAttempt[]): LlmUsage {
-  return {...usage, attempts: [...failures.map(failure => failedAttempt(failure, usage)), ...usage.attempts]};
-}
-
-/** One failed attempt, named after the provider and model its error names, else after the answering ones. */
-function failedAttempt({error, durationMs}: FailedAttempt, usage: LlmUsage): LlmAttempt {
-  const named = LlmProviderError.isInstance(error) ? error : LlmTimeoutError.isInstance(error) ? error.info : undefined;
-  const billed = LlmProviderError.isInstance(error) ? error.usage : undefined;
-  return {
-    provider: named?.provider ?? usage.provider,
-    model: named?.model ?? usage.model,
-    outcome: 'error',
-    error,
-    ...(billed !== undefined && {usage: billed}),
-    durationMs,
-  };
 }

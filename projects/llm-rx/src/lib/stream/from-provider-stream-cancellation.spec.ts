@@ -1,3 +1,4 @@
+import {LlmAbortError} from '../errors/llm-abort-error';
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
 import {
@@ -88,7 +89,7 @@ describe('fromProviderStream cancellation', () => {
     });
   }
 
-  it("fails with the outer signal's reason and aborts the request when the outer signal aborts", async () => {
+  it('fails with an LlmAbortError caused by the reason, and aborts the request, when the outer signal aborts', async () => {
     const outer = new AbortController();
     const recorder = new Recorder(streamOf({userPrompt: 'Hi', signal: outer.signal}));
     await until(() => fixture.channels.length === 1, 'open');
@@ -96,19 +97,28 @@ describe('fromProviderStream cancellation', () => {
     await until(() => recorder.chunks.length === 1, 'the first chunk');
     const reason = new Error('the user navigated away');
     outer.abort(reason);
-    expect(recorder.error).toBe(reason);
+    expect(LlmAbortError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmAbortError).cause).toBe(reason);
+    expect((recorder.error as LlmAbortError).message).toContain('request.signal');
+    expect((recorder.error as LlmAbortError).attempts.map(attempt => attempt.outcome))
+      .withContext('the request sent counts as a cancelled attempt')
+      .toEqual(['cancelled']);
     expect(fixture.signals[0].aborted).toBeTrue();
     await settle();
     expect(mapError).not.toHaveBeenCalled();
     expect(fixture.stoppedNotifications).toEqual([]);
   });
 
-  it('fails at once with the reason of an outer signal that was already aborted, without opening', async () => {
+  it('fails at once with an LlmAbortError for an outer signal that was already aborted, without opening', async () => {
     const outer = new AbortController();
     const reason = new Error('cancelled early');
     outer.abort(reason);
     const recorder = new Recorder(streamOf({userPrompt: 'Hi', signal: outer.signal}));
-    expect(recorder.error).toBe(reason);
+    expect(LlmAbortError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmAbortError).cause).toBe(reason);
+    expect((recorder.error as LlmAbortError).attempts)
+      .withContext('nothing was sent')
+      .toEqual([]);
     await settle();
     expect(open).not.toHaveBeenCalled();
   });

@@ -71,6 +71,8 @@ describe('fromProviderStream', () => {
               outcome: 'ok',
               usage: {...TOKENS, inputCost: null, outputCost: null, totalCost: null},
               durationMs: 600,
+              timeToFirstChunkMs: 250,
+              finishReason: {unified: 'stop', raw: 'end_turn'},
             },
           ],
         },
@@ -187,7 +189,7 @@ describe('fromProviderStream', () => {
     expect((recorder.error as LlmProviderError).cause).toBe(dropped);
   });
 
-  it('fails with the original error when mapError itself throws, instead of hanging', async () => {
+  it('fails with a provider error caused by the original when mapError itself throws, instead of hanging', async () => {
     const sdkError = new Error('unexpected SDK shape');
     mapError.and.throwError(new Error('mapper bug'));
     open.and.callFake(async () => {
@@ -195,6 +197,20 @@ describe('fromProviderStream', () => {
     });
     const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
-    expect(recorder.error).toBe(sdkError);
+    expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmProviderError).isRetryable).toBeFalse();
+    expect((recorder.error as LlmProviderError).message).toContain('unexpected SDK shape');
+    expect((recorder.error as LlmProviderError).cause).toBe(sdkError);
+  });
+
+  it('wraps what mapError returns when it is not an llm-rx error', async () => {
+    mapError.and.returnValue('a string');
+    open.and.callFake(async () => {
+      throw new Error('boom');
+    });
+    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    await until(() => recorder.isSettled, 'the error');
+    expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
+    expect((recorder.error as LlmProviderError).message).toContain('a string');
   });
 });

@@ -1,5 +1,8 @@
-import {Observable} from 'rxjs';
+import {defer, Observable, throwError} from 'rxjs';
+import {reportLlmAttempt} from '../attempts/report-llm-attempt';
 import type {LlmChunk} from '../chunk/llm-chunk';
+import {LlmAbortError} from '../errors/llm-abort-error';
+import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
 import {priceLlmUsage} from '../pricing/price-llm-usage';
@@ -26,7 +29,10 @@ export interface ProviderStreamConfig<TEvent = unknown> {
    * would start lazily). The stream must stop when `signal` aborts.
    */
   readonly open: (signal: AbortSignal) => Promise<ProviderEventSource<TEvent>>;
-  /** Turns an SDK error into an `LlmProviderError` (or another `LlmError`). */
+  /**
+   * Turns an SDK error into an `LlmProviderError` (or another `LlmError`); anything else it returns or throws is
+   * wrapped in a non-retryable `LlmProviderError`.
+   */
   readonly mapError: (error: unknown) => unknown;
   readonly priceTable?: LlmPriceTable;
   /** `null` disables it; default 120000 ms. */
@@ -39,10 +45,11 @@ export interface ProviderStreamConfig<TEvent = unknown> {
 
 /**
  * Builds the cold `Observable<LlmChunk>` of one provider call from an SDK's stream and an adapter's mapper of its
- * events (see `ProviderEventMapper`): validates the
- * request before any network call, starts the request at subscribe time with one `AbortController` per
- * subscriber, aborts it on unsubscribe, times the first chunk and the whole call, prices the usage, detects a
- * missing final event and a truncated answer, and applies the first-chunk and idle timeouts.
+ * events (see `ProviderEventMapper`): validates the request before any network call, starts the request at
+ * subscribe time with one `AbortController` per subscriber, aborts it on unsubscribe (or on `request.signal`,
+ * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage, detects a missing final
+ * event and a truncated answer, applies the first-chunk and idle timeouts, and reports the request as one attempt
+ * of its call (`reportLlmAttempt()`). Every error it emits is an `LlmError`.
  *
  * Provider entry points build on it; so can your own adapter.
  * @param config The provider call.
@@ -50,26 +57,37 @@ export interface ProviderStreamConfig<TEvent = unknown> {
  * @typeParam TEvent The SDK's stream event.
  */
 export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<LlmChunk> {
-  const stream = new Observable<LlmChunk>(subscriber => {
+  const {provider, model, request} = config;
+  return defer(() => {
+    // Checked before anything is sent or reported: an invalid request is no attempt of the call.
+    validateLlmRequest(request);
+    if (request.signal?.aborted) return throwError(() => new LlmAbortError(provider, request.signal?.reason));
+    return providerCall(config).pipe(
+      chunkTimeouts({
+        firstChunkMs:
+          config.firstChunkTimeoutMs === undefined ? DEFAULT_FIRST_CHUNK_TIMEOUT_MS : config.firstChunkTimeoutMs,
+        idleMs: config.idleTimeoutMs === undefined ? DEFAULT_IDLE_TIMEOUT_MS : config.idleTimeoutMs,
+        provider,
+        model,
+      }),
+      reportLlmAttempt(request, {provider, model}),
+    );
+  });
+}
+
+/** The request itself: the SDK's stream, mapped, ended by its final event. */
+function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<LlmChunk> {
+  return new Observable<LlmChunk>(subscriber => {
+    const {provider, model, request} = config;
     const clock = config.clock ?? (() => performance.now());
     const startedAt = clock();
     const controller = new AbortController();
-    // A caller's outer signal cancels like an unsubscribe does; its listener is removed on teardown.
-    const outerSignal = config.request.signal;
+    // A caller's outer signal cancels like an unsubscribe does, but the caller is still there to be told why.
+    const outerSignal = request.signal;
     const onOuterAbort = () => {
       controller.abort();
-      subscriber.error(outerSignal?.reason);
+      subscriber.error(new LlmAbortError(provider, outerSignal?.reason));
     };
-    try {
-      validateLlmRequest(config.request);
-    } catch (error) {
-      subscriber.error(error);
-      return;
-    }
-    if (outerSignal?.aborted) {
-      subscriber.error(outerSignal.reason);
-      return;
-    }
     outerSignal?.addEventListener('abort', onOuterAbort, {once: true});
 
     let firstChunkAt: number | null = null;
@@ -104,24 +122,38 @@ export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>)
         if (!finish) {
           subscriber.error(
             new LlmProviderError(
-              `llm-rx: the ${config.provider} stream for ${config.model} ended before its final event ` +
+              `llm-rx: the ${provider} stream for ${model} ended before its final event ` +
                 '(no usage or finish reason): the connection was cut or the server is faulty. Try again.',
-              {provider: config.provider, model: config.model},
+              {provider, model, kind: 'incomplete-stream', isRetryable: true},
             ),
           );
           return;
         }
-        const usage = summarise(config, finish, startedAt, firstChunkAt, clock());
+        // A faulty price table must fail this call, not throw out of a promise callback no one awaits.
+        let usage: LlmUsage;
+        try {
+          usage = summarise(config, finish, startedAt, firstChunkAt, clock());
+        } catch (error) {
+          subscriber.error(
+            new LlmProviderError(`llm-rx: could not price the ${provider} usage for ${model}: ${messageOf(error)}`, {
+              provider,
+              model,
+              isRetryable: false,
+              cause: error,
+            }),
+          );
+          return;
+        }
         if (finish.finishReason.unified === 'error' || finish.errorMessage !== undefined) {
           subscriber.error(
             new LlmProviderError(
-              `llm-rx: ${config.provider} reported an error in its stream for ${config.model}: ` +
+              `llm-rx: ${provider} reported an error in its stream for ${model}: ` +
                 (finish.errorMessage ?? finish.finishReason.raw ?? 'no message'),
-              {provider: config.provider, model: config.model, usage, responseBody: finish.errorMessage},
+              {provider, model, kind: 'stream-error', usage, responseBody: finish.errorMessage},
             ),
           );
         } else if (finish.finishReason.unified === 'length') {
-          subscriber.error(new LlmTruncationError(text, usage, config.request.maxTokens));
+          subscriber.error(new LlmTruncationError(text, usage, request.maxTokens));
         } else {
           subscriber.next({type: 'usage', usage});
           subscriber.complete();
@@ -139,15 +171,6 @@ export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>)
       controller.abort();
     };
   });
-  return stream.pipe(
-    chunkTimeouts({
-      firstChunkMs:
-        config.firstChunkTimeoutMs === undefined ? DEFAULT_FIRST_CHUNK_TIMEOUT_MS : config.firstChunkTimeoutMs,
-      idleMs: config.idleTimeoutMs === undefined ? DEFAULT_IDLE_TIMEOUT_MS : config.idleTimeoutMs,
-      provider: config.provider,
-      model: config.model,
-    }),
-  );
 }
 
 // Narrows the mapper's result (Array.isArray does not narrow a readonly array out of a union).
@@ -165,32 +188,37 @@ function summarise(
   endedAt: number,
 ): LlmUsage {
   const cost = priceLlmUsage(config.provider, config.model, finish.tokens, config.priceTable);
-  const responseTimeMs = endedAt - startedAt;
   return {
     provider: config.provider,
     model: config.model,
     ...finish.tokens,
     ...cost,
     timeToFirstChunkMs: firstChunkAt === null ? null : firstChunkAt - startedAt,
-    responseTimeMs,
+    responseTimeMs: endedAt - startedAt,
     finishReason: finish.finishReason,
-    attempts: [
-      {
-        provider: config.provider,
-        model: config.model,
-        outcome: 'ok',
-        usage: {...finish.tokens, ...cost},
-        durationMs: responseTimeMs,
-      },
-    ],
+    // Filled by reportLlmAttempt(), the one maker of attempt records.
+    attempts: [],
   };
 }
 
-// A throwing mapError must not leave the subscriber hanging: report the original error instead.
-function mapSafely(config: ProviderStreamConfig, error: unknown): unknown {
+/**
+ * The adapter's mapping of an SDK error, always an `LlmError`: what the mapper could not recognise, or a mapper
+ * that throws, becomes a non-retryable `LlmProviderError` with the original as its cause.
+ */
+function mapSafely(config: ProviderStreamConfig, error: unknown): LlmError {
+  let mapped: unknown;
   try {
-    return config.mapError(error);
+    mapped = config.mapError(error);
   } catch {
-    return error;
+    mapped = error;
   }
+  if (LlmError.isInstance(mapped)) return mapped;
+  return new LlmProviderError(
+    `llm-rx: the ${config.provider} call for ${config.model} failed unexpectedly: ${messageOf(mapped)}`,
+    {provider: config.provider, model: config.model, isRetryable: false, cause: mapped},
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

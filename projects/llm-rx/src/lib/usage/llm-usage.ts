@@ -42,17 +42,25 @@ export interface LlmCost {
 /** How one attempt of a call ended. */
 export type LlmAttemptOutcome = 'ok' | 'error' | 'cancelled';
 
-/** One attempt of a call: a retry or a cascade child. */
+/**
+ * One attempt of a call: one request sent to a provider (a retry, a cascade child). Made by the stream that sent
+ * the request (`fromProviderStream()`), reported to `LlmRequest.onAttempt` as it ends, and listed, in order, in
+ * `usage.attempts` or in the call's error's `attempts`.
+ */
 export interface LlmAttempt {
   readonly provider: string;
   readonly model: string;
   readonly outcome: LlmAttemptOutcome;
-  /** The error that ended the attempt, when it failed. */
+  /** The error that ended the attempt, when it failed (for `cancelled`: an `LlmAbortError`, or none). */
   readonly error?: unknown;
   /** Tokens and cost the attempt was billed for, when the provider reported them. */
   readonly usage?: LlmTokenCounts & LlmCost;
   /** Milliseconds from the attempt's start to its end. */
   readonly durationMs?: number;
+  /** Milliseconds from the attempt's start to its first content chunk; `null` when none came. */
+  readonly timeToFirstChunkMs?: number | null;
+  /** Why the model stopped, when the provider said (an answer, a truncation, an in-band error). */
+  readonly finishReason?: LlmFinishReason;
 }
 
 /** The summary a stream emits last: who answered, tokens, cost, timing and why it stopped. */
@@ -65,7 +73,10 @@ export interface LlmUsage extends LlmTokenCounts, LlmCost {
   /** Milliseconds from subscription to completion. */
   readonly responseTimeMs: number;
   readonly finishReason: LlmFinishReason;
-  /** Every attempt made for this call, the answering one last; one entry without retries or cascades. */
+  /**
+   * Every attempt (request sent) of this call, retries and cascade children included, in order, the answering one
+   * last; one entry without retries or cascades.
+   */
   readonly attempts: readonly LlmAttempt[];
 }
 
