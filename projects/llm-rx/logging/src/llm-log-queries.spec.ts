@@ -68,6 +68,18 @@ describe('call log queries', () => {
     expect(await ids({to: t0})).toEqual(['a1']);
   });
 
+  it('pages unfiltered recent calls by time, whatever order their ids sort in', async () => {
+    // Random ids say nothing about time: the newest id sorts first, the oldest last.
+    await database.calls.bulkAdd([
+      callRow({id: '0-newest', startedAt: t0 + 10 * 86_400_000}),
+      callRow({id: 'zz-oldest', startedAt: t0 - 86_400_000}),
+    ]);
+    const ids = async (page: LlmCallPage) => (await recentCalls(database, page)).map(call => call.id);
+    expect(await ids({})).toEqual(['0-newest', 'c1', 'b2', 'b1', 'a2', 'a1', 'zz-oldest']);
+    expect(await ids({limit: 2})).toEqual(['0-newest', 'c1']);
+    expect(await ids({offset: 6})).toEqual(['zz-oldest']);
+  });
+
   it('sums totals, with latency percentiles, over a filter', async () => {
     expect(await callTotals(database, {})).toEqual(
       jasmine.objectContaining({
@@ -105,12 +117,15 @@ describe('call log queries', () => {
     ]);
   });
 
-  it('gives one call with its body and every attempt of its trace', async () => {
+  it("gives one call with its call's body and every attempt of its trace", async () => {
     const details = await callDetails(database, 'b2');
     expect(details?.call.provider).toBe('gemini');
     expect(details?.body?.response).toEqual({text: 'A', reasoning: ''});
     expect(details?.attempts.map(call => call.id)).toEqual(['b1', 'b2']);
-    expect((await callDetails(database, 'b1'))?.body).toBeUndefined();
+    expect((await callDetails(database, 'b1'))?.body?.id)
+      .withContext('any row of the trace finds the body')
+      .toBe('b2');
+    expect((await callDetails(database, 'a1'))?.body).toBeUndefined();
     expect(await callDetails(database, 'unknown')).toBeUndefined();
   });
 });

@@ -29,10 +29,10 @@ export interface LlmCallPage extends LlmCallFilter {
   readonly limit?: number;
 }
 
-/** One row with its body and every attempt of its trace. */
+/** One row with its call's body and every attempt of its trace. */
 export interface LlmCallDetails {
   readonly call: LlmCallRecord;
-  /** `undefined` when bodies are not stored or were never written. */
+  /** The call's request and response (one per call); `undefined` when bodies are not stored or were never written. */
   readonly body: LlmBodyRecord | undefined;
   /** Every row of the call's trace, this one included, by attempt index. */
   readonly attempts: readonly LlmCallRecord[];
@@ -80,7 +80,11 @@ export function filteredCalls(
  * @returns The rows.
  */
 export function recentCalls(database: LlmLogDatabase, page: LlmCallPage): Promise<LlmCallRecord[]> {
-  return filteredCalls(database, page)
+  // Unfiltered, the table's own order is by id, which says nothing about time: read the startedAt index instead.
+  const isUnfiltered = [page.from, page.to, page.provider, page.model, page.status, page.label].every(
+    value => value === undefined,
+  );
+  return (isUnfiltered ? database.calls.orderBy('startedAt') : filteredCalls(database, page))
     .reverse()
     .offset(page.offset ?? 0)
     .limit(page.limit ?? 50)
@@ -126,7 +130,8 @@ export async function callDetails(database: LlmLogDatabase, id: string): Promise
   const call = await database.calls.get(id);
   if (call === undefined) return undefined;
   const [body, attempts] = await Promise.all([
-    database.bodies.get(id),
+    // The body belongs to the call's first row; any row of the trace finds it.
+    database.bodies.get(id).then(own => own ?? database.bodies.where('traceId').equals(call.traceId).first()),
     database.calls.where('traceId').equals(call.traceId).sortBy('attemptIndex'),
   ]);
   return {call, body, attempts};
