@@ -9,21 +9,70 @@ import {
   type LlmUsage,
 } from 'llm-rx';
 import type {LlmCallRecord, LlmCallStatus} from './llm-call-record';
-import {newLogId} from './log-ids';
 
 /** A call row before the log stamps its session, day and key hash. */
 export type LlmCallDraft = Omit<LlmCallRecord, 'sessionId' | 'apiKeyHash' | 'day'>;
 
-/** What the logging operator knows about a call, at its start or its end. */
-export interface LoggedCallState {
-  /** The row id of the answering (or only) attempt; failed attempts get new ids. */
-  readonly id: string;
+/** What every row of one logged call shares. */
+export interface LoggedCallContext {
   readonly traceId: string;
-  /** The wrapped `Llm`'s provider, `cascade` for a cascade. */
+  /** The wrapped `Llm`'s provider (`cascade` for a cascade) and model, for a call that reports no attempts. */
   readonly provider: string;
   readonly model: string;
   readonly label: string | null;
   readonly apiKeyAlias: string | null;
+}
+
+/** One attempt of a logged call: its row id, how it started, and, once it ended, how. */
+export interface LoggedAttempt {
+  readonly id: string;
+  readonly start: LlmAttemptStart;
+  readonly ended?: LlmAttempt;
+}
+
+/** Where an attempt's row sits among the call's rows. */
+export interface AttemptPosition {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The row of one attempt (one request sent), as the stream reported it: `in-progress` from its start, then its
+ * outcome with its own timings, billed tokens and cost, finish reason and error.
+ * @param context What the call's rows share.
+ * @param attempt The attempt.
+ * @param position Its place among the call's attempts.
+ * @param scrub Applied to the error message before it is stored, e.g. to remove the API key.
+ * @returns The row.
+ */
+export function attemptRecord(
+  context: LoggedCallContext,
+  attempt: LoggedAttempt,
+  position: AttemptPosition,
+  scrub: (text: string) => string,
+): LlmCallDraft {
+  const {start, ended} = attempt;
+  const firstChunkMs = ended?.timeToFirstChunkMs ?? null;
+  return {
+    ...shared(context, attempt.id, position),
+    provider: start.provider,
+    model: start.model,
+    status: ended?.outcome ?? 'in-progress',
+    startedAt: start.startedAt,
+    firstChunkAt: firstChunkMs === null ? null : start.startedAt + firstChunkMs,
+    endedAt: ended?.durationMs === undefined ? null : start.startedAt + ended.durationMs,
+    timeToFirstChunkMs: firstChunkMs,
+    responseTimeMs: ended?.durationMs ?? null,
+    ...tokensAndCost(ended?.usage),
+    finishReason: ended?.finishReason?.unified ?? null,
+    finishReasonRaw: ended?.finishReason?.raw ?? null,
+    ...errorFields(ended?.error, scrub),
+  };
+}
+
+/** How a call ended, as the logging operator saw it. */
+export interface LoggedCallEnding {
+  readonly id: string;
   readonly status: LlmCallStatus;
   readonly startedAt: number;
   readonly firstChunkAt: number | null;
@@ -32,116 +81,54 @@ export interface LoggedCallState {
   readonly usage?: LlmUsage;
   /** The error that ended the call, when it failed. */
   readonly error?: unknown;
-  /** The attempt that ran last, as a cascade reported it at its start, with the attempts failed before it. */
-  readonly attempt?: LlmAttemptStart;
 }
 
 /**
- * Turns a call into its rows: one per attempt, all under the call's trace id.
- *
- * The attempts come from the usage part, a truncation error's usage, a cascade error or, when the call ended
- * without any of these (cancelled, or an error after content), the last attempt a cascade reported. Failed attempts get
- * their own rows with their outcome, error and billed usage; their start is estimated from the durations of the
- * attempts before them. The answering (last) attempt keeps the call's id, timings and finish reason, so that
- * the body stays attached to it. Without attempt details (a running or cancelled call) there is one row.
- * @param state The call as the operator saw it.
- * @param scrub Applied to every error message before it is stored, e.g. to remove the API key.
- * @returns The rows, in attempt order.
+ * The one row of a call whose `Llm` reported no attempt (one not built on `fromProviderStream()` or
+ * `reportLlmAttempt()`), from what the call itself showed: its usage part or error, and the times the operator saw.
+ * @param context What the call's rows share.
+ * @param ending The call's status, times, usage and error.
+ * @param scrub Applied to the error message before it is stored.
+ * @returns The row.
  */
-export function buildCallRecords(state: LoggedCallState, scrub: (text: string) => string): LlmCallDraft[] {
-  const usage = state.usage ?? (LlmTruncationError.isInstance(state.error) ? state.error.usage : undefined);
-  const attempts: readonly LlmAttempt[] =
-    usage?.attempts ?? (LlmCascadeError.isInstance(state.error) ? state.error.attempts : reportedAttempts(state));
-  const count = Math.max(1, attempts.length);
-  const rows: LlmCallDraft[] = [];
-  let attemptStartedAt = state.startedAt;
-  attempts.slice(0, -1).forEach((attempt, index) => {
-    rows.push(failedAttemptRow(state, attempt, index, count, attemptStartedAt, scrub));
-    attemptStartedAt += attempt.durationMs ?? 0;
-  });
-  rows.push(answerRow(state, usage, attempts.at(-1), count, scrub));
-  return rows;
-}
-
-/**
- * The attempts a cascade reported before the call ended: the failed ones, then the one that ran last.
- * @param state The call as the operator saw it.
- * @returns The attempts, or none when nothing was reported (not a cascade).
- */
-function reportedAttempts(state: LoggedCallState): readonly LlmAttempt[] {
-  const {attempt, status} = state;
-  if (attempt === undefined) return [];
-  // Only the provider and model of the last attempt are read; its outcome is the call's status.
-  const outcome = status === 'ok' || status === 'cancelled' ? status : 'error';
-  return [...attempt.failedAttempts, {provider: attempt.provider, model: attempt.model, outcome}];
-}
-
-function answerRow(
-  state: LoggedCallState,
-  usage: LlmUsage | undefined,
-  attempt: LlmAttempt | undefined,
-  count: number,
+export function callRecord(
+  context: LoggedCallContext,
+  ending: LoggedCallEnding,
   scrub: (text: string) => string,
 ): LlmCallDraft {
-  const {error} = state;
-  // A cascade error sums up every attempt; the last row shows that attempt's own error.
-  const rowError = LlmCascadeError.isInstance(error) ? attempt?.error : error;
-  const failedProvider = LlmProviderError.isInstance(rowError) ? rowError : undefined;
-  const billed = usage ?? attempt?.usage ?? failedProvider?.usage;
-  const cascadeChild =
-    state.provider === 'cascade' && failedProvider
-      ? {provider: failedProvider.provider, model: failedProvider.model}
-      : {};
+  const {usage, error} = ending;
+  const billed = usage ?? (LlmTruncationError.isInstance(error) ? error.usage : undefined);
+  const failed = LlmProviderError.isInstance(error) ? error : undefined;
   return {
-    id: state.id,
-    traceId: state.traceId,
-    provider: usage?.provider ?? attempt?.provider ?? cascadeChild.provider ?? state.provider,
-    model: usage?.model ?? attempt?.model ?? cascadeChild.model ?? state.model,
-    label: state.label,
-    apiKeyAlias: state.apiKeyAlias,
-    status: state.status,
-    startedAt: state.startedAt,
-    firstChunkAt: state.firstChunkAt,
-    endedAt: state.endedAt,
+    ...shared(context, ending.id, {index: 0, count: 1}),
+    provider: billed?.provider ?? failed?.provider ?? context.provider,
+    model: billed?.model ?? failed?.model ?? context.model,
+    status: ending.status,
+    startedAt: ending.startedAt,
+    firstChunkAt: ending.firstChunkAt,
+    endedAt: ending.endedAt,
     timeToFirstChunkMs:
-      usage?.timeToFirstChunkMs ?? (state.firstChunkAt === null ? null : state.firstChunkAt - state.startedAt),
-    responseTimeMs: usage?.responseTimeMs ?? (state.endedAt === null ? null : state.endedAt - state.startedAt),
-    ...tokensAndCost(billed),
-    finishReason: usage?.finishReason.unified ?? null,
-    finishReasonRaw: usage?.finishReason.raw ?? null,
-    ...errorFields(rowError, scrub),
-    attemptIndex: count - 1,
-    attemptCount: count,
+      billed?.timeToFirstChunkMs ?? (ending.firstChunkAt === null ? null : ending.firstChunkAt - ending.startedAt),
+    responseTimeMs: billed?.responseTimeMs ?? (ending.endedAt === null ? null : ending.endedAt - ending.startedAt),
+    ...tokensAndCost(billed ?? failed?.usage),
+    finishReason: billed?.finishReason.unified ?? null,
+    finishReasonRaw: billed?.finishReason.raw ?? null,
+    ...errorFields(LlmCascadeError.isInstance(error) ? error.attempts.at(-1)?.error : error, scrub),
   };
 }
 
-function failedAttemptRow(
-  state: LoggedCallState,
-  attempt: LlmAttempt,
-  index: number,
-  count: number,
-  startedAt: number,
-  scrub: (text: string) => string,
-): LlmCallDraft {
+function shared(
+  context: LoggedCallContext,
+  id: string,
+  position: AttemptPosition,
+): Pick<LlmCallDraft, 'id' | 'traceId' | 'label' | 'apiKeyAlias' | 'attemptIndex' | 'attemptCount'> {
   return {
-    id: newLogId(),
-    traceId: state.traceId,
-    provider: attempt.provider,
-    model: attempt.model,
-    label: state.label,
-    apiKeyAlias: state.apiKeyAlias,
-    status: attempt.outcome,
-    startedAt,
-    firstChunkAt: null,
-    endedAt: attempt.durationMs === undefined ? null : startedAt + attempt.durationMs,
-    timeToFirstChunkMs: null,
-    responseTimeMs: attempt.durationMs ?? null,
-    ...tokensAndCost(attempt.usage),
-    finishReason: null,
-    finishReasonRaw: null,
-    ...errorFields(attempt.error, scrub),
-    attemptIndex: index,
-    attemptCount: count,
+    id,
+    traceId: context.traceId,
+    label: context.label,
+    apiKeyAlias: context.apiKeyAlias,
+    attemptIndex: position.index,
+    attemptCount: position.count,
   };
 }
 

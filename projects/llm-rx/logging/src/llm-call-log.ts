@@ -84,8 +84,9 @@ export const LLM_CALL_CSV_COLUMNS = [
  *
  * Writes are batched off the streams' path. If IndexedDB is missing, blocked or full, calls go on working; the
  * failure is reported once through `onError` and `errors`, rows wait in memory (see `maxPendingRecords`) and are
- * written when possible. Rows left `in-progress` by a closed tab are marked `interrupted` when the next log
- * opens the database. Create one per database and page, and `close()` it when done.
+ * written when possible. When the page is hidden, closed or reloaded, what is buffered is written at once
+ * (`pagehide`, `visibilitychange`). Rows left `in-progress` by a closed tab are marked `interrupted` when the next
+ * log opens the database. Create one per database and page, and `close()` it when done.
  *
  * ```ts
  * const log = new LlmCallLog({retention: {maxAgeMs: 30 * 24 * 3600_000}, onError: error => console.warn(error)});
@@ -103,9 +104,11 @@ export class LlmCallLog {
   readonly #storeBodies: boolean;
   readonly #redact: LlmRedactor | undefined;
   readonly #onHidden = () => {
-    // A tab going to the background may be discarded without notice: write what is buffered now.
-    if (document.visibilityState === 'hidden') void this.flush();
+    // A tab going to the background may be discarded without notice, and one that closes or reloads runs no
+    // further task: start writing what is buffered now, not after a timer or a running write.
+    if (document.visibilityState === 'hidden') this.#writer.flushNow();
   };
+  readonly #onPageHide = () => this.#writer.flushNow();
 
   /** @param options The database, privacy, retention and batching settings. */
   constructor(options: LlmCallLogOptions = {}) {
@@ -130,6 +133,7 @@ export class LlmCallLog {
       },
     );
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', this.#onPageHide);
     // Opening at once marks rows of closed tabs interrupted and applies retention; failures are reported.
     void this.#writer.prepare().catch(() => undefined);
   }
@@ -291,6 +295,7 @@ export class LlmCallLog {
    */
   async close(): Promise<void> {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.#onPageHide);
     await this.#writer.close();
     this.#errors.complete();
     this.database.close();

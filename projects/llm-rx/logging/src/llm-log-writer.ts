@@ -22,6 +22,8 @@ export interface LlmLogWriterConfig {
 interface PendingCall {
   readonly draft: LlmCallDraft;
   readonly apiKeyHash: Promise<string | null>;
+  /** When it was buffered, in buffering order: of two versions of a row, the higher wins. */
+  readonly sequence: number;
 }
 
 /**
@@ -31,6 +33,10 @@ interface PendingCall {
  * retried batch never duplicates. A failed batch goes back into the buffer (unless a newer version of a row came
  * meanwhile) and is retried on the next flush and every `LOG_RETRY_INTERVAL_MS`. The buffer holds at most
  * `maxPendingRecords` rows; beyond that the oldest are dropped and reported.
+ *
+ * Once the database is open, a write waits for nothing but microtasks before its transaction starts (a key hash
+ * still being computed is written as `null` and the row written again once it is known), so that `flushNow()`,
+ * called as the page goes away, gets its transaction started before the page's last task ends.
  * @internal Used by `LlmCallLog`.
  */
 export class LlmLogWriter {
@@ -45,7 +51,13 @@ export class LlmLogWriter {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #queue: Promise<void> = Promise.resolve();
   #prepared: Promise<void> | undefined;
+  #isPrepared = false;
   #writingCount = 0;
+  #sequence = 0;
+  /** The key hashes known so far, readable without awaiting. */
+  readonly #settledHashes = new WeakMap<Promise<string | null>, string | null>();
+  /** Rows written before their key hash was known, by id, to write again once it is. */
+  readonly #unhashed = new Map<string, PendingCall>();
   #lastRetentionAt = 0;
   // Each kind is reported once, until a write succeeds again.
   readonly #reportedKinds = new Set<LlmLogErrorKind>();
@@ -81,10 +93,13 @@ export class LlmLogWriter {
    * @param body The body row, if bodies are stored.
    */
   enqueue(drafts: readonly LlmCallDraft[], apiKeyHash: Promise<string | null>, body?: LlmBodyRecord): void {
+    this.#watchHash(apiKeyHash);
     for (const draft of drafts) {
       // Delete first, so that Map order stays "least recently written first" for dropping.
       this.#pendingCalls.delete(draft.id);
-      this.#pendingCalls.set(draft.id, {draft, apiKeyHash});
+      this.#pendingCalls.set(draft.id, {draft, apiKeyHash, sequence: ++this.#sequence});
+      // The newer version is written with the hash if it is known by then, or comes back here itself.
+      this.#unhashed.delete(draft.id);
     }
     if (body) this.#pendingBodies.set(body.id, body);
     this.#dropOverflow();
@@ -100,6 +115,17 @@ export class LlmLogWriter {
     const run = this.#queue.then(() => this.#write());
     this.#queue = run;
     return run;
+  }
+
+  /**
+   * Starts writing everything buffered at once, beside any write already running, for a page that goes away:
+   * once the database is open, the transaction starts within the current task (nothing waits for a timer, a
+   * running write or a key hash). IndexedDB runs the transactions in the order they started, so an older batch
+   * still being written lands first.
+   */
+  flushNow(): void {
+    this.#cancelTimer();
+    void this.#write();
   }
 
   /**
@@ -140,6 +166,7 @@ export class LlmLogWriter {
         await this.#database.open();
         await markInterruptedCalls(this.#database, this.sessionId, Date.now());
         await this.applyRetention();
+        this.#isPrepared = true;
       })();
       prepared.catch((error: unknown) => {
         if (this.#prepared === prepared) this.#prepared = undefined;
@@ -167,25 +194,30 @@ export class LlmLogWriter {
     this.#pendingBodies = new Map();
     const database = this.#database;
     const count = calls.size;
-    this.#writingCount = count;
+    this.#writingCount += count;
     try {
-      await this.prepare();
-      const rows = await Promise.all(
-        [...calls.values()].map(async ({draft, apiKeyHash}): Promise<LlmCallRecord> => ({
-          ...draft,
+      // Once open, this is a resolved promise: a microtask, not a task.
+      if (!this.#isPrepared) await this.prepare();
+      const unhashed: PendingCall[] = [];
+      const rows = [...calls.values()].map((call): LlmCallRecord => {
+        const isKnown = this.#settledHashes.has(call.apiKeyHash);
+        if (!isKnown) unhashed.push(call);
+        return {
+          ...call.draft,
           sessionId: this.sessionId,
-          day: utcDay(draft.startedAt),
-          apiKeyHash: await apiKeyHash,
-        })),
-      );
+          day: utcDay(call.draft.startedAt),
+          apiKeyHash: isKnown ? (this.#settledHashes.get(call.apiKeyHash) ?? null) : null,
+        };
+      });
       await database.transaction('rw', database.calls, database.bodies, async () => {
         await database.calls.bulkPut(rows);
         if (bodies.size > 0) await database.bodies.bulkPut([...bodies.values()]);
       });
-      this.#writingCount = 0;
+      this.#writingCount -= count;
       this.#reportedKinds.clear();
+      this.#rewriteOnceHashed(unhashed);
     } catch (error) {
-      this.#writingCount = 0;
+      this.#writingCount -= count;
       this.#restore(calls, bodies);
       this.#reportFailure(error, `could not write ${count} call record(s) to "${database.name}"`);
       this.#schedule(LOG_RETRY_INTERVAL_MS);
@@ -193,6 +225,30 @@ export class LlmLogWriter {
     }
     if (Date.now() - this.#lastRetentionAt >= LOG_RETENTION_INTERVAL_MS) {
       await this.applyRetention().catch((error: unknown) => this.#reportFailure(error, 'could not apply retention'));
+    }
+  }
+
+  #watchHash(apiKeyHash: Promise<string | null>): void {
+    if (this.#settledHashes.has(apiKeyHash)) return;
+    apiKeyHash.then(
+      hash => this.#settledHashes.set(apiKeyHash, hash),
+      () => this.#settledHashes.set(apiKeyHash, null),
+    );
+  }
+
+  /** Rows written before their key hash was known are written again with it, unless a newer version came. */
+  #rewriteOnceHashed(unhashed: readonly PendingCall[]): void {
+    for (const call of unhashed) {
+      const {id} = call.draft;
+      this.#unhashed.set(id, call);
+      void call.apiKeyHash
+        .catch(() => null)
+        .then(() => {
+          if (this.#unhashed.get(id) !== call) return;
+          this.#unhashed.delete(id);
+          this.#pendingCalls.set(id, call);
+          this.#schedule(this.#config.flushIntervalMs);
+        });
     }
   }
 
@@ -210,7 +266,9 @@ export class LlmLogWriter {
 
   // Puts a failed batch back in front of what was buffered meanwhile; a newer version of a row wins.
   #restore(calls: Map<string, PendingCall>, bodies: Map<string, LlmBodyRecord>): void {
-    for (const [id, call] of this.#pendingCalls) calls.set(id, call);
+    for (const [id, call] of this.#pendingCalls) {
+      if ((calls.get(id)?.sequence ?? -1) < call.sequence) calls.set(id, call);
+    }
     for (const [id, body] of this.#pendingBodies) bodies.set(id, body);
     this.#pendingCalls = calls;
     this.#pendingBodies = bodies;

@@ -204,7 +204,12 @@ describe('loggedLlm', () => {
       const llm = loggedLlm(cascade([primary(), fallback]), {log});
       const seen: LlmChunk[] = [];
       const subscription = llm
-        .stream({...request, onAttempt: start => starts.push(start)})
+        .stream({
+          ...request,
+          onAttempt: start => {
+            starts.push(start);
+          },
+        })
         .subscribe(chunk => seen.push(chunk));
       // Cancelled while the fallback streams: after its first chunk, before its end (it never ends).
       while (seen.length === 0) await new Promise(resolve => setTimeout(resolve, 1));
@@ -221,7 +226,8 @@ describe('loggedLlm', () => {
         'anthropic: overloaded',
       ]);
       expect(starts.map(start => start.provider)).toEqual(['anthropic', 'gemini']);
-      const body = await log.database.bodies.get(rows[1].id);
+      // The body belongs to the call's first row.
+      const body = await log.database.bodies.get(rows[0].id);
       expect(body?.request).withContext('the hook is not stored').toEqual({
         systemPrompt: 'Be brief.',
         userPrompt: 'Say hello',

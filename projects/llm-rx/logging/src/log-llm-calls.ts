@@ -1,15 +1,22 @@
 import {
   createLlmKeyFingerprint,
   type Llm,
+  type LlmAttempt,
   type LlmAttemptStart,
   type LlmChunk,
+  LlmError,
   type LlmKeyFingerprint,
   type LlmRequest,
   type LlmUsage,
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
-import {buildCallRecords, type LoggedCallState} from './build-call-records';
-import type {LlmCallStatus} from './llm-call-record';
+import {
+  attemptRecord,
+  callRecord,
+  type LlmCallDraft,
+  type LoggedAttempt,
+  type LoggedCallContext,
+} from './build-call-records';
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
 import {newLogId} from './log-ids';
@@ -41,12 +48,14 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
 /**
  * Wraps an `Llm` so that every call is recorded in a call log; the chunks and their timing are unchanged.
  *
- * A row is buffered when a stream is subscribed (`in-progress`, with the request body) and replaced when it
- * completes, errors or is unsubscribed, with the usage known by then and the text streamed so far. A call with
- * several attempts (a cascade's failovers, retries) becomes one row per attempt under one trace id. A cascade
- * reports each attempt as it starts through the request's `onAttempt` hook (a hook of the caller's own is still
- * called), so a cancelled call or an error after content still gets a row per attempt, each with its real
- * provider. Nothing is awaited or written per chunk: rows are written in batches by the log.
+ * Every attempt of a call (each request sent: retries and cascade children included) is one row, under one trace
+ * id per call: the request's `onAttempt` hook (a hook of the caller's own is still called) tells the log of each
+ * attempt as it starts, when its row is buffered `in-progress` with its own provider and model, and as it ends,
+ * when the row gets its outcome, timings, billed tokens, cost and error. So a cancelled call, an error after
+ * content or a closed tab still leaves a row per attempt. The body (the request and the text streamed so far)
+ * belongs to the call's first row. An `Llm` that reports no attempts (one not built on `fromProviderStream()` or
+ * `reportLlmAttempt()`) gets one row per attempt its usage part or error lists, or one row for the call. Nothing
+ * is awaited or written per chunk: rows are written in batches by the log.
  *
  * ```ts
  * const log = new LlmCallLog();
@@ -74,8 +83,12 @@ export function loggedLlm(llm: Llm, options: LlmLogOptions): Llm {
         llm.stream({
           ...request,
           onAttempt: start => {
-            onAttempt(start);
-            request.onAttempt?.(start);
+            const logged = onAttempt(start);
+            const theirs = request.onAttempt?.(start);
+            return (ended: LlmAttempt) => {
+              logged(ended);
+              if (typeof theirs === 'function') theirs(ended);
+            };
           },
         }),
       ),
@@ -108,12 +121,12 @@ export function logLlmCalls(options: LlmLogStreamOptions): MonoTypeOperatorFunct
 function logCalls(
   options: LlmLogStreamOptions,
   keyHash: () => Promise<string | null>,
-  streamFor: (onAttempt: (start: LlmAttemptStart) => void) => Observable<LlmChunk>,
+  streamFor: (onAttempt: (start: LlmAttemptStart) => (ended: LlmAttempt) => void) => Observable<LlmChunk>,
 ): Observable<LlmChunk> {
   return new Observable<LlmChunk>(subscriber => {
     const call = new LoggedCall(options, keyHash());
     let hasEnded = false;
-    // Built per subscription, so that each call's attempts reach its own row and no state is shared.
+    // Built per subscription, so that each call's attempts reach its own rows and no state is shared.
     // Deferred, so that an Llm that throws at stream() ends this call's row as an error.
     const subscription = defer(() => streamFor(start => call.attemptStarted(start))).subscribe({
       next: chunk => {
@@ -124,7 +137,7 @@ function logCalls(
       error: (error: unknown) => {
         hasEnded = true;
         subscriber.error(error);
-        call.end('error', undefined, error);
+        call.end('error', error);
       },
       complete: () => {
         hasEnded = true;
@@ -132,6 +145,9 @@ function logCalls(
         call.end('ok');
       },
     });
+    // An Llm that reported no attempt as it was subscribed gets a row for the call, so that even a call cut by a
+    // closed tab leaves one.
+    if (!hasEnded) call.subscribed();
     return () => {
       subscription.unsubscribe();
       if (!hasEnded) {
@@ -142,25 +158,34 @@ function logCalls(
   });
 }
 
-/** One subscription being logged: its timestamps, usage and (when bodies are stored) its text. */
+/** One subscription being logged: its attempts' rows, its usage and (when bodies are stored) its text. */
 class LoggedCall {
   readonly #options: LlmLogStreamOptions;
   readonly #apiKeyHash: Promise<string | null>;
+  readonly #context: LoggedCallContext;
+  /** The id of the call's first row, which the body belongs to. */
   readonly #id = newLogId();
-  readonly #traceId = newLogId();
   readonly #startedAt = Date.now();
   readonly #keepsText: boolean;
   readonly #text: string[] = [];
   readonly #reasoning: string[] = [];
+  readonly #attempts: LoggedAttempt[] = [];
   #firstChunkAt: number | null = null;
   #usage: LlmUsage | undefined;
-  #attempt: LlmAttemptStart | undefined;
+  #hasCallRow = false;
+  #hasEnded = false;
 
   constructor(options: LlmLogStreamOptions, apiKeyHash: Promise<string | null>) {
     this.#options = options;
     this.#apiKeyHash = apiKeyHash;
     this.#keepsText = options.log.storesBodies;
-    this.#record('in-progress', null);
+    this.#context = {
+      traceId: newLogId(),
+      provider: options.provider,
+      model: options.model,
+      label: options.label ?? null,
+      apiKeyAlias: options.apiKeyAlias ?? null,
+    };
   }
 
   observe(chunk: LlmChunk): void {
@@ -172,39 +197,120 @@ class LoggedCall {
     if (this.#keepsText) (chunk.type === 'text-delta' ? this.#text : this.#reasoning).push(chunk.text);
   }
 
-  /** Remembers the attempt that runs now (a cascade's child) and those that failed before it. */
-  attemptStarted(start: LlmAttemptStart): void {
-    this.#attempt = start;
+  /**
+   * Buffers the `in-progress` row of an attempt that starts; the first one takes the call's row.
+   * @returns What to call when the attempt ends.
+   */
+  attemptStarted(start: LlmAttemptStart): (ended: LlmAttempt) => void {
+    const index = this.#attempts.length;
+    this.#attempts.push({id: index === 0 ? this.#id : newLogId(), start});
+    this.#write([index]);
+    return ended => {
+      this.#attempts[index] = {...this.#attempts[index], ended};
+      this.#write([index]);
+    };
   }
 
-  end(status: Exclude<LlmCallStatus, 'in-progress' | 'interrupted'>, usage?: LlmUsage, error?: unknown): void {
-    this.#record(status, Date.now(), usage ?? this.#usage, error);
+  /** Right after subscription: a call whose Llm reported no attempt yet gets its own `in-progress` row. */
+  subscribed(): void {
+    if (this.#attempts.length > 0) return;
+    this.#hasCallRow = true;
+    this.#writeCallRow('in-progress', null);
   }
 
-  #record(status: LlmCallStatus, endedAt: number | null, usage?: LlmUsage, error?: unknown): void {
-    const {log, provider, model, label, apiKeyAlias, apiKey, request} = this.#options;
+  end(status: 'ok' | 'error' | 'cancelled', error?: unknown): void {
+    if (this.#hasEnded) return;
+    this.#hasEnded = true;
+    this.#addUnreported(this.#usage?.attempts ?? (LlmError.isInstance(error) ? error.attempts : []));
+    const endedAt = Date.now();
+    if (this.#attempts.length === 0) {
+      this.#writeCallRow(status, endedAt, error);
+      return;
+    }
+    // An attempt its Llm never ended (a wrapper that dropped it) ends with the call.
+    this.#attempts.forEach((attempt, index) => {
+      if (attempt.ended === undefined) {
+        this.#attempts[index] = {
+          ...attempt,
+          ended: {...attempt.start, outcome: status, durationMs: endedAt - attempt.start.startedAt},
+        };
+      }
+    });
+    this.#write(
+      this.#attempts.map((_, index) => index),
+      true,
+    );
+  }
+
+  /**
+   * Adds the attempts that the call's ending lists but that were never reported as they ran (an Llm that does
+   * not report them): their start is estimated from the durations of the attempts before them.
+   */
+  #addUnreported(listed: readonly LlmAttempt[]): void {
+    const reported = new Set(this.#attempts.map(attempt => attempt.ended));
+    if (listed.every(attempt => reported.has(attempt))) return;
+    let startedAt = this.#startedAt;
+    const ordered: LoggedAttempt[] = listed.map(attempt => {
+      const known = this.#attempts.find(logged => logged.ended === attempt);
+      const logged = known ?? {
+        id: newLogId(),
+        start: {provider: attempt.provider, model: attempt.model, startedAt},
+        ended: attempt,
+      };
+      startedAt = logged.start.startedAt + (attempt.durationMs ?? 0);
+      return logged;
+    });
+    const others = this.#attempts.filter(logged => !ordered.includes(logged));
+    this.#attempts.splice(0, this.#attempts.length, ...ordered, ...others);
+    // The call's row id stays with the first row, where a running call's body already is.
+    if (this.#hasCallRow || !this.#attempts.some(attempt => attempt.id === this.#id)) {
+      this.#attempts[0] = {...this.#attempts[0], id: this.#id};
+    }
+  }
+
+  #write(indices: readonly number[], withResponse = this.#hasEnded): void {
+    this.#recordSafely(() => {
+      const count = this.#attempts.length;
+      return indices.map(index =>
+        attemptRecord(this.#context, this.#attempts[index], {index, count}, text => this.#scrub(text)),
+      );
+    }, withResponse);
+  }
+
+  #writeCallRow(status: LlmCallDraft['status'], endedAt: number | null, error?: unknown): void {
+    this.#recordSafely(
+      () => [
+        callRecord(
+          this.#context,
+          {
+            id: this.#id,
+            status,
+            startedAt: this.#startedAt,
+            firstChunkAt: this.#firstChunkAt,
+            endedAt,
+            ...(this.#usage === undefined ? {} : {usage: this.#usage}),
+            ...(error === undefined ? {} : {error}),
+          },
+          text => this.#scrub(text),
+        ),
+      ],
+      endedAt !== null,
+    );
+  }
+
+  #scrub(text: string): string {
+    const {apiKey} = this.#options;
+    return apiKey ? text.split(apiKey).join('[redacted]') : text;
+  }
+
+  #recordSafely(drafts: () => LlmCallDraft[], withResponse: boolean): void {
+    const {log, request} = this.#options;
     // Logging never fails the call: a bug or a full buffer here is reported, not thrown into the stream.
     try {
-      const state: LoggedCallState = {
+      const response = withResponse ? {text: this.#text.join(''), reasoning: this.#reasoning.join('')} : null;
+      log._record(drafts(), this.#apiKeyHash, {
         id: this.#id,
-        traceId: this.#traceId,
-        provider,
-        model,
-        label: label ?? null,
-        apiKeyAlias: apiKeyAlias ?? null,
-        status,
-        startedAt: this.#startedAt,
-        firstChunkAt: this.#firstChunkAt,
-        endedAt,
-        ...(usage === undefined ? {} : {usage}),
-        ...(error === undefined ? {} : {error}),
-        ...(this.#attempt === undefined ? {} : {attempt: this.#attempt}),
-      };
-      const scrub = (text: string) => (apiKey ? text.split(apiKey).join('[redacted]') : text);
-      const response = endedAt === null ? null : {text: this.#text.join(''), reasoning: this.#reasoning.join('')};
-      log._record(buildCallRecords(state, scrub), this.#apiKeyHash, {
-        id: this.#id,
-        traceId: this.#traceId,
+        traceId: this.#context.traceId,
         ...(request === undefined ? {} : {request}),
         response,
       });
