@@ -15,12 +15,13 @@ export const OUTPUT_PATH = fileURLToPath(
 /** llm-rx provider name → dataset provider id. */
 const PROVIDERS = {openai: 'openai', anthropic: 'anthropic', gemini: 'google', deepseek: 'deepseek', cohere: 'cohere'};
 
-/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees, 1-hour cache writes) are dropped. */
+/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees) are dropped. */
 const FIELDS = {
   input_mtok: 'inputPerMillion',
   output_mtok: 'outputPerMillion',
   cache_read_mtok: 'cachedInputPerMillion',
   cache_write_mtok: 'cacheWritePerMillion',
+  cache_write_1h_mtok: 'cacheWriteOneHourPerMillion',
 };
 
 /** The installed dataset's version, read from its package.json. */

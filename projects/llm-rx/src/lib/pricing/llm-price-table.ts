@@ -3,7 +3,7 @@ import {expandCompactDates, matchesModelId, normalizeModelId} from './model-matc
 import {PRICE_CORRECTIONS} from './price-corrections';
 import {PRICE_SNAPSHOT} from './price-table.generated';
 
-/** Providers that report cache reads and writes apart from input; every other provider bills them as a subset. */
+/** Providers that report cache reads and writes apart from input on their wire; the others count them inside it. */
 const ADDITIVE_PROVIDERS: ReadonlySet<string> = new Set(['anthropic']);
 
 /**
@@ -61,9 +61,11 @@ export class LlmPriceTable {
   }
 
   /**
-   * Says how a provider bills cached tokens when a price has no cache rate.
+   * Says how a provider reports cached tokens on its wire.
    * @param provider The llm-rx provider name.
    * @returns `additive` for Anthropic (or as set with `withPrices`), `subset` otherwise.
+   * @deprecated Costs no longer depend on it: a cache read or write without its own rate costs the input rate for
+   *   every provider. Nothing replaces it.
    */
   accountingOf(provider: string): LlmCacheAccounting {
     return this.#accounting.get(provider) ?? (ADDITIVE_PROVIDERS.has(provider) ? 'additive' : 'subset');
@@ -77,7 +79,7 @@ export class LlmPriceTable {
    *
    * @param provider The llm-rx provider name; a new name adds a provider.
    * @param prices Prices by model id.
-   * @param accounting The provider's cache accounting, when it is not the default for that name.
+   * @param accounting Deprecated and without effect on costs; kept only for `accountingOf`.
    * @returns The new table.
    */
   withPrices(

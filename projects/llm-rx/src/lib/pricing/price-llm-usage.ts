@@ -32,14 +32,14 @@ export function _createLlmUsagePricer(
           `and pass that table where llm-rx prices usage.`,
       );
     }
-    return computeLlmCost(tokens, price, table.accountingOf(provider));
+    return computeLlmCost(tokens, price);
   };
 }
 
 const defaultPricer = _createLlmUsagePricer();
 
 /**
- * Computes the cost of a call from a price table, with the provider's cache accounting.
+ * Computes the cost of a call from a price table.
  *
  * A model without a price gets `null` costs (never a silent 0) and one `console.warn` per provider and model for
  * the life of the page, saying how to add the price.
