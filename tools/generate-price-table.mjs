@@ -49,7 +49,7 @@ export function buildPriceSnapshot({asOf}) {
     if (!provider) throw new Error(`${DATASET_PACKAGE} has no provider '${datasetId}'`);
     providers[name] = provider.models
       .filter(model => !model.deprecated && !isForeignModel(name, model))
-      .map(model => ({id: model.id, price: toLlmPrice(pricesInEffect(model, asOf)), match: model.match}))
+      .map(model => ({id: model.id, price: toLlmModelPrice(model, asOf), match: model.match}))
       .filter(model => model.price !== undefined);
   }
   return providers;
@@ -64,18 +64,59 @@ function isForeignModel(name, model) {
 }
 
 /**
- * A model's default prices on a day: the dataset's own last-to-first walk over conditional prices, with start-date
- * constraints decided by `asOf` and time-of-day constraints (peak and off-peak bands) skipped, since a price table
- * has one price per model.
+ * A model's price on a day, as an LlmModelPrice with its time-of-day windows, or undefined without text rates.
+ * @param {import('@pydantic/genai-prices').ModelInfo} model A dataset model.
+ * @param {string} asOf The day whose start-date prices apply.
+ */
+function toLlmModelPrice(model, asOf) {
+  const {prices, windows} = pricesInEffect(model, asOf);
+  const base = toLlmPrice(prices);
+  if (base === undefined || windows.length === 0) return base;
+  const timeOfDayPrices = windows.map(({constraint, prices: windowPrices}) => {
+    const rates = toLlmPrice(windowPrices);
+    if (rates === undefined) throw new Error(`${model.id}: a time-of-day price without input and output rates`);
+    return {startTimeUtc: utcTimeOf(constraint.start_time), endTimeUtc: utcTimeOf(constraint.end_time), ...rates};
+  });
+  return {...base, timeOfDayPrices};
+}
+
+/**
+ * The dataset's own last-to-first walk over a model's conditional prices, with start-date constraints decided by
+ * `asOf`: the first unconstrained or started price is the default, and the time-of-day prices the walk passes on the
+ * way to it are the windows that win over it at their times (in the dataset's order, so the last one wins).
  */
 function pricesInEffect(model, asOf) {
-  if (!Array.isArray(model.prices)) return model.prices;
+  if (!Array.isArray(model.prices)) return {prices: model.prices, windows: []};
+  const windows = [];
   for (const conditional of [...model.prices].reverse()) {
     const constraint = conditional.constraint;
-    if (constraint === undefined) return conditional.prices;
-    if (constraint.type === 'start_date' && asOf >= constraint.start_date) return conditional.prices;
+    if (constraint?.type === 'time_of_date') windows.unshift(conditional);
+    else if (constraint === undefined || (constraint.type === 'start_date' && asOf >= constraint.start_date)) {
+      return {prices: conditional.prices, windows};
+    } else if (constraint.type !== 'start_date') {
+      throw new Error(`${model.id}: unknown price constraint ${JSON.stringify(constraint)}`);
+    }
   }
-  return model.prices[0].prices;
+  return {prices: model.prices[0].prices, windows};
+}
+
+/**
+ * A dataset time of day (`HH:MM:SS[.fff]` with `Z` or an offset) as llm-rx writes it: UTC, `HH:MM` when on the minute.
+ * @param {string} time
+ * @returns {string}
+ */
+function utcTimeOf(time) {
+  const parts = /^(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)(Z|([+-])(\d{2}):(\d{2}))$/.exec(time);
+  if (!parts) throw new Error(`Unexpected time of day in ${DATASET_PACKAGE}: ${time}`);
+  const [, hours, minutes, seconds, , sign, offsetHours, offsetMinutes] = parts;
+  const offset = sign ? (sign === '+' ? 1 : -1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
+  const utcMinutes = (((Number(hours) * 60 + Number(minutes) - offset) % 1440) + 1440) % 1440;
+  const clock = `${pad(Math.floor(utcMinutes / 60))}:${pad(utcMinutes % 60)}`;
+  return Number(seconds) === 0 ? clock : `${clock}:${seconds}`;
+}
+
+function pad(value) {
+  return String(value).padStart(2, '0');
 }
 
 /** Maps dataset prices to an LlmModelPrice, or undefined for models without both text rates (embeddings, audio). */
@@ -123,7 +164,7 @@ export function renderPriceTable({asOf}) {
   const lines = [
     `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
     '// upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in',
-    '// price-corrections.ts. Time-of-day prices are skipped; start-date prices are those in effect on the --as-of day.',
+    '// price-corrections.ts. Start-date prices are those in effect on the --as-of day; time-of-day prices are kept.',
     "import type {LlmPricedModel} from './llm-model-price';",
     '',
     '/** Where and when the snapshot below was generated. */',

@@ -115,6 +115,63 @@ describe('computeLlmCost', () => {
     });
   });
 
+  describe('with time-of-day prices', () => {
+    const v4Pro: LlmModelPrice = {
+      inputPerMillion: 0.66,
+      outputPerMillion: 1.98,
+      timeOfDayPrices: [
+        {startTimeUtc: '01:00', endTimeUtc: '04:00', inputPerMillion: 1.32, outputPerMillion: 3.96},
+        {startTimeUtc: '06:00', endTimeUtc: '10:00', inputPerMillion: 1.32, outputPerMillion: 3.96},
+      ],
+    };
+    const million = tokens({inputTokens: 1_000_000, outputTokens: 1_000_000});
+
+    it('bills the window that contains the time, from its start to just before its end', () => {
+      expectCost(computeLlmCost(million, v4Pro, new Date('2026-12-01T00:59:59.999Z')), 0.66, 1.98);
+      expectCost(computeLlmCost(million, v4Pro, new Date('2026-12-01T01:00:00Z')), 1.32, 3.96);
+      expectCost(computeLlmCost(million, v4Pro, new Date('2026-12-01T09:59:59.999Z')), 1.32, 3.96);
+      expectCost(computeLlmCost(million, v4Pro, new Date('2026-12-01T10:00:00Z')), 0.66, 1.98);
+    });
+
+    it('compares UTC clocks, whatever the offset the time was written with', () => {
+      expectCost(computeLlmCost(million, v4Pro, new Date('2026-12-01T15:00:00+08:00')), 1.32, 3.96);
+    });
+
+    it('lets the last containing window win and runs a window past midnight when it ends before it starts', () => {
+      const overnight: LlmModelPrice = {
+        inputPerMillion: 1,
+        outputPerMillion: 1,
+        timeOfDayPrices: [
+          {startTimeUtc: '16:30', endTimeUtc: '00:30', inputPerMillion: 0.5, outputPerMillion: 0.5},
+          {startTimeUtc: '23:00', endTimeUtc: '23:30:30', inputPerMillion: 0.25, outputPerMillion: 0.25},
+        ],
+      };
+      expectCost(computeLlmCost(million, overnight, new Date('2026-12-01T00:15:00Z')), 0.5, 0.5);
+      expectCost(computeLlmCost(million, overnight, new Date('2026-12-01T23:30:29Z')), 0.25, 0.25);
+      expectCost(computeLlmCost(million, overnight, new Date('2026-12-01T23:30:30Z')), 0.5, 0.5);
+      expectCost(computeLlmCost(million, overnight, new Date('2026-12-01T00:30:00Z')), 1, 1);
+    });
+
+    it("uses the window's own tiers, not the base ones", () => {
+      const tiered: LlmModelPrice = {
+        inputPerMillion: 1,
+        outputPerMillion: 1,
+        tiers: [{aboveInputTokens: 100, inputPerMillion: 3, outputPerMillion: 3}],
+        timeOfDayPrices: [{startTimeUtc: '00:00', endTimeUtc: '12:00', inputPerMillion: 2, outputPerMillion: 2}],
+      };
+      expectCost(computeLlmCost(million, tiered, new Date('2026-12-01T06:00:00Z')), 2, 2);
+      expectCost(computeLlmCost(million, tiered, new Date('2026-12-01T18:00:00Z')), 3, 3);
+    });
+
+    it('prices at the current time by default', () => {
+      const before = new Date();
+      const cost = computeLlmCost(million, v4Pro);
+      const after = new Date();
+      // The clock may cross a window edge between the reads, so either side's cost is right.
+      expect([computeLlmCost(million, v4Pro, before), computeLlmCost(million, v4Pro, after)]).toContain(cost);
+    });
+  });
+
   it('never bills a negative uncached count when cache counts exceed inputTokens', () => {
     const price: LlmModelPrice = {inputPerMillion: 1, outputPerMillion: 1, cachedInputPerMillion: 0.5};
     const cost = computeLlmCost(tokens({inputTokens: 100, cachedInputTokens: 200}), price);

@@ -28,6 +28,35 @@ export interface LlmPriceTier extends LlmPriceRates {
   readonly aboveInputTokens: number;
 }
 
+/** Rates with their long-context tiers: the price of a model at one time of day. */
+export interface LlmTieredRates extends LlmPriceRates {
+  /** Long-context tiers in ascending `aboveInputTokens` order; the last one that applies wins. */
+  readonly tiers?: readonly LlmPriceTier[];
+}
+
+/**
+ * Rates that replace a model's price during a daily window (peak and off-peak pricing, as DeepSeek's).
+ *
+ * Times are UTC, written `HH:MM` or `HH:MM:SS`. The window includes its start and excludes its end; a window whose
+ * end is earlier than its start runs past midnight.
+ *
+ * @usageNotes
+ * ```ts
+ * const peak: LlmTimeOfDayPrice = {
+ *   startTimeUtc: '01:00',
+ *   endTimeUtc: '04:00',
+ *   inputPerMillion: 1.32,
+ *   outputPerMillion: 3.96,
+ * };
+ * ```
+ */
+export interface LlmTimeOfDayPrice extends LlmTieredRates {
+  /** When the window starts each day, UTC (`HH:MM` or `HH:MM:SS`), included. */
+  readonly startTimeUtc: string;
+  /** When the window ends each day, UTC (`HH:MM` or `HH:MM:SS`), excluded. */
+  readonly endTimeUtc: string;
+}
+
 /**
  * The price of one model in US dollars per million tokens.
  *
@@ -36,9 +65,12 @@ export interface LlmPriceTier extends LlmPriceRates {
  * const price: LlmModelPrice = {inputPerMillion: 0.25, outputPerMillion: 2, cachedInputPerMillion: 0.025};
  * ```
  */
-export interface LlmModelPrice extends LlmPriceRates {
-  /** Long-context tiers in ascending `aboveInputTokens` order; the last one that applies wins. */
-  readonly tiers?: readonly LlmPriceTier[];
+export interface LlmModelPrice extends LlmTieredRates {
+  /**
+   * Daily windows whose rates (tiers included) replace these, in the dataset's order; at a time inside several
+   * windows the last one wins, and outside every window these rates apply.
+   */
+  readonly timeOfDayPrices?: readonly LlmTimeOfDayPrice[];
 }
 
 /**

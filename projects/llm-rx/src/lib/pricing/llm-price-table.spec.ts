@@ -4,7 +4,7 @@ import type {LlmModelPrice, LlmPriceRates} from './llm-model-price';
 /** The four base rates of a price (in, out, cache read, 5-minute cache write), for flat sample prices. */
 function baseRates(price: LlmModelPrice | undefined): LlmPriceRates | undefined {
   if (!price) return undefined;
-  const {tiers: _tiers, cacheWriteOneHourPerMillion: _oneHour, ...rates} = price;
+  const {tiers: _tiers, timeOfDayPrices: _timeOfDayPrices, cacheWriteOneHourPerMillion: _oneHour, ...rates} = price;
   return rates;
 }
 
@@ -82,6 +82,15 @@ describe('LlmPriceTable', () => {
       expect(table.priceOf('anthropic', 'claude-sonnet-4-5')?.tiers?.[0].cacheWriteOneHourPerMillion).toBe(12);
     });
 
+    it("keeps DeepSeek V4's peak-hour windows in the dataset's order", () => {
+      const windows = table.priceOf('deepseek', 'deepseek-v4-pro')?.timeOfDayPrices;
+      expect(windows?.map(window => [window.startTimeUtc, window.endTimeUtc])).toEqual([
+        ['01:00', '04:00'],
+        ['06:00', '10:00'],
+      ]);
+      expect(windows?.[0]).toEqual(jasmine.objectContaining(rates(1.32, 3.96, 0.044)));
+    });
+
     it('returns undefined for an unknown model or provider', () => {
       expect(table.priceOf('openai', 'gpt-unknown')).toBeUndefined();
       expect(table.priceOf('fireworks', 'gpt-5-mini')).toBeUndefined();
@@ -120,6 +129,13 @@ describe('LlmPriceTable', () => {
       expect(changed.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toEqual(HAIKU_4_5);
       expect(changed.models('anthropic')).toEqual([...table.models('anthropic'), 'claude-haiku-4-5-batch']);
       expect(table.priceOf('anthropic', 'claude-haiku-4-5-batch')).toEqual(HAIKU_4_5);
+    });
+
+    it('rejects a time-of-day window whose time is not HH:MM or HH:MM:SS, naming the price', () => {
+      const peak = {...override, timeOfDayPrices: [{...override, startTimeUtc: '1:00', endTimeUtc: '04:00'}]};
+      expect(() => table.withPrices('deepseek', {'my-model': peak})).toThrowError(
+        /^llm-rx: .*'1:00' in the price of deepseek\/my-model/,
+      );
     });
 
     it('adds a provider, with its cache accounting', () => {

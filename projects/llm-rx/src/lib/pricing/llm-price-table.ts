@@ -2,6 +2,7 @@ import type {LlmCacheAccounting, LlmModelPrice, LlmPricedModel} from './llm-mode
 import {expandCompactDates, matchesModelId, normalizeModelId} from './model-match';
 import {PRICE_CORRECTIONS} from './price-corrections';
 import {PRICE_SNAPSHOT} from './price-table.generated';
+import {assertTimeOfDayPrices} from './time-of-day-price';
 
 /** Providers that report cache reads and writes apart from input on their wire; the others count them inside it. */
 const ADDITIVE_PROVIDERS: ReadonlySet<string> = new Set(['anthropic']);
@@ -81,12 +82,14 @@ export class LlmPriceTable {
    * @param prices Prices by model id.
    * @param accounting Deprecated and without effect on costs; kept only for `accountingOf`.
    * @returns The new table.
+   * @throws Error when a time-of-day window's time is not `HH:MM` or `HH:MM:SS`.
    */
   withPrices(
     provider: string,
     prices: Readonly<Record<string, LlmModelPrice>>,
     accounting?: LlmCacheAccounting,
   ): LlmPriceTable {
+    for (const [id, price] of Object.entries(prices)) assertTimeOfDayPrices(price, `${provider}/${id}`);
     const pending = new Map(Object.entries(prices).map(([id, price]) => [normalizeModelId(id), {id, price}]));
     const replaced = (this.#models.get(provider) ?? []).map(model => {
       const override = pending.get(normalizeModelId(model.id));

@@ -33,6 +33,14 @@ describe('priceLlmUsage', () => {
     expect(cost.inputCost).toBeCloseTo(0.0066, 12);
   });
 
+  it('prices at the time it is given, so DeepSeek V4 peak hours cost the peak rate', () => {
+    const million = {...NO_TOKENS, inputTokens: 1_000_000, outputTokens: 1_000_000};
+    const at = (time: string) =>
+      priceLlmUsage('deepseek', 'deepseek-v4-pro', million, LlmPriceTable.default, new Date(time));
+    expect(at('2026-12-01T07:00:00Z').totalCost).toBeCloseTo(1.32 + 3.96, 12);
+    expect(at('2026-12-01T12:00:00Z').totalCost).toBeCloseTo(0.66 + 1.98, 12);
+  });
+
   it('warns through console.warn for an unknown model', () => {
     const warn = spyOn(console, 'warn');
     // An id no other spec uses, since this pricer's warned-set lives as long as the page.

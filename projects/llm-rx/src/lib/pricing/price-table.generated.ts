@@ -1,6 +1,6 @@
 // Generated from @pydantic/genai-prices@0.1.8 by `node tools/generate-price-table.mjs --as-of=2026-11-24`. Do not edit:
 // upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in
-// price-corrections.ts. Time-of-day prices are skipped; start-date prices are those in effect on the --as-of day.
+// price-corrections.ts. Start-date prices are those in effect on the --as-of day; time-of-day prices are kept.
 import type {LlmPricedModel} from './llm-model-price';
 
 /** Where and when the snapshot below was generated. */
@@ -158,13 +158,13 @@ export const PRICE_SNAPSHOT: Readonly<Record<string, readonly LlmPricedModel[]>>
     {id: 'gemma-4-26b-a4b-it-maas', price: {inputPerMillion: 0.15, outputPerMillion: 0.6, cachedInputPerMillion: 0.015}, match: {equals: 'gemma-4-26b-a4b-it-maas'}},
   ],
   deepseek: [
-    {id: 'deepseek-chat', price: {inputPerMillion: 0.135, outputPerMillion: 0.55, cachedInputPerMillion: 0.035}, match: {or: [{starts_with: 'deepseek-chat'}, {equals: 'deepseek-chat-v3-0324'}]}},
-    {id: 'deepseek-reasoner', price: {inputPerMillion: 0.135, outputPerMillion: 0.55, cachedInputPerMillion: 0.035}, match: {or: [{equals: 'deepseek-reasoner'}, {starts_with: 'deepseek-r1'}, {equals: 'deepseek-r1-0528'}]}},
+    {id: 'deepseek-chat', price: {inputPerMillion: 0.135, outputPerMillion: 0.55, cachedInputPerMillion: 0.035, timeOfDayPrices: [{startTimeUtc: '00:30', endTimeUtc: '16:30', inputPerMillion: 0.27, outputPerMillion: 1.1, cachedInputPerMillion: 0.07}]}, match: {or: [{starts_with: 'deepseek-chat'}, {equals: 'deepseek-chat-v3-0324'}]}},
+    {id: 'deepseek-reasoner', price: {inputPerMillion: 0.135, outputPerMillion: 0.55, cachedInputPerMillion: 0.035, timeOfDayPrices: [{startTimeUtc: '00:30', endTimeUtc: '16:30', inputPerMillion: 0.55, outputPerMillion: 2.19, cachedInputPerMillion: 0.14}]}, match: {or: [{equals: 'deepseek-reasoner'}, {starts_with: 'deepseek-r1'}, {equals: 'deepseek-r1-0528'}]}},
     {id: 'deepseek-v3.1-terminus', price: {inputPerMillion: 0.27, outputPerMillion: 0.95, cachedInputPerMillion: 0.13}, match: {equals: 'deepseek-v3.1-terminus'}},
     {id: 'deepseek-v3.2', price: {inputPerMillion: 0.2288, outputPerMillion: 0.3432}, match: {equals: 'deepseek-v3.2'}},
     {id: 'deepseek-v3.2-exp', price: {inputPerMillion: 0.27, outputPerMillion: 0.41}, match: {equals: 'deepseek-v3.2-exp'}},
-    {id: 'deepseek-v4-flash', price: {inputPerMillion: 0.22, outputPerMillion: 0.66, cachedInputPerMillion: 0.007}, match: {or: [{starts_with: 'deepseek-v4-flash'}]}},
-    {id: 'deepseek-v4-pro', price: {inputPerMillion: 0.66, outputPerMillion: 1.98, cachedInputPerMillion: 0.022}, match: {or: [{starts_with: 'deepseek-v4-pro'}]}},
+    {id: 'deepseek-v4-flash', price: {inputPerMillion: 0.22, outputPerMillion: 0.66, cachedInputPerMillion: 0.007, timeOfDayPrices: [{startTimeUtc: '01:00', endTimeUtc: '04:00', inputPerMillion: 0.44, outputPerMillion: 1.32, cachedInputPerMillion: 0.014}, {startTimeUtc: '06:00', endTimeUtc: '10:00', inputPerMillion: 0.44, outputPerMillion: 1.32, cachedInputPerMillion: 0.014}]}, match: {or: [{starts_with: 'deepseek-v4-flash'}]}},
+    {id: 'deepseek-v4-pro', price: {inputPerMillion: 0.66, outputPerMillion: 1.98, cachedInputPerMillion: 0.022, timeOfDayPrices: [{startTimeUtc: '01:00', endTimeUtc: '04:00', inputPerMillion: 1.32, outputPerMillion: 3.96, cachedInputPerMillion: 0.044}, {startTimeUtc: '06:00', endTimeUtc: '10:00', inputPerMillion: 1.32, outputPerMillion: 3.96, cachedInputPerMillion: 0.044}]}, match: {or: [{starts_with: 'deepseek-v4-pro'}]}},
   ],
   cohere: [
     {id: 'c4ai-aya-expanse-32b', price: {inputPerMillion: 0.5, outputPerMillion: 1.5}, match: {contains: 'aya-expanse-32b'}},
