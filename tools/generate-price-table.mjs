@@ -206,6 +206,18 @@ export function datasetModelIdOf(provider, modelId) {
   return result?.model.id;
 }
 
+/**
+ * The dataset's own calculation for a usage, for the oracle spec that checks llm-rx's costs against it.
+ * @param {string} provider An llm-rx provider name.
+ * @param {string} modelId The requested id.
+ * @param {Record<string, number>} usage Usage in the dataset's keys (`input_tokens`, `cache_write_1h_tokens`, …).
+ * @param {Date} timestamp When the call was made; picks start-date and time-of-day prices.
+ * @returns {import('@pydantic/genai-prices').PriceCalculationResult}
+ */
+export function datasetCalcPrice(provider, modelId, usage, timestamp) {
+  return calcPrice(usage, modelId, {provider: findProvider({providerId: PROVIDERS[provider]}), timestamp});
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const asOf = process.argv.find(argument => argument.startsWith('--as-of='))?.slice('--as-of='.length) ?? todayUtc();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${asOf}`);
