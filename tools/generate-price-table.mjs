@@ -15,12 +15,13 @@ export const OUTPUT_PATH = fileURLToPath(
 /** llm-rx provider name → dataset provider id. */
 const PROVIDERS = {openai: 'openai', anthropic: 'anthropic', gemini: 'google', deepseek: 'deepseek', cohere: 'cohere'};
 
-/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees, 1-hour cache writes) are dropped. */
+/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees) are dropped. */
 const FIELDS = {
   input_mtok: 'inputPerMillion',
   output_mtok: 'outputPerMillion',
   cache_read_mtok: 'cachedInputPerMillion',
   cache_write_mtok: 'cacheWritePerMillion',
+  cache_write_1h_mtok: 'cacheWriteOneHourPerMillion',
 };
 
 /** The installed dataset's version, read from its package.json. */
@@ -48,7 +49,7 @@ export function buildPriceSnapshot({asOf}) {
     if (!provider) throw new Error(`${DATASET_PACKAGE} has no provider '${datasetId}'`);
     providers[name] = provider.models
       .filter(model => !model.deprecated && !isForeignModel(name, model))
-      .map(model => ({id: model.id, price: toLlmPrice(pricesInEffect(model, asOf)), match: model.match}))
+      .map(model => ({id: model.id, price: toLlmModelPrice(model, asOf), match: model.match}))
       .filter(model => model.price !== undefined);
   }
   return providers;
@@ -63,18 +64,59 @@ function isForeignModel(name, model) {
 }
 
 /**
- * A model's default prices on a day: the dataset's own last-to-first walk over conditional prices, with start-date
- * constraints decided by `asOf` and time-of-day constraints (peak and off-peak bands) skipped, since a price table
- * has one price per model.
+ * A model's price on a day, as an LlmModelPrice with its time-of-day windows, or undefined without text rates.
+ * @param {import('@pydantic/genai-prices').ModelInfo} model A dataset model.
+ * @param {string} asOf The day whose start-date prices apply.
+ */
+function toLlmModelPrice(model, asOf) {
+  const {prices, windows} = pricesInEffect(model, asOf);
+  const base = toLlmPrice(prices);
+  if (base === undefined || windows.length === 0) return base;
+  const timeOfDayPrices = windows.map(({constraint, prices: windowPrices}) => {
+    const rates = toLlmPrice(windowPrices);
+    if (rates === undefined) throw new Error(`${model.id}: a time-of-day price without input and output rates`);
+    return {startTimeUtc: utcTimeOf(constraint.start_time), endTimeUtc: utcTimeOf(constraint.end_time), ...rates};
+  });
+  return {...base, timeOfDayPrices};
+}
+
+/**
+ * The dataset's own last-to-first walk over a model's conditional prices, with start-date constraints decided by
+ * `asOf`: the first unconstrained or started price is the default, and the time-of-day prices the walk passes on the
+ * way to it are the windows that win over it at their times (in the dataset's order, so the last one wins).
  */
 function pricesInEffect(model, asOf) {
-  if (!Array.isArray(model.prices)) return model.prices;
+  if (!Array.isArray(model.prices)) return {prices: model.prices, windows: []};
+  const windows = [];
   for (const conditional of [...model.prices].reverse()) {
     const constraint = conditional.constraint;
-    if (constraint === undefined) return conditional.prices;
-    if (constraint.type === 'start_date' && asOf >= constraint.start_date) return conditional.prices;
+    if (constraint?.type === 'time_of_date') windows.unshift(conditional);
+    else if (constraint === undefined || (constraint.type === 'start_date' && asOf >= constraint.start_date)) {
+      return {prices: conditional.prices, windows};
+    } else if (constraint.type !== 'start_date') {
+      throw new Error(`${model.id}: unknown price constraint ${JSON.stringify(constraint)}`);
+    }
   }
-  return model.prices[0].prices;
+  return {prices: model.prices[0].prices, windows};
+}
+
+/**
+ * A dataset time of day (`HH:MM:SS[.fff]` with `Z` or an offset) as llm-rx writes it: UTC, `HH:MM` when on the minute.
+ * @param {string} time
+ * @returns {string}
+ */
+function utcTimeOf(time) {
+  const parts = /^(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)(Z|([+-])(\d{2}):(\d{2}))$/.exec(time);
+  if (!parts) throw new Error(`Unexpected time of day in ${DATASET_PACKAGE}: ${time}`);
+  const [, hours, minutes, seconds, , sign, offsetHours, offsetMinutes] = parts;
+  const offset = sign ? (sign === '+' ? 1 : -1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
+  const utcMinutes = (((Number(hours) * 60 + Number(minutes) - offset) % 1440) + 1440) % 1440;
+  const clock = `${pad(Math.floor(utcMinutes / 60))}:${pad(utcMinutes % 60)}`;
+  return Number(seconds) === 0 ? clock : `${clock}:${seconds}`;
+}
+
+function pad(value) {
+  return String(value).padStart(2, '0');
 }
 
 /** Maps dataset prices to an LlmModelPrice, or undefined for models without both text rates (embeddings, audio). */
@@ -122,7 +164,7 @@ export function renderPriceTable({asOf}) {
   const lines = [
     `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
     '// upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in',
-    '// price-corrections.ts. Time-of-day prices are skipped; start-date prices are those in effect on the --as-of day.',
+    '// price-corrections.ts. Start-date prices are those in effect on the --as-of day; time-of-day prices are kept.',
     "import type {LlmPricedModel} from './llm-model-price';",
     '',
     '/** Where and when the snapshot below was generated. */',
@@ -162,6 +204,18 @@ export function datasetModelIdOf(provider, modelId) {
     provider: findProvider({providerId: PROVIDERS[provider]}),
   });
   return result?.model.id;
+}
+
+/**
+ * The dataset's own calculation for a usage, for the oracle spec that checks llm-rx's costs against it.
+ * @param {string} provider An llm-rx provider name.
+ * @param {string} modelId The requested id.
+ * @param {Record<string, number>} usage Usage in the dataset's keys (`input_tokens`, `cache_write_1h_tokens`, …).
+ * @param {Date} timestamp When the call was made; picks start-date and time-of-day prices.
+ * @returns {import('@pydantic/genai-prices').PriceCalculationResult}
+ */
+export function datasetCalcPrice(provider, modelId, usage, timestamp) {
+  return calcPrice(usage, modelId, {provider: findProvider({providerId: PROVIDERS[provider]}), timestamp});
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -59,7 +59,14 @@ export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/stre
 
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
-export type {LlmCacheAccounting, LlmModelPrice, LlmPriceRates, LlmPriceTier} from './lib/pricing/llm-model-price';
+export type {
+  LlmCacheAccounting,
+  LlmModelPrice,
+  LlmPriceRates,
+  LlmPriceTier,
+  LlmTieredRates,
+  LlmTimeOfDayPrice,
+} from './lib/pricing/llm-model-price';
 export {priceLlmUsage} from './lib/pricing/price-llm-usage';
 
 export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';

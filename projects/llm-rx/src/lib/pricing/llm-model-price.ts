@@ -1,21 +1,60 @@
 import type {LlmModelMatch} from './model-match';
 
-/** Per-million-token rates of one input-size band, in US dollars. */
+/**
+ * Per-million-token rates of one input-size band, in US dollars.
+ *
+ * A cache read or write without a rate of its own costs the input rate, for every provider: llm-rx counts cache
+ * reads and writes inside `inputTokens`, and the dataset's calculator bills them so.
+ */
 export interface LlmPriceRates {
   /** Uncached input tokens. */
   readonly inputPerMillion: number;
   /** Output tokens, reasoning included. */
   readonly outputPerMillion: number;
-  /** Input tokens read from the prompt cache; when absent, the provider's accounting decides the fallback. */
+  /** Input tokens read from the prompt cache; when absent, they cost the input rate. */
   readonly cachedInputPerMillion?: number;
-  /** Input tokens written to the prompt cache (Anthropic's 5-minute write); absent falls back like a cache read. */
+  /** Input tokens written to the prompt cache (Anthropic's 5-minute write); when absent, they cost the input rate. */
   readonly cacheWritePerMillion?: number;
+  /**
+   * Input tokens written to the prompt cache with a 1-hour lifetime (Anthropic's `ttl: '1h'`); when absent, they
+   * cost `cacheWritePerMillion`, or the input rate without it.
+   */
+  readonly cacheWriteOneHourPerMillion?: number;
 }
 
 /** Rates that replace the base rates when a prompt is longer than a threshold (long-context pricing). */
 export interface LlmPriceTier extends LlmPriceRates {
   /** The tier applies when `inputTokens` (cache reads and writes included) is greater than this. */
   readonly aboveInputTokens: number;
+}
+
+/** Rates with their long-context tiers: the price of a model at one time of day. */
+export interface LlmTieredRates extends LlmPriceRates {
+  /** Long-context tiers in ascending `aboveInputTokens` order; the last one that applies wins. */
+  readonly tiers?: readonly LlmPriceTier[];
+}
+
+/**
+ * Rates that replace a model's price during a daily window (peak and off-peak pricing, as DeepSeek's).
+ *
+ * Times are UTC, written `HH:MM` or `HH:MM:SS`. The window includes its start and excludes its end; a window whose
+ * end is earlier than its start runs past midnight.
+ *
+ * @usageNotes
+ * ```ts
+ * const peak: LlmTimeOfDayPrice = {
+ *   startTimeUtc: '01:00',
+ *   endTimeUtc: '04:00',
+ *   inputPerMillion: 1.32,
+ *   outputPerMillion: 3.96,
+ * };
+ * ```
+ */
+export interface LlmTimeOfDayPrice extends LlmTieredRates {
+  /** When the window starts each day, UTC (`HH:MM` or `HH:MM:SS`), included. */
+  readonly startTimeUtc: string;
+  /** When the window ends each day, UTC (`HH:MM` or `HH:MM:SS`), excluded. */
+  readonly endTimeUtc: string;
 }
 
 /**
@@ -26,19 +65,24 @@ export interface LlmPriceTier extends LlmPriceRates {
  * const price: LlmModelPrice = {inputPerMillion: 0.25, outputPerMillion: 2, cachedInputPerMillion: 0.025};
  * ```
  */
-export interface LlmModelPrice extends LlmPriceRates {
-  /** Long-context tiers in ascending `aboveInputTokens` order; the last one that applies wins. */
-  readonly tiers?: readonly LlmPriceTier[];
+export interface LlmModelPrice extends LlmTieredRates {
+  /**
+   * Daily windows whose rates (tiers included) replace these, in the dataset's order; at a time inside several
+   * windows the last one wins, and outside every window these rates apply.
+   */
+  readonly timeOfDayPrices?: readonly LlmTimeOfDayPrice[];
 }
 
 /**
- * How a provider bills cached tokens when the price has no cache rate.
+ * How a provider reports cached tokens on its wire.
  *
- * - `subset` (OpenAI, Gemini, DeepSeek, Cohere, OpenAI-compatible): a cache read or write without its own rate
- *   costs the input rate.
- * - `additive` (Anthropic): a cache read or write without its own rate costs nothing.
+ * - `subset` (OpenAI, Gemini, DeepSeek, Cohere, OpenAI-compatible): cache reads and writes are part of the
+ *   prompt count.
+ * - `additive` (Anthropic): cache reads and writes are counted apart from the prompt.
  *
- * Token counts are normalised the same way for both: `inputTokens` includes cache reads and writes.
+ * @deprecated Costs no longer depend on it: every adapter counts cache reads and writes inside `inputTokens`, so a
+ *   cache read or write without its own rate costs the input rate for every provider, as the dataset's calculator
+ *   bills it. Nothing replaces it; `computeLlmCost(tokens, price)` needs no accounting.
  */
 export type LlmCacheAccounting = 'subset' | 'additive';
 

@@ -1,21 +1,30 @@
 import {LlmPriceTable} from './llm-price-table';
 import type {LlmModelPrice, LlmPriceRates} from './llm-model-price';
 
-/** The base rates of a price, without tiers, for comparing with flat sample prices. */
+/** The four base rates of a price (in, out, cache read, 5-minute cache write), for flat sample prices. */
 function baseRates(price: LlmModelPrice | undefined): LlmPriceRates | undefined {
   if (!price) return undefined;
-  const {tiers: _tiers, ...rates} = price;
+  const {tiers: _tiers, timeOfDayPrices: _timeOfDayPrices, cacheWriteOneHourPerMillion: _oneHour, ...rates} = price;
   return rates;
 }
 
-function rates(input: number, output: number, cachedInput?: number, cacheWrite?: number): LlmPriceRates {
+function rates(
+  input: number,
+  output: number,
+  cachedInput?: number,
+  cacheWrite?: number,
+  cacheWriteOneHour?: number,
+): LlmPriceRates {
   return {
     inputPerMillion: input,
     outputPerMillion: output,
     ...(cachedInput === undefined ? {} : {cachedInputPerMillion: cachedInput}),
     ...(cacheWrite === undefined ? {} : {cacheWritePerMillion: cacheWrite}),
+    ...(cacheWriteOneHour === undefined ? {} : {cacheWriteOneHourPerMillion: cacheWriteOneHour}),
   };
 }
+
+const HAIKU_4_5 = rates(1, 5, 0.1, 1.25, 2);
 
 describe('LlmPriceTable', () => {
   const table = LlmPriceTable.default;
@@ -46,7 +55,7 @@ describe('LlmPriceTable', () => {
 
   describe('priceOf', () => {
     it('resolves dated ids with the dataset match rules', () => {
-      expect(table.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toEqual(rates(1, 5, 0.1, 1.25));
+      expect(table.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toEqual(HAIKU_4_5);
       expect(table.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toBe(
         table.priceOf('anthropic', 'claude-haiku-4-5'),
       );
@@ -66,6 +75,20 @@ describe('LlmPriceTable', () => {
       expect(table.priceOf('gemini', 'gemini-2.5-pro')?.tiers).toEqual([
         {aboveInputTokens: 200_000, inputPerMillion: 2.5, outputPerMillion: 15, cachedInputPerMillion: 0.25},
       ]);
+    });
+
+    it("keeps Anthropic's 1-hour cache-write rate, in tiers too", () => {
+      expect(table.priceOf('anthropic', 'claude-opus-4-5')?.cacheWriteOneHourPerMillion).toBe(10);
+      expect(table.priceOf('anthropic', 'claude-sonnet-4-5')?.tiers?.[0].cacheWriteOneHourPerMillion).toBe(12);
+    });
+
+    it("keeps DeepSeek V4's peak-hour windows in the dataset's order", () => {
+      const windows = table.priceOf('deepseek', 'deepseek-v4-pro')?.timeOfDayPrices;
+      expect(windows?.map(window => [window.startTimeUtc, window.endTimeUtc])).toEqual([
+        ['01:00', '04:00'],
+        ['06:00', '10:00'],
+      ]);
+      expect(windows?.[0]).toEqual(jasmine.objectContaining(rates(1.32, 3.96, 0.044)));
     });
 
     it('returns undefined for an unknown model or provider', () => {
@@ -103,9 +126,16 @@ describe('LlmPriceTable', () => {
       // claude-haiku-4-5's rule is starts_with, so this id would otherwise get the base Haiku price.
       const changed = table.withPrices('anthropic', {'claude-haiku-4-5-batch': override});
       expect(changed.priceOf('anthropic', 'claude-haiku-4-5-batch')).toEqual(override);
-      expect(changed.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toEqual(rates(1, 5, 0.1, 1.25));
+      expect(changed.priceOf('anthropic', 'claude-haiku-4-5-20251001')).toEqual(HAIKU_4_5);
       expect(changed.models('anthropic')).toEqual([...table.models('anthropic'), 'claude-haiku-4-5-batch']);
-      expect(table.priceOf('anthropic', 'claude-haiku-4-5-batch')).toEqual(rates(1, 5, 0.1, 1.25));
+      expect(table.priceOf('anthropic', 'claude-haiku-4-5-batch')).toEqual(HAIKU_4_5);
+    });
+
+    it('rejects a time-of-day window whose time is not HH:MM or HH:MM:SS, naming the price', () => {
+      const peak = {...override, timeOfDayPrices: [{...override, startTimeUtc: '1:00', endTimeUtc: '04:00'}]};
+      expect(() => table.withPrices('deepseek', {'my-model': peak})).toThrowError(
+        /^llm-rx: .*'1:00' in the price of deepseek\/my-model/,
+      );
     });
 
     it('adds a provider, with its cache accounting', () => {
@@ -119,7 +149,7 @@ describe('LlmPriceTable', () => {
   });
 
   describe('against the semantics doc §5 sample prices', () => {
-    // The doc's sample table (in / out / cache read / cache write).
+    // The doc's sample table (in / out / cache read / cache write); it has no 1-hour write column.
     const doc: Record<string, [provider: string, price: LlmPriceRates]> = {
       'gpt-4.1-mini': ['openai', rates(0.4, 1.6, 0.1)],
       'gpt-5-mini': ['openai', rates(0.25, 2, 0.025)],

@@ -2,8 +2,9 @@ import type {LlmCacheAccounting, LlmModelPrice, LlmPricedModel} from './llm-mode
 import {expandCompactDates, matchesModelId, normalizeModelId} from './model-match';
 import {PRICE_CORRECTIONS} from './price-corrections';
 import {PRICE_SNAPSHOT} from './price-table.generated';
+import {assertTimeOfDayPrices} from './time-of-day-price';
 
-/** Providers that report cache reads and writes apart from input; every other provider bills them as a subset. */
+/** Providers that report cache reads and writes apart from input on their wire; the others count them inside it. */
 const ADDITIVE_PROVIDERS: ReadonlySet<string> = new Set(['anthropic']);
 
 /**
@@ -61,9 +62,11 @@ export class LlmPriceTable {
   }
 
   /**
-   * Says how a provider bills cached tokens when a price has no cache rate.
+   * Says how a provider reports cached tokens on its wire.
    * @param provider The llm-rx provider name.
    * @returns `additive` for Anthropic (or as set with `withPrices`), `subset` otherwise.
+   * @deprecated Costs no longer depend on it: a cache read or write without its own rate costs the input rate for
+   *   every provider. Nothing replaces it.
    */
   accountingOf(provider: string): LlmCacheAccounting {
     return this.#accounting.get(provider) ?? (ADDITIVE_PROVIDERS.has(provider) ? 'additive' : 'subset');
@@ -77,14 +80,16 @@ export class LlmPriceTable {
    *
    * @param provider The llm-rx provider name; a new name adds a provider.
    * @param prices Prices by model id.
-   * @param accounting The provider's cache accounting, when it is not the default for that name.
+   * @param accounting Deprecated and without effect on costs; kept only for `accountingOf`.
    * @returns The new table.
+   * @throws Error when a time-of-day window's time is not `HH:MM` or `HH:MM:SS`.
    */
   withPrices(
     provider: string,
     prices: Readonly<Record<string, LlmModelPrice>>,
     accounting?: LlmCacheAccounting,
   ): LlmPriceTable {
+    for (const [id, price] of Object.entries(prices)) assertTimeOfDayPrices(price, `${provider}/${id}`);
     const pending = new Map(Object.entries(prices).map(([id, price]) => [normalizeModelId(id), {id, price}]));
     const replaced = (this.#models.get(provider) ?? []).map(model => {
       const override = pending.get(normalizeModelId(model.id));

@@ -12,9 +12,9 @@ describe('priceLlmUsage', () => {
     outputTokens: 100,
   };
 
-  it("prices a dated id with the default table and the provider's accounting", () => {
+  it('prices a dated id with the default table', () => {
     const cost = priceLlmUsage('anthropic', 'claude-haiku-4-5-20251001', tokens);
-    // Additive: 2,000 uncached × 1 + 6,000 × 0.1 + 2,000 × 1.25; 100 × 5.
+    // 2,000 uncached × 1 + 6,000 × 0.1 + 2,000 × 1.25; 100 × 5.
     expect(cost.inputCost).toBeCloseTo(0.0051, 12);
     expect(cost.outputCost).toBeCloseTo(0.0005, 12);
     expect(cost.totalCost).toBeCloseTo(0.0056, 12);
@@ -23,8 +23,22 @@ describe('priceLlmUsage', () => {
   it('uses the table it is given', () => {
     const table = LlmPriceTable.default.withPrices('openai', {'my-tune': {inputPerMillion: 1, outputPerMillion: 2}});
     expect(priceLlmUsage('openai', 'my-tune', tokens, table)).toEqual(
-      computeLlmCost(tokens, {inputPerMillion: 1, outputPerMillion: 2}, 'subset'),
+      computeLlmCost(tokens, {inputPerMillion: 1, outputPerMillion: 2}),
     );
+  });
+
+  it('bills 1-hour cache writes at the 1-hour rate', () => {
+    const cost = priceLlmUsage('anthropic', 'claude-haiku-4-5', {...tokens, cacheWriteOneHourTokens: 2_000});
+    // 2,000 uncached × 1 + 6,000 × 0.1 + 2,000 × 2 (the 1-hour rate).
+    expect(cost.inputCost).toBeCloseTo(0.0066, 12);
+  });
+
+  it('prices at the time it is given, so DeepSeek V4 peak hours cost the peak rate', () => {
+    const million = {...NO_TOKENS, inputTokens: 1_000_000, outputTokens: 1_000_000};
+    const at = (time: string) =>
+      priceLlmUsage('deepseek', 'deepseek-v4-pro', million, LlmPriceTable.default, new Date(time));
+    expect(at('2026-12-01T07:00:00Z').totalCost).toBeCloseTo(1.32 + 3.96, 12);
+    expect(at('2026-12-01T12:00:00Z').totalCost).toBeCloseTo(0.66 + 1.98, 12);
   });
 
   it('warns through console.warn for an unknown model', () => {

@@ -8,6 +8,7 @@ export type LlmUsagePricer = (
   model: string,
   tokens: LlmTokenCounts,
   table?: LlmPriceTable,
+  time?: Date,
 ) => LlmCost;
 
 /**
@@ -21,7 +22,7 @@ export function _createLlmUsagePricer(
   warn: (message: string) => void = message => console.warn(message),
 ): LlmUsagePricer {
   const warned = new Set<string>();
-  return (provider, model, tokens, table = LlmPriceTable.default) => {
+  return (provider, model, tokens, table = LlmPriceTable.default, time = new Date()) => {
     const price = table.priceOf(provider, model);
     const key = `${provider}\u0000${model}`;
     if (!price && !warned.has(key)) {
@@ -32,14 +33,14 @@ export function _createLlmUsagePricer(
           `and pass that table where llm-rx prices usage.`,
       );
     }
-    return computeLlmCost(tokens, price, table.accountingOf(provider));
+    return computeLlmCost(tokens, price, time);
   };
 }
 
 const defaultPricer = _createLlmUsagePricer();
 
 /**
- * Computes the cost of a call from a price table, with the provider's cache accounting.
+ * Computes the cost of a call from a price table, at the prices in effect when it was made.
  *
  * A model without a price gets `null` costs (never a silent 0) and one `console.warn` per provider and model for
  * the life of the page, saying how to add the price.
@@ -48,11 +49,13 @@ const defaultPricer = _createLlmUsagePricer();
  * @param model The model id as sent to the provider; dated ids resolve to their model.
  * @param tokens The call's normalised token counts.
  * @param table The prices to use; `LlmPriceTable.default` by default.
+ * @param time When the call was made, which picks time-of-day prices (DeepSeek's peak hours); now by default.
  * @returns The input, output and total cost in US dollars.
  *
  * @usageNotes
  * ```ts
  * const cost = priceLlmUsage('anthropic', 'claude-haiku-4-5-20251001', tokens);
+ * const atPeak = priceLlmUsage('deepseek', 'deepseek-v4-pro', tokens, LlmPriceTable.default, startedAt);
  * ```
  */
 export function priceLlmUsage(
@@ -60,6 +63,7 @@ export function priceLlmUsage(
   model: string,
   tokens: LlmTokenCounts,
   table: LlmPriceTable = LlmPriceTable.default,
+  time: Date = new Date(),
 ): LlmCost {
-  return defaultPricer(provider, model, tokens, table);
+  return defaultPricer(provider, model, tokens, table, time);
 }

@@ -27,6 +27,11 @@ export interface LlmTokenCounts {
   readonly cachedInputTokens: number;
   /** The part of `inputTokens` written to the provider's prompt cache. */
   readonly cacheWriteTokens: number;
+  /**
+   * The part of `cacheWriteTokens` written with a 1-hour lifetime (Anthropic's
+   * `cache_creation.ephemeral_1h_input_tokens`); absent when the provider does not report it.
+   */
+  readonly cacheWriteOneHourTokens?: number;
   /** The part of `outputTokens` spent on reasoning. */
   readonly reasoningTokens: number;
 }
