@@ -132,9 +132,10 @@ function shared(
   };
 }
 
-function tokensAndCost(
-  usage: (LlmTokenCounts & LlmCost) | undefined,
-): Pick<LlmCallDraft, keyof (LlmTokenCounts & LlmCost)> {
+// A row keeps the cache writes of every lifetime in one count (the cost already priced each at its own rate).
+type StoredTokenField = Exclude<keyof (LlmTokenCounts & LlmCost), 'cacheWriteOneHourTokens'>;
+
+function tokensAndCost(usage: (LlmTokenCounts & LlmCost) | undefined): Pick<LlmCallDraft, StoredTokenField> {
   return {
     inputTokens: usage?.inputTokens ?? null,
     outputTokens: usage?.outputTokens ?? null,

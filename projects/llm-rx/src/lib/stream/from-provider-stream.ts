@@ -81,6 +81,8 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
     const {provider, model, request} = config;
     const clock = config.clock ?? (() => performance.now());
     const startedAt = clock();
+    // Priced at the time the request was sent, for providers whose prices change with the time of day.
+    const sentAt = new Date();
     const controller = new AbortController();
     // A caller's outer signal cancels like an unsubscribe does, but the caller is still there to be told why.
     const outerSignal = request.signal;
@@ -132,7 +134,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         // A faulty price table must fail this call, not throw out of a promise callback no one awaits.
         let usage: LlmUsage;
         try {
-          usage = summarise(config, finish, startedAt, firstChunkAt, clock());
+          usage = summarise(config, finish, sentAt, startedAt, firstChunkAt, clock());
         } catch (error) {
           subscriber.error(
             new LlmProviderError(`llm-rx: could not price the ${provider} usage for ${model}: ${messageOf(error)}`, {
@@ -183,11 +185,12 @@ function isEventList(
 function summarise(
   config: ProviderStreamConfig,
   finish: ProviderFinishEvent,
+  sentAt: Date,
   startedAt: number,
   firstChunkAt: number | null,
   endedAt: number,
 ): LlmUsage {
-  const cost = priceLlmUsage(config.provider, config.model, finish.tokens, config.priceTable);
+  const cost = priceLlmUsage(config.provider, config.model, finish.tokens, config.priceTable, sentAt);
   return {
     provider: config.provider,
     model: config.model,
