@@ -26,8 +26,8 @@ import {
 } from './process-exit-cases';
 
 const [targetName, endingName, tag, closedPort] = process.argv.slice(2);
-const createTarget = EXIT_TARGETS[targetName];
-if (!createTarget || !(EXIT_ENDINGS as readonly string[]).includes(endingName) || !tag || !closedPort) {
+const target = EXIT_TARGETS[targetName];
+if (!target || !(EXIT_ENDINGS as readonly string[]).includes(endingName) || !tag || !closedPort) {
   throw new Error(`process-exit-child: bad arguments ${JSON.stringify(process.argv.slice(2))}`);
 }
 const ending = endingName as ExitEnding;
@@ -48,10 +48,6 @@ const options: LlmProviderOptions =
     ? {firstChunkTimeoutMs: SHORT_FIRST_CHUNK_TIMEOUT_MS}
     : {};
 const serverUrl = ending === 'cannot-connect' ? `http://127.0.0.1:${closedPort}` : MOCK_PROVIDERS_URL;
-const stream = createTarget(serverUrl, options).stream({
-  userPrompt: 'Say hello.',
-  headers: {[MOCK_SCENARIO_HEADER]: mockScenario(SCENARIOS[ending])},
-});
 
 let hasEnded = false;
 function report(exitReport: ExitReport): void {
@@ -84,13 +80,27 @@ async function cancelInFlight(subscription: Subscription): Promise<void> {
   report({outcome: 'cancelled'});
 }
 
-const subscription = stream.subscribe(observer);
-if (ending === 'cancelled-at-once') {
-  subscription.unsubscribe();
-  report({outcome: 'cancelled'});
-} else if (ending === 'cancelled-in-flight') {
-  cancelInFlight(subscription).catch((error: unknown) => {
-    subscription.unsubscribe();
-    report({outcome: 'other-error', message: `the request never reached the mock server: ${String(error)}`});
+async function main(): Promise<void> {
+  // Loaded before the call, as by an earlier one: the short timeouts then fire during the HTTP exchange, not while
+  // Node still reads the SDK (which takes longer than they do on a loaded machine), and no module is left loading
+  // after the marker.
+  await target.loadSdk();
+  const llm = await target.create(serverUrl, options);
+  const stream = llm.stream({
+    userPrompt: 'Say hello.',
+    headers: {[MOCK_SCENARIO_HEADER]: mockScenario(SCENARIOS[ending])},
   });
+  const subscription = stream.subscribe(observer);
+  if (ending === 'cancelled-at-once') {
+    subscription.unsubscribe();
+    report({outcome: 'cancelled'});
+  } else if (ending === 'cancelled-in-flight') {
+    await cancelInFlight(subscription).catch((error: unknown) => {
+      subscription.unsubscribe();
+      report({outcome: 'other-error', message: `the request never reached the mock server: ${String(error)}`});
+    });
+  }
 }
+
+// A rejection is unhandled on purpose: Node prints it and exits with an error code, which the suite reports.
+void main();

@@ -8,6 +8,7 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {join, resolve} from 'node:path';
+import {fetchMockRequests, type MockRequestRecord} from 'llm-rx/testing';
 import {
   CALL_ENDED_MARKER,
   EXIT_ENDINGS,
@@ -25,6 +26,21 @@ const CALL_BUDGET_MS = 20_000;
 const POOL_SIZE = 4;
 const REPOSITORY_ROOT = resolve(__dirname, '../../..');
 const CHILD_SCRIPT = join(__dirname, 'process-exit-child.ts');
+
+/**
+ * What the mock server must have seen of each ending's call: how many requests, and the status of the last one
+ * (`null`: the headers were never sent). It tells that a timeout or a cancel happened in the HTTP phase it is
+ * meant to cover.
+ */
+const EXPECTED_REQUESTS: Record<ExitEnding, {readonly count: number; readonly status?: number | null}> = {
+  completes: {count: 1, status: 200},
+  // Unsubscribed in the tick of the subscription: the SDK must not be called at all.
+  'cancelled-at-once': {count: 0},
+  'cancelled-in-flight': {count: 1, status: null},
+  'first-chunk-timeout': {count: 1, status: null},
+  'stall-timeout': {count: 1, status: 200},
+  'cannot-connect': {count: 0},
+};
 
 /** What the expected report of each ending is. */
 const EXPECTED: Record<ExitEnding, ExitReport> = {
@@ -51,6 +67,8 @@ interface ChildRun {
   readonly exitCode: number | null;
   readonly lateEmissions: readonly string[];
   readonly stderr: string;
+  /** What the mock server recorded with the child's tag, once the child has gone. */
+  readonly requests: readonly MockRequestRecord[];
 }
 
 /** A loopback port with nothing listening on it: bound, then released. */
@@ -65,7 +83,12 @@ function closedLoopbackPort(): Promise<number> {
   });
 }
 
-function runChild(exitCase: ExitCase, tag: string, closedPort: number): Promise<ChildRun> {
+async function runChild(exitCase: ExitCase, tag: string, closedPort: number): Promise<ChildRun> {
+  const run = await runChildProcess(exitCase, tag, closedPort);
+  return {...run, requests: await fetchMockRequests(tag)};
+}
+
+function runChildProcess(exitCase: ExitCase, tag: string, closedPort: number): Promise<Omit<ChildRun, 'requests'>> {
   return new Promise(resolveRun => {
     const child: ChildProcess = spawn(
       process.execPath,
@@ -155,8 +178,19 @@ describe('a Node process after an llm-rx call (child processes, mock server)', (
       expect(run.report).withContext(`the child reported its call's end; ${context}`).toBeDefined();
       expect(run.report).toEqual(jasmine.objectContaining(EXPECTED[exitCase.ending]));
       expect(run.lateEmissions).withContext('emissions after the end').toEqual([]);
+      const expectedRequests = EXPECTED_REQUESTS[exitCase.ending];
+      expect(run.requests.length).withContext('requests the mock server received').toBe(expectedRequests.count);
+      if (expectedRequests.status !== undefined) {
+        expect(run.requests[run.requests.length - 1]?.status)
+          .withContext('status sent to the request')
+          .toBe(expectedRequests.status);
+      }
       if (run.wasKilled) {
-        fail(`killed ${EXIT_BUDGET_MS} ms after its call ended: something kept the process alive`);
+        fail(
+          run.exitAfterMs === undefined
+            ? `killed: its call had not ended after ${CALL_BUDGET_MS} ms`
+            : `killed ${EXIT_BUDGET_MS} ms after its call ended: something kept the process alive`,
+        );
         return;
       }
       expect(run.exitCode).withContext(context).toBe(0);
