@@ -167,7 +167,7 @@ describe('a Node process after an llm-rx call (child processes, mock server)', (
   // All cases at once, in a pool: one child after the other would take minutes.
   beforeAll(async () => {
     runs = await runAll(cases);
-  }, 120_000);
+  }, 180_000);
 
   for (const exitCase of cases) {
     it(`exits by itself within ${EXIT_BUDGET_MS} ms: ${exitCase.target}, ${exitCase.ending}`, () => {
