@@ -1,4 +1,4 @@
-import {createLlm, LlmConfigurationError, registerLlmProvider, type LlmRequest} from 'llm-rx';
+import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider, type LlmRequest} from 'llm-rx';
 import {
   MOCK_PROVIDERS_URL,
   MOCK_SCENARIO_HEADER,
@@ -82,6 +82,28 @@ describe('createCohereLlm against the mock provider server', () => {
         stop_sequences: ['END'],
       }),
     );
+  });
+});
+
+describe('createCohereLlm before the response headers', () => {
+  it('sends nothing when unsubscribed in the tick of the subscription', async () => {
+    // Loaded first, so that the adapter's own load resolves at once and the SDK would be called in the wait below.
+    await import('cohere-ai');
+    const fetchSpy = spyOn(globalThis, 'fetch').and.callThrough();
+    const subscription = llm()
+      .stream(requestFor({tag: uniqueTag(LABEL, 'cancel-at-once'), headerDelay: 2000}))
+      .subscribe();
+    subscription.unsubscribe();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('fails with a retryable "could not reach" error at a closed port', async () => {
+    // Nothing listens on port 1: the fetch rejects, which createCohereFetch turns into a failing body.
+    const outcome = await runStream(llm({baseURL: 'http://127.0.0.1:1'}).stream({userPrompt: 'Hi'}));
+    expect(LlmProviderError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
+    expect((outcome.error as LlmProviderError).isRetryable).toBeTrue();
+    expect((outcome.error as LlmProviderError).message).toContain('could not reach cohere');
   });
 });
 

@@ -1,6 +1,7 @@
 import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
 import {createCohereEventMapper} from './cohere-event-mapper';
 import {mapCohereError} from './cohere-errors';
+import {createCohereFetch} from './cohere-fetch';
 import {toCohereChatRequest} from './cohere-request';
 
 /** Options of the Cohere provider. */
@@ -24,6 +25,10 @@ const cohere = defineLlmProvider({
       // Always a token: without one the SDK reads process.env, which a browser lacks (trap 10).
       token: options.apiKey,
       ...(options.baseURL !== undefined && {baseUrl: options.baseURL}),
+      // The SDK's header timer (300 s) outlives a fetch that rejects, and keeps Node from exiting: this fetch never
+      // rejects (see createCohereFetch). A shorter `timeoutInSeconds` would not do: the timer runs its full length
+      // after a rejection, and a short one would cut a slow but healthy answer.
+      fetch: createCohereFetch(sdk),
     }),
   open: async (client, model, request, signal, options) => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription. The SDK

@@ -184,6 +184,8 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
       request,
       open: async signal => {
         const sdk = await this.#sdk.load();
+        // Unsubscribed while the SDK loaded: send nothing. The rejection is not emitted, the signal having aborted.
+        signal.throwIfAborted();
         this.#client ??= this.#definition.createClient(sdk, {
           ...options,
           apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
