@@ -2,6 +2,7 @@ import {
   createLlmKeyFingerprint,
   type Llm,
   type LlmAttemptStart,
+  type LlmCallStatus,
   type LlmChunk,
   type LlmKeyFingerprint,
   type LlmRequest,
@@ -9,7 +10,6 @@ import {
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import {buildCallRecords, type LoggedCallState} from './build-call-records';
-import type {LlmCallStatus} from './llm-call-record';
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
 import {newLogId} from './log-ids';
