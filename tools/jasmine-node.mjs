@@ -17,6 +17,7 @@ jasmine.loadConfig({
         'projects/mock-providers/**/*.spec.ts',
         'projects/demo/**/*.spec.ts',
         'bench/**/*.spec.ts',
+        'tools/**/*.spec.ts',
         '!projects/llm-rx/angular/**',
         '!projects/llm-rx/logging/**',
         '!**/*.browser.spec.ts',

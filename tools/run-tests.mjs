@@ -17,6 +17,8 @@ const steps = [
   {name: 'typecheck', command: ['npx', 'tsc', '-p', 'tsconfig.typecheck.json']},
   {name: 'build', command: ['npx', 'ng', 'build', 'llm-rx']},
   {name: 'bundle check', command: [process.execPath, 'tools/check-bundles.mjs'], counted: true},
+  // The packed library as a user installs it: README and LICENSE, and types that compile without Dexie.
+  {name: 'package check', command: [process.execPath, 'tools/check-package.mjs']},
   {name: 'node specs', command: [process.execPath, '--import', 'tsx', 'tools/jasmine-node.mjs'], counted: true},
   // A small run of every benchmark, so they cannot rot; it checks the consumers agree, not the timings.
   {name: 'bench smoke', command: [process.execPath, '--expose-gc', '--import', 'tsx', 'bench/main.ts', '--smoke']},

@@ -6,10 +6,22 @@ export type {LlmCallLogOptions} from './src/llm-call-log';
 export {loggedLlm, logLlmCalls} from './src/log-llm-calls';
 export type {LlmLogOptions, LlmLogStreamOptions} from './src/log-llm-calls';
 export {LlmLogDatabase, DEFAULT_LLM_LOG_DATABASE_NAME} from './src/llm-log-database';
-export type {LlmBodyRecord, LlmCallRecord, LlmCallStatus, LlmRequestBody, LlmResponseBody} from './src/llm-call-record';
 export type {LlmRedactionKind, LlmRedactor} from './src/build-body-record';
-export type {LlmCallDetails, LlmCallFilter, LlmCallPage} from './src/llm-log-queries';
-export type {LlmCallGrouping, LlmCallStats, LlmCallStatsGroup, LlmLatencyPercentiles} from './src/llm-call-stats';
+// The rows and query results live in the core, free of Dexie, so that llm-rx/angular can name them.
+export type {
+  LlmBodyRecord,
+  LlmCallDetails,
+  LlmCallFilter,
+  LlmCallGrouping,
+  LlmCallPage,
+  LlmCallRecord,
+  LlmCallStats,
+  LlmCallStatsGroup,
+  LlmCallStatus,
+  LlmLatencyPercentiles,
+  LlmRequestBody,
+  LlmResponseBody,
+} from 'llm-rx';
 export type {LlmLogRetention} from './src/log-maintenance';
 export {LlmLogError} from './src/llm-log-error';
 export type {LlmLogErrorKind} from './src/llm-log-error';

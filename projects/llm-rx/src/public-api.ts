@@ -82,3 +82,20 @@ export {collectResponse} from './lib/operators/collect-response';
 export type {LlmResponse} from './lib/operators/collect-response';
 export {textDeltas} from './lib/operators/text-deltas';
 export {accumulatedText} from './lib/operators/accumulated-text';
+
+// The call log's rows and query results (llm-rx/logging exports them too): plain types, free of Dexie, so that
+// llm-rx/angular's types can name them without needing Dexie's.
+export type {
+  LlmBodyRecord,
+  LlmCallRecord,
+  LlmCallStatus,
+  LlmRequestBody,
+  LlmResponseBody,
+} from './lib/call-log/llm-call-record';
+export type {LlmCallDetails, LlmCallFilter, LlmCallPage} from './lib/call-log/llm-call-query';
+export type {
+  LlmCallGrouping,
+  LlmCallStats,
+  LlmCallStatsGroup,
+  LlmLatencyPercentiles,
+} from './lib/call-log/llm-call-stats';

@@ -17,6 +17,10 @@ import {LlmStream} from './llm-stream';
 import type {LlmUsageLog} from './llm-tokens';
 import {type LlmFeature, provideLlm, withLogging, withModel} from './provide-llm';
 
+// LlmUsageLog is spelled out apart from LlmCallLog (so that llm-rx/angular's types need no Dexie): this line stops
+// compiling if the two drift apart.
+const _callLogIsUsageLog = (log: LlmCallLog): LlmUsageLog => log;
+
 /** A log whose queries are Subjects the spec drives, recording what was asked. */
 class FakeUsageLog implements LlmUsageLog {
   readonly asked: {query: string; filter: LlmCallFilter | LlmCallPage; grouping?: LlmCallGrouping}[] = [];

@@ -10,15 +10,15 @@ import {
   signal,
 } from '@angular/core';
 import {toObservable, toSignal} from '@angular/core/rxjs-interop';
-import {LlmConfigurationError} from 'llm-rx';
-import type {
-  LlmCallFilter,
-  LlmCallGrouping,
-  LlmCallPage,
-  LlmCallRecord,
-  LlmCallStats,
-  LlmCallStatsGroup,
-} from 'llm-rx/logging';
+import {
+  type LlmCallFilter,
+  type LlmCallGrouping,
+  type LlmCallPage,
+  type LlmCallRecord,
+  type LlmCallStats,
+  type LlmCallStatsGroup,
+  LlmConfigurationError,
+} from 'llm-rx';
 import {type Observable, switchMap} from 'rxjs';
 import {_LLM_LOGGING, type LlmUsageLog} from './llm-tokens';
 

@@ -3,14 +3,18 @@ import {isPlatformBrowser} from '@angular/common';
 import type {
   CascadeOptions,
   Llm,
+  LlmCallFilter,
+  LlmCallGrouping,
+  LlmCallPage,
+  LlmCallRecord,
+  LlmCallStats,
+  LlmCallStatsGroup,
   LlmProvider,
   LlmProviderOptions,
   LlmRequest,
   RetryBeforeFirstChunkConfig,
 } from 'llm-rx';
-// Types only: llm-rx/angular never loads llm-rx/logging (and Dexie); an app that logs passes its log in.
-import type {LlmCallLog} from 'llm-rx/logging';
-import {animationFrameScheduler, asapScheduler, type SchedulerLike} from 'rxjs';
+import {animationFrameScheduler, asapScheduler, type Observable, type SchedulerLike} from 'rxjs';
 
 /** Request fields every call of `LlmStream` gets unless the call sets them: everything but the prompt itself. */
 export type LlmRequestDefaults = Omit<LlmRequest, 'userPrompt' | 'messages' | 'signal'>;
@@ -78,8 +82,32 @@ export type _LlmModelEntry =
       readonly options?: CascadeOptions;
     };
 
-/** What `injectLlmUsage()` reads from a call log: the live queries of `LlmCallLog` from `llm-rx/logging`. */
-export type LlmUsageLog = Pick<LlmCallLog, 'totals' | 'breakdown' | 'recentCalls'>;
+/**
+ * What `injectLlmUsage()` reads from a call log: the live queries of `LlmCallLog` from `llm-rx/logging`. Spelled
+ * out rather than picked from `LlmCallLog`, because llm-rx/angular never loads llm-rx/logging, and its types must
+ * not need Dexie's (an app that logs passes its log in).
+ */
+export interface LlmUsageLog {
+  /**
+   * Live totals of the calls matching a filter.
+   * @param filter Which calls; default all.
+   * @returns The totals, then new totals whenever the log changes.
+   */
+  totals(filter?: LlmCallFilter): Observable<LlmCallStats>;
+  /**
+   * Live totals grouped by provider, model or UTC day.
+   * @param grouping What to group by.
+   * @param filter Which calls; default all.
+   * @returns The groups in key order, then new ones whenever the log changes.
+   */
+  breakdown(grouping: LlmCallGrouping, filter?: LlmCallFilter): Observable<LlmCallStatsGroup[]>;
+  /**
+   * Recent calls, newest first, live.
+   * @param page Filters and paging (`offset`, `limit` 50).
+   * @returns The page, then a new page whenever the log changes.
+   */
+  recentCalls(page?: LlmCallPage): Observable<LlmCallRecord[]>;
+}
 
 /** The logging of `withLogging()`: how each model is wrapped, and the log `injectLlmUsage()` reads. */
 export interface _LlmLogging {

@@ -1,5 +1,4 @@
-import type {LlmRequest} from 'llm-rx';
-import type {LlmBodyRecord, LlmRequestBody, LlmResponseBody} from './llm-call-record';
+import type {LlmBodyRecord, LlmRequest, LlmRequestBody, LlmResponseBody} from 'llm-rx';
 
 /** Which part of a body a text is, for a redaction hook. */
 export type LlmRedactionKind = 'prompt' | 'system' | 'response' | 'reasoning';

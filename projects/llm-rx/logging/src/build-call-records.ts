@@ -1,6 +1,8 @@
 import {
   type LlmAttempt,
   type LlmAttemptStart,
+  type LlmCallRecord,
+  type LlmCallStatus,
   LlmCascadeError,
   type LlmCost,
   LlmProviderError,
@@ -8,7 +10,6 @@ import {
   LlmTruncationError,
   type LlmUsage,
 } from 'llm-rx';
-import type {LlmCallRecord, LlmCallStatus} from './llm-call-record';
 
 /** A call row before the log stamps its session, day and key hash. */
 export type LlmCallDraft = Omit<LlmCallRecord, 'sessionId' | 'apiKeyHash' | 'day'>;

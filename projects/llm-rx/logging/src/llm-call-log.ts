@@ -1,22 +1,21 @@
 import {liveQuery, type DexieOptions} from 'dexie';
-import type {LlmRequest} from 'llm-rx';
+import type {
+  LlmCallDetails,
+  LlmCallFilter,
+  LlmCallGrouping,
+  LlmCallPage,
+  LlmCallRecord,
+  LlmCallStats,
+  LlmCallStatsGroup,
+  LlmRequest,
+  LlmResponseBody,
+} from 'llm-rx';
 import {from, type Observable, Subject} from 'rxjs';
 import {buildBodyRecord, type LlmRedactor} from './build-body-record';
 import type {LlmCallDraft} from './build-call-records';
-import type {LlmCallRecord, LlmResponseBody} from './llm-call-record';
-import type {LlmCallGrouping, LlmCallStats, LlmCallStatsGroup} from './llm-call-stats';
 import {LlmLogDatabase} from './llm-log-database';
 import type {LlmLogError} from './llm-log-error';
-import {
-  callBreakdown,
-  callDetails,
-  type LlmCallDetails,
-  type LlmCallFilter,
-  type LlmCallPage,
-  callTotals,
-  filteredCalls,
-  recentCalls,
-} from './llm-log-queries';
+import {callBreakdown, callDetails, callTotals, filteredCalls, recentCalls} from './llm-log-queries';
 import {LlmLogWriter} from './llm-log-writer';
 import type {LlmLogRetention} from './log-maintenance';
 import {toCsv} from './to-csv';

@@ -1,5 +1,5 @@
 import Dexie, {type DexieOptions, type EntityTable} from 'dexie';
-import type {LlmBodyRecord, LlmCallRecord} from './llm-call-record';
+import type {LlmBodyRecord, LlmCallRecord} from 'llm-rx';
 import {utcDay} from './utc-day';
 
 /** The database name `LlmCallLog` uses unless told otherwise. */

@@ -1,5 +1,6 @@
+import type {LlmCallPage} from 'llm-rx';
 import {LlmLogDatabase} from './llm-log-database';
-import {callBreakdown, callDetails, callTotals, type LlmCallPage, recentCalls} from './llm-log-queries';
+import {callBreakdown, callDetails, callTotals, recentCalls} from './llm-log-queries';
 import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
 
 describe('call log queries', () => {

@@ -1,42 +1,15 @@
 import type {Collection, InsertType} from 'dexie';
-import type {LlmBodyRecord, LlmCallRecord, LlmCallStatus} from './llm-call-record';
-import {
-  groupCallStats,
-  type LlmCallGrouping,
-  type LlmCallStats,
-  LlmCallStatsAccumulator,
-  type LlmCallStatsGroup,
-} from './llm-call-stats';
+import type {
+  LlmCallDetails,
+  LlmCallFilter,
+  LlmCallGrouping,
+  LlmCallPage,
+  LlmCallRecord,
+  LlmCallStats,
+  LlmCallStatsGroup,
+} from 'llm-rx';
+import {groupCallStats, LlmCallStatsAccumulator} from './llm-call-stats';
 import type {LlmLogDatabase} from './llm-log-database';
-
-/** Which rows a query reads; every field is optional and they combine with AND. */
-export interface LlmCallFilter {
-  readonly provider?: string;
-  readonly model?: string;
-  readonly status?: LlmCallStatus;
-  readonly label?: string;
-  /** Rows started at or after this time, epoch ms. */
-  readonly from?: number;
-  /** Rows started at or before this time, epoch ms. */
-  readonly to?: number;
-}
-
-/** A page of recent rows: a filter plus paging. */
-export interface LlmCallPage extends LlmCallFilter {
-  /** Rows to skip, newest first; default 0. */
-  readonly offset?: number;
-  /** Rows to return; default 50. */
-  readonly limit?: number;
-}
-
-/** One row with its call's body and every attempt of its trace. */
-export interface LlmCallDetails {
-  readonly call: LlmCallRecord;
-  /** The call's request and response (one per call); `undefined` when bodies are not stored or were never written. */
-  readonly body: LlmBodyRecord | undefined;
-  /** Every row of the call's trace, this one included, by attempt index. */
-  readonly attempts: readonly LlmCallRecord[];
-}
 
 /**
  * The rows matching a filter, in `startedAt` order, read through the narrowest index: `[provider+startedAt]`,

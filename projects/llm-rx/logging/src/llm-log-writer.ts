@@ -1,5 +1,5 @@
+import type {LlmBodyRecord, LlmCallRecord} from 'llm-rx';
 import type {LlmCallDraft} from './build-call-records';
-import type {LlmBodyRecord, LlmCallRecord} from './llm-call-record';
 import type {LlmLogDatabase} from './llm-log-database';
 import {LlmLogError, type LlmLogErrorKind, logErrorKindOf} from './llm-log-error';
 import {newLogId} from './log-ids';

@@ -3,6 +3,7 @@ import {
   type Llm,
   type LlmAttempt,
   type LlmAttemptStart,
+  type LlmCallStatus,
   type LlmChunk,
   LlmError,
   type LlmKeyFingerprint,

@@ -1,6 +1,6 @@
 // Shared by the logging specs (a .spec.ts file, so that it stays out of the library build); it has no specs.
 import Dexie from 'dexie';
-import type {LlmCallRecord} from './llm-call-record';
+import type {LlmCallRecord} from 'llm-rx';
 import {newLogId} from './log-ids';
 import {utcDay} from './utc-day';
 

@@ -1,4 +1,5 @@
-import type {LlmFinishReasonType, LlmMessage} from 'llm-rx';
+import type {LlmMessage} from '../request/llm-request';
+import type {LlmFinishReasonType} from '../usage/llm-usage';
 
 /**
  * Where a logged attempt stands.
