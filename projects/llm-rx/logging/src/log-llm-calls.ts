@@ -3,7 +3,6 @@ import {
   type Llm,
   type LlmAttempt,
   type LlmAttemptStart,
-  type LlmCallStatus,
   type LlmChunk,
   LlmError,
   type LlmKeyFingerprint,
