@@ -33,6 +33,7 @@ export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-erro
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
 export {redactResponseBody, redactSecrets} from './lib/errors/redact-secrets';
+export {redactLlmError} from './lib/errors/redact-llm-error';
 export {parseRetryAfterMs} from './lib/errors/parse-retry-after';
 
 export {createLlm, registeredLlmProviders, registerLlmProvider} from './lib/registry/llm-registry';

@@ -9,8 +9,8 @@ function httpError(status: number, type: string, message: string, headers: Recor
   return sdk.APIError.generate(status, body, undefined, new Headers({'request-id': 'req_123', ...headers}));
 }
 
-function map(error: unknown, apiKey?: string): LlmProviderError {
-  const mapped = mapAnthropicError(error, {model: MODEL, sdk, apiKey});
+function map(error: unknown): LlmProviderError {
+  const mapped = mapAnthropicError(error, {model: MODEL, sdk});
   expect(LlmProviderError.isInstance(mapped)).withContext(String(mapped)).toBeTrue();
   return mapped as LlmProviderError;
 }
@@ -96,10 +96,10 @@ describe('mapAnthropicError', () => {
     expect((error as LlmProviderError).isRetryable).toBeFalse();
   });
 
-  it('never shows the API key, even when an upstream message contains it', () => {
-    const apiKey = 'sk-ant-secret-0123456789';
-    const error = map(httpError(401, 'authentication_error', `invalid x-api-key ${apiKey}`), apiKey);
-    expect(error.message).not.toContain(apiKey);
-    expect(error.message).toContain('***');
+  it('says how the call failed: an HTTP status or an error event in the stream', () => {
+    expect(map(httpError(401, 'authentication_error', 'invalid x-api-key')).kind).toBe('http');
+    const body = {type: 'error', error: {type: 'overloaded_error', message: 'x'}};
+    const inStream = new sdk.APIError(undefined, body, undefined, new Headers(), 'overloaded_error');
+    expect(map(inStream).kind).toBe('stream-error');
   });
 });

@@ -4,8 +4,6 @@ import {
   LlmProviderError,
   mapUnrecognisedProviderError,
   parseRetryAfterMs,
-  redactResponseBody,
-  redactSecrets,
   unreachableProviderError,
 } from 'llm-rx';
 
@@ -17,8 +15,6 @@ export interface AnthropicErrorContext {
   readonly model: string;
   /** The loaded SDK, whose classes identify its errors; `undefined` when it failed to load. */
   readonly sdk?: AnthropicErrorClasses;
-  /** The key in use, removed from any message as a last guard; never shown. */
-  readonly apiKey?: string;
 }
 
 const PROVIDER = 'anthropic';
@@ -54,20 +50,17 @@ const STATUS_OF_ERROR_TYPE: Readonly<Record<string, number>> = {
 export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {model, sdk} = context;
-  const redact = (message: string) => redactSecrets(message, context.apiKey);
   if (sdk && error instanceof sdk.APIError) {
     const apiMessage = error.apiMessage ?? error.message;
     if (error.status !== undefined) {
       return new LlmProviderError(
-        redact(
-          `llm-rx: ${PROVIDER} answered HTTP ${error.status}${error.type ? ` (${error.type})` : ''} for ${model}: ` +
-            `${apiMessage}. ${adviceFor(error.status)}`,
-        ),
+        `llm-rx: ${PROVIDER} answered HTTP ${error.status}${error.type ? ` (${error.type})` : ''} for ${model}: ` +
+          `${apiMessage}. ${adviceFor(error.status)}`,
         {
           provider: PROVIDER,
           model,
           statusCode: error.status,
-          responseBody: redactResponseBody(error.error, context.apiKey),
+          responseBody: error.error,
           requestId: error.requestID ?? undefined,
           retryAfterMs: parseRetryAfterMs(error.headers),
           cause: error,
@@ -75,23 +68,22 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
       );
     }
     if (error instanceof sdk.APIConnectionError) {
-      return unreachableProviderError(PROVIDER, model, error.message, error, context.apiKey);
+      return unreachableProviderError(PROVIDER, model, error.message, error);
     }
     return new LlmProviderError(
-      redact(
-        `llm-rx: ${PROVIDER} sent an error event in its stream for ${model}` +
-          `${error.type ? ` (${error.type})` : ''}: ${apiMessage}.`,
-      ),
+      `llm-rx: ${PROVIDER} sent an error event in its stream for ${model}` +
+        `${error.type ? ` (${error.type})` : ''}: ${apiMessage}.`,
       {
         provider: PROVIDER,
         model,
+        kind: 'stream-error',
         isRetryable: isRetryableStatus(error.type ? STATUS_OF_ERROR_TYPE[error.type] : undefined),
-        responseBody: redactResponseBody(error.error, context.apiKey),
+        responseBody: error.error,
         cause: error,
       },
     );
   }
-  return mapUnrecognisedProviderError(PROVIDER, model, error, context.apiKey);
+  return mapUnrecognisedProviderError(PROVIDER, model, error);
 }
 
 function adviceFor(status: number): string {

@@ -4,8 +4,6 @@ import {
   LlmProviderError,
   mapUnrecognisedProviderError,
   parseRetryAfterMs,
-  redactResponseBody,
-  redactSecrets,
   unreachableProviderError,
 } from 'llm-rx';
 
@@ -20,8 +18,6 @@ export interface CohereErrorContext {
   readonly model: string;
   /** The loaded SDK's error classes; without them only transport errors are recognised. */
   readonly sdk?: CohereErrorClasses;
-  /** The API key, which is cut out of every message and response body. */
-  readonly apiKey?: string;
 }
 
 /** The provider name in messages and errors. */
@@ -40,28 +36,27 @@ const PROVIDER = 'cohere';
  *
  * An in-band `ERROR` finish is no exception: `createCohereEventMapper` reports it in its `finish` event.
  * @param error What the SDK threw.
- * @param context The model, SDK classes and key.
+ * @param context The model and SDK classes.
  * @returns The llm-rx error to emit.
  */
 export function mapCohereError(error: unknown, context: CohereErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
-  const {model, sdk, apiKey} = context;
-  const clean = (text: string) => redactSecrets(text, apiKey);
+  const {model, sdk} = context;
   if (sdk && error instanceof sdk.CohereTimeoutError) {
     return new LlmProviderError(
       `llm-rx: ${PROVIDER} did not answer in time for ${model} (${error.message}). It is safe to retry.`,
-      {provider: PROVIDER, model, isRetryable: true, cause: error},
+      {provider: PROVIDER, model, kind: 'connection', isRetryable: true, cause: error},
     );
   }
   if (sdk && error instanceof sdk.CohereError) {
     const status = error.statusCode;
     if (status === undefined) {
-      return unreachableProviderError(PROVIDER, model, error.message, error, apiKey);
+      return unreachableProviderError(PROVIDER, model, error.message, error);
     }
-    const body = redactResponseBody(error.body, apiKey);
+    const body = error.body;
     const headers = error.rawResponse?.headers;
     return new LlmProviderError(
-      clean(`llm-rx: ${PROVIDER} answered HTTP ${status} for ${model}: ${detailOf(error)}. ${adviceFor(status)}`),
+      `llm-rx: ${PROVIDER} answered HTTP ${status} for ${model}: ${detailOf(error)}. ${adviceFor(status)}`,
       {
         provider: PROVIDER,
         model,
@@ -73,7 +68,7 @@ export function mapCohereError(error: unknown, context: CohereErrorContext): Llm
       },
     );
   }
-  return mapUnrecognisedProviderError(PROVIDER, model, error, apiKey);
+  return mapUnrecognisedProviderError(PROVIDER, model, error);
 }
 
 /** The service's own message (`{"message": …}`), else the SDK message's first line (the class name). */

@@ -1,10 +1,8 @@
-import {LlmError, LlmProviderError, mapUnrecognisedProviderError, redactResponseBody, redactSecrets} from 'llm-rx';
+import {LlmError, LlmProviderError, mapUnrecognisedProviderError} from 'llm-rx';
 
 /** What `mapGeminiError()` needs to know about the failed call. */
 export interface GeminiErrorContext {
   readonly model: string;
-  /** The API key, which is cut out of every message and response body. */
-  readonly apiKey?: string;
 }
 
 /** The provider name in messages and errors. */
@@ -23,16 +21,15 @@ const PROVIDER = 'gemini';
  *
  * An abort needs no mapping: `fromProviderStream` drops errors once its signal has aborted.
  * @param error What the SDK threw.
- * @param context The model and the key.
+ * @param context The model.
  * @returns The llm-rx error to emit.
  */
 export function mapGeminiError(error: unknown, context: GeminiErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
-  const {model, apiKey} = context;
-  const clean = (text: string) => redactSecrets(text, apiKey);
+  const {model} = context;
   if (isApiError(error)) {
-    const body = redactResponseBody(bodyOf(error.message), apiKey);
-    const detail = clean(detailOf(body) ?? error.message).replace(/\.$/, '');
+    const body = bodyOf(error.message);
+    const detail = (detailOf(body) ?? error.message).replace(/\.$/, '');
     const inStream = error.message.startsWith('got status:');
     const message = inStream
       ? `llm-rx: ${PROVIDER} reported an error in its stream for ${model} (HTTP ${error.status}): ${detail}. ` +
@@ -41,6 +38,7 @@ export function mapGeminiError(error: unknown, context: GeminiErrorContext): Llm
     return new LlmProviderError(message, {
       provider: PROVIDER,
       model,
+      kind: inStream ? 'stream-error' : 'http',
       statusCode: error.status,
       responseBody: body,
       retryAfterMs: retryDelayMsOf(body),
@@ -49,13 +47,11 @@ export function mapGeminiError(error: unknown, context: GeminiErrorContext): Llm
   }
   if (error instanceof Error && error.message.startsWith('Incomplete JSON segment')) {
     return new LlmProviderError(
-      clean(
-        `llm-rx: the ${PROVIDER} stream for ${model} was cut in the middle of an event (${error.message}). Try again.`,
-      ),
-      {provider: PROVIDER, model, isRetryable: true, cause: error},
+      `llm-rx: the ${PROVIDER} stream for ${model} was cut in the middle of an event (${error.message}). Try again.`,
+      {provider: PROVIDER, model, kind: 'incomplete-stream', isRetryable: true, cause: error},
     );
   }
-  return mapUnrecognisedProviderError(PROVIDER, model, error, apiKey);
+  return mapUnrecognisedProviderError(PROVIDER, model, error);
 }
 
 /**

@@ -3,8 +3,6 @@ import {
   LlmProviderError,
   mapUnrecognisedProviderError,
   parseRetryAfterMs,
-  redactResponseBody,
-  redactSecrets,
   unreachableProviderError,
 } from 'llm-rx';
 import type {APIError, OpenAI} from 'openai';
@@ -19,8 +17,6 @@ export interface OpenAiErrorContext {
   readonly model: string;
   /** The loaded SDK's error classes; without them only transport errors are recognised. */
   readonly sdk?: OpenAiErrorClasses;
-  /** The API key, which is cut out of every message and response body (some services echo it). */
-  readonly apiKey?: string;
 }
 
 /**
@@ -35,13 +31,12 @@ export interface OpenAiErrorContext {
  *   malformed event (`SyntaxError`) too, through `mapTransportError`.
  * - llm-rx errors pass through; anything else becomes a non-retryable `LlmProviderError`.
  * @param error What the SDK threw.
- * @param context The provider, model, SDK classes and key.
+ * @param context The provider, model and SDK classes.
  * @returns The llm-rx error to emit.
  */
 export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
   if (LlmError.isInstance(error)) return error;
   const {provider, model, sdk} = context;
-  const clean = (text: string) => redactSecrets(text, context.apiKey);
   if (sdk && error instanceof sdk.APIUserAbortError) {
     return new LlmProviderError(`llm-rx: the ${provider} request for ${model} was aborted before it was answered.`, {
       provider,
@@ -52,18 +47,18 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
   }
   if (sdk && error instanceof sdk.APIConnectionError) {
     const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    return unreachableProviderError(provider, model, reason, error, context.apiKey);
+    return unreachableProviderError(provider, model, reason, error);
   }
   if (sdk && error instanceof sdk.APIError) {
-    const body = redactResponseBody(error.error, context.apiKey);
-    const detail = clean(messageOf(error));
+    const body = error.error;
+    const detail = messageOf(error);
     const requestId = error.requestID ?? undefined;
     if (error.status === undefined) {
       const code = typeof error.code === 'string' ? ` (code ${error.code})` : '';
       return new LlmProviderError(
         `llm-rx: ${provider} reported an error in its stream for ${model}${code}: ${detail}. ` +
           'This is usually temporary; try again.',
-        {provider, model, responseBody: body, requestId, cause: error},
+        {provider, model, kind: 'stream-error', responseBody: body, requestId, cause: error},
       );
     }
     return new LlmProviderError(
@@ -79,7 +74,7 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
       },
     );
   }
-  return mapUnrecognisedProviderError(provider, model, error, context.apiKey);
+  return mapUnrecognisedProviderError(provider, model, error);
 }
 
 /** The service's own message, without the status prefix the SDK adds. */

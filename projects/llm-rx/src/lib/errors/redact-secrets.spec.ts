@@ -37,6 +37,28 @@ describe('redactSecrets', () => {
     expect(redactSecrets('key sk-ant-secret-0123456789 rejected', 'sk-ant-secret-0123456789')).toBe('key *** rejected');
   });
 
+  it('cuts out each line of a given key that holds a line break, as HTTP stacks may quote only a part', () => {
+    const key = 'sk-first-part-0123\nsecond-part-4567';
+    expect(redactSecrets('header: Bearer sk-first-part-0123, then second-part-4567 (x)', key)).toBe(
+      'header: Bearer ***, then *** (x)',
+    );
+  });
+
+  it('redacts long random tokens it was not given, and leaves words, hex ids and short ids alone', () => {
+    expect(redactSecrets('invalid api token Hq3ZkL9vTx2WmN8bRc4YpJ7sDf6GhA1eUo5iKl0P.')).toBe(
+      'invalid api token [redacted].',
+    );
+    const ordinary =
+      'request req_011CQ8iVvZ3fKc (trace 4bf92f3577b34da6a3ce929d0e0e4736) for Supercalifragilisticexpialidocious';
+    expect(redactSecrets(ordinary)).toBe(ordinary);
+  });
+
+  it('takes several keys', () => {
+    expect(
+      redactSecrets('a co-secret-key-123 b co-other-key-456', ['co-secret-key-123', undefined, 'co-other-key-456']),
+    ).toBe('a *** b ***');
+  });
+
   it('leaves a given key shorter than 8 characters alone, as a test placeholder', () => {
     expect(redactSecrets('bad key k', 'k')).toBe('bad key k');
   });

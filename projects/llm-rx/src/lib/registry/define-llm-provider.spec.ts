@@ -152,7 +152,7 @@ describe('defineLlmProvider', () => {
       (error: unknown) => error,
     );
     expect((failure as Error).message).toBe('mapped: HTTP 503');
-    expect(contexts).toEqual([{provider: 'acme-ai', model: 'acme-1', sdk: fakeSdk, apiKey: 'sk-acme-secret-2'}]);
+    expect(contexts).toEqual([{provider: 'acme-ai', model: 'acme-1', sdk: fakeSdk}]);
   });
 
   it('names the models after providerNameOf, and prices usage with the options price table', async () => {

@@ -6,6 +6,7 @@ import type {Llm} from '../llm';
 import type {LlmRequest} from '../request/llm-request';
 import {fromProviderStream} from '../stream/from-provider-stream';
 import type {ProviderEventSource} from '../stream/provider-event-mapper';
+import {checkLlmProviderOptions} from './check-llm-provider-options';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from './llm-registry';
 
@@ -16,8 +17,6 @@ export interface LlmProviderErrorContext<TSdk> {
   readonly model: string;
   /** The loaded SDK, to recognise its error classes; `undefined` when it has not loaded. */
   readonly sdk: TSdk | undefined;
-  /** The key in use, to cut out of messages and bodies with `redactSecrets()`; never show it. */
-  readonly apiKey: string | undefined;
 }
 
 /**
@@ -42,8 +41,9 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
   /** The adapter's create function, named in that message; default `create<Name>Llm`, e.g. `createAcmeLlm`. */
   readonly createFunctionName?: string;
   /**
-   * Checks the options when a model is created, and fills in defaults.
-   * @throws LlmConfigurationError for an invalid option.
+   * Checks the provider's own options when a model is created (the common ones are checked before, see
+   * `checkLlmProviderOptions()`), and fills in defaults.
+   * @throws LlmConfigurationError, with `field`, for an invalid option.
    */
   readonly checkOptions?: (options: TOptions) => TOptions;
   /** The models' provider name when the options choose it (an OpenAI-compatible service); default `name`. */
@@ -100,7 +100,7 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
  *     events: await client.stream({model, ...}, {signal}),
  *     mapper: createAcmeEventMapper(),
  *   }),
- *   mapError: (error, {provider, model, apiKey}) => mapAcmeError(error, provider, model, apiKey),
+ *   mapError: (error, {provider, model}) => mapAcmeError(error, provider, model),
  * });
  * export const acmeProvider = acme.provider;
  * export const createAcmeLlm = acme.create;
@@ -116,8 +116,10 @@ export function defineLlmProvider<TOptions extends LlmProviderOptions, TSdk, TCl
     if (typeof model !== 'string' || model.trim() === '') {
       throw new LlmConfigurationError(
         `llm-rx: ${definition.createFunctionName ?? createFunctionName(definition.name)}() needs a model id, e.g. "${definition.exampleModel}".`,
+        {field: 'model'},
       );
     }
+    checkLlmProviderOptions(options, definition.name);
     return new DefinedLlm(model, definition.checkOptions?.(options) ?? options, definition, sdk);
   };
   return {provider: {name: definition.name, create}, create};
@@ -192,8 +194,8 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         });
         return this.#definition.open(this.#client, model, request, signal, options);
       },
-      mapError: error =>
-        this.#definition.mapError(error, {provider, model, sdk: this.#sdk.loaded, apiKey: options.apiKey}),
+      mapError: error => this.#definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),
+      ...(options.apiKey !== undefined && {apiKey: options.apiKey}),
       priceTable: options.priceTable,
       firstChunkTimeoutMs: options.firstChunkTimeoutMs,
       idleTimeoutMs: options.idleTimeoutMs,

@@ -5,6 +5,7 @@ import {LlmAbortError} from '../errors/llm-abort-error';
 import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
+import {redactLlmError} from '../errors/redact-llm-error';
 import {priceLlmUsage} from '../pricing/price-llm-usage';
 import type {LlmPriceTable} from '../pricing/llm-price-table';
 import {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from '../registry/llm-provider-options';
@@ -34,6 +35,11 @@ export interface ProviderStreamConfig<TEvent = unknown> {
    * wrapped in a non-retryable `LlmProviderError`.
    */
   readonly mapError: (error: unknown) => unknown;
+  /**
+   * The API key in use, cut out of every error this call emits (message, stack, response body and the whole
+   * `cause` chain, see `redactLlmError()`), with anything shaped like a key.
+   */
+  readonly apiKey?: string;
   readonly priceTable?: LlmPriceTable;
   /** `null` disables it; default 120000 ms. */
   readonly firstChunkTimeoutMs?: number | null;
@@ -84,10 +90,13 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
     // Priced at the time the request was sent, for providers whose prices change with the time of day.
     const sentAt = new Date();
     const controller = new AbortController();
+    // The one place where a provider call's errors are made safe: whatever an SDK or an upstream quoted goes.
+    const fail = (error: LlmError) => subscriber.error(redactLlmError(error, [config.apiKey]));
     // A caller's outer signal cancels like an unsubscribe does, but the caller is still there to be told why.
     const outerSignal = request.signal;
     const onOuterAbort = () => {
       controller.abort();
+      // The caller's own reason, kept as it is: nothing from the provider is in it.
       subscriber.error(new LlmAbortError(provider, outerSignal?.reason));
     };
     outerSignal?.addEventListener('abort', onOuterAbort, {once: true});
@@ -122,7 +131,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         // OpenAI and Anthropic end their loop silently on abort: nothing more to report to a gone subscriber.
         if (controller.signal.aborted) return;
         if (!finish) {
-          subscriber.error(
+          fail(
             new LlmProviderError(
               `llm-rx: the ${provider} stream for ${model} ended before its final event ` +
                 '(no usage or finish reason): the connection was cut or the server is faulty. Try again.',
@@ -136,7 +145,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         try {
           usage = summarise(config, finish, sentAt, startedAt, firstChunkAt, clock());
         } catch (error) {
-          subscriber.error(
+          fail(
             new LlmProviderError(`llm-rx: could not price the ${provider} usage for ${model}: ${messageOf(error)}`, {
               provider,
               model,
@@ -147,7 +156,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
           return;
         }
         if (finish.finishReason.unified === 'error' || finish.errorMessage !== undefined) {
-          subscriber.error(
+          fail(
             new LlmProviderError(
               `llm-rx: ${provider} reported an error in its stream for ${model}: ` +
                 (finish.errorMessage ?? finish.finishReason.raw ?? 'no message'),
@@ -155,7 +164,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
             ),
           );
         } else if (finish.finishReason.unified === 'length') {
-          subscriber.error(new LlmTruncationError(text, usage, request.maxTokens));
+          fail(new LlmTruncationError(text, usage, request.maxTokens));
         } else {
           subscriber.next({type: 'usage', usage});
           subscriber.complete();
@@ -164,7 +173,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
       error => {
         // Gemini and Cohere throw AbortError when aborted: the unsubscribed caller must not see it.
         if (controller.signal.aborted) return;
-        subscriber.error(mapSafely(config, error));
+        fail(mapSafely(config, error));
       },
     );
     return () => {

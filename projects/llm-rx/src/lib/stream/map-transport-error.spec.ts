@@ -31,21 +31,46 @@ describe('mapTransportError', () => {
     expect(error.message).toContain('malformed stream event for gemini-test (Unexpected end of JSON input)');
   });
 
-  it('does not copy a key quoted by a JSON parse error into its message', () => {
-    // V8's message for a proxy's error text in place of an event: it quotes the text it could not parse.
-    const cause = new SyntaxError(`Unexpected token 'k', "key sk-test-123" is not valid JSON`);
-    const error = mapTransportError('openai', 'gpt-test', cause) as LlmProviderError;
-    expect(LlmProviderError.isInstance(error)).toBeTrue();
-    expect(error.message).not.toContain('sk-test-123');
-    expect(error.cause).toBe(cause);
+  it('says which kind of failure it was', () => {
+    expect((mapTransportError('a', 'm', new TypeError('network error')) as LlmProviderError).kind).toBe('connection');
+    expect((mapTransportError('a', 'm', new SyntaxError('Unexpected token')) as LlmProviderError).kind).toBe(
+      'malformed-stream',
+    );
   });
 
-  it('returns undefined for anything else, for the adapter to map', () => {
-    for (const error of [new Error('400 Bad Request'), new RangeError('x'), 'a string', undefined, {status: 500}]) {
+  it("knows each runtime's words for a failed or dropped fetch, and Node's socket codes", () => {
+    for (const message of [
+      'fetch failed',
+      'terminated',
+      'Failed to fetch',
+      'network error',
+      'NetworkError when attempting to fetch resource.',
+      'Load failed',
+      'The network connection was lost.',
+    ]) {
+      expect(mapTransportError('a', 'm', new TypeError(message)))
+        .withContext(message)
+        .toEqual(jasmine.objectContaining({kind: 'connection', isRetryable: true}));
+    }
+    const refused = new TypeError('something new', {cause: {code: 'ECONNREFUSED'}});
+    expect((mapTransportError('a', 'm', refused) as LlmProviderError).kind).toBe('connection');
+  });
+
+  it('returns undefined for anything else, for the adapter to map, TypeErrors that are no network failure included', () => {
+    for (const error of [
+      new Error('400 Bad Request'),
+      new RangeError('x'),
+      'a string',
+      undefined,
+      {status: 500},
+      new TypeError('Failed to parse URL from not a url/responses'),
+      new TypeError('Headers.append: "Bearer x\ny" is an invalid header value.'),
+      new TypeError("Cannot read properties of undefined (reading 'choices')"),
+    ]) {
       expect(mapTransportError('openai', 'gpt-test', error))
         .withContext(String(error))
         .toBeUndefined();
     }
-    expect(LlmError.isInstance(mapTransportError('openai', 'gpt-test', new TypeError('x')))).toBeTrue();
+    expect(LlmError.isInstance(mapTransportError('openai', 'gpt-test', new TypeError('terminated')))).toBeTrue();
   });
 });

@@ -2,16 +2,15 @@ import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {mapUnrecognisedProviderError, unreachableProviderError} from './provider-failure-errors';
 
-const KEY = 'acme-secret-key-0123';
-
 describe('unreachableProviderError', () => {
-  it('is retryable, says what to check and never quotes the key', () => {
+  it('is retryable, of kind connection, and says what to check', () => {
     const cause = new Error('fetch failed');
-    const error = unreachableProviderError('acme', 'acme-1', `ECONNREFUSED with ${KEY}`, cause, KEY);
+    const error = unreachableProviderError('acme', 'acme-1', 'ECONNREFUSED', cause);
     expect(error.isRetryable).toBeTrue();
+    expect(error.kind).toBe('connection');
     expect(error.cause).toBe(cause);
     expect(error.message).toBe(
-      'llm-rx: could not reach acme for acme-1 (ECONNREFUSED with ***). ' +
+      'llm-rx: could not reach acme for acme-1 (ECONNREFUSED). ' +
         'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
     );
   });
@@ -23,19 +22,29 @@ describe('mapUnrecognisedProviderError', () => {
     expect(mapUnrecognisedProviderError('acme', 'acme-1', error)).toBe(error);
   });
 
+  it('does not take a TypeError that is no network failure for a dropped connection', () => {
+    const error = mapUnrecognisedProviderError(
+      'acme',
+      'acme-1',
+      new TypeError('Headers.append: "a\nb" is an invalid header value.'),
+    ) as LlmProviderError;
+    expect(error.isRetryable).toBeFalse();
+    expect(error.kind).toBe('other');
+  });
+
   it('maps a dropped connection through mapTransportError, as retryable', () => {
     const error = mapUnrecognisedProviderError('acme', 'acme-1', new TypeError('terminated')) as LlmProviderError;
     expect(error.isRetryable).toBeTrue();
     expect(error.message).toContain('failed or dropped');
   });
 
-  it('turns anything else into a non-retryable provider error without the key', () => {
-    const cause = new Error(`bad configuration for ${KEY}`);
-    const error = mapUnrecognisedProviderError('acme', 'acme-1', cause, KEY) as LlmProviderError;
+  it('turns anything else into a non-retryable provider error', () => {
+    const cause = new Error('bad configuration');
+    const error = mapUnrecognisedProviderError('acme', 'acme-1', cause) as LlmProviderError;
     expect(LlmProviderError.isInstance(error)).toBeTrue();
     expect(error.isRetryable).toBeFalse();
     expect(error.cause).toBe(cause);
-    expect(error.message).toBe('llm-rx: the acme call for acme-1 failed: bad configuration for ***');
+    expect(error.message).toBe('llm-rx: the acme call for acme-1 failed: bad configuration');
     expect(mapUnrecognisedProviderError('acme', 'acme-1', 'text').message).toContain('failed: text');
   });
 });

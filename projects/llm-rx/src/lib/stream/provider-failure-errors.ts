@@ -1,6 +1,5 @@
 import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
-import {redactSecrets} from '../errors/redact-secrets';
 import {mapTransportError} from './map-transport-error';
 
 /**
@@ -9,23 +8,18 @@ import {mapTransportError} from './map-transport-error';
  * @param model The model id, for the message.
  * @param reason The SDK's description of the failure, e.g. its cause's message.
  * @param cause What the SDK threw.
- * @param apiKey The key in use, cut out of the message.
- * @returns A retryable `LlmProviderError`.
+ * @returns A retryable `LlmProviderError` of kind `connection`.
  */
 export function unreachableProviderError(
   provider: string,
   model: string,
   reason: string,
   cause: unknown,
-  apiKey?: string,
 ): LlmProviderError {
   return new LlmProviderError(
-    redactSecrets(
-      `llm-rx: could not reach ${provider} for ${model} (${reason}). ` +
-        'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
-      apiKey,
-    ),
-    {provider, model, isRetryable: true, cause},
+    `llm-rx: could not reach ${provider} for ${model} (${reason}). ` +
+      'Check the network, the baseURL and, in a browser, CORS; it is safe to retry.',
+    {provider, model, kind: 'connection', isRetryable: true, cause},
   );
 }
 
@@ -36,19 +30,13 @@ export function unreachableProviderError(
  * @param provider The provider's name, for the message.
  * @param model The model id, for the message.
  * @param error What the SDK threw.
- * @param apiKey The key in use, cut out of the message.
  * @returns The llm-rx error to emit.
  */
-export function mapUnrecognisedProviderError(
-  provider: string,
-  model: string,
-  error: unknown,
-  apiKey?: string,
-): LlmError {
+export function mapUnrecognisedProviderError(provider: string, model: string, error: unknown): LlmError {
   const transportError = mapTransportError(provider, model, error);
   if (transportError) return transportError;
   const message = error instanceof Error ? error.message : String(error);
-  return new LlmProviderError(redactSecrets(`llm-rx: the ${provider} call for ${model} failed: ${message}`, apiKey), {
+  return new LlmProviderError(`llm-rx: the ${provider} call for ${model} failed: ${message}`, {
     provider,
     model,
     isRetryable: false,
