@@ -23,6 +23,7 @@ const anthropic = defineLlmProvider({
     if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
       throw new LlmConfigurationError(
         `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
+        {field: 'defaultMaxTokens'},
       );
     }
     return {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS};

@@ -1,5 +1,5 @@
 import type {Cohere} from 'cohere-ai';
-import {llmMessagesOf, type LlmRequest} from 'llm-rx';
+import {LlmInvalidRequestError, llmMessagesOf, type LlmRequest} from 'llm-rx';
 
 /**
  * Builds the `chatStream()` request of an llm-rx request, in the SDK's camelCase (it sends snake_case).
@@ -10,8 +10,17 @@ import {llmMessagesOf, type LlmRequest} from 'llm-rx';
  * @param model The model id, e.g. `command-a-03-2025`.
  * @param request A validated request.
  * @returns The SDK request.
+ * @throws LlmInvalidRequestError when `topP` is outside Cohere's 0.01 to 0.99 (the SDK's documented range of `p`).
+ * @see https://docs.cohere.com/reference/chat
  */
 export function toCohereChatRequest(model: string, request: LlmRequest): Cohere.V2ChatStreamRequest {
+  if (request.topP !== undefined && (request.topP < 0.01 || request.topP > 0.99)) {
+    throw new LlmInvalidRequestError(
+      'topP',
+      `llm-rx: cohere accepts a topP (its p) from 0.01 to 0.99; got ${request.topP} for ${model}. ` +
+        'Use a value in that range for this provider.',
+    );
+  }
   const messages: Cohere.ChatMessageV2[] = [
     ...(request.systemPrompt !== undefined ? [{role: 'system' as const, content: request.systemPrompt}] : []),
     ...llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),

@@ -1,4 +1,4 @@
-import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
+import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
 import {createGeminiEventMapper} from './gemini-event-mapper';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
@@ -15,6 +15,15 @@ const gemini = defineLlmProvider({
   loadSdk: () => import('@google/genai'),
   exampleModel: 'gemini-2.5-flash',
   createFunctionName: 'createGeminiLlm',
+  checkOptions: (options: GeminiOptions): GeminiOptions => {
+    if (options.apiVersion !== undefined && !/^[a-z0-9.]*$/i.test(String(options.apiVersion))) {
+      throw new LlmConfigurationError(
+        "llm-rx: the gemini option apiVersion must be a version path segment such as 'v1beta', or '' for none.",
+        {field: 'apiVersion'},
+      );
+    }
+    return options;
+  },
   createClient: (sdk, {apiKey, baseURL, headers, apiVersion}: GeminiOptions & {readonly apiKey: string}) =>
     new sdk.GoogleGenAI({
       // Always a key, so that the SDK does not throw (a browser requires one); a proxy replaces the placeholder.

@@ -16,7 +16,21 @@ const openAi = defineLlmProvider({
     if (options.api !== undefined && options.api !== 'responses' && options.api !== 'chat') {
       throw new LlmConfigurationError(
         `llm-rx: the openai option api must be 'responses' or 'chat'; got ${JSON.stringify(options.api)}.`,
+        {field: 'api'},
       );
+    }
+    if (options.providerName !== undefined && !/^[a-z0-9][a-z0-9._-]*$/i.test(String(options.providerName))) {
+      throw new LlmConfigurationError(
+        "llm-rx: the openai option providerName must be a service's name of letters, digits, '-', '_' or '.', " +
+          "e.g. 'groq'.",
+        {field: 'providerName'},
+      );
+    }
+    for (const field of ['organization', 'project'] as const) {
+      const value = options[field];
+      if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+        throw new LlmConfigurationError(`llm-rx: the openai option ${field} must be a non-empty string id.`, {field});
+      }
     }
     return options;
   },

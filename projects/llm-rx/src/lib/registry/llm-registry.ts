@@ -64,10 +64,13 @@ export function createLlm(provider: string, model: string, options?: LlmProvider
         (known.length ? `Registered providers: ${known.join(', ')}. ` : 'No provider is registered yet. ') +
         `Import the provider from its entry point (e.g. \`import {openAiProvider} from 'llm-rx/openai'\`) ` +
         'and call registerLlmProvider(openAiProvider) first.',
+      {field: 'provider'},
     );
   }
   if (typeof model !== 'string' || model.trim() === '') {
-    throw new LlmConfigurationError(`llm-rx: createLlm("${provider}") needs a model id, e.g. a non-empty string.`);
+    throw new LlmConfigurationError(`llm-rx: createLlm("${provider}") needs a model id, e.g. a non-empty string.`, {
+      field: 'model',
+    });
   }
   return entry.create(model, options);
 }

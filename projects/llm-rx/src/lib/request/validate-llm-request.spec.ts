@@ -80,7 +80,7 @@ describe('validateLlmRequest', () => {
     ['a negative temperature', {userPrompt: 'Hi', temperature: -0.1}, 'temperature', 'from 0 to 2; got -0.1'],
     ['a temperature above 2', {userPrompt: 'Hi', temperature: 2.5}, 'temperature', 'got 2.5'],
     ['a NaN temperature', {userPrompt: 'Hi', temperature: NaN}, 'temperature', 'got NaN'],
-    ['a string temperature', {userPrompt: 'Hi', temperature: '0.5'}, 'temperature', 'got 0.5'],
+    ['a string temperature', {userPrompt: 'Hi', temperature: '0.5'}, 'temperature', 'got "0.5"'],
     ['a topP of 0', {userPrompt: 'Hi', topP: 0}, 'topP', 'greater than 0'],
     ['a topP above 1', {userPrompt: 'Hi', topP: 1.1}, 'topP', 'at most 1'],
     ['a maxTokens of 0', {userPrompt: 'Hi', maxTokens: 0}, 'maxTokens', 'integer ≥ 1'],

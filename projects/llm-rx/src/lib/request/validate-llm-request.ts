@@ -1,14 +1,21 @@
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
+import {headersProblem, isPlainObject} from '../validation/check-http-headers';
 import type {LlmRequest} from './llm-request';
 
 /**
- * Checks a request before any network call.
+ * Checks a request before any network call: every field's type and range, headers that `fetch` would refuse or
+ * that would split the request, and the shape of `providerOptions`, `signal` and `onAttempt`.
  * @param request The request to check.
  * @throws LlmInvalidRequestError naming the field at fault and what to do.
  */
 export function validateLlmRequest(request: LlmRequest): void {
-  if (typeof request !== 'object' || request === null) {
-    throw new LlmInvalidRequestError('request', 'llm-rx: stream() needs a request object, e.g. {userPrompt: "Hello"}.');
+  // Not narrowing `request`: its fields are checked one by one below.
+  const isObject: boolean = isPlainObject(request);
+  if (!isObject) {
+    throw new LlmInvalidRequestError(
+      'request',
+      `llm-rx: stream() needs a request object, e.g. {userPrompt: "Hello"}; got ${describe(request)}.`,
+    );
   }
   const {userPrompt, messages} = request;
   if (userPrompt !== undefined && messages !== undefined) {
@@ -38,6 +45,23 @@ export function validateLlmRequest(request: LlmRequest): void {
       throw new LlmInvalidRequestError('stopSequences', 'llm-rx: stopSequences must be a list of non-empty strings.');
     }
   }
+  validateProviderOptions(request.providerOptions);
+  if (request.headers !== undefined) {
+    const problem = headersProblem(request.headers, 'headers');
+    if (problem !== undefined) throw new LlmInvalidRequestError('headers', `llm-rx: the request's ${problem}.`);
+  }
+  if (request.signal !== undefined && !isAbortSignal(request.signal)) {
+    throw new LlmInvalidRequestError(
+      'signal',
+      `llm-rx: signal must be an AbortSignal, e.g. new AbortController().signal; got ${describe(request.signal)}.`,
+    );
+  }
+  if (request.onAttempt !== undefined && typeof request.onAttempt !== 'function') {
+    throw new LlmInvalidRequestError(
+      'onAttempt',
+      `llm-rx: onAttempt must be a function (start => ended => …); got ${describe(request.onAttempt)}.`,
+    );
+  }
 }
 
 function validateMessages(request: LlmRequest): void {
@@ -64,9 +88,50 @@ function validateMessages(request: LlmRequest): void {
   }
 }
 
+function validateProviderOptions(providerOptions: unknown): void {
+  if (providerOptions === undefined) return;
+  const example = "e.g. {openai: {reasoning: {effort: 'low'}}}";
+  if (!isPlainObject(providerOptions)) {
+    throw new LlmInvalidRequestError(
+      'providerOptions',
+      `llm-rx: providerOptions must be an object keyed by provider name, ${example}; got ${describe(providerOptions)}.`,
+    );
+  }
+  for (const [provider, options] of Object.entries(providerOptions)) {
+    if (options !== undefined && !isPlainObject(options)) {
+      throw new LlmInvalidRequestError(
+        'providerOptions',
+        `llm-rx: providerOptions.${provider} must be an object of that provider's request fields, ${example}; ` +
+          `got ${describe(options)}.`,
+      );
+    }
+  }
+}
+
 function checkRange(field: string, value: number | undefined, isValid: (value: number) => boolean, expected: string) {
   if (value === undefined) return;
   if (typeof value !== 'number' || Number.isNaN(value) || !isValid(value)) {
-    throw new LlmInvalidRequestError(field, `llm-rx: ${field} must be ${expected}; got ${String(value)}.`);
+    throw new LlmInvalidRequestError(field, `llm-rx: ${field} must be ${expected}; got ${describe(value)}.`);
   }
+}
+
+function isAbortSignal(value: unknown): boolean {
+  if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
+  // A signal from another realm (an iframe, a polyfill) has the same shape.
+  const candidate = value as Partial<AbortSignal> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function'
+  );
+}
+
+/** A value as a message may show it: short, and never a long string (it could be a key or a whole prompt). */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length <= 20 ? JSON.stringify(value) : `a string of ${value.length}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
