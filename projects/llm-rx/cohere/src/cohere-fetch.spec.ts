@@ -1,5 +1,14 @@
-import {CohereError} from 'cohere-ai';
+import {CohereError, CohereTimeoutError} from 'cohere-ai';
+import {LlmProviderError} from 'llm-rx';
+import {mapCohereError} from './cohere-errors';
 import {createCohereFetch} from './cohere-fetch';
+
+/** What llm-rx makes of the body's failure: Node hands on the CohereError, Chromium a network TypeError. */
+function mappedFailureOf(failure: unknown): LlmProviderError {
+  const mapped = mapCohereError(failure, {model: 'command-a', sdk: {CohereError, CohereTimeoutError}});
+  expect(LlmProviderError.isInstance(mapped)).withContext(String(mapped)).toBeTrue();
+  return mapped as LlmProviderError;
+}
 
 describe('createCohereFetch', () => {
   const cohereFetch = createCohereFetch({CohereError});
@@ -24,10 +33,13 @@ describe('createCohereFetch', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(failure).toBeInstanceOf(CohereError);
-    expect((failure as CohereError).statusCode).toBeUndefined();
-    expect((failure as CohereError).message).toContain('fetch failed');
-    expect((failure as CohereError).cause).toBe(cause);
+    expect(failure).withContext('the body fails').toBeDefined();
+    if (failure instanceof CohereError) {
+      expect(failure.statusCode).toBeUndefined();
+      expect(failure.message).toContain('fetch failed');
+      expect(failure.cause).toBe(cause);
+    }
+    expect(mappedFailureOf(failure)).toEqual(jasmine.objectContaining({kind: 'connection', isRetryable: true}));
   });
 
   it('resolves an aborted fetch too: the SDK clears its timer only when fetch resolves', async () => {
@@ -36,6 +48,10 @@ describe('createCohereFetch', () => {
 
     const response = await cohereFetch('http://127.0.0.1:1/v2/chat', {signal: controller.signal});
 
-    await expectAsync(response.text()).toBeRejectedWithError(CohereError);
+    const failure: unknown = await response.text().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(mappedFailureOf(failure).kind).toBe('connection');
   });
 });
