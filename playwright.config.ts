@@ -13,10 +13,16 @@ function freePort(): string {
 
 process.env['LLM_RX_E2E_MOCK_PORT'] ??= freePort();
 process.env['LLM_RX_E2E_DEMO_PORT'] ??= freePort();
+process.env['LLM_RX_E2E_CHAOS_PORT'] ??= freePort();
+// One seed per run for the chaos suite (e2e/chaos.spec.ts), drawn here so that a restarted worker keeps it.
+process.env['LLM_RX_CHAOS_SEED'] ??= String(Math.floor(Math.random() * 2 ** 32));
 const mockPort = process.env['LLM_RX_E2E_MOCK_PORT'];
 const demoPort = process.env['LLM_RX_E2E_DEMO_PORT'];
+const chaosPort = process.env['LLM_RX_E2E_CHAOS_PORT'];
 // A production build served as files starts faster than `ng serve` and tests what users get.
 const demoDir = 'dist/e2e-demo';
+// The chaos suite's page: the library without Angular, bundled by esbuild in a few seconds (see e2e/chaos-harness).
+const chaosDir = 'dist/chaos-harness';
 
 /**
  * The demo's end-to-end tests: headless Chromium against a production build of the demo and the mock provider
@@ -68,6 +74,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${demoPort}/`,
       reuseExistingServer: false,
       timeout: 240_000,
+    },
+    {
+      command: `node e2e/chaos-harness/build.mjs ${chaosDir} && node e2e/serve-static.mjs ${chaosDir} ${chaosPort}`,
+      url: `http://127.0.0.1:${chaosPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
   ],
 });
