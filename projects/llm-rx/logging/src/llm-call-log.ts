@@ -84,7 +84,7 @@ export const LLM_CALL_CSV_COLUMNS = [
  * Writes are batched off the streams' path. If IndexedDB is missing, blocked or full, calls go on working; the
  * failure is reported once through `onError` and `errors`, rows wait in memory (see `maxPendingRecords`) and are
  * written when possible. When the page is hidden, closed or reloaded, what is buffered is written at once
- * (`pagehide`, `visibilitychange`). Rows left `in-progress` by a closed tab are marked `interrupted` when the next
+ * (`visibilitychange`, `pagehide`, and `beforeunload` while rows wait: a reload commits only what starts there). Rows left `in-progress` by a closed tab are marked `interrupted` when the next
  * log opens the database. Create one per database and page, and `close()` it when done.
  *
  * ```ts
@@ -107,7 +107,19 @@ export class LlmCallLog {
     // further task: start writing what is buffered now, not after a timer or a running write.
     if (document.visibilityState === 'hidden') this.#writer.flushNow();
   };
-  readonly #onPageHide = () => this.#writer.flushNow();
+  // A closed tab still commits what is written at pagehide; a reload or a navigation commits only what is written
+  // at beforeunload. A beforeunload listener can keep a page out of the back/forward cache, so it is only there
+  // while rows wait in the buffer.
+  readonly #onPageHide = () => this.#writer.writeBeforeUnload();
+  readonly #onBeforeUnload = () => {
+    this.#writer.writeBeforeUnload();
+    // The page may stay after all (the app asked whether to leave): a timer that still runs a second later says so.
+    setTimeout(() => this.#writer.resume(), 1_000);
+  };
+  readonly #onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) this.#writer.resume();
+  };
+  #isGuardingUnload = false;
 
   /** @param options The database, privacy, retention and batching settings. */
   constructor(options: LlmCallLogOptions = {}) {
@@ -122,6 +134,7 @@ export class LlmCallLog {
         flushIntervalMs: options.flushIntervalMs ?? 250,
         maxPendingRecords: options.maxPendingRecords ?? 5_000,
         retention: options.retention ?? {},
+        onDrained: () => this.#guardUnload(false),
       },
       error => {
         try {
@@ -132,7 +145,10 @@ export class LlmCallLog {
       },
     );
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
-    if (typeof window !== 'undefined') window.addEventListener('pagehide', this.#onPageHide);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.#onPageHide);
+      window.addEventListener('pageshow', this.#onPageShow);
+    }
     // Opening at once marks rows of closed tabs interrupted and applies retention; failures are reported.
     void this.#writer.prepare().catch(() => undefined);
   }
@@ -169,6 +185,14 @@ export class LlmCallLog {
         ? buildBodyRecord(body.id, body.traceId, body.request, body.response, this.#redact)
         : undefined;
     this.#writer.enqueue(drafts, apiKeyHash, bodyRecord);
+    this.#guardUnload(true);
+  }
+
+  #guardUnload(isNeeded: boolean): void {
+    if (typeof window === 'undefined' || isNeeded === this.#isGuardingUnload) return;
+    this.#isGuardingUnload = isNeeded;
+    if (isNeeded) window.addEventListener('beforeunload', this.#onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   /**
@@ -294,7 +318,11 @@ export class LlmCallLog {
    */
   async close(): Promise<void> {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.#onPageHide);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.#onPageHide);
+      window.removeEventListener('pageshow', this.#onPageShow);
+    }
+    this.#guardUnload(false);
     await this.#writer.close();
     this.#errors.complete();
     this.database.close();

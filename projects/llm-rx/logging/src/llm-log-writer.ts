@@ -5,6 +5,7 @@ import {LlmLogError, type LlmLogErrorKind, logErrorKindOf} from './llm-log-error
 import {newLogId} from './log-ids';
 import {applyRetention, type LlmLogRetention, markInterruptedCalls} from './log-maintenance';
 import {holdSessionLock} from './log-sessions';
+import {forgetStash, importUnloadStash, stashForNextOpen} from './unload-stash';
 import {utcDay} from './utc-day';
 
 /** How often a failed write is tried again even when no new call comes. */
@@ -17,6 +18,8 @@ export interface LlmLogWriterConfig {
   readonly flushIntervalMs: number;
   readonly maxPendingRecords: number;
   readonly retention: LlmLogRetention;
+  /** Called when a write leaves nothing buffered. */
+  readonly onDrained?: () => void;
 }
 
 interface PendingCall {
@@ -36,7 +39,9 @@ interface PendingCall {
  *
  * Once the database is open, a write waits for nothing but microtasks before its transaction starts (a key hash
  * still being computed is written as `null` and the row written again once it is known), so that `flushNow()`,
- * called as the page goes away, gets its transaction started before the page's last task ends.
+ * called as a tab is hidden, gets its transaction started within the task. A page that unloads lets no Dexie write
+ * commit in time (Dexie issues its requests over several steps), so `writeBeforeUnload()` puts every row through
+ * IndexedDB itself, synchronously.
  * @internal Used by `LlmCallLog`.
  */
 export class LlmLogWriter {
@@ -58,6 +63,13 @@ export class LlmLogWriter {
   readonly #settledHashes = new WeakMap<Promise<string | null>, string | null>();
   /** Rows written before their key hash was known, by id, to write again once it is. */
   readonly #unhashed = new Map<string, PendingCall>();
+  /** The batches being written through Dexie, until their transaction has run. */
+  readonly #writing = new Set<{
+    readonly calls: Map<string, PendingCall>;
+    readonly bodies: Map<string, LlmBodyRecord>;
+  }>();
+  /** Set once `writeBeforeUnload()` wrote everything: later Dexie batches would only repeat it. */
+  #hasUnloaded = false;
   #lastRetentionAt = 0;
   // Each kind is reported once, until a write succeeds again.
   readonly #reportedKinds = new Set<LlmLogErrorKind>();
@@ -103,6 +115,18 @@ export class LlmLogWriter {
     }
     if (body) this.#pendingBodies.set(body.id, body);
     this.#dropOverflow();
+    // A page that is unloading may still run a task or two (a retry's timer, a failover as the unload cuts a
+    // request): each of its rows is written at once, as no later flush may come, and kept in localStorage, as a
+    // reload commits no IndexedDB write started now.
+    if (this.#hasUnloaded) {
+      stashForNextOpen(
+        this.#database.name,
+        this.sessionId,
+        drafts.map(draft => this.#rowOf({draft, apiKeyHash, sequence: 0})),
+        body ? [body] : [],
+      );
+      if (this.writeBeforeUnload()) return;
+    }
     this.#schedule(this.#config.flushIntervalMs);
   }
 
@@ -126,6 +150,54 @@ export class LlmLogWriter {
   flushNow(): void {
     this.#cancelTimer();
     void this.#write();
+  }
+
+  /**
+   * Writes every buffered row, and every row of a batch still on its way through Dexie, synchronously through
+   * IndexedDB itself, for a page that unloads (closed, reloaded, navigated away): only requests made within the
+   * unloading task commit. The newest version of each row is written; Dexie batches that have not started their
+   * transaction yet then skip their rows. Does nothing before the database is open.
+   * @returns Whether the rows were handed to IndexedDB.
+   */
+  writeBeforeUnload(): boolean {
+    this.#cancelTimer();
+    const idb = this.#isPrepared && this.#database.isOpen() ? this.#database.backendDB() : undefined;
+    if (idb === undefined) return false;
+    const calls = new Map<string, PendingCall>();
+    const bodies = new Map<string, LlmBodyRecord>();
+    for (const batch of [...this.#writing, {calls: this.#pendingCalls, bodies: this.#pendingBodies}]) {
+      for (const [id, call] of batch.calls) {
+        if ((calls.get(id)?.sequence ?? -1) < call.sequence) calls.set(id, call);
+      }
+      for (const [id, body] of batch.bodies) bodies.set(id, body);
+    }
+    const rows = [...calls.values()].map(call => this.#rowOf(call));
+    // Also kept in localStorage, which a closing tab commits even when its last IndexedDB requests are lost.
+    stashForNextOpen(this.#database.name, this.sessionId, rows, [...bodies.values()]);
+    try {
+      const transaction = idb.transaction(['calls', 'bodies'], 'readwrite');
+      const callStore = transaction.objectStore('calls');
+      for (const row of rows) callStore.put(row);
+      const bodyStore = transaction.objectStore('bodies');
+      for (const body of bodies.values()) bodyStore.put(body);
+      // Committed at once, without waiting for the end of the task.
+      transaction.commit?.();
+    } catch (error) {
+      this.#reportFailure(error, `could not write ${calls.size} call record(s) before the page unloaded`);
+      return false;
+    }
+    this.#hasUnloaded = true;
+    // Written: what is buffered is written again only if the page lives on (resume()).
+    this.#pendingCalls.clear();
+    this.#pendingBodies.clear();
+    return true;
+  }
+
+  /** For a page that stays after `writeBeforeUnload()` (back from the back/forward cache): batches are written again. */
+  resume(): void {
+    this.#hasUnloaded = false;
+    // The stash would bring back rows this page may still change.
+    forgetStash(this.#database.name, this.sessionId);
   }
 
   /**
@@ -164,6 +236,8 @@ export class LlmLogWriter {
         // Rows are stamped with the session only once its lock is held, so other tabs never see them as orphans.
         await this.#lock.held;
         await this.#database.open();
+        // First what pages kept as they unloaded: rows still in progress among them are then marked.
+        await importUnloadStash(this.#database);
         await markInterruptedCalls(this.#database, this.sessionId, Date.now());
         await this.applyRetention();
         this.#isPrepared = true;
@@ -188,35 +262,32 @@ export class LlmLogWriter {
 
   async #write(): Promise<void> {
     if (this.#pendingCalls.size === 0 && this.#pendingBodies.size === 0) return;
-    const calls = this.#pendingCalls;
-    const bodies = this.#pendingBodies;
+    const batch = {calls: this.#pendingCalls, bodies: this.#pendingBodies};
+    const {calls, bodies} = batch;
     this.#pendingCalls = new Map();
     this.#pendingBodies = new Map();
     const database = this.#database;
     const count = calls.size;
     this.#writingCount += count;
+    this.#writing.add(batch);
     try {
       // Once open, this is a resolved promise: a microtask, not a task.
       if (!this.#isPrepared) await this.prepare();
-      const unhashed: PendingCall[] = [];
-      const rows = [...calls.values()].map((call): LlmCallRecord => {
-        const isKnown = this.#settledHashes.has(call.apiKeyHash);
-        if (!isKnown) unhashed.push(call);
-        return {
-          ...call.draft,
-          sessionId: this.sessionId,
-          day: utcDay(call.draft.startedAt),
-          apiKeyHash: isKnown ? (this.#settledHashes.get(call.apiKeyHash) ?? null) : null,
-        };
-      });
+      const unhashed = [...calls.values()].filter(call => !this.#settledHashes.has(call.apiKeyHash));
+      const rows = [...calls.values()].map(call => this.#rowOf(call));
       await database.transaction('rw', database.calls, database.bodies, async () => {
+        // The page is unloading and writeBeforeUnload() wrote these rows, or newer versions of them.
+        if (this.#hasUnloaded) return;
         await database.calls.bulkPut(rows);
         if (bodies.size > 0) await database.bodies.bulkPut([...bodies.values()]);
       });
+      this.#writing.delete(batch);
       this.#writingCount -= count;
       this.#reportedKinds.clear();
+      if (this.pendingCount === 0) this.#config.onDrained?.();
       this.#rewriteOnceHashed(unhashed);
     } catch (error) {
+      this.#writing.delete(batch);
       this.#writingCount -= count;
       this.#restore(calls, bodies);
       this.#reportFailure(error, `could not write ${count} call record(s) to "${database.name}"`);
@@ -226,6 +297,16 @@ export class LlmLogWriter {
     if (Date.now() - this.#lastRetentionAt >= LOG_RETENTION_INTERVAL_MS) {
       await this.applyRetention().catch((error: unknown) => this.#reportFailure(error, 'could not apply retention'));
     }
+  }
+
+  /** The row as stored: stamped with the session, the day and the key hash known so far (`null` until known). */
+  #rowOf(call: PendingCall): LlmCallRecord {
+    return {
+      ...call.draft,
+      sessionId: this.sessionId,
+      day: utcDay(call.draft.startedAt),
+      apiKeyHash: this.#settledHashes.get(call.apiKeyHash) ?? null,
+    };
   }
 
   #watchHash(apiKeyHash: Promise<string | null>): void {
