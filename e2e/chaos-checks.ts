@@ -265,13 +265,19 @@ function matchRows(
   isFailedBeforeCut: (attempt: AttemptRecord) => boolean,
   report: (kind: MismatchKind, detail: string) => void,
 ): boolean {
+  // After a cut, a row left in progress is `interrupted`; an attempt still running when the page recorded it last
+  // may also have ended as the tab went away (its fetch aborted, or its answer in), after the page's last record.
   const allows = (attempt: AttemptRecord, row: RowSummary) =>
-    mode === 'live' ? row.status === attempt.outcome : row.status === 'interrupted' || row.status === attempt.outcome;
-  const sentMatch = maxMatching(sentAttempts, rows, allows);
-  const rowsLeft = rows.filter((_, index) => !sentMatch.matchedRows.has(index));
-  const unsentMatch = maxMatching(unsentAttempts, rowsLeft, allows);
-  const unmatchedRows = rowsLeft.filter((_, index) => !unsentMatch.matchedRows.has(index));
-  const unmatchedAttempts = sentAttempts.filter((_, index) => !sentMatch.matchedAttempts.has(index));
+    mode === 'live'
+      ? row.status === attempt.outcome
+      : row.status === 'interrupted' ||
+        row.status === attempt.outcome ||
+        (attempt.outcome == null && row.status !== 'in-progress');
+  // One matching of every attempt to the rows: the sent ones first, and an augmenting path never unmatches an
+  // attempt, so each sent attempt that can have a row gets one, and an unsent one may take a row that is left.
+  const match = maxMatching([...sentAttempts, ...unsentAttempts], rows, allows);
+  const unmatchedRows = rows.filter((_, index) => !match.matchedRows.has(index));
+  const unmatchedAttempts = sentAttempts.filter((_, index) => !match.matchedAttempts.has(index));
   const where = () =>
     `${tag} (${leaf.provider}/${leaf.model}, ${describeLeaf(leaf)}): attempts [${[...sentAttempts, ...unsentAttempts]
       .map(describeAttempt)

@@ -78,6 +78,8 @@ function watchPage(page: Page, errors: PageErrors): void {
 function pageErrorLines(errors: PageErrors): string[] {
   const lines = [`${errors.uncaught.length} uncaught page errors, ${errors.console.length} console errors`];
   if (errors.uncaught.length > 0) lines.push(`first uncaught: ${errors.uncaught.slice(0, 3).join(' | ')}`);
+  const logErrors = errors.console.filter(line => line.includes('llm-rx/logging'));
+  if (logErrors.length > 0) lines.push(`call log errors: ${logErrors.slice(0, 3).join(' | ')}`);
   return lines;
 }
 
@@ -173,6 +175,13 @@ test('chaos: reloads and closed tabs with calls in flight', async ({page, contex
     const state = call.ending === undefined ? 'still running' : `ended ${call.ending}`;
     return `started ${cut.at - call.startedAt} ms before the ${cut.kind} of round ${cut.round}, ${state} then`;
   });
+  // A call the page started after the test asked for its reload or close (a timer firing in the unloading page)
+  // is no call "in flight at the cut": whether the browser keeps what it writes then is up to its teardown. Its
+  // mismatches are counted, not failed.
+  const isLateStart = (call: CallResult) => cutOf(call).at - call.startedAt < 0;
+  const lateCallIds = new Set(collected.calls.filter(isLateStart).map(call => call.plan.callId));
+  const lateMismatches = check.mismatches.filter(mismatch => lateCallIds.has(mismatch.callId));
+  check.mismatches.splice(0, check.mismatches.length, ...check.mismatches.filter(m => !lateCallIds.has(m.callId)));
   const withoutRows = new Set(
     check.mismatches.filter(mismatch => mismatch.kind === 'call without rows').map(mismatch => mismatch.callId),
   );
@@ -184,6 +193,8 @@ test('chaos: reloads and closed tabs with calls in flight', async ({page, contex
       collected.calls.filter(call => withoutRows.has(call.plan.callId)),
       cutOf,
     )}`,
+    `${lateCallIds.size} calls started while a cut was under way (not checked): ` +
+      `${new Set(lateMismatches.map(mismatch => mismatch.callId)).size} of them with mismatches`,
     ...pageErrorLines(errors),
   ]);
   console.log(report);

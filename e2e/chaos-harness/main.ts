@@ -153,7 +153,8 @@ async function runMain(options: MainRunOptions): Promise<MainRunResult> {
 
 /** Starts calls at random intervals until the tab goes (or `maxCalls`), keeping each one in localStorage. */
 async function startTraffic(options: TrafficOptions): Promise<void> {
-  const log = new LlmCallLog({databaseName: databaseNameOf(options)});
+  // A failure of the log itself goes to the console, where the spec reports it.
+  const log = new LlmCallLog({databaseName: databaseNameOf(options), onError: error => console.error(error.message)});
   // Opening marks the rows of the tab before (reloaded or closed) interrupted.
   await log.open();
   await warmUp(options);
