@@ -16,7 +16,8 @@ const gemini = defineLlmProvider({
   exampleModel: 'gemini-2.5-flash',
   createFunctionName: 'createGeminiLlm',
   checkOptions: (options: GeminiOptions): GeminiOptions => {
-    if (options.apiVersion !== undefined && !/^[a-z0-9.]*$/i.test(String(options.apiVersion))) {
+    const {apiVersion} = options;
+    if (apiVersion !== undefined && !(typeof apiVersion === 'string' && /^[a-z0-9.]*$/i.test(apiVersion))) {
       throw new LlmConfigurationError(
         "llm-rx: the gemini option apiVersion must be a version path segment such as 'v1beta', or '' for none.",
         {field: 'apiVersion'},

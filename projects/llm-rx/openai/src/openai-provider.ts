@@ -19,7 +19,11 @@ const openAi = defineLlmProvider({
         {field: 'api'},
       );
     }
-    if (options.providerName !== undefined && !/^[a-z0-9][a-z0-9._-]*$/i.test(String(options.providerName))) {
+    const {providerName} = options;
+    if (
+      providerName !== undefined &&
+      !(typeof providerName === 'string' && /^[a-z0-9][a-z0-9._-]*$/i.test(providerName))
+    ) {
       throw new LlmConfigurationError(
         "llm-rx: the openai option providerName must be a service's name of letters, digits, '-', '_' or '.', " +
           "e.g. 'groq'.",

@@ -78,6 +78,7 @@ export function shouldFailOver(error: unknown): boolean {
  */
 export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm {
   checkChildren(llms);
+  checkOptions(options);
   // A copy, so that changing the caller's array later cannot change a running cascade.
   const children = [...llms];
   const isFailOver = options.shouldFailOver ?? shouldFailOver;
@@ -95,9 +96,10 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
 
 function checkChildren(llms: readonly Llm[]): void {
   if (!Array.isArray(llms) || llms.length === 0) {
-    throw new LlmConfigurationError('llm-rx: cascade() needs at least one Llm, e.g. cascade([primary, fallback]).', {
-      field: 'llms',
-    });
+    throw new LlmConfigurationError(
+      'llm-rx: cascade() needs llms, a list of at least one Llm, e.g. cascade([primary, fallback]).',
+      {field: 'llms'},
+    );
   }
   llms.forEach((llm: unknown, index) => {
     const candidate = llm as Partial<Llm> | null | undefined;
@@ -115,6 +117,24 @@ function checkChildren(llms: readonly Llm[]): void {
       );
     }
   });
+}
+
+function checkOptions(options: CascadeOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new LlmConfigurationError('llm-rx: cascade() options must be an object, e.g. {onFailOver: event => …}.', {
+      field: 'options',
+    });
+  }
+  for (const field of ['shouldFailOver', 'onFailOver'] as const) {
+    if (options[field] !== undefined && typeof options[field] !== 'function') {
+      throw new LlmConfigurationError(`llm-rx: the cascade() option ${field} must be a function.`, {field});
+    }
+  }
+  if (options.scheduler !== undefined && typeof options.scheduler?.now !== 'function') {
+    throw new LlmConfigurationError('llm-rx: the cascade() option scheduler must be an RxJS scheduler.', {
+      field: 'scheduler',
+    });
+  }
 }
 
 /** One subscription of a cascade: what every attempt shares. */

@@ -1,6 +1,6 @@
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
-import {checkLlmProviderOptions} from './check-llm-provider-options';
+import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-options';
 
 const KEY = 'sk-proj-Qz7vLm2Kx9Tq4Wn8Rb3Yh6Jd';
 
@@ -72,5 +72,20 @@ describe('checkLlmProviderOptions', () => {
     } else {
       expect(error).toBeUndefined();
     }
+  });
+});
+
+describe('absoluteBaseUrl', () => {
+  it('leaves absolute URLs and no URL as they are', () => {
+    expect(absoluteBaseUrl(undefined)).toBeUndefined();
+    expect(absoluteBaseUrl('https://api.openai.com/v1')).toBe('https://api.openai.com/v1');
+  });
+
+  it('makes a path absolute against the page, in a browser, for SDKs that build URLs with new URL()', () => {
+    if (typeof location === 'undefined') {
+      expect(absoluteBaseUrl('/api/openai')).toBe('/api/openai');
+      return;
+    }
+    expect(absoluteBaseUrl('/api/openai/v1')).toBe(`${location.origin}/api/openai/v1`);
   });
 });

@@ -81,3 +81,14 @@ function baseUrlProblem(baseURL: unknown): string | undefined {
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : `${expected}, not ${url.protocol}`;
 }
+
+/**
+ * The base URL an SDK is given: a path (`/api/openai`, a proxy on the page's own origin) made absolute against the
+ * page, as the SDKs build their request URLs with `new URL()`, which refuses a path alone.
+ * @param baseURL A checked `baseURL` option.
+ * @returns The absolute URL, or `undefined` when none was given.
+ */
+export function absoluteBaseUrl(baseURL: string | undefined): string | undefined {
+  if (baseURL === undefined || !baseURL.startsWith('/') || typeof location === 'undefined') return baseURL;
+  return new URL(baseURL, location.href).href;
+}

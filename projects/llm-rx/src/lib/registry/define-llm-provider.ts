@@ -6,7 +6,7 @@ import type {Llm} from '../llm';
 import type {LlmRequest} from '../request/llm-request';
 import {fromProviderStream} from '../stream/from-provider-stream';
 import type {ProviderEventSource} from '../stream/provider-event-mapper';
-import {checkLlmProviderOptions} from './check-llm-provider-options';
+import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-options';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from './llm-registry';
 
@@ -52,7 +52,8 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
    * Builds the client of one model, at its first subscription. Turn the SDK's own retries off (llm-rx retries)
    * and never let it read keys from the environment.
    * @param sdk The loaded SDK.
-   * @param options The model's options, with `apiKey` set to `PLACEHOLDER_API_KEY` when none was given.
+   * @param options The model's options, with `apiKey` set to `PLACEHOLDER_API_KEY` when none was given and a
+   *   `baseURL` path made absolute against the page.
    */
   readonly createClient: (sdk: TSdk, options: TOptions & {readonly apiKey: string}) => TClient;
   /**
@@ -191,6 +192,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         this.#client ??= this.#definition.createClient(sdk, {
           ...options,
           apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
+          ...(options.baseURL !== undefined && {baseURL: absoluteBaseUrl(options.baseURL)}),
         });
         return this.#definition.open(this.#client, model, request, signal, options);
       },

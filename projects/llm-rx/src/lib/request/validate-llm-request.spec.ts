@@ -74,7 +74,7 @@ describe('validateLlmRequest', () => {
         ],
       },
       'messages',
-      "the last message must be the user's",
+      "the last of the messages must be the user's",
     ],
     ['a non-string system prompt', {userPrompt: 'Hi', systemPrompt: ['Be brief.']}, 'systemPrompt', 'must be a string'],
     ['a negative temperature', {userPrompt: 'Hi', temperature: -0.1}, 'temperature', 'from 0 to 2; got -0.1'],

@@ -83,7 +83,7 @@ function validateMessages(request: LlmRequest): void {
   if (messages[messages.length - 1].role !== 'user') {
     throw new LlmInvalidRequestError(
       'messages',
-      "llm-rx: the last message must be the user's, for the model to answer it.",
+      "llm-rx: the last of the messages must be the user's, for the model to answer it.",
     );
   }
 }
