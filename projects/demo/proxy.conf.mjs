@@ -46,6 +46,29 @@ function keyHeaderValue(header, key) {
   return header === 'authorization' ? `Bearer ${key}` : key;
 }
 
+/** What the demo's chat looks for to tell "the proxy could not reach the provider" from a provider's own error. */
+export const PROXY_UNREACHABLE_MARKER = 'llm_rx_proxy_unreachable';
+
+/**
+ * Answers a request the proxy could not forward (no network, DNS, a refused connection) with a 502 whose body says
+ * so in the shape the SDKs read (`{error: {type, message}}`), so that the page does not blame the provider.
+ * @param target The provider's API.
+ * @param error The proxy's error.
+ * @param response The page's response, unless the proxy already answered.
+ */
+export function answerUnreachable(target, error, response) {
+  if (!response || response.headersSent || response.writableEnded || typeof response.writeHead !== 'function') return;
+  const reason = error?.code ?? error?.message ?? 'unknown error';
+  const body = {
+    error: {
+      type: PROXY_UNREACHABLE_MARKER,
+      message: `the demo's dev-server proxy could not reach ${target} (${reason}): check this machine's network`,
+    },
+  };
+  response.writeHead(502, {'Content-Type': 'application/json', 'x-llm-rx-proxy': 'unreachable'});
+  response.end(JSON.stringify(body));
+}
+
 export default Object.fromEntries(
   PROVIDERS.map(({name, target, prefix, variable, header}) => [
     `/api/${name}`,
@@ -55,6 +78,9 @@ export default Object.fromEntries(
       secure: true,
       rewrite: path => prefix + path.slice(`/api/${name}`.length),
       configure: proxy => {
+        // Registered before the dev server's own handler, which would answer a bare 500 the page takes for the
+        // provider's.
+        proxy.on('error', (error, _request, response) => answerUnreachable(target, error, response));
         proxy.on('proxyReq', proxyRequest => {
           const key = process.env[variable];
           if (key) proxyRequest.setHeader(header, keyHeaderValue(header, key));

@@ -1,4 +1,5 @@
 import {
+  LlmAbortError,
   LlmCascadeError,
   LlmInvalidRequestError,
   LlmProviderError,
@@ -6,7 +7,7 @@ import {
   LlmTruncationError,
   type LlmUsage,
 } from 'llm-rx';
-import {describeLlmError} from './describe-llm-error';
+import {describeLlmError, PROXY_UNREACHABLE_MARKER} from './describe-llm-error';
 
 describe('describeLlmError', () => {
   const providerError = (statusCode: number | undefined, retryAfterMs?: number) =>
@@ -27,8 +28,34 @@ describe('describeLlmError', () => {
     expect(describeLlmError(providerError(529)).advice).toContain('add a fallback');
   });
 
-  it('calls a provider error without status a broken connection', () => {
-    expect(describeLlmError(providerError(undefined)).title).toContain('connection');
+  it('tells a broken connection, an error in the stream, a malformed and an incomplete stream apart', () => {
+    const ofKind = (kind: LlmProviderError['kind']) =>
+      describeLlmError(new LlmProviderError('boom', {provider: 'openai', kind})).title;
+    expect(ofKind('connection')).toBe('The connection to openai failed or broke off.');
+    expect(ofKind('stream-error')).toBe('openai reported an error while it answered.');
+    expect(ofKind('malformed-stream')).toContain('could not be read');
+    expect(ofKind('incomplete-stream')).toContain('ended before its final event');
+    expect(
+      new Set(['connection', 'stream-error', 'malformed-stream', 'incomplete-stream'].map(k => ofKind(k as never)))
+        .size,
+    ).toBe(4);
+    expect(describeLlmError(providerError(undefined)).title).not.toContain('connection');
+  });
+
+  it("blames the dev server's proxy, not the provider, when the proxy could not reach it", () => {
+    const error = new LlmProviderError('llm-rx: openai answered HTTP 502', {
+      provider: 'openai',
+      statusCode: 502,
+      responseBody: {type: PROXY_UNREACHABLE_MARKER, message: 'could not reach api.openai.com (ENOTFOUND)'},
+    });
+    const description = describeLlmError(error);
+    expect(description.title).toContain('dev server could not reach openai');
+    expect(description.title).not.toContain('server error');
+    expect(description.advice).toContain('internet connection');
+  });
+
+  it('says a call cancelled through its signal was cancelled', () => {
+    expect(describeLlmError(new LlmAbortError('openai', 'gone')).title).toBe('The call was cancelled.');
   });
 
   it('names the timeout and the setting to raise', () => {
@@ -55,6 +82,10 @@ describe('describeLlmError', () => {
   it('describes truncation and invalid requests', () => {
     const usage = {provider: 'openai', model: 'gpt-5-nano', outputTokens: 10} as LlmUsage;
     expect(describeLlmError(new LlmTruncationError('partial', usage, 10)).title).toContain('10 tokens');
+    const short = {...usage, outputTokens: 14};
+    expect(describeLlmError(new LlmTruncationError('partial', short, 1024)).title).toBe(
+      'The answer was cut off after 14 tokens, below the 1024 asked for.',
+    );
     expect(describeLlmError(new LlmInvalidRequestError('temperature', 'bad temperature')).title).toContain(
       'nothing was sent',
     );

@@ -1,4 +1,5 @@
 import {
+  LlmAbortError,
   LlmCascadeError,
   LlmConfigurationError,
   LlmInvalidRequestError,
@@ -65,10 +66,21 @@ function describeSingle(error: unknown): {title: string; advice: string} {
         };
   }
   if (LlmTruncationError.isInstance(error)) {
+    const {outputTokens} = error.usage;
+    const {maxTokens} = error;
+    if (maxTokens !== undefined && outputTokens < maxTokens) {
+      return {
+        title: `The answer was cut off after ${outputTokens} tokens, below the ${maxTokens} asked for.`,
+        advice: "The model's own output limit or its context window was reached: shorten the conversation.",
+      };
+    }
     return {
-      title: `The answer was cut off at ${error.maxTokens ?? "the model's limit"} tokens.`,
+      title: `The answer was cut off at ${maxTokens === undefined ? "the model's limit" : `${maxTokens} tokens`}.`,
       advice: 'Raise "Max tokens", or ask for a shorter answer.',
     };
+  }
+  if (LlmAbortError.isInstance(error)) {
+    return {title: 'The call was cancelled.', advice: 'Send it again when you are ready.'};
   }
   if (LlmInvalidRequestError.isInstance(error)) {
     return {title: 'The request is invalid; nothing was sent.', advice: 'Fix the highlighted value and send again.'};
@@ -79,10 +91,43 @@ function describeSingle(error: unknown): {title: string; advice: string} {
   return {title: 'Something unexpected went wrong.', advice: 'Retry; if it persists, see the browser console.'};
 }
 
+/** The marker the demo's dev-server proxy (`proxy.conf.mjs`) puts in its answer when it cannot reach a provider. */
+export const PROXY_UNREACHABLE_MARKER = 'llm_rx_proxy_unreachable';
+
 function describeProviderError(error: LlmProviderError): {title: string; advice: string} {
   const who = `${error.provider}${error.model ? ` (${error.model})` : ''}`;
   const status = error.statusCode;
   const wait = error.retryAfterMs === undefined ? '' : ` It asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s.`;
+  if (JSON.stringify(error.responseBody ?? null).includes(PROXY_UNREACHABLE_MARKER)) {
+    return {
+      title: `The demo's dev server could not reach ${error.provider}: the provider never saw the call.`,
+      advice: "Check this machine's internet connection (or its proxy settings), or use the simulated providers.",
+    };
+  }
+  switch (error.kind) {
+    case 'connection':
+      return {
+        title: `The connection to ${who} failed or broke off.`,
+        advice: 'Check the network (and the proxy in Settings), then retry; a cascade fails over only if no text came.',
+      };
+    case 'stream-error':
+      return {
+        title: `${who} reported an error while it answered${status === undefined ? '' : ` (${status})`}.`,
+        advice: 'Retry; a cascade fails over only if no text came yet.',
+      };
+    case 'malformed-stream':
+      return {
+        title: `${who} sent a stream event that could not be read.`,
+        advice: 'A proxy in between may have changed the stream; retry, or try another provider.',
+      };
+    case 'incomplete-stream':
+      return {
+        title: `${who}'s answer ended before its final event (no usage was reported).`,
+        advice: 'The connection was cut or the server is faulty; retry.',
+      };
+    default:
+      break;
+  }
   switch (status) {
     case 401:
     case 403:
@@ -104,8 +149,8 @@ function describeProviderError(error: LlmProviderError): {title: string; advice:
       };
     case undefined:
       return {
-        title: `The connection to ${who} broke off.`,
-        advice: 'Retry; a cascade fails over only if no text came yet.',
+        title: `The call to ${who} failed.`,
+        advice: 'See the details below; retry, or try another provider.',
       };
     default:
       return status >= 500

@@ -190,8 +190,15 @@ describe('llm-rx errors', () => {
       expect(error.partialContent).toBe('The sky is');
       expect(error.usage).toBe(usage);
       expect(error.maxTokens).toBe(256);
-      expect(error.message).toContain('maxTokens 256');
+      expect(error.message).toContain('cut off at maxTokens 256 (256 output tokens)');
       expect(new LlmTruncationError('', usage, undefined).message).toContain("the model's output limit");
+    });
+
+    it('does not blame maxTokens for a truncation that stopped short of it', () => {
+      const message = new LlmTruncationError('Hi', {...usage, outputTokens: 14}, 1024).message;
+      expect(message).toContain('cut off after 14 output tokens, below maxTokens 1024');
+      expect(message).toContain('context window');
+      expect(message).not.toContain('Raise maxTokens');
     });
 
     it('lists every cascade attempt in its message and keeps the last error as the cause', () => {

@@ -20,11 +20,7 @@ export class LlmTruncationError extends LlmError {
     readonly usage: LlmUsage,
     readonly maxTokens: number | undefined,
   ) {
-    super(
-      `llm-rx: the answer from ${usage.provider} (${usage.model}) was truncated at ` +
-        `${maxTokens === undefined ? "the model's output limit" : `maxTokens ${maxTokens}`} ` +
-        `(${usage.outputTokens} output tokens). Raise maxTokens or ask for a shorter answer.`,
-    );
+    super(truncationMessage(usage, maxTokens));
     this.name = 'LlmTruncationError';
   }
 
@@ -36,4 +32,20 @@ export class LlmTruncationError extends LlmError {
   static override isInstance(error: unknown): error is LlmTruncationError {
     return hasMarker(error, MARKER);
   }
+}
+
+/** What cut the answer: the request's cap when the answer reached it, else the model's or the context's limit. */
+function truncationMessage(usage: LlmUsage, maxTokens: number | undefined): string {
+  const who = `llm-rx: the answer from ${usage.provider} (${usage.model})`;
+  const tokens = `${usage.outputTokens} output tokens`;
+  if (maxTokens === undefined) {
+    return `${who} was cut off at the model's output limit (${tokens}). Set maxTokens higher, or ask for a shorter answer.`;
+  }
+  if (usage.outputTokens >= maxTokens) {
+    return `${who} was cut off at maxTokens ${maxTokens} (${tokens}). Raise maxTokens or ask for a shorter answer.`;
+  }
+  return (
+    `${who} was cut off after ${tokens}, below maxTokens ${maxTokens}: the model's own output limit or its context ` +
+    'window was reached. Shorten the prompt or the conversation, or pick a model with a larger limit.'
+  );
 }
