@@ -6,7 +6,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import {TestBed} from '@angular/core/testing';
-import {type Llm, type LlmChunk, LlmConfigurationError, LlmProviderError} from 'llm-rx';
+import {type Llm, LlmAbortError, type LlmChunk, LlmConfigurationError, LlmProviderError} from 'llm-rx';
 import {llmFromObservable, MockLlm, usagePart} from 'llm-rx/testing';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
 import {injectLlmStream} from './inject-llm-stream';
@@ -102,6 +102,19 @@ describe('injectLlmStream', () => {
     // The ended call is not cancelled later.
     answer.cancel();
     expect(answer.status()).toBe('error');
+  });
+
+  it("reports a call cancelled through its request's signal as cancelled, with the LlmAbortError", () => {
+    const chunks = new Subject<LlmChunk>();
+    const {frames, injector} = setUp(llmFromObservable('p', 'm', () => chunks));
+    const answer = injectLlmStream({injector, model: 'test'});
+    answer.start({userPrompt: 'Hi'});
+    chunks.next(delta('Hel'));
+    chunks.error(new LlmAbortError('p', 'the user left'));
+    frames.flush();
+    expect(answer.status()).toBe('cancelled');
+    expect(LlmAbortError.isInstance(answer.error())).toBeTrue();
+    expect(answer.text()).toBe('Hel');
   });
 
   it('reports a configuration error as an error status', () => {

@@ -7,7 +7,7 @@ import {
   type Signal,
   signal,
 } from '@angular/core';
-import type {Llm, LlmChunk, LlmRequest, LlmUsage} from 'llm-rx';
+import {type Llm, LlmAbortError, type LlmChunk, type LlmRequest, type LlmUsage} from 'llm-rx';
 import {scan, type Subscription, tap} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {LlmStream} from './llm-stream';
@@ -36,7 +36,7 @@ export interface LlmStreamRef {
   readonly usage: Signal<LlmUsage | undefined>;
   /** Whether the call is idle, streaming, done, failed or cancelled. */
   readonly status: Signal<LlmStreamStatus>;
-  /** The error that ended the call, when `status` is `error`. */
+  /** The error that ended the call, when `status` is `error` (or an `LlmAbortError` for an abort through `signal`). */
   readonly error: Signal<unknown>;
   /**
    * Starts a call, cancelling the running one, and clears the previous answer.
@@ -129,7 +129,8 @@ export function injectLlmStream(options: InjectLlmStreamOptions = {}): LlmStream
             subscription = undefined;
             show(latest);
             error.set(caught);
-            status.set('error');
+            // A call cancelled through its request's signal is cancelled, as with cancel(); `error` says how.
+            status.set(LlmAbortError.isInstance(caught) ? 'cancelled' : 'error');
           },
           complete: () => {
             subscription = undefined;
