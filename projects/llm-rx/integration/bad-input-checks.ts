@@ -23,8 +23,13 @@ import type {Observable, Subscription} from 'rxjs';
 
 /** How long one case may take: a hang fails in 3 s instead of at Jasmine's 20 s. */
 export const CASE_TIMEOUT_MS = 3000;
-/** The pause before reading the log, so that a request in flight would have been recorded. */
-export const SETTLE_MS = 100;
+/**
+ * The pause before reading the log, so that a request in flight would have been recorded. Short, as hundreds of
+ * cases wait it; a request that a bad case sends later still fails the suite, in `lateBadCaseRequests()`.
+ */
+export const SETTLE_MS = 20;
+/** The pause before the suite's last look at the whole log. */
+export const FINAL_SETTLE_MS = 500;
 /** What a message must say besides the field's name: what to give instead. */
 export const WHAT_TO_DO = /must|give|use|needs|expected|should/i;
 
@@ -176,6 +181,18 @@ export async function untaggedRunRequests(): Promise<MockRequestRecord[]> {
   return records.filter(
     record => !record.tag?.startsWith(RUN_TAG_PREFIX) && JSON.stringify(record).includes(RUN_TAG_PREFIX),
   );
+}
+
+/**
+ * The requests of this run's bad cases (every tag but the valid cases') that reached the mock server, read after
+ * `FINAL_SETTLE_MS`: a request sent after its case's own short wait is caught here.
+ * @returns Those records.
+ */
+export async function lateBadCaseRequests(): Promise<MockRequestRecord[]> {
+  await new Promise(resolve => setTimeout(resolve, FINAL_SETTLE_MS));
+  const response = await fetch(`${MOCK_PROVIDERS_URL}/__mock/requests`);
+  const records = (await response.json()) as MockRequestRecord[];
+  return records.filter(record => record.tag?.startsWith(RUN_TAG_PREFIX) && !/-valid(-|$)/.test(record.tag));
 }
 
 /**

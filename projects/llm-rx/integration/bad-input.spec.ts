@@ -22,6 +22,7 @@ import {
   tagHeaders,
   taggedRequest,
   untaggedRunRequests,
+  lateBadCaseRequests,
   watchUnhandledRejections,
 } from './bad-input-checks';
 import {
@@ -232,6 +233,10 @@ describe('bad input (mock server)', () => {
     const strays = await untaggedRunRequests();
     expect(strays.length)
       .withContext(`${describeRequests(strays)} without their scenario tag`)
+      .toBe(0);
+    const late = await lateBadCaseRequests();
+    expect(late.length)
+      .withContext(`${describeRequests(late)} for bad cases (tags ${late.map(record => record.tag).join(', ')})`)
       .toBe(0);
   });
 
