@@ -70,6 +70,7 @@ try {
     if (only.length && !only.includes(step.name)) continue;
     console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
     const totalsFile = join(workDir, `${step.name.replace(/\W/g, '-')}.json`);
+    const startedAt = Date.now();
     const code = await run(step.command, {
       LLM_RX_TOTALS_FILE: totalsFile,
       LLM_RX_E2E_JSON: totalsFile,
@@ -79,9 +80,10 @@ try {
       const totals = readTotals(totalsFile, step.playwright);
       // A runner that exits non-zero without a failed spec (a crash, a build error) still counts as a failure.
       const failed = totals.failed + (code !== 0 && totals.failed === 0 ? 1 : 0);
-      results.push({name: step.name, passed: totals.passed, failed});
+      results.push({name: step.name, passed: totals.passed, failed, seconds: (Date.now() - startedAt) / 1000});
     } else {
-      results.push({name: step.name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1});
+      const seconds = (Date.now() - startedAt) / 1000;
+      results.push({name: step.name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds});
     }
   }
 } finally {
@@ -89,7 +91,12 @@ try {
 }
 
 console.log('\n=== summary');
-for (const result of results) console.log(`${result.name.padEnd(14)} ${result.passed} passed, ${result.failed} failed`);
+// Each step's time, so that a slow step shows before CI's time budget runs out.
+for (const result of results) {
+  console.log(
+    `${result.name.padEnd(14)} ${result.passed} passed, ${result.failed} failed (${result.seconds.toFixed(0)} s)`,
+  );
+}
 const passed = results.reduce((sum, result) => sum + result.passed, 0);
 const failed = results.reduce((sum, result) => sum + result.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
