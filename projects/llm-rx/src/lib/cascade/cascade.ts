@@ -17,7 +17,10 @@ export interface CascadeFailOverEvent {
   readonly to: Llm;
   /** The error that ended `from`'s attempt. */
   readonly error: unknown;
-  /** The 1-based number of the failed attempt; `to` runs as attempt `attempt + 1`. */
+  /**
+   * The 1-based position of the failed child in the cascade; `to` is child `attempt + 1`. (The requests the call
+   * made so far, retries included, are in the error's `attempts`.)
+   */
   readonly attempt: number;
 }
 
