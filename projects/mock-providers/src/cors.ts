@@ -1,6 +1,9 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 
-/** Response headers that a cross-origin page may read: retry hints and request ids (trap 12 of the wire doc). */
+/**
+ * Response headers that a cross-origin page may read: retry hints and request ids. Without them the SDKs in a
+ * browser see no `retry-after`, and their `requestID` is `null`.
+ */
 export const EXPOSED_HEADERS =
   'retry-after, retry-after-ms, x-should-retry, x-request-id, request-id, x-ratelimit-reset';
 

@@ -27,7 +27,7 @@ export type AnthropicStreamEvent =
  * then: `message_stop` is the last event, so reading stops rather than waits for the server to close.
  *
  * A stream that ends without `message_stop` gets no `finish`, which `fromProviderStream()` reports as an
- * incomplete stream; the SDK itself ends such a stream silently (trap 2).
+ * incomplete stream; the SDK itself ends such a stream silently.
  * @returns A new mapper, for one stream of `messages.create({stream: true})`.
  */
 export function createAnthropicEventMapper(): ProviderEventMapper<AnthropicStreamEvent> {

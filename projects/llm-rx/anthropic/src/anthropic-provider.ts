@@ -32,13 +32,14 @@ const anthropic = defineLlmProvider({
     new sdk.Anthropic({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
-      // llm-rx's retry policy is the only one (trap 13), and the page may call the API directly (or a proxy).
+      // The SDK retries twice by default: llm-rx's retry policy is the only one, and the page may call the API directly (or a proxy).
       maxRetries: 0,
       dangerouslyAllowBrowser: true,
     }),
   open: async (client, model, request, signal, options) => {
     const body = toAnthropicRequestBody(model, request, options.defaultMaxTokens);
-    // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections (trap 15).
+    // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections when
+    // only content listeners are attached.
     const stream = await client.messages.create(body, {signal, headers: {...options.headers, ...request.headers}});
     return {events: stream, mapper: createAnthropicEventMapper()};
   },

@@ -22,7 +22,7 @@ const cohere = defineLlmProvider({
   createFunctionName: 'createCohereLlm',
   createClient: (sdk, options: CohereOptions & {readonly apiKey: string}) =>
     new sdk.CohereClientV2({
-      // Always a token: without one the SDK reads process.env, which a browser lacks (trap 10).
+      // Always a token: without one the SDK reads process.env, which a browser lacks (`process is not defined`).
       token: options.apiKey,
       ...(options.baseURL !== undefined && {baseUrl: options.baseURL}),
       // The SDK's header timer (300 s) outlives a fetch that rejects, and keeps Node from exiting: this fetch never
@@ -32,7 +32,7 @@ const cohere = defineLlmProvider({
     }),
   open: async (client, model, request, signal, options) => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription. The SDK
-    // retries 408, 429 and 5xx twice by default: llm-rx's retry policy is the only one (trap 13).
+    // retries 408, 429 and 5xx twice by default: llm-rx's retry policy is the only one.
     const stream = await client.chatStream(toCohereChatRequest(model, request), {
       abortSignal: signal,
       maxRetries: 0,

@@ -29,7 +29,7 @@ const gemini = defineLlmProvider({
     new sdk.GoogleGenAI({
       // Always a key, so that the SDK does not throw (a browser requires one); a proxy replaces the placeholder.
       apiKey,
-      // No `timeout`: the SDK's timer keeps running while the body is read and would cut long answers (trap 14);
+      // No `timeout`: the SDK's timer keeps running while the body is read and would cut long answers;
       // llm-rx's first-chunk and idle timeouts apply instead. No `retryOptions`: the SDK then never retries.
       httpOptions: {
         ...(baseURL !== undefined && {baseUrl: baseURL}),

@@ -8,7 +8,8 @@ import {llmMessagesOf, type LlmRequest} from 'llm-rx';
  * fields to `temperature`, `topP`, `maxOutputTokens` and `stopSequences`. Per-request `headers` go to
  * `httpOptions.headers`, which the SDK merges over the client's. `providerOptions.gemini` is merged into `config`
  * last, so it can override anything but the abort signal. `automaticContinuation` is off, so that one attempt is
- * one HTTP request (trap 17).
+ * one HTTP request (with it, the SDK re-requests by itself on a
+ * `continuationToken` and sums the usage of the hops).
  * @param model The model id, e.g. `gemini-2.5-flash`.
  * @param request A validated request.
  * @param signal The signal that aborts the call.

@@ -21,7 +21,7 @@ const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
 };
 
 /**
- * One Anthropic SSE event. The `event:` line is required: the SDK silently drops an event without one (trap 6).
+ * One Anthropic SSE event. The `event:` line is required: the SDK silently drops an event without one.
  */
 function sse(event: string, payload: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;

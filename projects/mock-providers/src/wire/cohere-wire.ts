@@ -17,7 +17,7 @@ const DONE = 'data: [DONE]\n\n';
 
 /**
  * One Cohere SSE event. The SDK ignores the `event:` line (the real service sends it) and needs `"type"` inside
- * the JSON: without it, 8.x throws `Missing discriminant ("type")` (trap 9).
+ * the JSON: without it, 8.x throws `Missing discriminant ("type")`.
  */
 function sse(payload: {readonly type: string} & Record<string, unknown>): string {
   return `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n`;

@@ -14,8 +14,7 @@ const ERROR_TYPES: Record<number, string> = {
 
 /**
  * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with `reasoning_content` deltas, a
- * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage
- * (doc §4.1).
+ * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage.
  */
 export const deepSeekWire: ProviderWire = {
   name: 'deepseek',

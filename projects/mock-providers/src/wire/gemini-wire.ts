@@ -29,7 +29,7 @@ const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
 
 /**
  * One Gemini SSE event: a `data:` line with one JSON document and the `\r\n\r\n` the real service ends events
- * with. Never an `event:` line: the SDK drops any block that starts with one (trap 7).
+ * with. Never an `event:` line: `@google/genai` drops any block that starts with one.
  */
 function sse(payload: unknown): string {
   return `data: ${JSON.stringify(payload)}\r\n\r\n`;
@@ -132,7 +132,10 @@ export const geminiWire = {
     return [chunk(plan, candidate, metadata)];
   },
 
-  /** A numeric `code` between 400 and 599 makes the SDK throw `ApiError` (trap 11). */
+  /**
+   * A numeric `code` between 400 and 599 makes the SDK throw `ApiError`; an error object without one is yielded as
+   * an empty chunk, with no error.
+   */
   midStreamErrorEvents(_plan: MockPlan, message: string): string[] {
     return [sse({error: {code: 500, message, status: 'INTERNAL'}})];
   },

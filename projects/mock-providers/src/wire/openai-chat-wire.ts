@@ -55,7 +55,7 @@ export function chatFinishReason(finish: MockPlan['finish']): string {
 }
 
 /**
- * The OpenAI error body for an HTTP status (doc §4.1), also used by DeepSeek.
+ * The OpenAI error body for an HTTP status, also used by DeepSeek: the SDK reads `error` into `APIError.error`.
  *
  * @param status The HTTP status.
  * @param message The error message.
@@ -81,7 +81,10 @@ function openAiErrorKind(status: number): [string, string | null] {
   }
 }
 
-/** OpenAI Chat Completions: `POST /v1/chat/completions` streaming `chat.completion.chunk`s, then `[DONE]` (doc §4.1). */
+/**
+ * OpenAI Chat Completions: `POST /v1/chat/completions` streaming `data:`-only `chat.completion.chunk` events (no
+ * `event:` line), the finish reason in a chunk of its own, the usage in a last chunk with no choices, then `[DONE]`.
+ */
 export const openAiChatWire: ProviderWire = {
   name: 'openai-chat',
   matches: (method, pathname) => method === 'POST' && pathname === '/v1/chat/completions',

@@ -18,7 +18,7 @@ const sectionsByPlan = new WeakMap<MockPlan, ResponseSections>();
 
 /**
  * OpenAI Responses: `POST /v1/responses`, every event with an `event:` line equal to `data.type` and a
- * `sequence_number`; ends with `response.completed` or `response.incomplete`, no `[DONE]` (doc §4.2).
+ * `sequence_number`; ends with `response.completed` or `response.incomplete`, no `[DONE]`.
  */
 export const openAiResponsesWire: ProviderWire = {
   name: 'openai-responses',
@@ -150,7 +150,8 @@ function buildSections(plan: MockPlan): ResponseSections {
 }
 
 /**
- * The terminal response's `usage`: cached and reasoning tokens in their detail fields (doc §4.2).
+ * The terminal response's `usage`: cached and reasoning tokens in `input_tokens_details` and
+ * `output_tokens_details`.
  *
  * @param plan The answer being streamed.
  * @returns The Responses usage object.

@@ -2,8 +2,9 @@
  * The contract between the mock provider server and one provider's wire format.
  *
  * The server owns timing, scenario injection, framing headers and logging; a wire owns only the bytes of the
- * provider's error bodies and server-sent events, which must match the real service (see
- * `/work/shared/reference/provider-wire-formats.md` §4–§7).
+ * provider's error bodies and server-sent events, which must match the real service. What each SDK insists on is
+ * said where a wire meets it, and each wire's spec runs the provider's real SDK against it, so a wire that drifts
+ * from what the SDK accepts fails there.
  */
 
 /** Token counts a wire renders into its provider's own usage fields. */

@@ -148,9 +148,10 @@ describe('LlmPriceTable', () => {
     });
   });
 
-  describe('against the semantics doc §5 sample prices', () => {
-    // The doc's sample table (in / out / cache read / cache write); it has no 1-hour write column.
-    const doc: Record<string, [provider: string, price: LlmPriceRates]> = {
+  describe("against majordomo-llm's sample prices", () => {
+    // The sample price table of majordomo-llm, the Python library llm-rx follows, copied here (in / out / cache
+    // read / cache write); it has no 1-hour write column.
+    const sample: Record<string, [provider: string, price: LlmPriceRates]> = {
       'gpt-4.1-mini': ['openai', rates(0.4, 1.6, 0.1)],
       'gpt-5-mini': ['openai', rates(0.25, 2, 0.025)],
       'claude-haiku-4-5-20251001': ['anthropic', rates(1, 5, 0.1, 1.25)],
@@ -162,20 +163,20 @@ describe('LlmPriceTable', () => {
       'command-a-03-2025': ['cohere', rates(2.5, 10)],
       'command-r-08-2024': ['cohere', rates(0.5, 1.5)],
     };
-    // Where the table keeps a different price than the doc, and why; each is reported to the lead.
+    // Where the table keeps a different price than the sample, and why.
     const keptDifferences: Record<string, LlmPriceRates> = {
-      // Anthropic made the 2/10 introductory Sonnet 5 price standard; the doc has the Sonnet 4.x price.
+      // Anthropic made the 2/10 introductory Sonnet 5 price standard; the sample has the Sonnet 4.x price.
       'claude-sonnet-5': rates(2, 10, 0.2, 2.5),
-      // Google's Gemini 2.5 cache reads are 10% of input now; the doc has the older 25%.
+      // Google's Gemini 2.5 cache reads are 10% of input now; the sample has the older 25%.
       'gemini-2.5-flash': rates(0.3, 2.5, 0.03),
       'gemini-2.5-pro': rates(1.25, 10, 0.125),
-      // DeepSeek-V3.2 bills the reasoner like deepseek-chat; the doc's 1.68 is the V3.1 output rate.
+      // DeepSeek-V3.2 bills the reasoner like deepseek-chat; the sample's 1.68 is the V3.1 output rate.
       'deepseek-reasoner': rates(0.28, 0.42, 0.028),
       // Cohere priced command-r-08-2024 at 0.15 / 0.6; 0.5 / 1.5 was the older command-r-03-2024.
       'command-r-08-2024': rates(0.15, 0.6),
     };
 
-    for (const [model, [provider, documented]] of Object.entries(doc)) {
+    for (const [model, [provider, documented]] of Object.entries(sample)) {
       it(`prices ${model} as documented or as a known difference`, () => {
         const expected = keptDifferences[model] ?? documented;
         expect(baseRates(table.priceOf(provider, model))).toEqual(expected);
