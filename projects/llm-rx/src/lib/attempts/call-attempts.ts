@@ -89,18 +89,7 @@ export class CallAttempts {
    */
   ending(error: unknown, target: AttemptTarget | undefined, runStartedAt: number): unknown {
     const own = reportedAttempts(error) ?? [madeUpAttempt(error, target, this.#scheduler.now() - runStartedAt)];
-    const attempts = [...this.failedAttempts, ...own];
-    if (LlmTruncationError.isInstance(error)) {
-      const truncation = new LlmTruncationError(
-        error.partialContent,
-        rebased(error.usage, attempts, runStartedAt - this.#startedAt),
-        error.maxTokens,
-      );
-      _setErrorAttempts(truncation, attempts);
-      return truncation;
-    }
-    if (LlmCascadeError.isInstance(error)) return new LlmCascadeError(attempts);
-    return withAttempts(error, attempts);
+    return withAttempts(error, [...this.failedAttempts, ...own], runStartedAt - this.#startedAt);
   }
 }
 
@@ -131,12 +120,25 @@ function namedBy(error: unknown): {readonly provider?: string; readonly model?: 
 }
 
 /**
- * Sets the attempts of an llm-rx error (other errors are returned as they are).
+ * The error that ends a call, with the call's attempts: an llm-rx error gets them as its `attempts`; a truncation is
+ * made again with them in its usage too, re-timed from the call's start; a cascade error is made again, its message
+ * listing them all. Other errors are returned as they are.
  * @param error The error that ends a call.
  * @param attempts The call's attempts.
- * @returns The same error.
+ * @param offsetMs How much later than the call the run that failed started (a truncation's usage is re-timed).
+ * @returns The error to emit.
  */
-export function withAttempts(error: unknown, attempts: readonly LlmAttempt[]): unknown {
+export function withAttempts(error: unknown, attempts: readonly LlmAttempt[], offsetMs = 0): unknown {
+  if (LlmCascadeError.isInstance(error)) return new LlmCascadeError(attempts);
+  if (LlmTruncationError.isInstance(error)) {
+    const truncation = new LlmTruncationError(
+      error.partialContent,
+      rebased(error.usage, attempts, offsetMs),
+      error.maxTokens,
+    );
+    _setErrorAttempts(truncation, attempts);
+    return truncation;
+  }
   if (LlmError.isInstance(error)) _setErrorAttempts(error, attempts);
   return error;
 }

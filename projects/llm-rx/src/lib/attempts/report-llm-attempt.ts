@@ -1,7 +1,5 @@
 import {type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
-import {_setErrorAttempts} from '../errors/llm-error';
-import {LlmTruncationError} from '../errors/llm-truncation-error';
 import type {LlmRequest} from '../request/llm-request';
 import type {LlmAttempt} from '../usage/llm-usage';
 import {billedOf, failedAttempt, withAttempts} from './call-attempts';
@@ -78,7 +76,7 @@ export function reportLlmAttempt(
         },
         error: (error: unknown) => {
           const attempt = end(failedAttempt(error, timing()));
-          subscriber.error(withOwnAttempt(error, attempt));
+          subscriber.error(withAttempts(error, [attempt]));
         },
         complete: () => subscriber.complete(),
       });
@@ -87,18 +85,6 @@ export function reportLlmAttempt(
         if (!hasEnded) end({...timing(), outcome: 'cancelled'});
       };
     });
-}
-
-/** The error with this attempt as the call's attempts; a truncation's usage lists it too. */
-function withOwnAttempt(error: unknown, attempt: LlmAttempt): unknown {
-  if (!LlmTruncationError.isInstance(error)) return withAttempts(error, [attempt]);
-  const truncation = new LlmTruncationError(
-    error.partialContent,
-    {...error.usage, attempts: [attempt]},
-    error.maxTokens,
-  );
-  _setErrorAttempts(truncation, [attempt]);
-  return truncation;
 }
 
 /**

@@ -4,10 +4,10 @@ import {splitOnBlankOrControl} from '../validation/control-characters';
 // any `Bearer …` authorization value, and long random tokens such as Cohere's plain 40-character keys (mixed-case
 // letters and digits, 32 or more). The `\b` keeps words such as `risk-free` intact; the mixed-case rule keeps hex
 // ids, hashes and words out.
-const SECRET_PATTERNS: readonly [RegExp, string | ((match: string) => string)][] = [
-  [/\bsk-[A-Za-z0-9_-]{3,}/g, 'sk-[redacted]'],
-  [/\bAIza[A-Za-z0-9_-]{6,}/g, 'AIza[redacted]'],
-  [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]'],
+const SECRET_PATTERNS: readonly [RegExp, (match: string) => string][] = [
+  [/\bsk-[A-Za-z0-9_-]{3,}/g, () => 'sk-[redacted]'],
+  [/\bAIza[A-Za-z0-9_-]{6,}/g, () => 'AIza[redacted]'],
+  [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, () => 'Bearer [redacted]'],
   [/\b[A-Za-z0-9]{32,}\b/g, token => (isRandomLooking(token) ? '[redacted]' : token)],
 ];
 
@@ -28,11 +28,7 @@ const MIN_SECRET_LENGTH = 8;
  */
 export function redactSecrets(text: string, apiKeys?: string | readonly (string | undefined)[]): string {
   const withoutKeys = secretsOf(apiKeys).reduce((redacted, key) => redacted.split(key).join('***'), text);
-  return SECRET_PATTERNS.reduce(
-    (redacted, [pattern, replacement]) =>
-      typeof replacement === 'string' ? redacted.replace(pattern, replacement) : redacted.replace(pattern, replacement),
-    withoutKeys,
-  );
+  return SECRET_PATTERNS.reduce((redacted, [pattern, replace]) => redacted.replace(pattern, replace), withoutKeys);
 }
 
 /**
