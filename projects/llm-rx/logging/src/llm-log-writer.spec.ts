@@ -135,4 +135,65 @@ describe('LlmLogWriter', () => {
     }
     expect(await database.calls.count()).toBe(1);
   });
+
+  describe('as the page unloads', () => {
+    const stashKeys = () => Object.keys(localStorage).filter(key => key.startsWith(`llm-rx-log-stash:${name}:`));
+    afterEach(() => stashKeys().forEach(key => localStorage.removeItem(key)));
+
+    it('writes the buffer in the same task, through IndexedDB and localStorage, and later rows at once', async () => {
+      await writer.prepare();
+      writer.enqueue([draft('a', {status: 'in-progress'})], noHash);
+      writer.writeBeforeUnload();
+      // A row that changes while the page unloads: written at once, not at a next flush that will not come.
+      writer.enqueue([draft('a', {status: 'error'}), draft('b', {status: 'in-progress'})], noHash);
+      expect(writer.pendingCount).toBe(0);
+      expect(stashKeys().length).withContext('kept in localStorage too').toBe(1);
+      // Read through another connection: what IndexedDB itself committed.
+      const other = new LlmLogDatabase(name);
+      const rows = await other.calls.toArray();
+      other.close();
+      expect(rows.map(row => [row.id, row.status]).sort()).toEqual([
+        ['a', 'error'],
+        ['b', 'in-progress'],
+      ]);
+    });
+
+    it('never writes an older version over a newer one, the batch Dexie was writing included', async () => {
+      await writer.prepare();
+      writer.enqueue([draft('a', {status: 'in-progress'})], noHash);
+      // Dexie takes this version into its batch at once; the newer one waits in the buffer.
+      writer.flushNow();
+      writer.enqueue([draft('a', {status: 'ok'})], noHash);
+      // pagehide after beforeunload: the second call must not write the batch's older version again.
+      writer.writeBeforeUnload();
+      writer.writeBeforeUnload();
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect((await database.calls.get('a'))?.status).toBe('ok');
+    });
+
+    it('keeps what it could not write before the database opened for the next log to open', async () => {
+      writer.enqueue([draft('c', {status: 'in-progress'})], noHash);
+      writer.writeBeforeUnload();
+      expect(stashKeys().length).toBe(1);
+      const next = new LlmLogWriter(
+        new LlmLogDatabase(name),
+        {flushIntervalMs: 60_000, maxPendingRecords: 10, retention: {}},
+        () => undefined,
+      );
+      await next.prepare();
+      expect((await database.calls.get('c'))?.id).toBe('c');
+      expect(stashKeys()).withContext('taken, not imported twice').toEqual([]);
+      await next.close();
+    });
+
+    it('takes its rows back when the page stays after all, and writes them itself', async () => {
+      writer.enqueue([draft('d', {status: 'in-progress'})], noHash);
+      writer.writeBeforeUnload();
+      writer.resume();
+      expect(stashKeys()).toEqual([]);
+      await writer.prepare();
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect((await database.calls.get('d'))?.status).toBe('in-progress');
+    });
+  });
 });

@@ -5,7 +5,7 @@ import {LlmLogError, type LlmLogErrorKind, logErrorKindOf} from './llm-log-error
 import {newLogId} from './log-ids';
 import {applyRetention, type LlmLogRetention, markInterruptedCalls} from './log-maintenance';
 import {holdSessionLock} from './log-sessions';
-import {forgetStash, importUnloadStash, stashForNextOpen} from './unload-stash';
+import {importUnloadStash, stashForNextOpen, takeStash} from './unload-stash';
 import {utcDay} from './utc-day';
 
 /** How often a failed write is tried again even when no new call comes. */
@@ -68,7 +68,7 @@ export class LlmLogWriter {
     readonly calls: Map<string, PendingCall>;
     readonly bodies: Map<string, LlmBodyRecord>;
   }>();
-  /** Set once `writeBeforeUnload()` wrote everything: later Dexie batches would only repeat it. */
+  /** Set once the page began to unload (`writeBeforeUnload()`): Dexie batches skip, new rows are written at once. */
   #hasUnloaded = false;
   #lastRetentionAt = 0;
   // Each kind is reported once, until a write succeeds again.
@@ -116,16 +116,10 @@ export class LlmLogWriter {
     if (body) this.#pendingBodies.set(body.id, body);
     this.#dropOverflow();
     // A page that is unloading may still run a task or two (a retry's timer, a failover as the unload cuts a
-    // request): each of its rows is written at once, as no later flush may come, and kept in localStorage, as a
-    // reload commits no IndexedDB write started now.
+    // request): each of its rows is written at once, as no later flush may come.
     if (this.#hasUnloaded) {
-      stashForNextOpen(
-        this.#database.name,
-        this.sessionId,
-        drafts.map(draft => this.#rowOf({draft, apiKeyHash, sequence: 0})),
-        body ? [body] : [],
-      );
-      if (this.writeBeforeUnload()) return;
+      this.writeBeforeUnload();
+      return;
     }
     this.#schedule(this.#config.flushIntervalMs);
   }
@@ -153,16 +147,15 @@ export class LlmLogWriter {
   }
 
   /**
-   * Writes every buffered row, and every row of a batch still on its way through Dexie, synchronously through
-   * IndexedDB itself, for a page that unloads (closed, reloaded, navigated away): only requests made within the
-   * unloading task commit. The newest version of each row is written; Dexie batches that have not started their
-   * transaction yet then skip their rows. Does nothing before the database is open.
-   * @returns Whether the rows were handed to IndexedDB.
+   * Writes every buffered row, and every row of a batch still on its way through Dexie, for a page that unloads
+   * (closed, reloaded, navigated away): only requests made within the unloading task commit. The newest version of
+   * each row goes into localStorage (which a closing tab commits even when its last IndexedDB requests are lost; the
+   * next log to open writes it) and, once the database is open, synchronously into IndexedDB itself. Dexie batches
+   * that have not started their transaction yet then skip their rows, and rows buffered later are written at once.
    */
-  writeBeforeUnload(): boolean {
+  writeBeforeUnload(): void {
     this.#cancelTimer();
-    const idb = this.#isPrepared && this.#database.isOpen() ? this.#database.backendDB() : undefined;
-    if (idb === undefined) return false;
+    this.#hasUnloaded = true;
     const calls = new Map<string, PendingCall>();
     const bodies = new Map<string, LlmBodyRecord>();
     for (const batch of [...this.#writing, {calls: this.#pendingCalls, bodies: this.#pendingBodies}]) {
@@ -171,9 +164,17 @@ export class LlmLogWriter {
       }
       for (const [id, body] of batch.bodies) bodies.set(id, body);
     }
+    if (calls.size === 0 && bodies.size === 0) return;
     const rows = [...calls.values()].map(call => this.#rowOf(call));
-    // Also kept in localStorage, which a closing tab commits even when its last IndexedDB requests are lost.
     stashForNextOpen(this.#database.name, this.sessionId, rows, [...bodies.values()]);
+    // Written, the batches too (their Dexie writes skip them): a later call writes only what came since, never an
+    // older version over a newer one.
+    for (const batch of [...this.#writing, {calls: this.#pendingCalls, bodies: this.#pendingBodies}]) {
+      batch.calls.clear();
+      batch.bodies.clear();
+    }
+    const idb = this.#isPrepared && this.#database.isOpen() ? this.#database.backendDB() : undefined;
+    if (idb === undefined) return;
     try {
       const transaction = idb.transaction(['calls', 'bodies'], 'readwrite');
       const callStore = transaction.objectStore('calls');
@@ -183,21 +184,26 @@ export class LlmLogWriter {
       // Committed at once, without waiting for the end of the task.
       transaction.commit?.();
     } catch (error) {
+      // Still in localStorage, for the next log to open.
       this.#reportFailure(error, `could not write ${calls.size} call record(s) before the page unloaded`);
-      return false;
     }
-    this.#hasUnloaded = true;
-    // Written: what is buffered is written again only if the page lives on (resume()).
-    this.#pendingCalls.clear();
-    this.#pendingBodies.clear();
-    return true;
   }
 
   /** For a page that stays after `writeBeforeUnload()` (back from the back/forward cache): batches are written again. */
   resume(): void {
     this.#hasUnloaded = false;
-    // The stash would bring back rows this page may still change.
-    forgetStash(this.#database.name, this.sessionId);
+    // Written here, not from the stash at the next open, where they could land over newer versions.
+    const {calls, bodies} = takeStash(this.#database.name, this.sessionId);
+    if (calls.length === 0 && bodies.length === 0) return;
+    const database = this.#database;
+    void this.prepare()
+      .then(() =>
+        database.transaction('rw', database.calls, database.bodies, async () => {
+          await database.calls.bulkPut(calls);
+          await database.bodies.bulkPut(bodies);
+        }),
+      )
+      .catch((error: unknown) => this.#reportFailure(error, `could not write ${calls.length} call record(s)`));
   }
 
   /**

@@ -302,7 +302,7 @@ describe('loggedLlm', () => {
       [hash, 'ci'],
       [hash, 'ci'],
     ]);
-    expect(rows.find(row => row.status === 'error')?.errorMessage).toBe('openai: 401 invalid key [redacted]');
+    expect(rows.find(row => row.status === 'error')?.errorMessage).toBe('openai: 401 invalid key ***');
     for (const table of log.database.tables) {
       const json = JSON.stringify(await table.toArray());
       expect(json).not.toContain(API_KEY);

@@ -6,6 +6,7 @@ import {
   type LlmChunk,
   LlmError,
   type LlmKeyFingerprint,
+  redactSecrets,
   type LlmRequest,
   type LlmUsage,
 } from 'llm-rx';
@@ -172,7 +173,6 @@ class LoggedCall {
   readonly #attempts: LoggedAttempt[] = [];
   #firstChunkAt: number | null = null;
   #usage: LlmUsage | undefined;
-  #hasCallRow = false;
   #hasEnded = false;
 
   constructor(options: LlmLogStreamOptions, apiKeyHash: Promise<string | null>) {
@@ -202,10 +202,11 @@ class LoggedCall {
    * @returns What to call when the attempt ends.
    */
   attemptStarted(start: LlmAttemptStart): (ended: LlmAttempt) => void {
-    const index = this.#attempts.length;
-    this.#attempts.push({id: index === 0 ? this.#id : newLogId(), start});
-    this.#write([index]);
+    const id = this.#attempts.length === 0 ? this.#id : newLogId();
+    this.#attempts.push({id, start});
+    this.#write([this.#attempts.length - 1]);
     return ended => {
+      const index = this.#attempts.findIndex(attempt => attempt.id === id);
       this.#attempts[index] = {...this.#attempts[index], ended};
       this.#write([index]);
     };
@@ -213,9 +214,7 @@ class LoggedCall {
 
   /** Right after subscription: a call whose Llm reported no attempt yet gets its own `in-progress` row. */
   subscribed(): void {
-    if (this.#attempts.length > 0) return;
-    this.#hasCallRow = true;
-    this.#writeCallRow('in-progress', null);
+    if (this.#attempts.length === 0) this.#writeCallRow('in-progress', null);
   }
 
   end(status: 'ok' | 'error' | 'cancelled', error?: unknown): void {
@@ -262,10 +261,11 @@ class LoggedCall {
     });
     const others = this.#attempts.filter(logged => !ordered.includes(logged));
     this.#attempts.splice(0, this.#attempts.length, ...ordered, ...others);
-    // The call's row id stays with the first row, where a running call's body already is.
-    if (this.#hasCallRow || !this.#attempts.some(attempt => attempt.id === this.#id)) {
-      this.#attempts[0] = {...this.#attempts[0], id: this.#id};
-    }
+    // The call's id goes to its first row (replacing the row written for the call, or the first reported one),
+    // where the body is.
+    const holder = this.#attempts.findIndex(attempt => attempt.id === this.#id);
+    if (holder > 0) this.#attempts[holder] = {...this.#attempts[holder], id: newLogId()};
+    this.#attempts[0] = {...this.#attempts[0], id: this.#id};
   }
 
   #write(indices: readonly number[], withResponse = this.#hasEnded): void {
@@ -298,9 +298,10 @@ class LoggedCall {
     );
   }
 
+  // The core redacts the errors of the calls it makes; this also covers an Llm of the app's own and a key given
+  // to the log only.
   #scrub(text: string): string {
-    const {apiKey} = this.#options;
-    return apiKey ? text.split(apiKey).join('[redacted]') : text;
+    return redactSecrets(text, this.#options.apiKey);
   }
 
   #recordSafely(drafts: () => LlmCallDraft[], withResponse: boolean): void {

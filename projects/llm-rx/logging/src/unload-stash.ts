@@ -42,15 +42,24 @@ export function stashForNextOpen(
 }
 
 /**
- * Forgets what a page kept, for a page that did not unload after all.
+ * Takes back what a page kept, for a page that did not unload after all (back from the back/forward cache): it
+ * writes the rows itself, and they must not come back from the stash over newer versions later.
  * @param databaseName The log's database.
  * @param sessionId The log's session.
+ * @returns The rows and bodies it kept (none without localStorage).
  */
-export function forgetStash(databaseName: string, sessionId: string): void {
+export function takeStash(
+  databaseName: string,
+  sessionId: string,
+): {readonly calls: LlmCallRecord[]; readonly bodies: LlmBodyRecord[]} {
+  if (typeof localStorage === 'undefined') return {calls: [], bodies: []};
+  const key = `${STASH_PREFIX}${databaseName}:${sessionId}`;
   try {
-    if (typeof localStorage !== 'undefined') localStorage.removeItem(`${STASH_PREFIX}${databaseName}:${sessionId}`);
+    const stash = parseStash(localStorage.getItem(key));
+    localStorage.removeItem(key);
+    return stash;
   } catch {
-    // Nothing kept, then.
+    return {calls: [], bodies: []};
   }
 }
 

@@ -88,6 +88,19 @@ describe('validateLlmRequest', () => {
     ['an infinite maxTokens', {userPrompt: 'Hi', maxTokens: Infinity}, 'maxTokens', 'got Infinity'],
     ['an empty stop sequence', {userPrompt: 'Hi', stopSequences: ['END', '']}, 'stopSequences', 'non-empty strings'],
     ['a stop sequence string', {userPrompt: 'Hi', stopSequences: 'END'}, 'stopSequences', 'list of non-empty strings'],
+    ['no request object', undefined, 'request', 'needs a request object'],
+    ['a string providerOptions', {userPrompt: 'Hi', providerOptions: 'x'}, 'providerOptions', 'must be an object'],
+    [
+      "a provider's options that are null",
+      {userPrompt: 'Hi', providerOptions: {openai: null}},
+      'providerOptions',
+      'providerOptions.openai',
+    ],
+    ['a numeric header', {userPrompt: 'Hi', headers: {'x-a': 1}}, 'headers', 'must be a string'],
+    ['a header with CR/LF', {userPrompt: 'Hi', headers: {'x-a': 'a\r\nb'}}, 'headers', 'line break'],
+    ['a header name with a space', {userPrompt: 'Hi', headers: {'x a': 'b'}}, 'headers', 'invalid header name'],
+    ['a signal that is no AbortSignal', {userPrompt: 'Hi', signal: {}}, 'signal', 'must be an AbortSignal'],
+    ['an onAttempt that is no function', {userPrompt: 'Hi', onAttempt: 'log'}, 'onAttempt', 'must be a function'],
   ];
   for (const [description, request, field, messagePart] of invalid) {
     it(`rejects ${description}, naming ${field}`, () => {
