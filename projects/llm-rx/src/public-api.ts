@@ -61,7 +61,6 @@ export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/stre
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
 export type {
-  LlmCacheAccounting,
   LlmModelPrice,
   LlmPriceRates,
   LlmPriceTier,

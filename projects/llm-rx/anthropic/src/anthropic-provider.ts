@@ -56,7 +56,7 @@ const anthropic = defineLlmProvider({
  *   `stopSequences` to `stop_sequences`, and `providerOptions.anthropic` is merged into the request body.
  * - `temperature` above 1 fails with `LlmInvalidRequestError`; `temperature` and `topP` are otherwise not sent,
  *   because API version 2026-10-21 (sent by the SDK) rejects them with HTTP 400.
- * - Cost uses the price table's `additive` cache accounting: cache reads and writes at their own rates.
+ * - Cost bills cache reads and writes (5-minute and 1-hour) at their own rates.
  * @param model The model id, e.g. `claude-haiku-4-5` or `claude-sonnet-4-6`.
  * @param options Key, base URL, headers, timeouts, price table and `defaultMaxTokens`.
  * @returns The model.

@@ -73,19 +73,6 @@ export interface LlmModelPrice extends LlmTieredRates {
   readonly timeOfDayPrices?: readonly LlmTimeOfDayPrice[];
 }
 
-/**
- * How a provider reports cached tokens on its wire.
- *
- * - `subset` (OpenAI, Gemini, DeepSeek, Cohere, OpenAI-compatible): cache reads and writes are part of the
- *   prompt count.
- * - `additive` (Anthropic): cache reads and writes are counted apart from the prompt.
- *
- * @deprecated Costs no longer depend on it: every adapter counts cache reads and writes inside `inputTokens`, so a
- *   cache read or write without its own rate costs the input rate for every provider, as the dataset's calculator
- *   bills it. Nothing replaces it; `computeLlmCost(tokens, price)` needs no accounting.
- */
-export type LlmCacheAccounting = 'subset' | 'additive';
-
 /** A model in a price table: its canonical id, its price and the rule that maps dated or aliased ids to it. */
 export interface LlmPricedModel {
   /** The canonical id, e.g. `claude-haiku-4-5`. */

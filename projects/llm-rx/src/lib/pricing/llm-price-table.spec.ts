@@ -99,15 +99,6 @@ describe('LlmPriceTable', () => {
     });
   });
 
-  describe('accountingOf', () => {
-    it('is additive for Anthropic and subset for the others', () => {
-      expect(table.accountingOf('anthropic')).toBe('additive');
-      for (const provider of ['openai', 'gemini', 'deepseek', 'cohere', 'fireworks']) {
-        expect(table.accountingOf(provider)).withContext(provider).toBe('subset');
-      }
-    });
-  });
-
   describe('withPrices', () => {
     const override: LlmModelPrice = {inputPerMillion: 9, outputPerMillion: 99};
 
@@ -138,12 +129,10 @@ describe('LlmPriceTable', () => {
       );
     });
 
-    it('adds a provider, with its cache accounting', () => {
-      const changed = table.withPrices('bedrock', {'claude-x': override}, 'additive');
+    it('adds a provider', () => {
+      const changed = table.withPrices('bedrock', {'claude-x': override});
       expect(changed.providers()).toEqual([...table.providers(), 'bedrock']);
       expect(changed.priceOf('bedrock', 'claude-x')).toEqual(override);
-      expect(changed.accountingOf('bedrock')).toBe('additive');
-      expect(table.accountingOf('bedrock')).toBe('subset');
       expect(table.providers()).not.toContain('bedrock');
     });
   });

@@ -1,12 +1,10 @@
-import type {LlmCacheAccounting, LlmModelPrice, LlmPricedModel} from './llm-model-price';
+import type {LlmModelPrice, LlmPricedModel} from './llm-model-price';
 import {expandCompactDates, matchesModelId, normalizeModelId} from './model-match';
 import {PRICE_CORRECTIONS} from './price-corrections';
 import {PRICE_SNAPSHOT} from './price-table.generated';
 import {assertTimeOfDayPrices} from './time-of-day-price';
 
 /** Providers that report cache reads and writes apart from input on their wire; the others count them inside it. */
-const ADDITIVE_PROVIDERS: ReadonlySet<string> = new Set(['anthropic']);
-
 /**
  * An immutable table of model prices per provider, with the dataset's rules for resolving dated and aliased ids.
  *
@@ -24,18 +22,13 @@ export class LlmPriceTable {
   /** The bundled prices: the generated snapshot with `price-corrections.ts` laid over it. */
   static readonly default: LlmPriceTable = Object.entries(PRICE_CORRECTIONS).reduce(
     (table, [provider, prices]) => table.withPrices(provider, prices),
-    new LlmPriceTable(new Map(Object.entries(PRICE_SNAPSHOT)), new Map()),
+    new LlmPriceTable(new Map(Object.entries(PRICE_SNAPSHOT))),
   );
 
   readonly #models: ReadonlyMap<string, readonly LlmPricedModel[]>;
-  readonly #accounting: ReadonlyMap<string, LlmCacheAccounting>;
 
-  private constructor(
-    models: ReadonlyMap<string, readonly LlmPricedModel[]>,
-    accounting: ReadonlyMap<string, LlmCacheAccounting>,
-  ) {
+  private constructor(models: ReadonlyMap<string, readonly LlmPricedModel[]>) {
     this.#models = models;
-    this.#accounting = accounting;
   }
 
   /**
@@ -62,17 +55,6 @@ export class LlmPriceTable {
   }
 
   /**
-   * Says how a provider reports cached tokens on its wire.
-   * @param provider The llm-rx provider name.
-   * @returns `additive` for Anthropic (or as set with `withPrices`), `subset` otherwise.
-   * @deprecated Costs no longer depend on it: a cache read or write without its own rate costs the input rate for
-   *   every provider. Nothing replaces it.
-   */
-  accountingOf(provider: string): LlmCacheAccounting {
-    return this.#accounting.get(provider) ?? (ADDITIVE_PROVIDERS.has(provider) ? 'additive' : 'subset');
-  }
-
-  /**
    * Returns a new table with prices added or replaced; this table is unchanged.
    *
    * A key equal to a listed model's id replaces its price and keeps its match rule, so dated ids follow the new
@@ -80,15 +62,10 @@ export class LlmPriceTable {
    *
    * @param provider The llm-rx provider name; a new name adds a provider.
    * @param prices Prices by model id.
-   * @param accounting Deprecated and without effect on costs; kept only for `accountingOf`.
    * @returns The new table.
    * @throws Error when a time-of-day window's time is not `HH:MM` or `HH:MM:SS`.
    */
-  withPrices(
-    provider: string,
-    prices: Readonly<Record<string, LlmModelPrice>>,
-    accounting?: LlmCacheAccounting,
-  ): LlmPriceTable {
+  withPrices(provider: string, prices: Readonly<Record<string, LlmModelPrice>>): LlmPriceTable {
     for (const [id, price] of Object.entries(prices)) assertTimeOfDayPrices(price, `${provider}/${id}`);
     const pending = new Map(Object.entries(prices).map(([id, price]) => [normalizeModelId(id), {id, price}]));
     const replaced = (this.#models.get(provider) ?? []).map(model => {
@@ -98,8 +75,7 @@ export class LlmPriceTable {
     });
     // priceOf tries exact ids before rules, so an added id is not shadowed by a broader rule listed before it.
     const models = new Map(this.#models).set(provider, [...replaced, ...pending.values()]);
-    const accountings = accounting ? new Map(this.#accounting).set(provider, accounting) : this.#accounting;
-    return new LlmPriceTable(models, accountings);
+    return new LlmPriceTable(models);
   }
 
   /**

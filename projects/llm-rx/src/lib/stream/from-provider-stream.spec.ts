@@ -90,7 +90,7 @@ describe('fromProviderStream', () => {
     await until(() => recorder.isSettled, 'completion');
     const usagePart = recorder.chunks.at(-1);
     if (usagePart?.type !== 'usage') throw new Error('expected a usage part last');
-    // Subset accounting: the 2 cached tokens without a cache rate cost the input rate.
+    // The 2 cached tokens without a cache rate cost the input rate.
     expect(usagePart.usage.inputCost).toBeCloseTo((12 * 2) / 1e6, 12);
     expect(usagePart.usage.outputCost).toBeCloseTo((7 * 10) / 1e6, 12);
     expect(usagePart.usage.totalCost).toBeCloseTo((12 * 2 + 7 * 10) / 1e6, 12);
