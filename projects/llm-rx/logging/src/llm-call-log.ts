@@ -103,8 +103,8 @@ export class LlmCallLog {
   readonly #storeBodies: boolean;
   readonly #redact: LlmRedactor | undefined;
   readonly #onHidden = () => {
-    // A tab going to the background may be discarded without notice, and one that closes or reloads runs no
-    // further task: start writing what is buffered now, not after a timer or a running write.
+    // A tab going to the background may be discarded without notice: start writing what is buffered now, not
+    // after a timer or a running write (through Dexie, as the page may well come back).
     if (document.visibilityState === 'hidden') this.#writer.flushNow();
   };
   // A closed tab still commits what is written at pagehide; a reload or a navigation commits only what is written
