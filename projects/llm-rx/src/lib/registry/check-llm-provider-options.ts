@@ -21,7 +21,7 @@ import type {LlmProviderOptions} from './llm-provider-options';
  * @throws LlmConfigurationError whose `field` names the option at fault.
  */
 export function checkLlmProviderOptions(options: unknown, provider: string): asserts options is LlmProviderOptions {
-  const fail = (field: string, problem: string) => {
+  const fail = (field: string, problem: string): never => {
     throw new LlmConfigurationError(`llm-rx: the ${provider} option ${field} ${problem}.`, {field});
   };
   if (options === undefined) return;
@@ -38,7 +38,7 @@ export function checkLlmProviderOptions(options: unknown, provider: string): ass
       fail('apiKey', 'must be a non-empty string; leave it out to send none (behind a proxy that adds it)');
     }
     // A key read from a file often keeps its line break; sent, it breaks the header or is quoted in errors.
-    if (hasBlankOrControl(apiKey as string)) {
+    if (typeof apiKey === 'string' && hasBlankOrControl(apiKey)) {
       fail('apiKey', 'must not contain spaces, line breaks or control characters: trim the key you read');
     }
   }
