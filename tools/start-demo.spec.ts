@@ -4,6 +4,7 @@
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
+import {freeLoopbackPort} from './testing/free-loopback-port';
 
 /** One row of the process table. */
 interface ProcessInfo {
@@ -80,17 +81,6 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await condition()) return true;
@@ -100,7 +90,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
 }
 
 async function startDemo(): Promise<RunningDemo> {
-  const ports = [await freePort(), await freePort()];
+  const ports = [await freeLoopbackPort(), await freeLoopbackPort()];
   const [servePort, mockPort] = ports;
   const npm = spawn('npm', ['start', '--', '--port', String(servePort)], {
     env: {

@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {createServer} from 'node:net';
+import {freeLoopbackPort} from '../../tools/testing/free-loopback-port';
 
 /** The mock provider server, running in a child process. */
 export interface MockServerProcess {
@@ -16,7 +16,7 @@ export interface MockServerProcess {
  * @returns The running server.
  */
 export async function startMockServerProcess(timeoutMs = 30_000): Promise<MockServerProcess> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'projects/mock-providers/src/main.ts', '--port', String(port), '--host', '127.0.0.1'],
@@ -48,19 +48,6 @@ async function isHealthy(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-// Asking the OS for a free port and releasing it has a tiny race, acceptable for a local bench.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function stop(child: ChildProcess): Promise<void> {

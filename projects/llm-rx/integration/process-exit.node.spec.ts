@@ -6,7 +6,6 @@
  * server on port 4010.
  */
 import {type ChildProcess, spawn} from 'node:child_process';
-import {createServer} from 'node:net';
 import {join, resolve} from 'node:path';
 import {fetchMockRequests, type MockRequestRecord} from 'llm-rx/testing';
 import {
@@ -17,6 +16,7 @@ import {
   type ExitReport,
   LATE_EMISSION_MARKER,
 } from './process-exit-cases';
+import {freeLoopbackPort} from '../../../tools/testing/free-loopback-port';
 
 /** How long a child may live after its marker. */
 const EXIT_BUDGET_MS = 2000;
@@ -69,18 +69,6 @@ interface ChildRun {
   readonly stderr: string;
   /** What the mock server recorded with the child's tag, once the child has gone. */
   readonly requests: readonly MockRequestRecord[];
-}
-
-/** A loopback port with nothing listening on it: bound, then released. */
-function closedLoopbackPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(address)));
-    });
-  });
 }
 
 async function runChild(exitCase: ExitCase, tag: string, closedPort: number): Promise<ChildRun> {
@@ -141,7 +129,7 @@ function runChildProcess(exitCase: ExitCase, tag: string, closedPort: number): P
 
 /** Runs every case, POOL_SIZE at a time; each run is keyed by `target/ending`. */
 async function runAll(cases: readonly ExitCase[]): Promise<Map<string, ChildRun>> {
-  const closedPort = await closedLoopbackPort();
+  const closedPort = await freeLoopbackPort();
   const runId = Date.now().toString(36);
   const runs = new Map<string, ChildRun>();
   let next = 0;
