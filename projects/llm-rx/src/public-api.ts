@@ -16,7 +16,9 @@ export type {
 export type {LlmAttemptStart, LlmMessage, LlmRequest} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
-export type {Llm} from './lib/llm';
+export type {Llm} from './lib/llm/llm';
+export {isCascade, wrapLlm} from './lib/llm/wrap-llm';
+export type {LlmStreamWrapper} from './lib/llm/wrap-llm';
 export {createLlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 export type {LlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 
@@ -32,31 +34,34 @@ export {LlmTimeoutError} from './lib/errors/llm-timeout-error';
 export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-error';
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
-export {redactResponseBody, redactSecrets} from './lib/errors/redact-secrets';
-export {redactLlmError} from './lib/errors/redact-llm-error';
-export {parseRetryAfterMs} from './lib/errors/parse-retry-after';
+export {redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
+export {redactLlmError} from './lib/provider/redact-llm-error';
+export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
 
-export {createLlm, registeredLlmProviders, registerLlmProvider} from './lib/registry/llm-registry';
-export type {LlmProvider} from './lib/registry/llm-registry';
 export {
-  DEFAULT_FIRST_CHUNK_TIMEOUT_MS,
-  DEFAULT_IDLE_TIMEOUT_MS,
-  PLACEHOLDER_API_KEY,
-} from './lib/registry/llm-provider-options';
-export type {LlmProviderOptions} from './lib/registry/llm-provider-options';
-export {defineLlmProvider} from './lib/registry/define-llm-provider';
+  createLlm,
+  createLlmRegistry,
+  defaultLlmRegistry,
+  registeredLlmProviders,
+  registerLlmProvider,
+} from './lib/registry/llm-registry';
+export type {LlmProvider, LlmRegistry} from './lib/registry/llm-registry';
+export {PLACEHOLDER_API_KEY} from './lib/provider/llm-provider-options';
+export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/timeouts/default-chunk-timeouts';
+export type {LlmProviderOptions} from './lib/provider/llm-provider-options';
+export {defineLlmProvider} from './lib/provider/define-llm-provider';
 export type {
   DefinedLlmProvider,
   LlmProviderDefinition,
   LlmProviderErrorContext,
-} from './lib/registry/define-llm-provider';
+} from './lib/provider/define-llm-provider';
 
-export {fromProviderStream} from './lib/stream/from-provider-stream';
-export type {ProviderStreamConfig} from './lib/stream/from-provider-stream';
-export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/stream/provider-stream-event';
-export type {ProviderEventMapper, ProviderEventSource} from './lib/stream/provider-event-mapper';
-export {mapTransportError} from './lib/stream/map-transport-error';
-export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/stream/provider-failure-errors';
+export {fromProviderStream} from './lib/provider/from-provider-stream';
+export type {ProviderStreamConfig} from './lib/provider/from-provider-stream';
+export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/provider/provider-stream-event';
+export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/provider-event-mapper';
+export {mapTransportError} from './lib/provider/map-transport-error';
+export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/provider/provider-failure-errors';
 
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';

@@ -5,7 +5,8 @@ import {LlmCascadeError} from '../errors/llm-cascade-error';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
-import type {Llm} from '../llm';
+import type {Llm} from '../llm/llm';
+import {_cascadeLlm} from '../llm/wrap-llm';
 import type {LlmRequest} from '../request/llm-request';
 import {validateLlmRequest} from '../request/validate-llm-request';
 
@@ -76,7 +77,7 @@ export function shouldFailOver(error: unknown): boolean {
  * ```
  * @param llms The children, most preferred first; at least one.
  * @param options The failover policy, a failover callback and the clock.
- * @returns An `Llm` with `provider` `'cascade'` and the first child's `model`.
+ * @returns An `Llm` with `provider` `'cascade'` and the first child's `model`, recognised by `isCascade()`.
  * @throws LlmConfigurationError (field `llms`) when `llms` is not a non-empty list of `Llm`s.
  */
 export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm {
@@ -86,15 +87,12 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
   const children = [...llms];
   const isFailOver = options.shouldFailOver ?? shouldFailOver;
   const scheduler = options.scheduler ?? asyncScheduler;
-  return {
-    provider: 'cascade',
-    model: children[0].model,
-    stream: (request: LlmRequest) =>
-      defer(() => {
-        validateLlmRequest(request);
-        return streamAttempt({children, request, isFailOver, options, scheduler, call: new CallAttempts(scheduler)}, 0);
-      }),
-  };
+  return _cascadeLlm(children[0].model, (request: LlmRequest) =>
+    defer(() => {
+      validateLlmRequest(request);
+      return streamAttempt({children, request, isFailOver, options, scheduler, call: new CallAttempts(scheduler)}, 0);
+    }),
+  );
 }
 
 function checkChildren(llms: readonly Llm[]): void {

@@ -1,6 +1,6 @@
 import type {LlmAttempt} from '../usage/llm-usage';
 import {_setErrorAttempts, hasMarker, LlmError} from './llm-error';
-import {redactSecrets} from './redact-secrets';
+import {redactSecrets} from '../provider/redact-secrets';
 
 const MARKER = Symbol.for('llm-rx.cascade-error');
 

@@ -1,7 +1,7 @@
 import {of} from 'rxjs';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
-import type {Llm} from '../llm';
-import type {LlmProviderOptions} from './llm-provider-options';
+import type {Llm} from '../llm/llm';
+import type {LlmProviderOptions} from '../provider/llm-provider-options';
 import {createLlm, type LlmProvider, registeredLlmProviders, registerLlmProvider} from './llm-registry';
 
 /** A provider that records what it was asked to create. */

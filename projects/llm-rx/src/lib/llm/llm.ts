@@ -1,7 +1,7 @@
 import type {Observable} from 'rxjs';
-import type {LlmChunk} from './chunk/llm-chunk';
-import type {LlmKeyFingerprint} from './key/llm-key-fingerprint';
-import type {LlmRequest} from './request/llm-request';
+import type {LlmChunk} from '../chunk/llm-chunk';
+import type {LlmKeyFingerprint} from '../key/llm-key-fingerprint';
+import type {LlmRequest} from '../request/llm-request';
 
 /**
  * A model of a provider that streams answers.

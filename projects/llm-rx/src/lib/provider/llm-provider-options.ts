@@ -21,11 +21,6 @@ export interface LlmProviderOptions {
   readonly priceTable?: LlmPriceTable;
 }
 
-/** The default first-chunk timeout: reasoning models may think for a long time before they write. */
-export const DEFAULT_FIRST_CHUNK_TIMEOUT_MS = 120_000;
-/** The default idle timeout between two chunks. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-
 /**
  * The API key an adapter built with `defineLlmProvider()` sends when no `apiKey` is given: SDKs refuse to run
  * without one (or read it from an environment variable, which a browser lacks), and a proxy at `baseURL` replaces

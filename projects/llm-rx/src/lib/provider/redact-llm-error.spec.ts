@@ -1,4 +1,4 @@
-import {LlmProviderError} from './llm-provider-error';
+import {LlmProviderError} from '../errors/llm-provider-error';
 import {redactLlmError} from './redact-llm-error';
 
 const KEY = 'co-Qz7vLm2Kx9Tq4Wn8Rb3Yh6Jd';

@@ -4,7 +4,7 @@ import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
-import type {ProviderEventMapper} from '../stream/provider-event-mapper';
+import type {ProviderEventMapper} from './provider-event-mapper';
 import {NO_TOKENS} from '../usage/llm-usage';
 import {defineLlmProvider, type LlmProviderDefinition, type LlmProviderErrorContext} from './define-llm-provider';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';

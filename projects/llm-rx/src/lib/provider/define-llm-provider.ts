@@ -2,13 +2,13 @@ import type {Observable} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {createLlmKeyFingerprint, type LlmKeyFingerprint} from '../key/llm-key-fingerprint';
-import type {Llm} from '../llm';
+import type {Llm} from '../llm/llm';
 import type {LlmRequest} from '../request/llm-request';
-import {fromProviderStream} from '../stream/from-provider-stream';
-import type {ProviderEventSource} from '../stream/provider-event-mapper';
+import {fromProviderStream} from './from-provider-stream';
+import type {ProviderEventSource} from './provider-event-mapper';
 import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-options';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
-import type {LlmProvider} from './llm-registry';
+import type {LlmProvider} from '../registry/llm-registry';
 
 /** What an adapter's `mapError` knows about the failed call. */
 export interface LlmProviderErrorContext<TSdk> {

@@ -1,5 +1,5 @@
-import {LlmError} from './llm-error';
-import {LlmProviderError} from './llm-provider-error';
+import {LlmError} from '../errors/llm-error';
+import {LlmProviderError} from '../errors/llm-provider-error';
 import {redactResponseBody, redactSecrets} from './redact-secrets';
 
 /** How deep a cause chain is copied; deeper parts are replaced by a note. */
