@@ -2,5 +2,5 @@
  * Public API of llm-rx/anthropic: the Anthropic Messages API through @anthropic-ai/sdk (an optional peer).
  */
 export {anthropicProvider, createAnthropicLlm} from './src/anthropic-provider';
-export type {AnthropicOptions} from './src/anthropic-provider';
+export type {AnthropicOptions} from './src/anthropic-options';
 export {DEFAULT_ANTHROPIC_MAX_TOKENS} from './src/anthropic-request';

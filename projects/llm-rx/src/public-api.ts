@@ -34,9 +34,6 @@ export {LlmTimeoutError} from './lib/errors/llm-timeout-error';
 export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-error';
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
-export {redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
-export {redactLlmError} from './lib/provider/redact-llm-error';
-export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
 
 export {
   createLlm,
@@ -46,22 +43,6 @@ export {
   registerLlmProvider,
 } from './lib/registry/llm-registry';
 export type {LlmProvider, LlmRegistry} from './lib/registry/llm-registry';
-export {PLACEHOLDER_API_KEY} from './lib/provider/llm-provider-options';
-export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/timeouts/default-chunk-timeouts';
-export type {LlmProviderOptions} from './lib/provider/llm-provider-options';
-export {defineLlmProvider} from './lib/provider/define-llm-provider';
-export type {
-  DefinedLlmProvider,
-  LlmProviderDefinition,
-  LlmProviderErrorContext,
-} from './lib/provider/define-llm-provider';
-
-export {fromProviderStream} from './lib/provider/from-provider-stream';
-export type {ProviderStreamConfig} from './lib/provider/from-provider-stream';
-export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/provider/provider-stream-event';
-export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/provider-event-mapper';
-export {mapTransportError} from './lib/provider/map-transport-error';
-export {mapUnrecognisedProviderError, unreachableProviderError} from './lib/provider/provider-failure-errors';
 
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
@@ -75,6 +56,7 @@ export type {
 export {priceLlmUsage} from './lib/pricing/price-llm-usage';
 
 export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';
+export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/timeouts/default-chunk-timeouts';
 export type {ChunkTimeoutsConfig} from './lib/timeouts/chunk-timeouts';
 export {isRetryableLlmError, retryBeforeFirstChunk} from './lib/retry/retry-before-first-chunk';
 export {reportLlmAttempt} from './lib/attempts/report-llm-attempt';
@@ -87,6 +69,39 @@ export {collectResponse} from './lib/operators/collect-response';
 export type {LlmResponse} from './lib/operators/collect-response';
 export {textDeltas} from './lib/operators/text-deltas';
 export {accumulatedText} from './lib/operators/accumulated-text';
+
+// The adapter kit (src/lib/provider): what a provider entry point, or your own adapter, is built from.
+export {defineLlmProvider} from './lib/provider/define-llm-provider';
+export type {
+  DefinedLlmProvider,
+  LlmProviderDefinition,
+  LlmProviderErrorContext,
+} from './lib/provider/define-llm-provider';
+export {PLACEHOLDER_API_KEY} from './lib/provider/llm-provider-options';
+export type {LlmProviderOptions} from './lib/provider/llm-provider-options';
+export {
+  createWarnOnce,
+  definedFields,
+  mergeHeaders,
+  providerOptionsOf,
+  resolveProviderCall,
+} from './lib/provider/llm-provider-call';
+export type {LlmProviderCall} from './lib/provider/llm-provider-call';
+export {fromProviderStream} from './lib/provider/from-provider-stream';
+export type {ProviderStreamConfig} from './lib/provider/from-provider-stream';
+export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/provider/provider-stream-event';
+export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/provider-event-mapper';
+export {httpStatusAdvice, providerHttpError, providerStreamError} from './lib/provider/provider-http-errors';
+export type {ProviderHttpErrorInit, ProviderStreamErrorInit} from './lib/provider/provider-http-errors';
+export {
+  mapProviderError,
+  mapUnrecognisedProviderError,
+  unreachableProviderError,
+} from './lib/provider/provider-failure-errors';
+export {mapTransportError} from './lib/provider/map-transport-error';
+export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
+export {redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
+export {redactLlmError} from './lib/provider/redact-llm-error';
 
 // The call log's rows and query results (llm-rx/logging exports them too): plain types, free of Dexie, so that
 // llm-rx/angular's types can name them without needing Dexie's.

@@ -141,8 +141,8 @@ function credentialOf(request: IncomingMessage, url: URL): string {
   );
 }
 
-/** Milliseconds between the last written event and a simulated drop. */
-const DROP_GRACE_MS = 25;
+/** Milliseconds between the last written event and a simulated drop: long enough for a loaded machine's browser. */
+const DROP_GRACE_MS = 100;
 
 /** Writes the opening events, the content chunks with any injected failure, then the closing events. */
 async function streamAnswer(

@@ -1,5 +1,5 @@
 import * as sdk from '@anthropic-ai/sdk';
-import {LlmInvalidRequestError, LlmProviderError} from 'llm-rx';
+import {LlmProviderError, mapProviderError} from 'llm-rx';
 import {mapAnthropicError} from './anthropic-errors';
 
 const MODEL = 'claude-haiku-4-5';
@@ -9,8 +9,11 @@ function httpError(status: number, type: string, message: string, headers: Recor
   return sdk.APIError.generate(status, body, undefined, new Headers({'request-id': 'req_123', ...headers}));
 }
 
-function map(error: unknown): LlmProviderError {
-  const mapped = mapAnthropicError(error, {model: MODEL, sdk});
+const context = {provider: 'anthropic', model: MODEL, sdk};
+
+/** What the core emits for an SDK error, with this mapper. */
+function map(error: unknown, sdkContext: Partial<typeof context> = context): LlmProviderError {
+  const mapped = mapProviderError(error, context, caught => mapAnthropicError(caught, {...context, ...sdkContext}));
   expect(LlmProviderError.isInstance(mapped)).withContext(String(mapped)).toBeTrue();
   return mapped as LlmProviderError;
 }
@@ -58,11 +61,13 @@ describe('mapAnthropicError', () => {
   it('maps an in-stream error event by the status of its error type', () => {
     const overloaded = {type: 'error', error: {type: 'overloaded_error', message: 'Overloaded'}};
     const overloadedError = map(new sdk.APIError(undefined, overloaded, undefined, new Headers(), 'overloaded_error'));
-    expect(overloadedError.statusCode).toBeUndefined();
+    // The status its type stands for, so that it is judged (and can be branched on) like the HTTP error.
+    expect(overloadedError.statusCode).toBe(529);
     expect(overloadedError.isRetryable).toBeFalse();
     expect(overloadedError.responseBody).toEqual(overloaded);
     expect(overloadedError.message).toBe(
-      `llm-rx: anthropic sent an error event in its stream for ${MODEL} (overloaded_error): Overloaded.`,
+      `llm-rx: anthropic reported an error in its stream for ${MODEL} (overloaded_error): Overloaded. ` +
+        'The service is overloaded: fail over to another provider or try again later.',
     );
     const apiError = {type: 'error', error: {type: 'api_error', message: 'Internal'}};
     expect(map(new sdk.APIError(undefined, apiError, undefined, new Headers(), 'api_error')).isRetryable).toBeTrue();
@@ -85,15 +90,12 @@ describe('mapAnthropicError', () => {
     expect(map(new SyntaxError('Unexpected token n in JSON')).message).toContain('malformed stream event');
   });
 
-  it('passes llm-rx errors through unchanged', () => {
-    const invalid = new LlmInvalidRequestError('temperature', 'llm-rx: bad');
-    expect(mapAnthropicError(invalid, {model: MODEL, sdk})).toBe(invalid);
-  });
-
-  it('maps other errors to a non-retryable provider error, and without the SDK still works', () => {
-    const error = mapAnthropicError(new Error('Could not resolve authentication method'), {model: MODEL});
-    expect(LlmProviderError.isInstance(error)).toBeTrue();
-    expect((error as LlmProviderError).isRetryable).toBeFalse();
+  it('maps other errors to a non-retryable provider error, and without the SDK recognises nothing', () => {
+    const unknown = new Error('Could not resolve authentication method');
+    expect(mapAnthropicError(unknown, context)).toBeUndefined();
+    expect(map(unknown).isRetryable).toBeFalse();
+    expect(mapAnthropicError(httpError(500, 'api_error', 'x'), {...context, sdk: undefined})).toBeUndefined();
+    expect(map(httpError(500, 'api_error', 'x'), {sdk: undefined}).kind).toBe('other');
   });
 
   it('says how the call failed: an HTTP status or an error event in the stream', () => {

@@ -1,23 +1,15 @@
-import {
-  isRetryableStatus,
-  LlmError,
-  LlmProviderError,
-  mapUnrecognisedProviderError,
-  parseRetryAfterMs,
-  unreachableProviderError,
-} from 'llm-rx';
+import {type LlmError, providerHttpError, providerStreamError, unreachableProviderError} from 'llm-rx';
 
 /** The parts of the `@anthropic-ai/sdk` module the error mapping needs (its error classes). */
 export type AnthropicErrorClasses = Pick<typeof import('@anthropic-ai/sdk'), 'APIError' | 'APIConnectionError'>;
 
 /** What the error mapping knows about the call. */
 export interface AnthropicErrorContext {
+  readonly provider: string;
   readonly model: string;
   /** The loaded SDK, whose classes identify its errors; `undefined` when it failed to load. */
   readonly sdk?: AnthropicErrorClasses;
 }
-
-const PROVIDER = 'anthropic';
 
 /**
  * The HTTP status Anthropic uses for each `error.type`, to judge an in-stream `event: error` (which has no status
@@ -38,60 +30,26 @@ const STATUS_OF_ERROR_TYPE: Readonly<Record<string, number>> = {
 };
 
 /**
- * Turns what the Anthropic SDK threw into an llm-rx error. HTTP errors are judged by `status` (not by the SDK's
- * leaf classes, which change between majors), with the core's default retry rule (429 and 529 are not retried,
- * so that a cascade falls back at once); an in-stream `event: error` is judged by the status of its `error.type`;
- * connection failures (`APIConnectionError`, a bare `TypeError` when the connection drops mid-stream) are
- * retryable; a malformed event (`SyntaxError`) is reported as such.
+ * Recognises what the Anthropic SDK threw, for `defineLlmProvider()` (which maps the rest). HTTP errors are judged
+ * by `status`, not by the SDK's leaf classes, which change between majors (its 529 `OverloadedError` is an
+ * `InternalServerError`); an in-stream `event: error` by the status of its `error.type`; `APIConnectionError` is a
+ * retryable connection error.
  * @param error What the SDK threw.
- * @param context The model, the loaded SDK and the key to keep out of messages.
- * @returns An `LlmProviderError` (or the `LlmError` it already was).
+ * @param context The provider, model and the loaded SDK.
+ * @returns The llm-rx error, or `undefined` for an error the SDK's classes do not explain.
  */
-export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): LlmError {
-  if (LlmError.isInstance(error)) return error;
-  const {model, sdk} = context;
-  if (sdk && error instanceof sdk.APIError) {
-    const apiMessage = error.apiMessage ?? error.message;
-    if (error.status !== undefined) {
-      return new LlmProviderError(
-        `llm-rx: ${PROVIDER} answered HTTP ${error.status}${error.type ? ` (${error.type})` : ''} for ${model}: ` +
-          `${apiMessage}. ${adviceFor(error.status)}`,
-        {
-          provider: PROVIDER,
-          model,
-          statusCode: error.status,
-          responseBody: error.error,
-          requestId: error.requestID ?? undefined,
-          retryAfterMs: parseRetryAfterMs(error.headers),
-          cause: error,
-        },
-      );
-    }
-    if (error instanceof sdk.APIConnectionError) {
-      return unreachableProviderError(PROVIDER, model, error.message, error);
-    }
-    return new LlmProviderError(
-      `llm-rx: ${PROVIDER} sent an error event in its stream for ${model}` +
-        `${error.type ? ` (${error.type})` : ''}: ${apiMessage}.`,
-      {
-        provider: PROVIDER,
-        model,
-        kind: 'stream-error',
-        isRetryable: isRetryableStatus(error.type ? STATUS_OF_ERROR_TYPE[error.type] : undefined),
-        responseBody: error.error,
-        cause: error,
-      },
-    );
-  }
-  return mapUnrecognisedProviderError(PROVIDER, model, error);
-}
-
-function adviceFor(status: number): string {
-  if (status === 401) return 'Check the API key (the apiKey option, or the proxy that adds it).';
-  if (status === 403) return 'The key may not use this model or feature; check its permissions.';
-  if (status === 404) return 'Check the model id and the baseURL.';
-  if (status === 429) return 'Rate limited: wait before retrying, or fail over to another provider.';
-  if (status === 529) return 'Anthropic is overloaded: fail over to another provider or try again later.';
-  if (status >= 500) return 'A server error: it is safe to retry.';
-  return 'Check the request and the options.';
+export function mapAnthropicError(error: unknown, {provider, model, sdk}: AnthropicErrorContext): LlmError | undefined {
+  if (!sdk || !(error instanceof sdk.APIError)) return undefined;
+  if (error instanceof sdk.APIConnectionError) return unreachableProviderError(provider, model, error.message, error);
+  const parts = {
+    provider,
+    model,
+    detail: error.apiMessage ?? error.message,
+    code: error.type ?? undefined,
+    responseBody: error.error,
+    requestId: error.requestID,
+    cause: error,
+  };
+  if (error.status !== undefined) return providerHttpError({...parts, status: error.status, headers: error.headers});
+  return providerStreamError({...parts, status: error.type ? STATUS_OF_ERROR_TYPE[error.type] : undefined});
 }

@@ -18,7 +18,8 @@ describe('createAnthropicLlm failures against the mock server', () => {
     streamsReasoning: true,
     reportsCacheWrites: true,
     errorBody: jasmine.objectContaining({type: 'error'}),
-    // The mock's in-stream error is an overloaded_error, which like HTTP 529 is not retried.
+    // The mock's in-stream error is an overloaded_error: it has HTTP 529's status, and like it is not retried.
+    midStreamStatusCode: 529,
     midStreamIsRetryable: false,
     midStreamMessage: 'overloaded_error',
     rawFinishReasons: {stop: 'end_turn', length: 'max_tokens', contentFilter: 'refusal'},

@@ -1,16 +1,8 @@
-import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
+import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} from 'llm-rx';
+import type {AnthropicOptions} from './anthropic-options';
 import {createAnthropicEventMapper} from './anthropic-event-mapper';
 import {mapAnthropicError} from './anthropic-errors';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
-
-/** Options of the Anthropic provider. */
-export interface AnthropicOptions extends LlmProviderOptions {
-  /**
-   * `max_tokens` for requests without `maxTokens`: the Messages API requires a cap. Default 4096
-   * (`DEFAULT_ANTHROPIC_MAX_TOKENS`).
-   */
-  readonly defaultMaxTokens?: number;
-}
 
 const anthropic = defineLlmProvider({
   name: 'anthropic',
@@ -36,11 +28,13 @@ const anthropic = defineLlmProvider({
       maxRetries: 0,
       dangerouslyAllowBrowser: true,
     }),
-  open: async (client, model, request, signal, options) => {
-    const body = toAnthropicRequestBody(model, request, options.defaultMaxTokens);
+  open: async call => {
     // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections when
     // only content listeners are attached.
-    const stream = await client.messages.create(body, {signal, headers: {...options.headers, ...request.headers}});
+    const stream = await call.client.messages.create(toAnthropicRequestBody(call), {
+      signal: call.signal,
+      headers: call.headers,
+    });
     return {events: stream, mapper: createAnthropicEventMapper()};
   },
   mapError: mapAnthropicError,

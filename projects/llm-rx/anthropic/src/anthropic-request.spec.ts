@@ -1,9 +1,25 @@
-import {LlmInvalidRequestError} from 'llm-rx';
-import {_resetSamplingWarning, DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
+import {createWarnOnce, LlmInvalidRequestError, type LlmRequest, providerOptionsOf} from 'llm-rx';
+import {DEFAULT_ANTHROPIC_MAX_TOKENS, type AnthropicRequestCall, toAnthropicRequestBody} from './anthropic-request';
+
+/** The body for a request, as the provider builds it (a new model, so a new `warnOnce`, unless one is given). */
+function bodyOf(
+  model: string,
+  request: LlmRequest,
+  defaultMaxTokens?: number,
+  warnOnce: AnthropicRequestCall['warnOnce'] = createWarnOnce(),
+) {
+  return toAnthropicRequestBody({
+    model,
+    request,
+    options: {defaultMaxTokens},
+    providerOptions: providerOptionsOf(request, 'anthropic'),
+    warnOnce,
+  });
+}
 
 describe('toAnthropicRequestBody', () => {
   it('maps a prompt with the default max_tokens and stream: true', () => {
-    expect(toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi'})).toEqual({
+    expect(bodyOf('claude-haiku-4-5', {userPrompt: 'Hi'})).toEqual({
       model: 'claude-haiku-4-5',
       max_tokens: DEFAULT_ANTHROPIC_MAX_TOKENS,
       messages: [{role: 'user', content: 'Hi'}],
@@ -13,7 +29,7 @@ describe('toAnthropicRequestBody', () => {
   });
 
   it('maps system, messages, maxTokens and stopSequences to the Messages API fields', () => {
-    const body = toAnthropicRequestBody(
+    const body = bodyOf(
       'claude-sonnet-4-6',
       {
         systemPrompt: 'Be brief.',
@@ -42,28 +58,27 @@ describe('toAnthropicRequestBody', () => {
   });
 
   it('uses the given default max_tokens when the request sets none', () => {
-    expect(toAnthropicRequestBody('m', {userPrompt: 'Hi'}, 512).max_tokens).toBe(512);
+    expect(bodyOf('m', {userPrompt: 'Hi'}, 512).max_tokens).toBe(512);
   });
 
   it('warns once, not per request, that temperature and topP are not sent', () => {
-    _resetSamplingWarning();
     const warn = spyOn(console, 'warn');
-    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 0.5});
-    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', topP: 0.5});
-    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi'});
+    const warnOnce = createWarnOnce();
+    bodyOf('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 0.5}, undefined, warnOnce);
+    bodyOf('claude-haiku-4-5', {userPrompt: 'Hi', topP: 0.5}, undefined, warnOnce);
+    bodyOf('claude-haiku-4-5', {userPrompt: 'Hi'}, undefined, warnOnce);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.calls.first().args[0]).toMatch(/^llm-rx: anthropic \(claude-haiku-4-5\) ignores temperature and topP/);
   });
 
   it('does not warn when no sampling parameter is given', () => {
-    _resetSamplingWarning();
     const warn = spyOn(console, 'warn');
-    toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', maxTokens: 10});
+    bodyOf('claude-haiku-4-5', {userPrompt: 'Hi', maxTokens: 10});
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('does not send temperature or topP, which API version 2026-10-21 rejects', () => {
-    const body = toAnthropicRequestBody('m', {userPrompt: 'Hi', temperature: 0.5, topP: 0.9});
+    const body = bodyOf('m', {userPrompt: 'Hi', temperature: 0.5, topP: 0.9});
     expect(Object.keys(body)).not.toContain('temperature');
     expect(Object.keys(body)).not.toContain('top_p');
   });
@@ -71,7 +86,7 @@ describe('toAnthropicRequestBody', () => {
   it('rejects a temperature above 1 with LlmInvalidRequestError naming the field', () => {
     let thrown: unknown;
     try {
-      toAnthropicRequestBody('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 1.5});
+      bodyOf('claude-haiku-4-5', {userPrompt: 'Hi', temperature: 1.5});
     } catch (error) {
       thrown = error;
     }
@@ -81,11 +96,11 @@ describe('toAnthropicRequestBody', () => {
   });
 
   it('accepts a temperature of exactly 1', () => {
-    expect(() => toAnthropicRequestBody('m', {userPrompt: 'Hi', temperature: 1})).not.toThrow();
+    expect(() => bodyOf('m', {userPrompt: 'Hi', temperature: 1})).not.toThrow();
   });
 
   it('merges providerOptions.anthropic over the mapped fields but keeps stream true', () => {
-    const body = toAnthropicRequestBody('m', {
+    const body = bodyOf('m', {
       userPrompt: 'Hi',
       maxTokens: 10,
       providerOptions: {

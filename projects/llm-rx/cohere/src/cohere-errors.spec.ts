@@ -1,16 +1,18 @@
 import {Cohere, CohereError, CohereTimeoutError} from 'cohere-ai';
-import {LlmConfigurationError, LlmProviderError} from 'llm-rx';
+import {LlmProviderError, mapProviderError} from 'llm-rx';
 import {mapCohereError} from './cohere-errors';
 
-const CONTEXT = {model: 'command-a-03-2025', sdk: {CohereError, CohereTimeoutError}};
+const CONTEXT = {provider: 'cohere', model: 'command-a-03-2025', sdk: {CohereError, CohereTimeoutError}};
 
 function rawResponse(status: number, headers: Record<string, string> = {}) {
   return {headers: new Headers(headers), redirected: false, status, statusText: '', type: 'basic' as const, url: ''};
 }
 
+/** What the core emits for an SDK error, with this mapper. */
 function asProviderError(error: unknown): LlmProviderError {
-  expect(LlmProviderError.isInstance(error)).toBeTrue();
-  return error as LlmProviderError;
+  const mapped = mapProviderError(error, CONTEXT, caught => mapCohereError(caught, CONTEXT));
+  expect(LlmProviderError.isInstance(mapped)).toBeTrue();
+  return mapped as LlmProviderError;
 }
 
 describe('mapCohereError', () => {
@@ -20,7 +22,7 @@ describe('mapCohereError', () => {
       body,
       rawResponse(429, {'retry-after': '3', 'x-request-id': 'req_9'}),
     );
-    const error = asProviderError(mapCohereError(thrown, CONTEXT));
+    const error = asProviderError(thrown);
     expect(error.provider).toBe('cohere');
     expect(error.model).toBe('command-a-03-2025');
     expect(error.statusCode).toBe(429);
@@ -30,16 +32,17 @@ describe('mapCohereError', () => {
     expect(error.responseBody).toEqual(body);
     expect(error.message).toBe(
       'llm-rx: cohere answered HTTP 429 for command-a-03-2025: You are using a Trial key, which is limited to 10 ' +
-        'API calls / minute. Rate limited (a trial key allows few calls): wait before retrying, or check your plan.',
+        'API calls / minute. Rate limited or out of quota: wait before retrying, fail over to another provider, or check ' +
+        'your plan.',
     );
   });
 
   it('prefers retry-after-ms, and reads an HTTP date', () => {
     const fromMs = new Cohere.TooManyRequestsError({}, rawResponse(429, {'retry-after-ms': '250', 'retry-after': '9'}));
-    expect(asProviderError(mapCohereError(fromMs, CONTEXT)).retryAfterMs).toBe(250);
+    expect(asProviderError(fromMs).retryAfterMs).toBe(250);
     const date = new Date(Date.now() + 60_000).toUTCString();
     const fromDate = new Cohere.TooManyRequestsError({}, rawResponse(429, {'retry-after': date}));
-    expect(asProviderError(mapCohereError(fromDate, CONTEXT)).retryAfterMs).toBeGreaterThan(50_000);
+    expect(asProviderError(fromDate).retryAfterMs).toBeGreaterThan(50_000);
   });
 
   it('marks 500, 503 and a plain CohereError with 502 retryable, and 4xx and 529 not', () => {
@@ -53,7 +56,7 @@ describe('mapCohereError', () => {
       [new CohereError({statusCode: 529, body: {message: 'x'}}), 529, false],
     ];
     for (const [thrown, status, isRetryable] of cases) {
-      const error = asProviderError(mapCohereError(thrown, CONTEXT));
+      const error = asProviderError(thrown);
       expect(error.statusCode).withContext(String(status)).toBe(status);
       expect(error.isRetryable).withContext(String(status)).toBe(isRetryable);
     }
@@ -61,31 +64,37 @@ describe('mapCohereError', () => {
 
   it('maps a failed fetch (CohereError without status) and a header timeout to retryable errors', () => {
     const fetchFailed = new CohereError({message: 'Failed to fetch', cause: new TypeError('Failed to fetch')});
-    const unreachable = asProviderError(mapCohereError(fetchFailed, CONTEXT));
+    const unreachable = asProviderError(fetchFailed);
     expect(unreachable.statusCode).toBeUndefined();
     expect(unreachable.isRetryable).toBeTrue();
     expect(unreachable.message).toContain('could not reach cohere');
-    const timeout = asProviderError(mapCohereError(new CohereTimeoutError('Timeout exceeded'), CONTEXT));
+    const timeout = asProviderError(new CohereTimeoutError('Timeout exceeded'));
     expect(timeout.isRetryable).toBeTrue();
   });
 
   it('says how the call failed', () => {
-    expect(
-      asProviderError(mapCohereError(new Cohere.BadRequestError({message: 'x'}, rawResponse(400)), CONTEXT)).kind,
-    ).toBe('http');
-    expect(asProviderError(mapCohereError(new TypeError('terminated'), CONTEXT)).kind).toBe('connection');
-    expect(asProviderError(mapCohereError(new SyntaxError('Unexpected end'), CONTEXT)).kind).toBe('malformed-stream');
+    expect(asProviderError(new Cohere.BadRequestError({message: 'x'}, rawResponse(400))).kind).toBe('http');
+    expect(asProviderError(new TypeError('terminated')).kind).toBe('connection');
+    expect(asProviderError(new SyntaxError('Unexpected end')).kind).toBe('malformed-stream');
   });
 
-  it('maps a dropped stream and a malformed event through the transport mapping, and passes llm-rx errors on', () => {
-    expect(asProviderError(mapCohereError(new TypeError('terminated'), CONTEXT)).isRetryable).toBeTrue();
-    expect(asProviderError(mapCohereError(new SyntaxError('Unexpected end'), CONTEXT)).message).toContain('malformed');
-    const own = new LlmConfigurationError('llm-rx: nope');
-    expect(mapCohereError(own, CONTEXT)).toBe(own);
+  it('leaves a dropped stream and a malformed event to the transport mapping', () => {
+    expect(mapCohereError(new TypeError('terminated'), CONTEXT)).toBeUndefined();
+    expect(asProviderError(new TypeError('terminated')).isRetryable).toBeTrue();
+    expect(asProviderError(new SyntaxError('Unexpected end')).message).toContain('malformed');
+  });
+
+  it("gives Cohere's 498 (an invalid token) the key advice", () => {
+    const thrown = new CohereError({
+      message: 'invalid api token',
+      statusCode: 498,
+      body: {message: 'invalid api token'},
+    });
+    expect(asProviderError(thrown).message).toContain('Check the apiKey option');
   });
 
   it('maps anything else to a non-retryable error', () => {
-    const error = asProviderError(mapCohereError(new Error('odd'), CONTEXT));
+    const error = asProviderError(new Error('odd'));
     expect(error.isRetryable).toBeFalse();
     expect(error.message).toBe('llm-rx: the cohere call for command-a-03-2025 failed: odd');
   });

@@ -1,11 +1,12 @@
 import {CohereError, CohereTimeoutError} from 'cohere-ai';
-import {LlmProviderError} from 'llm-rx';
+import {LlmProviderError, mapProviderError} from 'llm-rx';
 import {mapCohereError} from './cohere-errors';
 import {createCohereFetch} from './cohere-fetch';
 
 /** What llm-rx makes of the body's failure: Node hands on the CohereError, Chromium a network TypeError. */
 function mappedFailureOf(failure: unknown): LlmProviderError {
-  const mapped = mapCohereError(failure, {model: 'command-a', sdk: {CohereError, CohereTimeoutError}});
+  const context = {provider: 'cohere', model: 'command-a', sdk: {CohereError, CohereTimeoutError}};
+  const mapped = mapProviderError(failure, context, caught => mapCohereError(caught, context));
   expect(LlmProviderError.isInstance(mapped)).withContext(String(mapped)).toBeTrue();
   return mapped as LlmProviderError;
 }

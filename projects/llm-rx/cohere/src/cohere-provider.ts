@@ -30,13 +30,13 @@ const cohere = defineLlmProvider({
       // after a rejection, and a short one would cut a slow but healthy answer.
       fetch: createCohereFetch(sdk),
     }),
-  open: async (client, model, request, signal, options) => {
+  open: async call => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription. The SDK
     // retries 408, 429 and 5xx twice by default: llm-rx's retry policy is the only one.
-    const stream = await client.chatStream(toCohereChatRequest(model, request), {
-      abortSignal: signal,
+    const stream = await call.client.chatStream(toCohereChatRequest(call), {
+      abortSignal: call.signal,
       maxRetries: 0,
-      headers: {...options.headers, ...request.headers},
+      headers: call.headers,
     });
     return {events: stream, mapper: createCohereEventMapper()};
   },

@@ -1,8 +1,13 @@
+import {type LlmRequest, providerOptionsOf} from 'llm-rx';
 import {toCohereChatRequest} from './cohere-request';
+
+/** The SDK request for a request, as the provider builds it. */
+const requestOf = (model: string, request: LlmRequest) =>
+  toCohereChatRequest({model, request, providerOptions: providerOptionsOf(request, 'cohere')});
 
 describe('toCohereChatRequest', () => {
   it('maps a user prompt to one user message', () => {
-    expect(toCohereChatRequest('command-a-03-2025', {userPrompt: 'Hi'})).toEqual({
+    expect(requestOf('command-a-03-2025', {userPrompt: 'Hi'})).toEqual({
       model: 'command-a-03-2025',
       messages: [{role: 'user', content: 'Hi'}],
     });
@@ -10,7 +15,7 @@ describe('toCohereChatRequest', () => {
 
   it('puts the system prompt first and maps the conversation and sampling fields', () => {
     expect(
-      toCohereChatRequest('command-r7b-12-2024', {
+      requestOf('command-r7b-12-2024', {
         messages: [
           {role: 'user', content: 'Hi'},
           {role: 'assistant', content: 'Hello!'},
@@ -38,7 +43,7 @@ describe('toCohereChatRequest', () => {
   });
 
   it('merges providerOptions.cohere last and ignores other providers’ options', () => {
-    const request = toCohereChatRequest('command-a-03-2025', {
+    const request = requestOf('command-a-03-2025', {
       userPrompt: 'Hi',
       temperature: 0.9,
       providerOptions: {cohere: {temperature: 0.1, safetyMode: 'STRICT', seed: 7}, gemini: {ignored: true}},

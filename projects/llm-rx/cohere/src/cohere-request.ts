@@ -1,5 +1,8 @@
 import type {Cohere} from 'cohere-ai';
-import {LlmInvalidRequestError, llmMessagesOf, type LlmRequest} from 'llm-rx';
+import {definedFields, LlmInvalidRequestError, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+
+/** What `toCohereChatRequest()` reads of a call. */
+export type CohereRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions'>;
 
 /**
  * Builds the `chatStream()` request of an llm-rx request, in the SDK's camelCase (it sends snake_case).
@@ -7,13 +10,13 @@ import {LlmInvalidRequestError, llmMessagesOf, type LlmRequest} from 'llm-rx';
  * `systemPrompt` becomes a leading `system` message; the sampling fields map to `temperature`, `p`, `maxTokens`
  * and `stopSequences`. `providerOptions.cohere` is merged in last, also in camelCase (e.g. `{thinking: {type:
  * 'enabled'}}`, `safetyMode`); keys the SDK does not know pass through unchanged.
- * @param model The model id, e.g. `command-a-03-2025`.
- * @param request A validated request.
+ * @param call The model, the validated request and `providerOptions.cohere`.
  * @returns The SDK request.
  * @throws LlmInvalidRequestError when `topP` is outside Cohere's 0.01 to 0.99 (the SDK's documented range of `p`).
  * @see https://docs.cohere.com/reference/chat
  */
-export function toCohereChatRequest(model: string, request: LlmRequest): Cohere.V2ChatStreamRequest {
+export function toCohereChatRequest(call: CohereRequestCall): Cohere.V2ChatStreamRequest {
+  const {model, request} = call;
   if (request.topP !== undefined && (request.topP < 0.01 || request.topP > 0.99)) {
     throw new LlmInvalidRequestError(
       'topP',
@@ -28,10 +31,12 @@ export function toCohereChatRequest(model: string, request: LlmRequest): Cohere.
   return {
     model,
     messages,
-    ...(request.temperature !== undefined && {temperature: request.temperature}),
-    ...(request.topP !== undefined && {p: request.topP}),
-    ...(request.maxTokens !== undefined && {maxTokens: request.maxTokens}),
-    ...(request.stopSequences !== undefined && {stopSequences: [...request.stopSequences]}),
-    ...request.providerOptions?.['cohere'],
+    ...definedFields({
+      temperature: request.temperature,
+      p: request.topP,
+      maxTokens: request.maxTokens,
+      stopSequences: request.stopSequences?.slice(),
+    }),
+    ...call.providerOptions,
   };
 }

@@ -14,9 +14,8 @@ const deepSeek = defineLlmProvider({
   createFunctionName: 'createDeepSeekLlm',
   createClient: (sdk, options: DeepSeekOptions & {readonly apiKey: string}) =>
     _createOpenAiClient(sdk, {...options, baseURL: options.baseURL ?? DEEPSEEK_BASE_URL}),
-  open: (client, model, request, signal) =>
-    _openOpenAiChatStream(client, model, request, signal, {
-      provider: 'deepseek',
+  open: call =>
+    _openOpenAiChatStream(call, {
       maxTokensField: 'max_tokens',
       events: {convertUsage: convertDeepSeekUsage, mapFinishReason: mapDeepSeekFinishReason},
     }),

@@ -1,17 +1,19 @@
 import {ApiError} from '@google/genai';
-import {LlmConfigurationError, LlmProviderError} from 'llm-rx';
+import {LlmProviderError, mapProviderError} from 'llm-rx';
 import {mapGeminiError} from './gemini-errors';
 
-const CONTEXT = {model: 'gemini-2.5-flash'};
+const CONTEXT = {provider: 'gemini', model: 'gemini-2.5-flash'};
 
 /** An `ApiError` as the SDK throws it for an HTTP error: the message is the JSON body. */
 function httpError(status: number, body: unknown): ApiError {
   return new ApiError({message: JSON.stringify(body), status});
 }
 
+/** What the core emits for an SDK error, with this mapper. */
 function asProviderError(error: unknown): LlmProviderError {
-  expect(LlmProviderError.isInstance(error)).toBeTrue();
-  return error as LlmProviderError;
+  const mapped = mapProviderError(error, CONTEXT, caught => mapGeminiError(caught, CONTEXT));
+  expect(LlmProviderError.isInstance(mapped)).toBeTrue();
+  return mapped as LlmProviderError;
 }
 
 describe('mapGeminiError', () => {
@@ -24,7 +26,7 @@ describe('mapGeminiError', () => {
         details: [{'@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '1.5s'}],
       },
     };
-    const error = asProviderError(mapGeminiError(httpError(429, body), CONTEXT));
+    const error = asProviderError(httpError(429, body));
     expect(error.provider).toBe('gemini');
     expect(error.model).toBe('gemini-2.5-flash');
     expect(error.statusCode).toBe(429);
@@ -46,7 +48,7 @@ describe('mapGeminiError', () => {
       [403, false],
       [404, false],
     ] as const) {
-      const error = asProviderError(mapGeminiError(httpError(status, {error: {code: status, message: 'x'}}), CONTEXT));
+      const error = asProviderError(httpError(status, {error: {code: status, message: 'x'}}));
       expect(error.statusCode).withContext(String(status)).toBe(status);
       expect(error.isRetryable).withContext(String(status)).toBe(isRetryable);
       expect(error.retryAfterMs).toBeUndefined();
@@ -56,7 +58,7 @@ describe('mapGeminiError', () => {
   it('maps an in-stream error object to a retryable error that says it came in the stream', () => {
     const body = {error: {code: 500, message: 'Internal error', status: 'INTERNAL'}};
     const thrown = new ApiError({message: `got status: INTERNAL. ${JSON.stringify(body)}`, status: 500});
-    const error = asProviderError(mapGeminiError(thrown, CONTEXT));
+    const error = asProviderError(thrown);
     expect(error.statusCode).toBe(500);
     expect(error.isRetryable).toBeTrue();
     expect(error.responseBody).toEqual(body);
@@ -65,36 +67,35 @@ describe('mapGeminiError', () => {
   });
 
   it('says how the call failed: an HTTP error, a dropped connection, a malformed event', () => {
-    expect(asProviderError(mapGeminiError(httpError(400, {error: {code: 400, message: 'bad'}}), CONTEXT)).kind).toBe(
-      'http',
-    );
-    expect(asProviderError(mapGeminiError(new TypeError('terminated'), CONTEXT)).kind).toBe('connection');
-    expect(asProviderError(mapGeminiError(new SyntaxError('Unexpected end'), CONTEXT)).kind).toBe('malformed-stream');
-    expect(asProviderError(mapGeminiError(new Error('Incomplete JSON segment at the end'), CONTEXT)).kind).toBe(
-      'incomplete-stream',
-    );
+    expect(asProviderError(httpError(400, {error: {code: 400, message: 'bad'}})).kind).toBe('http');
+    expect(asProviderError(new TypeError('terminated')).kind).toBe('connection');
+    expect(asProviderError(new SyntaxError('Unexpected end')).kind).toBe('malformed-stream');
+    expect(asProviderError(new Error('Incomplete JSON segment at the end')).kind).toBe('incomplete-stream');
   });
 
   it('maps a dropped connection and a malformed event to retryable errors', () => {
-    const dropped = asProviderError(mapGeminiError(new TypeError('terminated'), CONTEXT));
+    const dropped = asProviderError(new TypeError('terminated'));
     expect(dropped.isRetryable).toBeTrue();
     expect(dropped.statusCode).toBeUndefined();
     expect(dropped.message).toContain('terminated');
-    const malformed = asProviderError(mapGeminiError(new SyntaxError('Unexpected end of JSON input'), CONTEXT));
+    const malformed = asProviderError(new SyntaxError('Unexpected end of JSON input'));
     expect(malformed.isRetryable).toBeTrue();
     expect(malformed.message).toContain('malformed');
   });
 
   it('maps a stream cut mid-event to a retryable error, and other failures to non-retryable ones', () => {
-    const cut = asProviderError(mapGeminiError(new Error('Incomplete JSON segment at the end'), CONTEXT));
+    const cut = asProviderError(new Error('Incomplete JSON segment at the end'));
     expect(cut.isRetryable).toBeTrue();
-    const other = asProviderError(mapGeminiError(new Error('invalid model parameter'), CONTEXT));
+    const other = asProviderError(new Error('invalid model parameter'));
     expect(other.isRetryable).toBeFalse();
     expect(other.message).toBe('llm-rx: the gemini call for gemini-2.5-flash failed: invalid model parameter');
   });
 
-  it('passes llm-rx errors through', () => {
-    const error = new LlmConfigurationError('llm-rx: nope');
-    expect(mapGeminiError(error, CONTEXT)).toBe(error);
+  it('gives a 400 that blames the key the key advice', () => {
+    const body = {error: {code: 400, message: 'API key not valid. Please pass a valid API key.'}};
+    expect(asProviderError(httpError(400, body)).message).toContain('Check the apiKey option');
+    expect(asProviderError(httpError(400, {error: {code: 400, message: 'bad field'}})).message).toContain(
+      'Check the request',
+    );
   });
 });

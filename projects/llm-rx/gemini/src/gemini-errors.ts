@@ -1,57 +1,46 @@
-import {LlmError, LlmProviderError, mapUnrecognisedProviderError} from 'llm-rx';
+import {httpStatusAdvice, type LlmError, LlmProviderError, providerHttpError, providerStreamError} from 'llm-rx';
 
 /** What `mapGeminiError()` needs to know about the failed call. */
 export interface GeminiErrorContext {
+  readonly provider: string;
   readonly model: string;
 }
 
-/** The provider name in messages and errors. */
-const PROVIDER = 'gemini';
-
 /**
- * Turns what `@google/genai` threw into an llm-rx error.
+ * Recognises what `@google/genai` threw, for `defineLlmProvider()` (which maps the rest: dropped connections,
+ * malformed events, unknown errors).
  *
- * - `ApiError` (an HTTP error, or an error object inside the stream; both carry `status`) becomes an
- *   `LlmProviderError` with `statusCode`, `isRetryable` (the core default: 408, 409 and 5xx except 529),
- *   `responseBody` (the JSON in the SDK's message) and `retryAfterMs` from the body's `RetryInfo.retryDelay`:
- *   Gemini's `ApiError` carries no response headers, so there is no `retry-after` and no request id.
- * - A dropped connection (bare `TypeError`) and a malformed event (`SyntaxError`) become retryable errors through
- *   `mapTransportError`, and so does the SDK's `Incomplete JSON segment at the end` (a stream cut mid-event).
- * - llm-rx errors pass through; anything else becomes a non-retryable `LlmProviderError`.
- *
- * An abort needs no mapping: `fromProviderStream` drops errors once its signal has aborted.
+ * - `ApiError` (an HTTP error, or an error object inside the stream; both carry `status`) becomes
+ *   `providerHttpError()` or `providerStreamError()` with the JSON body from the SDK's message and `retryAfterMs`
+ *   from the body's `RetryInfo.retryDelay`: Gemini's `ApiError` carries no response headers, so there is no
+ *   `retry-after` and no request id. Gemini answers 400 to an invalid key: such a message gets the key advice.
+ * - The SDK's `Incomplete JSON segment at the end` (a stream cut mid-event) becomes a retryable
+ *   `incomplete-stream` error.
  * @param error What the SDK threw.
- * @param context The model.
- * @returns The llm-rx error to emit.
+ * @param context The provider and model.
+ * @returns The llm-rx error, or `undefined` for one the SDK does not explain.
  */
-export function mapGeminiError(error: unknown, context: GeminiErrorContext): LlmError {
-  if (LlmError.isInstance(error)) return error;
-  const {model} = context;
+export function mapGeminiError(error: unknown, {provider, model}: GeminiErrorContext): LlmError | undefined {
   if (isApiError(error)) {
     const body = bodyOf(error.message);
-    const detail = (detailOf(body) ?? error.message).replace(/\.$/, '');
-    const inStream = error.message.startsWith('got status:');
-    const message = inStream
-      ? `llm-rx: ${PROVIDER} reported an error in its stream for ${model} (HTTP ${error.status}): ${detail}. ` +
-        adviceFor(error.status)
-      : `llm-rx: ${PROVIDER} answered HTTP ${error.status} for ${model}: ${detail}. ${adviceFor(error.status)}`;
-    return new LlmProviderError(message, {
-      provider: PROVIDER,
-      model,
-      kind: inStream ? 'stream-error' : 'http',
-      statusCode: error.status,
-      responseBody: body,
+    const parts = {provider, model, detail: detailOf(body) ?? error.message, responseBody: body, cause: error};
+    if (error.message.startsWith('got status:')) {
+      return providerStreamError({...parts, code: `HTTP ${error.status}`, status: error.status});
+    }
+    return providerHttpError({
+      ...parts,
+      status: error.status,
       retryAfterMs: retryDelayMsOf(body),
-      cause: error,
+      advice: error.status === 400 && /api key/i.test(parts.detail) ? httpStatusAdvice(401) : undefined,
     });
   }
   if (error instanceof Error && error.message.startsWith('Incomplete JSON segment')) {
     return new LlmProviderError(
-      `llm-rx: the ${PROVIDER} stream for ${model} was cut in the middle of an event (${error.message}). Try again.`,
-      {provider: PROVIDER, model, kind: 'incomplete-stream', isRetryable: true, cause: error},
+      `llm-rx: the ${provider} stream for ${model} was cut in the middle of an event (${error.message}). Try again.`,
+      {provider, model, kind: 'incomplete-stream', isRetryable: true, cause: error},
     );
   }
-  return mapUnrecognisedProviderError(PROVIDER, model, error);
+  return undefined;
 }
 
 /**
@@ -97,13 +86,4 @@ function retryDelayMsOf(body: unknown): number | undefined {
     if (match) return Math.round(Number(match[1]) * 1000);
   }
   return undefined;
-}
-
-function adviceFor(status: number): string {
-  if (status === 400) return 'Check the request, its providerOptions and, if the message says so, the API key.';
-  if (status === 401 || status === 403) return 'Check the apiKey option (or the key your proxy adds) and its access.';
-  if (status === 404) return 'Check the model id and the baseURL.';
-  if (status === 429) return 'Rate limited or out of quota: wait before retrying, or check your plan and limits.';
-  if (status >= 500) return 'The service failed; it is safe to try again.';
-  return 'See the response body for details.';
 }

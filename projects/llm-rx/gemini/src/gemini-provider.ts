@@ -1,4 +1,11 @@
-import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
+import {
+  definedFields,
+  defineLlmProvider,
+  LlmConfigurationError,
+  type Llm,
+  type LlmProvider,
+  type LlmProviderOptions,
+} from 'llm-rx';
 import {createGeminiEventMapper} from './gemini-event-mapper';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
@@ -25,21 +32,18 @@ const gemini = defineLlmProvider({
     }
     return options;
   },
-  createClient: (sdk, {apiKey, baseURL, headers, apiVersion}: GeminiOptions & {readonly apiKey: string}) =>
+  createClient: (sdk, {apiKey, baseURL, apiVersion}: GeminiOptions & {readonly apiKey: string}) =>
     new sdk.GoogleGenAI({
       // Always a key, so that the SDK does not throw (a browser requires one); a proxy replaces the placeholder.
       apiKey,
       // No `timeout`: the SDK's timer keeps running while the body is read and would cut long answers;
       // llm-rx's first-chunk and idle timeouts apply instead. No `retryOptions`: the SDK then never retries.
-      httpOptions: {
-        ...(baseURL !== undefined && {baseUrl: baseURL}),
-        ...(apiVersion !== undefined && {apiVersion}),
-        ...(headers !== undefined && {headers: {...headers}}),
-      },
+      // Headers go with each request (toGeminiRequestParameters).
+      httpOptions: definedFields({baseUrl: baseURL, apiVersion}),
     }),
-  open: async (client, model, request, signal) => {
+  open: async call => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription.
-    const stream = await client.models.generateContentStream(toGeminiRequestParameters(model, request, signal));
+    const stream = await call.client.models.generateContentStream(toGeminiRequestParameters(call));
     return {events: stream, mapper: createGeminiEventMapper()};
   },
   mapError: mapGeminiError,

@@ -1,39 +1,38 @@
 import type {GenerateContentConfig, GenerateContentParameters} from '@google/genai';
-import {llmMessagesOf, type LlmRequest} from 'llm-rx';
+import {definedFields, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+
+/** What `toGeminiRequestParameters()` reads of a call. */
+export type GeminiRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions' | 'headers' | 'signal'>;
 
 /**
- * Builds the `models.generateContentStream()` parameters of a request.
+ * Builds the `models.generateContentStream()` parameters of a call.
  *
  * Messages map to `contents` (`assistant` → `model`), `systemPrompt` to `systemInstruction`, and the sampling
- * fields to `temperature`, `topP`, `maxOutputTokens` and `stopSequences`. Per-request `headers` go to
- * `httpOptions.headers`, which the SDK merges over the client's. `providerOptions.gemini` is merged into `config`
- * last, so it can override anything but the abort signal. `automaticContinuation` is off, so that one attempt is
- * one HTTP request (with it, the SDK re-requests by itself on a
- * `continuationToken` and sums the usage of the hops).
- * @param model The model id, e.g. `gemini-2.5-flash`.
- * @param request A validated request.
- * @param signal The signal that aborts the call.
+ * fields to `temperature`, `topP`, `maxOutputTokens` and `stopSequences`. The call's headers go to
+ * `httpOptions.headers`. `providerOptions.gemini` is merged into `config` last, so it can override anything but
+ * the abort signal. `automaticContinuation` is off, so that one attempt is one HTTP request (with it, the SDK
+ * re-requests by itself on a `continuationToken` and sums the usage of the hops).
+ * @param call The model, the validated request, `providerOptions.gemini`, the headers and the abort signal.
  * @returns The SDK call's parameters.
  */
-export function toGeminiRequestParameters(
-  model: string,
-  request: LlmRequest,
-  signal: AbortSignal,
-): GenerateContentParameters {
+export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateContentParameters {
+  const {request, headers} = call;
   const config: GenerateContentConfig = {
     automaticContinuation: false,
-    ...(request.systemPrompt !== undefined && {systemInstruction: request.systemPrompt}),
-    ...(request.temperature !== undefined && {temperature: request.temperature}),
-    ...(request.topP !== undefined && {topP: request.topP}),
-    ...(request.maxTokens !== undefined && {maxOutputTokens: request.maxTokens}),
-    ...(request.stopSequences !== undefined && {stopSequences: [...request.stopSequences]}),
-    ...(request.headers !== undefined && {httpOptions: {headers: {...request.headers}}}),
-    ...request.providerOptions?.['gemini'],
+    ...definedFields({
+      systemInstruction: request.systemPrompt,
+      temperature: request.temperature,
+      topP: request.topP,
+      maxOutputTokens: request.maxTokens,
+      stopSequences: request.stopSequences?.slice(),
+      httpOptions: headers && {headers: {...headers}},
+    }),
+    ...call.providerOptions,
     // Last, so that unsubscribing always aborts the request.
-    abortSignal: signal,
+    abortSignal: call.signal,
   };
   return {
-    model,
+    model: call.model,
     contents: llmMessagesOf(request).map(message => ({
       role: message.role === 'assistant' ? 'model' : 'user',
       parts: [{text: message.content}],

@@ -1,8 +1,17 @@
-import {definedOnly, toOpenAiChatParams} from './openai-chat-params';
+import type {LlmRequest} from 'llm-rx';
+import {type OpenAiMaxTokensField, toOpenAiChatParams} from './openai-chat-params';
+
+/** The body for a request, as the stream builds it. */
+const bodyOf = (
+  model: string,
+  request: LlmRequest,
+  providerOptions: Record<string, unknown> | undefined,
+  maxTokensField: OpenAiMaxTokensField,
+) => toOpenAiChatParams({model, request, providerOptions}, maxTokensField);
 
 describe('toOpenAiChatParams', () => {
   it('sends a prompt as one user message, streaming with usage', () => {
-    expect(toOpenAiChatParams('gpt-4.1-mini', {userPrompt: 'Hello'}, undefined, 'max_completion_tokens')).toEqual({
+    expect(bodyOf('gpt-4.1-mini', {userPrompt: 'Hello'}, undefined, 'max_completion_tokens')).toEqual({
       model: 'gpt-4.1-mini',
       messages: [{role: 'user', content: 'Hello'}],
       stream: true,
@@ -11,7 +20,7 @@ describe('toOpenAiChatParams', () => {
   });
 
   it('puts the system prompt first and maps sampling to the API fields', () => {
-    const body = toOpenAiChatParams(
+    const body = bodyOf(
       'gpt-4.1-mini',
       {
         systemPrompt: 'Be brief.',
@@ -46,13 +55,13 @@ describe('toOpenAiChatParams', () => {
   });
 
   it('uses max_tokens for compatible services', () => {
-    const body = toOpenAiChatParams('deepseek-chat', {userPrompt: 'Hi', maxTokens: 5}, undefined, 'max_tokens');
+    const body = bodyOf('deepseek-chat', {userPrompt: 'Hi', maxTokens: 5}, undefined, 'max_tokens');
     expect(body.max_tokens).toBe(5);
     expect('max_completion_tokens' in body).toBeFalse();
   });
 
   it('merges provider options but keeps model, streaming and usage reporting', () => {
-    const body = toOpenAiChatParams(
+    const body = bodyOf(
       'gpt-4.1-mini',
       {userPrompt: 'Hi', temperature: 1},
       {temperature: 0, seed: 7, model: 'other', stream: false, stream_options: {include_usage: false, extra: 1}},
@@ -63,11 +72,5 @@ describe('toOpenAiChatParams', () => {
     expect(body.model).toBe('gpt-4.1-mini');
     expect(body.stream).toBeTrue();
     expect(body.stream_options).toEqual({include_usage: true, extra: 1} as object);
-  });
-});
-
-describe('definedOnly', () => {
-  it('drops undefined values and keeps falsy ones', () => {
-    expect(definedOnly({a: undefined, b: 0, c: null, d: ''})).toEqual({b: 0, c: null, d: ''});
   });
 });

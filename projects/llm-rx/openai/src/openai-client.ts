@@ -18,7 +18,7 @@ export interface _OpenAiClientOptions extends LlmProviderOptions {
  * reads no organization or project from the environment.
  * @param sdk The loaded `openai` module.
  * @param options Key (the placeholder when none was given), base URL (the SDK's default or `OPENAI_BASE_URL`
- * when omitted), headers, organization and project.
+ * when omitted), organization and project. Headers are sent per request (`LlmProviderCall.headers`).
  * @returns The client.
  */
 export function _createOpenAiClient(
@@ -30,7 +30,6 @@ export function _createOpenAiClient(
     baseURL: options.baseURL,
     organization: options.organization ?? null,
     project: options.project ?? null,
-    defaultHeaders: options.headers,
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
   });

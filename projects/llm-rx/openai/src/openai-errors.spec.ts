@@ -1,4 +1,4 @@
-import {LlmProviderError, LlmTimeoutError} from 'llm-rx';
+import {LlmProviderError, mapProviderError} from 'llm-rx';
 import OpenAI from 'openai';
 import type {APIError} from 'openai';
 import {mapOpenAiError} from './openai-errors';
@@ -9,8 +9,9 @@ function statusError(status: number, body: unknown, headers: Record<string, stri
   return OpenAI.APIError.generate(status, body as object, undefined, new Headers(headers));
 }
 
-function mapped(error: unknown): LlmProviderError {
-  const result = mapOpenAiError(error, context);
+/** What the core emits for an SDK error, with this mapper. */
+function mapped(error: unknown, sdkContext: Partial<typeof context> = context): LlmProviderError {
+  const result = mapProviderError(error, context, caught => mapOpenAiError(caught, {...context, ...sdkContext}));
   expect(LlmProviderError.isInstance(result)).withContext(String(result)).toBeTrue();
   return result as LlmProviderError;
 }
@@ -94,19 +95,15 @@ describe('mapOpenAiError', () => {
     expect(mapped(new SyntaxError('Error reading response: malformed server-sent event JSON.')).isRetryable).toBeTrue();
   });
 
-  it('passes llm-rx errors through', () => {
-    const timeout = new LlmTimeoutError({kind: 'first-chunk', timeoutMs: 10, chunksSeen: 0});
-    expect(mapOpenAiError(timeout, context)).toBe(timeout);
-  });
-
   it('maps anything else to a non-retryable error', () => {
     const error = mapped(new OpenAI.OpenAIError('bad configuration'));
     expect(error.isRetryable).toBeFalse();
     expect(error.kind).toBe('other');
   });
 
-  it('recognises only transport errors when the SDK is not loaded', () => {
-    const result = mapOpenAiError(new TypeError('network error'), {provider: 'openai', model: 'm'}) as LlmProviderError;
-    expect(result.isRetryable).toBeTrue();
+  it('recognises nothing when the SDK is not loaded, so that only transport errors are known', () => {
+    expect(mapOpenAiError(new TypeError('network error'), {provider: 'openai', model: 'm'})).toBeUndefined();
+    expect(mapped(new TypeError('network error'), {sdk: undefined}).kind).toBe('connection');
+    expect(mapped(statusError(500, {error: {message: 'boom'}}), {sdk: undefined}).kind).toBe('other');
   });
 });

@@ -6,6 +6,9 @@ import {mapOpenAiError} from './openai-errors';
 import type {OpenAiOptions} from './openai-options';
 import {openOpenAiResponsesStream} from './openai-responses-stream';
 
+/** What either API streams. */
+type OpenAiEvent = OpenAI.Chat.Completions.ChatCompletionChunk | OpenAI.Responses.ResponseStreamEvent;
+
 const openAi = defineLlmProvider({
   name: 'openai',
   sdkPackage: 'openai',
@@ -40,22 +43,14 @@ const openAi = defineLlmProvider({
   },
   providerNameOf: options => options.providerName ?? 'openai',
   createClient: _createOpenAiClient,
-  // Either API's stream, each with its own mapper.
-  open: (
-    client,
-    model,
-    request,
-    signal,
-    options,
-  ): Promise<
-    ProviderEventSource<OpenAI.Chat.Completions.ChatCompletionChunk | OpenAI.Responses.ResponseStreamEvent>
-  > => {
-    const provider = options.providerName ?? 'openai';
-    if (options.api !== 'chat') return openOpenAiResponsesStream(client, model, request, signal, provider);
-    // Compatible services still expect the older field; OpenAI's reasoning models accept only the new one.
-    const maxTokensField = provider === 'openai' ? 'max_completion_tokens' : 'max_tokens';
-    return _openOpenAiChatStream(client, model, request, signal, {provider, maxTokensField});
-  },
+  // Either API's stream, each with its own mapper. Compatible services still expect the older max-tokens field;
+  // OpenAI's reasoning models accept only the new one.
+  open: (call): Promise<ProviderEventSource<OpenAiEvent>> =>
+    call.options.api === 'chat'
+      ? _openOpenAiChatStream(call, {
+          maxTokensField: call.provider === 'openai' ? 'max_completion_tokens' : 'max_tokens',
+        })
+      : openOpenAiResponsesStream(call),
   mapError: mapOpenAiError,
 });
 

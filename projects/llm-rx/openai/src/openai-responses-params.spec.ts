@@ -1,9 +1,13 @@
-import {LlmInvalidRequestError} from 'llm-rx';
+import {LlmInvalidRequestError, type LlmRequest} from 'llm-rx';
 import {toOpenAiResponsesParams} from './openai-responses-params';
+
+/** The body for a request, as the stream builds it. */
+const bodyOf = (model: string, request: LlmRequest, providerOptions: Record<string, unknown> | undefined) =>
+  toOpenAiResponsesParams({model, request, providerOptions});
 
 describe('toOpenAiResponsesParams', () => {
   it('sends the conversation as input and the system prompt as instructions', () => {
-    const body = toOpenAiResponsesParams(
+    const body = bodyOf(
       'gpt-4.1-mini',
       {
         systemPrompt: 'Be brief.',
@@ -34,7 +38,7 @@ describe('toOpenAiResponsesParams', () => {
   });
 
   it('merges provider options but keeps model and streaming', () => {
-    const body = toOpenAiResponsesParams(
+    const body = bodyOf(
       'gpt-5-mini',
       {userPrompt: 'Hi'},
       {reasoning: {effort: 'low'}, store: false, model: 'other', stream: false},
@@ -51,7 +55,7 @@ describe('toOpenAiResponsesParams', () => {
   it('rejects stop sequences, naming the field and the chat flavour', () => {
     let caught: unknown;
     try {
-      toOpenAiResponsesParams('gpt-4.1-mini', {userPrompt: 'Hi', stopSequences: ['END']}, undefined);
+      bodyOf('gpt-4.1-mini', {userPrompt: 'Hi', stopSequences: ['END']}, undefined);
     } catch (error) {
       caught = error;
     }

@@ -1,24 +1,21 @@
-import type {LlmRequest} from 'llm-rx';
-import {LlmInvalidRequestError, llmMessagesOf} from 'llm-rx';
+import {definedFields, LlmInvalidRequestError, llmMessagesOf} from 'llm-rx';
 import type OpenAI from 'openai';
-import {definedOnly} from './openai-chat-params';
+import type {OpenAiRequestCall} from './openai-chat-params';
 
 /**
  * Builds the streaming Responses API body of a request: the conversation as `input` messages, the system prompt
  * as `instructions`, sampling (`temperature`, `top_p`, `max_output_tokens`), then the provider options bag, which
  * may override anything but `model` and `stream`.
- * @param model The model id.
- * @param request A validated request.
- * @param providerOptions `request.providerOptions[provider]`, merged into the body.
+ * @param call The model, the validated request and its `providerOptions` for this provider, merged into the body.
  * @returns The body for `responses.create()`.
  * @throws LlmInvalidRequestError for `stopSequences`, which the Responses API does not support.
  * @see https://platform.openai.com/docs/api-reference/responses/create
  */
-export function toOpenAiResponsesParams(
-  model: string,
-  request: LlmRequest,
-  providerOptions: Readonly<Record<string, unknown>> | undefined,
-): OpenAI.Responses.ResponseCreateParamsStreaming {
+export function toOpenAiResponsesParams({
+  model,
+  request,
+  providerOptions,
+}: OpenAiRequestCall): OpenAI.Responses.ResponseCreateParamsStreaming {
   if (request.stopSequences?.length) {
     throw new LlmInvalidRequestError(
       'stopSequences',
@@ -28,7 +25,7 @@ export function toOpenAiResponsesParams(
   }
   return {
     input: llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),
-    ...definedOnly({
+    ...definedFields({
       instructions: request.systemPrompt,
       temperature: request.temperature,
       top_p: request.topP,

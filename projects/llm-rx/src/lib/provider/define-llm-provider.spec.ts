@@ -1,12 +1,14 @@
 import {firstValueFrom, lastValueFrom, toArray} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
+import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
 import type {ProviderEventMapper} from './provider-event-mapper';
 import {NO_TOKENS} from '../usage/llm-usage';
 import {defineLlmProvider, type LlmProviderDefinition, type LlmProviderErrorContext} from './define-llm-provider';
+import type {LlmProviderCall} from './llm-provider-call';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 
 interface FakeOptions extends LlmProviderOptions {
@@ -53,11 +55,11 @@ function fakeDefinition(
     exampleModel: 'acme-1',
     loadSdk: () => Promise.resolve(fakeSdk),
     createClient: (sdk, options) => new sdk.FakeClient(options.apiKey),
-    open: async (client, _model, request) => ({
+    open: async ({client, request}) => ({
       events: client.answer(`answer to ${request.userPrompt}`),
       mapper: fakeMapper(),
     }),
-    mapError: error => error,
+    mapError: error => (LlmError.isInstance(error) ? error : undefined),
     checkOptions: options => ({priceTable: ACME_PRICES, ...options}),
     ...overrides,
   };
@@ -94,9 +96,10 @@ describe('defineLlmProvider', () => {
   });
 
   it('checks the options at creation and passes the checked ones on', async () => {
-    const open = jasmine
-      .createSpy('open')
-      .and.callFake(async (client: FakeClient) => ({events: client.answer('ok'), mapper: fakeMapper()}));
+    const open = jasmine.createSpy('open').and.callFake(async ({client}: LlmProviderCall<FakeClient>) => ({
+      events: client.answer('ok'),
+      mapper: fakeMapper(),
+    }));
     const acme = defineLlmProvider(
       fakeDefinition({
         open,
@@ -108,7 +111,11 @@ describe('defineLlmProvider', () => {
     );
     expect(() => acme.create('acme-1', {region: 'mars'})).toThrowMatching(LlmConfigurationError.isInstance);
     await lastValueFrom(acme.create('acme-1', {idleTimeoutMs: null}).stream(request));
-    expect(open.calls.mostRecent().args[4]).toEqual({idleTimeoutMs: null, region: 'eu', priceTable: ACME_PRICES});
+    expect(open.calls.mostRecent().args[0].options).toEqual({
+      idleTimeoutMs: null,
+      region: 'eu',
+      priceTable: ACME_PRICES,
+    });
   });
 
   it('loads the SDK once for all models, and builds one client per model with the key or the placeholder', async () => {
@@ -155,6 +162,68 @@ describe('defineLlmProvider', () => {
     expect(contexts).toEqual([{provider: 'acme-ai', model: 'acme-1', sdk: fakeSdk}]);
   });
 
+  it("gives open the call resolved: the model's provider name, its providerOptions slice, merged headers", async () => {
+    const calls: LlmProviderCall<FakeClient, FakeOptions>[] = [];
+    const acme = defineLlmProvider(
+      fakeDefinition({
+        providerNameOf: options => options.region ?? 'acme-ai',
+        open: async call => {
+          calls.push(call);
+          return {events: call.client.answer('ok'), mapper: fakeMapper()};
+        },
+      }),
+    );
+    const llm = acme.create('acme-1', {region: 'acme-eu', headers: {'X-Tag': 'options', 'x-app': 'demo'}});
+    await lastValueFrom(
+      llm.stream({
+        userPrompt: 'hi',
+        headers: {'x-tag': 'request'},
+        providerOptions: {'acme-eu': {seed: 7}, 'acme-ai': {seed: 1}},
+      }),
+    );
+    const [call] = calls;
+    expect([call.provider, call.model]).toEqual(['acme-eu', 'acme-1']);
+    expect(call.providerOptions).toEqual({seed: 7});
+    // One spelling of a name: the request's, over the options'.
+    expect(call.headers).toEqual({'x-tag': 'request', 'x-app': 'demo'});
+    expect(call.signal.aborted).toBeTrue();
+  });
+
+  it('warns once per model, whatever the number of requests', async () => {
+    const warn = spyOn(console, 'warn');
+    const acme = defineLlmProvider(
+      fakeDefinition({
+        open: async call => {
+          call.warnOnce('sampling', `${call.model} ignores temperature`);
+          return {events: call.client.answer('ok'), mapper: fakeMapper()};
+        },
+      }),
+    );
+    const first = acme.create('acme-1');
+    for (const llm of [first, first, acme.create('acme-2')]) await lastValueFrom(llm.stream(request));
+    expect(warn.calls.allArgs()).toEqual([['acme-1 ignores temperature'], ['acme-2 ignores temperature']]);
+  });
+
+  it('maps what mapError leaves: a dropped connection as one, anything else as a non-retryable error', async () => {
+    const failWith = (error: unknown): Promise<LlmProviderError> =>
+      lastValueFrom(
+        defineLlmProvider(fakeDefinition({open: () => Promise.reject(error), mapError: () => undefined}))
+          .create('acme-1')
+          .stream(request),
+      ).then(
+        () => fail('expected an error') as never,
+        (caught: unknown) => caught as LlmProviderError,
+      );
+    const dropped = await failWith(new TypeError('fetch failed'));
+    expect([dropped.kind, dropped.isRetryable]).toEqual(['connection', true]);
+    const unknown = await failWith(new RangeError('bad value'));
+    expect([unknown.kind, unknown.isRetryable, unknown.message]).toEqual([
+      'other',
+      false,
+      'llm-rx: the acme-ai call for acme-1 failed: bad value',
+    ]);
+  });
+
   it('names the models after providerNameOf, and prices usage with the options price table', async () => {
     const acme = defineLlmProvider(fakeDefinition({providerNameOf: options => options.region ?? 'acme-ai'}));
     const priceTable = LlmPriceTable.default.withPrices('acme-eu', {
@@ -171,7 +240,7 @@ describe('defineLlmProvider', () => {
     const acme = defineLlmProvider(
       fakeDefinition({
         // Never yields: only the timeout can end it.
-        open: async (_client, _model, _request, signal) => ({
+        open: async ({signal}) => ({
           events: {
             [Symbol.asyncIterator]: () => ({
               next: () =>

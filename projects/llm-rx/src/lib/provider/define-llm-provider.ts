@@ -3,10 +3,12 @@ import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {createLlmKeyFingerprint, type LlmKeyFingerprint} from '../key/llm-key-fingerprint';
 import type {Llm} from '../llm/llm';
+import type {LlmError} from '../errors/llm-error';
 import type {LlmRequest} from '../request/llm-request';
 import {fromProviderStream} from './from-provider-stream';
 import type {ProviderEventSource} from './provider-event-mapper';
 import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-options';
+import {createWarnOnce, type LlmProviderCall, resolveProviderCall} from './llm-provider-call';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from '../registry/llm-registry';
 
@@ -58,18 +60,18 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
   readonly createClient: (sdk: TSdk, options: TOptions & {readonly apiKey: string}) => TClient;
   /**
    * Sends one request and returns the SDK's own stream with a new `ProviderEventMapper` of its events: called at
-   * each subscription. Resolve after the response headers, so that an HTTP error rejects here; the stream must
-   * stop when `signal` aborts.
+   * each subscription, with the call resolved (`LlmProviderCall`: client, provider name, this provider's
+   * `providerOptions`, merged headers, signal). Resolve after the response headers, so that an HTTP error rejects
+   * here; give the SDK `call.signal`, so that the stream stops when it aborts.
    */
-  readonly open: (
-    client: TClient,
-    model: string,
-    request: LlmRequest,
-    signal: AbortSignal,
-    options: TOptions,
-  ) => Promise<ProviderEventSource<TEvent>>;
-  /** Turns what the SDK threw into an `LlmProviderError` (or another `LlmError`). */
-  readonly mapError: (error: unknown, context: LlmProviderErrorContext<TSdk>) => unknown;
+  readonly open: (call: LlmProviderCall<TClient, TOptions>) => Promise<ProviderEventSource<TEvent>>;
+  /**
+   * Recognises what the SDK threw: returns an `LlmError` for what only this SDK can tell (build HTTP and in-stream
+   * errors with `providerHttpError()` and `providerStreamError()`), `undefined` for the rest. llm-rx errors pass
+   * through before it is asked, and what it leaves is mapped by `mapUnrecognisedProviderError()` (a dropped
+   * connection or malformed event, else a non-retryable error quoting the message).
+   */
+  readonly mapError: (error: unknown, context: LlmProviderErrorContext<TSdk>) => LlmError | undefined;
 }
 
 /** A provider made by `defineLlmProvider()`. */
@@ -88,7 +90,8 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
  * and mapping its events (a synchronous `ProviderEventMapper` per request) and errors. The adapter gets, the same
  * for every provider: the model-id check, the SDK loaded once at first use (and again after a failed load, with an
  * `LlmConfigurationError` naming the package to install), one client per model, `PLACEHOLDER_API_KEY` without
- * `apiKey`, the key's `keyFingerprint`, and `fromProviderStream()` with the options' price table and timeouts.
+ * `apiKey`, the key's `keyFingerprint`, each request's call context (`LlmProviderCall`), the common part of error
+ * mapping, and `fromProviderStream()` with the options' price table and timeouts.
  *
  * ```ts
  * const acme = defineLlmProvider<LlmProviderOptions, typeof import('acme-sdk'), AcmeClient>({
@@ -97,11 +100,14 @@ export interface DefinedLlmProvider<TOptions extends LlmProviderOptions> {
  *   loadSdk: () => import('acme-sdk'),
  *   exampleModel: 'acme-1',
  *   createClient: (sdk, options) => new sdk.Acme({apiKey: options.apiKey, baseURL: options.baseURL, retries: 0}),
- *   open: async (client, model, request, signal) => ({
- *     events: await client.stream({model, ...}, {signal}),
+ *   open: async ({client, model, request, providerOptions, headers, signal}) => ({
+ *     events: await client.stream({model, prompt: request.userPrompt, ...providerOptions}, {headers, signal}),
  *     mapper: createAcmeEventMapper(),
  *   }),
- *   mapError: (error, {provider, model}) => mapAcmeError(error, provider, model),
+ *   mapError: (error, {provider, model, sdk}) =>
+ *     sdk && error instanceof sdk.AcmeError
+ *       ? providerHttpError({provider, model, status: error.status, detail: error.message, cause: error})
+ *       : undefined,
  * });
  * export const acmeProvider = acme.provider;
  * export const createAcmeLlm = acme.create;
@@ -164,6 +170,8 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
   readonly #definition: LlmProviderDefinition<TOptions, TSdk, TClient, TEvent>;
   readonly #sdk: SdkLoader<TSdk>;
   #client: TClient | undefined;
+  /** Once per model, so that a warning is neither repeated per request nor lost for a second model. */
+  readonly #warnOnce = createWarnOnce();
 
   constructor(
     readonly model: string,
@@ -181,6 +189,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
   stream(request: LlmRequest): Observable<LlmChunk> {
     const {provider, model} = this;
     const options = this.#options;
+    const definition = this.#definition;
     return fromProviderStream({
       provider,
       model,
@@ -189,14 +198,17 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         const sdk = await this.#sdk.load();
         // Unsubscribed while the SDK loaded: send nothing. The rejection is not emitted, the signal having aborted.
         signal.throwIfAborted();
-        this.#client ??= this.#definition.createClient(sdk, {
+        this.#client ??= definition.createClient(sdk, {
           ...options,
           apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
           ...(options.baseURL !== undefined && {baseURL: absoluteBaseUrl(options.baseURL)}),
         });
-        return this.#definition.open(this.#client, model, request, signal, options);
+        const client = this.#client;
+        return definition.open(
+          resolveProviderCall({client, provider, model, request, options, signal, warnOnce: this.#warnOnce}),
+        );
       },
-      mapError: error => this.#definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),
+      mapError: error => definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),
       ...(options.apiKey !== undefined && {apiKey: options.apiKey}),
       priceTable: options.priceTable,
       firstChunkTimeoutMs: options.firstChunkTimeoutMs,

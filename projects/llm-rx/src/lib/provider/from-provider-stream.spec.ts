@@ -203,14 +203,38 @@ describe('fromProviderStream', () => {
     expect((recorder.error as LlmProviderError).cause).toBe(sdkError);
   });
 
-  it('wraps what mapError returns when it is not an llm-rx error', async () => {
-    mapError.and.returnValue('a string');
+  for (const [label, recognise] of [
+    ['returns no llm-rx error', () => 'a string'],
+    [
+      'throws',
+      () => {
+        throw new Error('mapper bug');
+      },
+    ],
+  ] as const) {
+    it(`maps the SDK's error as unrecognised when mapError ${label}`, async () => {
+      mapError.and.callFake(recognise);
+      open.and.callFake(async () => {
+        throw new Error('boom');
+      });
+      const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+      await until(() => recorder.isSettled, 'the error');
+      const error = recorder.error as LlmProviderError;
+      expect(LlmProviderError.isInstance(error)).toBeTrue();
+      expect([error.kind, error.isRetryable]).toEqual(['other', false]);
+      expect(error.message).toMatch(/ failed: boom$/);
+      expect((error.cause as Error).message).toBe('boom');
+    });
+  }
+
+  it('passes llm-rx errors through without asking mapError', async () => {
+    const own = new LlmProviderError('llm-rx: own', {provider: 'p', statusCode: 503});
     open.and.callFake(async () => {
-      throw new Error('boom');
+      throw own;
     });
     const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
-    expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
-    expect((recorder.error as LlmProviderError).message).toContain('a string');
+    expect(recorder.error).toBe(own);
+    expect(mapError).not.toHaveBeenCalled();
   });
 });

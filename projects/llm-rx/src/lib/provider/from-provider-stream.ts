@@ -14,6 +14,8 @@ import {validateLlmRequest} from '../request/validate-llm-request';
 import {chunkTimeouts} from '../timeouts/chunk-timeouts';
 import type {LlmUsage} from '../usage/llm-usage';
 import type {ProviderEventSource} from './provider-event-mapper';
+import {mapProviderError} from './provider-failure-errors';
+import {providerStreamError} from './provider-http-errors';
 import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
 
 /**
@@ -31,8 +33,9 @@ export interface ProviderStreamConfig<TEvent = unknown> {
    */
   readonly open: (signal: AbortSignal) => Promise<ProviderEventSource<TEvent>>;
   /**
-   * Turns an SDK error into an `LlmProviderError` (or another `LlmError`); anything else it returns or throws is
-   * wrapped in a non-retryable `LlmProviderError`.
+   * Recognises an SDK error: returns an `LlmProviderError` (or another `LlmError`) for what only this SDK can tell,
+   * anything else (`undefined`) for the rest. llm-rx errors pass through without it; what it leaves, or a mapper
+   * that throws, is mapped by `mapUnrecognisedProviderError()`.
    */
   readonly mapError: (error: unknown) => unknown;
   /**
@@ -157,11 +160,13 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         }
         if (finish.finishReason.unified === 'error' || finish.errorMessage !== undefined) {
           fail(
-            new LlmProviderError(
-              `llm-rx: ${provider} reported an error in its stream for ${model}: ` +
-                (finish.errorMessage ?? finish.finishReason.raw ?? 'no message'),
-              {provider, model, kind: 'stream-error', usage, responseBody: finish.errorMessage},
-            ),
+            providerStreamError({
+              provider,
+              model,
+              detail: finish.errorMessage ?? finish.finishReason.raw ?? undefined,
+              usage,
+              responseBody: finish.errorMessage,
+            }),
           );
         } else if (finish.finishReason.unified === 'length') {
           fail(new LlmTruncationError(text, usage, request.maxTokens));
@@ -173,7 +178,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
       error => {
         // Gemini and Cohere throw AbortError when aborted: the unsubscribed caller must not see it.
         if (controller.signal.aborted) return;
-        fail(mapSafely(config, error));
+        fail(mapProviderError(error, config, config.mapError));
       },
     );
     return () => {
@@ -211,24 +216,6 @@ function summarise(
     // Filled by reportLlmAttempt(), the one maker of attempt records.
     attempts: [],
   };
-}
-
-/**
- * The adapter's mapping of an SDK error, always an `LlmError`: what the mapper could not recognise, or a mapper
- * that throws, becomes a non-retryable `LlmProviderError` with the original as its cause.
- */
-function mapSafely(config: ProviderStreamConfig, error: unknown): LlmError {
-  let mapped: unknown;
-  try {
-    mapped = config.mapError(error);
-  } catch {
-    mapped = error;
-  }
-  if (LlmError.isInstance(mapped)) return mapped;
-  return new LlmProviderError(
-    `llm-rx: the ${config.provider} call for ${config.model} failed unexpectedly: ${messageOf(mapped)}`,
-    {provider: config.provider, model: config.model, isRetryable: false, cause: mapped},
-  );
 }
 
 function messageOf(error: unknown): string {

@@ -43,3 +43,28 @@ export function mapUnrecognisedProviderError(provider: string, model: string, er
     cause: error,
   });
 }
+
+/**
+ * Maps what a provider call threw to the `LlmError` it emits, as `fromProviderStream()` does: an llm-rx error as
+ * it is, then what the adapter's `recognise` makes of it (an `LlmError`, or `undefined` for what its SDK does not
+ * explain), then `mapUnrecognisedProviderError()`. A `recognise` that throws counts as `undefined`. Adapters'
+ * specs use it to check their mapper the way the core runs it.
+ * @param error What was thrown.
+ * @param call The provider and model, for the messages.
+ * @param recognise The adapter's SDK-specific mapping.
+ * @returns The error to emit.
+ */
+export function mapProviderError(
+  error: unknown,
+  call: {readonly provider: string; readonly model: string},
+  recognise: (error: unknown) => unknown,
+): LlmError {
+  if (LlmError.isInstance(error)) return error;
+  let recognised: unknown;
+  try {
+    recognised = recognise(error);
+  } catch {
+    recognised = undefined;
+  }
+  return LlmError.isInstance(recognised) ? recognised : mapUnrecognisedProviderError(call.provider, call.model, error);
+}

@@ -2,7 +2,13 @@ import {of} from 'rxjs';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import type {Llm} from '../llm/llm';
 import type {LlmProviderOptions} from '../provider/llm-provider-options';
-import {createLlm, type LlmProvider, registeredLlmProviders, registerLlmProvider} from './llm-registry';
+import {
+  createLlm,
+  createLlmRegistry,
+  type LlmProvider,
+  registeredLlmProviders,
+  registerLlmProvider,
+} from './llm-registry';
 
 /** A provider that records what it was asked to create. */
 function fakeProvider(name: string): LlmProvider & {created: {model: string; options?: LlmProviderOptions}[]} {
@@ -96,4 +102,19 @@ describe('llm registry', () => {
       expect(provider.created).toEqual([]);
     });
   }
+
+  it('keeps registries made by createLlmRegistry() apart from each other and from the default one', () => {
+    const first = createLlmRegistry();
+    const second = createLlmRegistry();
+    const provider = fakeProvider('own-test');
+    first.register(provider);
+    expect(first.providers()).toEqual(['own-test']);
+    expect(second.providers()).toEqual([]);
+    expect(registeredLlmProviders()).toEqual([]);
+    expect(first.create('own-test', 'model-1').provider).toBe('own-test');
+    expect(() => second.create('own-test', 'model-1')).toThrowMatching(
+      error => LlmConfigurationError.isInstance(error) && error.message.includes('No provider is registered yet'),
+    );
+    expect(() => createLlm('own-test', 'model-1')).toThrowMatching(error => LlmConfigurationError.isInstance(error));
+  });
 });
