@@ -11,4 +11,4 @@ export type {_OpenAiChatStreamConfig} from './src/openai-chat-stream';
 export {_createOpenAiClient} from './src/openai-client';
 export type {_OpenAiClientOptions, _OpenAiSdk} from './src/openai-client';
 export {mapOpenAiError as _mapOpenAiError} from './src/openai-errors';
-export {mapOpenAiChatFinishReason as _mapOpenAiChatFinishReason} from './src/map-openai-finish-reason';
+export {OPENAI_CHAT_FINISH_REASONS as _OPENAI_CHAT_FINISH_REASONS} from './src/map-openai-finish-reason';

@@ -91,6 +91,7 @@ export {fromProviderStream} from './lib/provider/from-provider-stream';
 export type {ProviderStreamConfig} from './lib/provider/from-provider-stream';
 export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/provider/provider-stream-event';
 export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/provider-event-mapper';
+export {finishReasonOf} from './lib/provider/finish-reason-of';
 export {httpStatusAdvice, providerHttpError, providerStreamError} from './lib/provider/provider-http-errors';
 export type {ProviderHttpErrorInit, ProviderStreamErrorInit} from './lib/provider/provider-http-errors';
 export {

@@ -1,6 +1,6 @@
-import type {LlmFinishReason, LlmFinishReasonType} from 'llm-rx';
+import {finishReasonOf, type LlmFinishReason, type LlmFinishReasonType} from 'llm-rx';
 
-const UNIFIED: Readonly<Record<string, LlmFinishReasonType>> = {
+const ANTHROPIC_FINISH_REASONS: Readonly<Record<string, LlmFinishReasonType>> = {
   end_turn: 'stop',
   stop_sequence: 'stop',
   max_tokens: 'length',
@@ -18,6 +18,5 @@ const UNIFIED: Readonly<Record<string, LlmFinishReasonType>> = {
  * @see https://docs.anthropic.com/en/api/handling-stop-reasons
  */
 export function mapAnthropicFinishReason(stopReason: string | null | undefined): LlmFinishReason {
-  const raw = stopReason ?? null;
-  return {unified: (raw !== null && Object.hasOwn(UNIFIED, raw) ? UNIFIED[raw] : undefined) ?? 'other', raw};
+  return finishReasonOf(stopReason, ANTHROPIC_FINISH_REASONS);
 }

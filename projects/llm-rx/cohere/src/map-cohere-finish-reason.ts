@@ -1,4 +1,14 @@
-import type {LlmFinishReason} from 'llm-rx';
+import {finishReasonOf, type LlmFinishReason} from 'llm-rx';
+
+/** Cohere's finish reasons. */
+const COHERE_FINISH_REASONS = {
+  COMPLETE: 'stop',
+  STOP_SEQUENCE: 'stop',
+  MAX_TOKENS: 'length',
+  TOOL_CALL: 'tool-calls',
+  ERROR: 'error',
+  TIMEOUT: 'error',
+} as const;
 
 /**
  * Maps Cohere's `finish_reason` (`finishReason` in the SDK) to the unified finish reason, keeping the raw value.
@@ -10,20 +20,5 @@ import type {LlmFinishReason} from 'llm-rx';
  * @see https://docs.cohere.com/reference/chat-stream
  */
 export function mapCohereFinishReason(raw: string | undefined): LlmFinishReason {
-  switch (raw) {
-    case undefined:
-      return {unified: 'other', raw: null};
-    case 'COMPLETE':
-    case 'STOP_SEQUENCE':
-      return {unified: 'stop', raw};
-    case 'MAX_TOKENS':
-      return {unified: 'length', raw};
-    case 'TOOL_CALL':
-      return {unified: 'tool-calls', raw};
-    case 'ERROR':
-    case 'TIMEOUT':
-      return {unified: 'error', raw};
-    default:
-      return {unified: 'other', raw};
-  }
+  return finishReasonOf(raw, COHERE_FINISH_REASONS);
 }

@@ -1,5 +1,8 @@
-import type {LlmFinishReason} from 'llm-rx';
-import {_mapOpenAiChatFinishReason} from 'llm-rx/openai';
+import {finishReasonOf, type LlmFinishReason} from 'llm-rx';
+import {_OPENAI_CHAT_FINISH_REASONS} from 'llm-rx/openai';
+
+/** Chat Completions' finish reasons, and DeepSeek's own for a request it had no capacity for. */
+const DEEPSEEK_FINISH_REASONS = {..._OPENAI_CHAT_FINISH_REASONS, insufficient_system_resource: 'error'} as const;
 
 /**
  * Maps DeepSeek's `finish_reason` to the unified finish reason, keeping the raw value: OpenAI's Chat Completions
@@ -9,5 +12,5 @@ import {_mapOpenAiChatFinishReason} from 'llm-rx/openai';
  * @see https://api-docs.deepseek.com/api/create-chat-completion
  */
 export function mapDeepSeekFinishReason(raw: string | null | undefined): LlmFinishReason {
-  return raw === 'insufficient_system_resource' ? {unified: 'error', raw} : _mapOpenAiChatFinishReason(raw);
+  return finishReasonOf(raw, DEEPSEEK_FINISH_REASONS);
 }

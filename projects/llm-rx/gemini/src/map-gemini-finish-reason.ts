@@ -1,15 +1,23 @@
-import type {LlmFinishReason} from 'llm-rx';
+import {finishReasonOf, type LlmFinishReason, type LlmFinishReasonType} from 'llm-rx';
 
-const CONTENT_FILTER = new Set([
-  'SAFETY',
-  'RECITATION',
-  'BLOCKLIST',
-  'PROHIBITED_CONTENT',
-  'SPII',
-  'IMAGE_SAFETY',
-  'IMAGE_PROHIBITED_CONTENT',
-  'IMAGE_RECITATION',
-]);
+/** Gemini's finish reasons (and prompt block reasons); `MALFORMED_*` ones are errors. */
+const GEMINI_FINISH_REASONS: Readonly<Record<string, LlmFinishReasonType>> = {
+  STOP: 'stop',
+  MAX_TOKENS: 'length',
+  CONTINUATION: 'length',
+  ...Object.fromEntries(
+    [
+      'SAFETY',
+      'RECITATION',
+      'BLOCKLIST',
+      'PROHIBITED_CONTENT',
+      'SPII',
+      'IMAGE_SAFETY',
+      'IMAGE_PROHIBITED_CONTENT',
+      'IMAGE_RECITATION',
+    ].map(reason => [reason, 'content-filter' as const]),
+  ),
+};
 
 /**
  * Maps a Gemini candidate's `finishReason` (or a prompt's `blockReason`) to the unified finish reason, keeping
@@ -22,10 +30,6 @@ const CONTENT_FILTER = new Set([
  * @see https://ai.google.dev/api/generate-content#FinishReason
  */
 export function mapGeminiFinishReason(raw: string | undefined): LlmFinishReason {
-  if (raw === undefined) return {unified: 'other', raw: null};
-  if (raw === 'STOP') return {unified: 'stop', raw};
-  if (raw === 'MAX_TOKENS' || raw === 'CONTINUATION') return {unified: 'length', raw};
-  if (CONTENT_FILTER.has(raw)) return {unified: 'content-filter', raw};
-  if (raw.startsWith('MALFORMED_')) return {unified: 'error', raw};
-  return {unified: 'other', raw};
+  if (raw?.startsWith('MALFORMED_')) return {unified: 'error', raw};
+  return finishReasonOf(raw, GEMINI_FINISH_REASONS);
 }

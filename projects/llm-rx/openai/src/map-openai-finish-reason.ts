@@ -1,5 +1,17 @@
-import type {LlmFinishReason} from 'llm-rx';
+import {finishReasonOf, type LlmFinishReason, type LlmFinishReasonType} from 'llm-rx';
 import type OpenAI from 'openai';
+
+/**
+ * Chat Completions' finish reasons; OpenAI-compatible services extend them (`llm-rx/deepseek`).
+ * @internal Exported for llm-rx/deepseek.
+ */
+export const OPENAI_CHAT_FINISH_REASONS: Readonly<Record<string, LlmFinishReasonType>> = {
+  stop: 'stop',
+  length: 'length',
+  content_filter: 'content-filter',
+  tool_calls: 'tool-calls',
+  function_call: 'tool-calls',
+};
 
 /**
  * Maps a Chat Completions `finish_reason` to the unified finish reason, keeping the raw value.
@@ -10,19 +22,7 @@ import type OpenAI from 'openai';
  * @see https://platform.openai.com/docs/api-reference/chat/object#chat/object-choices
  */
 export function mapOpenAiChatFinishReason(raw: string | null | undefined): LlmFinishReason {
-  switch (raw) {
-    case 'stop':
-      return {unified: 'stop', raw};
-    case 'length':
-      return {unified: 'length', raw};
-    case 'content_filter':
-      return {unified: 'content-filter', raw};
-    case 'tool_calls':
-    case 'function_call':
-      return {unified: 'tool-calls', raw};
-    default:
-      return {unified: 'other', raw: raw ?? null};
-  }
+  return finishReasonOf(raw, OPENAI_CHAT_FINISH_REASONS);
 }
 
 /**
