@@ -1,6 +1,7 @@
 /*
  * Public API of the llm-rx core: no Angular, no provider SDK.
  */
+// Chunks, usage and requests: what a stream carries and what it is asked.
 export {isContentChunk} from './lib/chunk/llm-chunk';
 export type {LlmChunk, LlmContentChunk, LlmReasoningDelta, LlmTextDelta, LlmUsagePart} from './lib/chunk/llm-chunk';
 export {NO_TOKENS} from './lib/usage/llm-usage';
@@ -16,12 +17,15 @@ export type {
 export type {LlmAttemptStart, LlmMessage, LlmRequest} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
+
+// Models: the `Llm` interface and the one way to wrap one.
 export type {Llm} from './lib/llm/llm';
 export {isCascade, wrapLlm} from './lib/llm/wrap-llm';
 export type {LlmStreamWrapper} from './lib/llm/wrap-llm';
 export {createLlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 export type {LlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 
+// Errors.
 export {LlmError} from './lib/errors/llm-error';
 export type {LlmErrorOptions} from './lib/errors/llm-error';
 export {LlmConfigurationError} from './lib/errors/llm-configuration-error';
@@ -35,6 +39,7 @@ export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-erro
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
 
+// The provider registry.
 export {
   createLlm,
   createLlmRegistry,
@@ -44,6 +49,7 @@ export {
 } from './lib/registry/llm-registry';
 export type {LlmProvider, LlmRegistry} from './lib/registry/llm-registry';
 
+// Pricing.
 export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
 export type {
@@ -55,6 +61,7 @@ export type {
 } from './lib/pricing/llm-model-price';
 export {priceLlmUsage} from './lib/pricing/price-llm-usage';
 
+// Timeouts, retries, cascades and attempts.
 export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';
 export {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from './lib/timeouts/default-chunk-timeouts';
 export type {ChunkTimeoutsConfig} from './lib/timeouts/chunk-timeouts';
@@ -65,6 +72,7 @@ export type {RetryBeforeFirstChunkConfig} from './lib/retry/retry-before-first-c
 export {cascade, shouldFailOver} from './lib/cascade/cascade';
 export type {CascadeFailOverEvent, CascadeOptions} from './lib/cascade/cascade';
 
+// Operators.
 export {collectResponse} from './lib/operators/collect-response';
 export type {LlmResponse} from './lib/operators/collect-response';
 export {textDeltas} from './lib/operators/text-deltas';
