@@ -1,4 +1,4 @@
-import {defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
+import {definedFields, defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
 import {createCohereEventMapper} from './cohere-event-mapper';
 import {mapCohereError} from './cohere-errors';
 import {createCohereFetch} from './cohere-fetch';
@@ -24,7 +24,7 @@ const cohere = defineLlmProvider({
     new sdk.CohereClientV2({
       // Always a token: without one the SDK reads process.env, which a browser lacks (`process is not defined`).
       token: options.apiKey,
-      ...(options.baseURL !== undefined && {baseUrl: options.baseURL}),
+      ...definedFields({baseUrl: options.baseURL}),
       // The SDK's header timer (300 s) outlives a fetch that rejects, and keeps Node from exiting: this fetch never
       // rejects (see createCohereFetch). A shorter `timeoutInSeconds` would not do: the timer runs its full length
       // after a rejection, and a short one would cut a slow but healthy answer.

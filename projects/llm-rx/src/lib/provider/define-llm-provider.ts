@@ -8,7 +8,7 @@ import type {LlmRequest} from '../request/llm-request';
 import {fromProviderStream} from './from-provider-stream';
 import type {ProviderEventSource} from './provider-event-mapper';
 import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-options';
-import {createWarnOnce, type LlmProviderCall, resolveProviderCall} from './llm-provider-call';
+import {createWarnOnce, definedFields, type LlmProviderCall, resolveProviderCall} from './llm-provider-call';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from '../registry/llm-registry';
 
@@ -201,7 +201,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         this.#client ??= definition.createClient(sdk, {
           ...options,
           apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
-          ...(options.baseURL !== undefined && {baseURL: absoluteBaseUrl(options.baseURL)}),
+          ...definedFields({baseURL: options.baseURL === undefined ? undefined : absoluteBaseUrl(options.baseURL)}),
         });
         const client = this.#client;
         return definition.open(
@@ -209,7 +209,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         );
       },
       mapError: error => definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),
-      ...(options.apiKey !== undefined && {apiKey: options.apiKey}),
+      ...definedFields({apiKey: options.apiKey}),
       priceTable: options.priceTable,
       firstChunkTimeoutMs: options.firstChunkTimeoutMs,
       idleTimeoutMs: options.idleTimeoutMs,
