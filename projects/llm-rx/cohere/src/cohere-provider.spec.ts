@@ -7,7 +7,8 @@ import {
   type MockScenario,
 } from 'llm-rx/testing';
 import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
-import {createCohereLlm, cohereProvider, type CohereOptions} from './cohere-provider';
+import type {CohereOptions} from './cohere-options';
+import {createCohereLlm, cohereProvider} from './cohere-provider';
 
 // Specs of the real cohere-ai SDK against the mock provider server (projects/mock-providers, port 4010): the
 // behaviour all adapters share runs from the shared matrix, what is Cohere's own stays here.

@@ -1,11 +1,9 @@
-import {definedFields, defineLlmProvider, type Llm, type LlmProvider, type LlmProviderOptions} from 'llm-rx';
+import {definedFields, defineLlmProvider, type Llm, type LlmProvider} from 'llm-rx';
 import {createCohereEventMapper} from './cohere-event-mapper';
 import {mapCohereError} from './cohere-errors';
 import {createCohereFetch} from './cohere-fetch';
 import {toCohereChatRequest} from './cohere-request';
-
-/** Options of the Cohere provider. */
-export type CohereOptions = LlmProviderOptions;
+import type {CohereOptions} from './cohere-options';
 
 type CohereSdk = typeof import('cohere-ai');
 

@@ -7,7 +7,8 @@ import {
   type MockScenario,
 } from 'llm-rx/testing';
 import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
-import {createGeminiLlm, geminiProvider, type GeminiOptions} from './gemini-provider';
+import type {GeminiOptions} from './gemini-options';
+import {createGeminiLlm, geminiProvider} from './gemini-provider';
 
 // Specs of the real @google/genai SDK against the mock provider server (projects/mock-providers, port 4010): the
 // behaviour all adapters share runs from the shared matrix, what is Gemini's own stays here.

@@ -1,20 +1,8 @@
-import {
-  definedFields,
-  defineLlmProvider,
-  LlmConfigurationError,
-  type Llm,
-  type LlmProvider,
-  type LlmProviderOptions,
-} from 'llm-rx';
+import {definedFields, defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} from 'llm-rx';
 import {createGeminiEventMapper} from './gemini-event-mapper';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
-
-/** Options of the Gemini provider. */
-export interface GeminiOptions extends LlmProviderOptions {
-  /** The API version path segment; default the SDK's (`v1` in `@google/genai` 3.x). `''` removes it. */
-  readonly apiVersion?: string;
-}
+import type {GeminiOptions} from './gemini-options';
 
 const gemini = defineLlmProvider({
   name: 'gemini',

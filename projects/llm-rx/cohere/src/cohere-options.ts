@@ -1,0 +1,4 @@
+import type {LlmProviderOptions} from 'llm-rx';
+
+/** Options of the Cohere provider. */
+export type CohereOptions = LlmProviderOptions;
