@@ -2,7 +2,7 @@
  * The chaos suite's checks, Node side and pure: given what the page's calls did, the log's rows and the mock
  * server's request log, every mismatch between them, with a kind, the call and what differs.
  */
-import type {MockRequestRecord} from 'llm-rx/testing';
+import type {MockRequestRecord} from '@llm-rx/mock-providers';
 import {leavesOf, WIRE_PROVIDERS} from './chaos-harness/chaos-plan';
 import type {
   AttemptRecord,

@@ -4,7 +4,7 @@ import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
 import {createGeminiLlm} from 'llm-rx/gemini';
 import {createOpenAiLlm} from 'llm-rx/openai';
-import {MOCK_SCENARIO_HEADER, mockScenario} from 'llm-rx/testing';
+import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {defer, tap} from 'rxjs';
 import {tagOf} from './chaos-plan';
 import {deriveSeed, mulberry32} from './chaos-random';

@@ -1,4 +1,4 @@
-import type {MockScenario} from 'llm-rx/testing';
+import type {MockScenario} from '@llm-rx/mock-providers';
 import {deriveSeed, Dice, mulberry32} from './chaos-random';
 import type {CallPlan, LeafFault, LeafKind, LeafPlan, NodePlan} from './chaos-types';
 

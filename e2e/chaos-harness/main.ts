@@ -4,7 +4,7 @@
  */
 import {LlmCascadeError, type LlmAttempt, LlmTruncationError} from 'llm-rx';
 import {LlmCallLog, loggedLlm, type LlmCallRecord} from 'llm-rx/logging';
-import {MOCK_SCENARIO_HEADER, mockScenario} from 'llm-rx/testing';
+import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {lastValueFrom} from 'rxjs';
 import {type AttemptListener, buildCallLlm, createProviderLlm, mockBaseUrl} from './chaos-llm';
 import {LEAF_KINDS, MAIN_PROFILE, MODELS, planCall, TRAFFIC_PROFILE} from './chaos-plan';

@@ -9,7 +9,7 @@ import {cohereProvider, createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm, deepSeekProvider} from 'llm-rx/deepseek';
 import {createGeminiLlm, geminiProvider} from 'llm-rx/gemini';
 import {createOpenAiLlm, openAiProvider} from 'llm-rx/openai';
-import {MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 
 /** Options as a case gives them: any value, valid or not, so the create functions' types cannot stop a case. */
 export type AnyOptions = Record<string, unknown>;

@@ -7,7 +7,7 @@
  */
 import {type ChildProcess, spawn} from 'node:child_process';
 import {join, resolve} from 'node:path';
-import {fetchMockRequests, type MockRequestRecord} from 'llm-rx/testing';
+import {fetchMockRequests, type MockRequestRecord} from '@llm-rx/mock-providers';
 import {
   CALL_ENDED_MARKER,
   EXIT_ENDINGS,

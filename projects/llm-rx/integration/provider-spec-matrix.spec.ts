@@ -6,8 +6,8 @@
  */
 import type {Llm, LlmChunk, LlmProviderOptions, LlmRequest, LlmUsage} from 'llm-rx';
 import {LlmPriceTable, LlmProviderError, LlmTimeoutError, LlmTruncationError} from 'llm-rx';
-import type {MockScenario} from 'llm-rx/testing';
-import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario, waitForMockRequest} from 'llm-rx/testing';
+import type {MockScenario} from '@llm-rx/mock-providers';
+import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario, waitForMockRequest} from '@llm-rx/mock-providers';
 import type {Observable} from 'rxjs';
 
 /** The adapter under test. */

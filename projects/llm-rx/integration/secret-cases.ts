@@ -11,7 +11,7 @@ import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
 import {createGeminiLlm} from 'llm-rx/gemini';
 import {createOpenAiLlm} from 'llm-rx/openai';
-import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type MockScenario} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type MockScenario} from '@llm-rx/mock-providers';
 import type {SecretKey} from './secret-scan';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,5 +1,5 @@
 import {LlmProviderError} from 'llm-rx';
-import {MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {describeMockServerMatrix, runStream} from '../../integration/provider-spec-matrix.spec';
 import {createAnthropicLlm} from './anthropic-provider';
 

@@ -5,8 +5,8 @@ import {
   MOCK_SCENARIO_HEADER,
   mockScenario,
   waitForMockRequest,
-} from 'llm-rx/testing';
-import type {MockScenario} from 'llm-rx/testing';
+} from '@llm-rx/mock-providers';
+import type {MockScenario} from '@llm-rx/mock-providers';
 import {runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
 import {anthropicProvider, createAnthropicLlm} from './anthropic-provider';
 

@@ -5,7 +5,7 @@ import {
   mockScenario,
   waitForMockRequest,
   type MockScenario,
-} from 'llm-rx/testing';
+} from '@llm-rx/mock-providers';
 import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
 import {createCohereLlm, cohereProvider, type CohereOptions} from './cohere-provider';
 

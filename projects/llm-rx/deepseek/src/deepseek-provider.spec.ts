@@ -1,5 +1,5 @@
 import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider} from 'llm-rx';
-import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 // The matrix shared by every adapter; a spec-only import, never built into a package.
 import {
   describeMockServerMatrix,

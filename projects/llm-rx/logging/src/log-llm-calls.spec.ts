@@ -11,7 +11,8 @@ import {
   type LlmUsage,
 } from 'llm-rx';
 import {createOpenAiLlm} from 'llm-rx/openai';
-import {createLlmTestScheduler, MOCK_PROVIDERS_URL, MockLlm} from 'llm-rx/testing';
+import {createLlmTestScheduler, MockLlm} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
 import {LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';

@@ -1,5 +1,5 @@
 import {LlmInvalidRequestError} from 'llm-rx';
-import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {
   describeMockServerMatrix,
   runStream,
