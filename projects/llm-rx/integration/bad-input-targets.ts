@@ -1,7 +1,7 @@
 /*
  * The models the bad-input suite (bad-input.spec.ts) runs its cases on: every provider adapter pointed at the
- * mock provider server (port 4010) the way provider-spec-matrix.spec.ts and cascade-across-providers.spec.ts do,
- * and a cascade of two of them. Spec support only: no entry point, not a spec.
+ * mock provider server (port 4010) the way the provider spec matrix (spec-support) and
+ * cascade-across-providers.spec.ts do, and a cascade of two of them. Spec support only: no entry point, not a spec.
  */
 import {cascade, createLlm, type Llm, type LlmProvider, registerLlmProvider} from 'llm-rx';
 import {anthropicProvider, createAnthropicLlm} from 'llm-rx/anthropic';

@@ -7,7 +7,7 @@ import {
   waitForMockRequest,
 } from '@llm-rx/mock-providers';
 import type {MockScenario} from '@llm-rx/mock-providers';
-import {runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
+import {runStream, uniqueTag} from '@llm-rx/spec-support';
 import {anthropicProvider, createAnthropicLlm} from './anthropic-provider';
 
 // Runs against the mock provider server (node --import tsx projects/mock-providers/src/main.ts), in Node and Chromium.

@@ -6,7 +6,7 @@ import {
   waitForMockRequest,
   type MockScenario,
 } from '@llm-rx/mock-providers';
-import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
+import {describeMockServerMatrix, runStream, uniqueTag} from '@llm-rx/spec-support';
 import {createCohereLlm, cohereProvider, type CohereOptions} from './cohere-provider';
 
 // Specs of the real cohere-ai SDK against the mock provider server (projects/mock-providers, port 4010): the

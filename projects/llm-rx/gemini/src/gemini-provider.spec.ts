@@ -6,7 +6,7 @@ import {
   waitForMockRequest,
   type MockScenario,
 } from '@llm-rx/mock-providers';
-import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
+import {describeMockServerMatrix, runStream, uniqueTag} from '@llm-rx/spec-support';
 import {createGeminiLlm, geminiProvider, type GeminiOptions} from './gemini-provider';
 
 // Specs of the real @google/genai SDK against the mock provider server (projects/mock-providers, port 4010): the

@@ -1,0 +1,10 @@
+/*
+ * `@llm-rx/spec-support`: what the specs, suites and harnesses of this repository share (a path of the root
+ * tsconfig.json). Never built or published: no ng-package.json, and no library file imports it. Everything here
+ * runs in Node and in the browser; Node-only support is `@llm-rx/spec-support/node`.
+ */
+export {describeMockServerMatrix} from './src/provider-spec-matrix';
+export type {MockServerTarget} from './src/provider-spec-matrix';
+export {runStream} from './src/run-stream';
+export type {StreamOutcome} from './src/run-stream';
+export {scenarioRequest, uniqueTag} from './src/scenario-request';
