@@ -14,3 +14,5 @@ export {mapToProviderError, ProviderStreamFixture, providerStreamOf} from './src
 export type {StreamOf} from './src/provider-stream-fixture';
 export {settle, until} from './src/real-time-waits';
 export {Recorder} from './src/stream-recorder';
+export {callRow} from './src/call-row';
+export {deleteDatabase, uniqueDatabaseName} from './src/spec-database';

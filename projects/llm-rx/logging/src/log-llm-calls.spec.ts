@@ -16,7 +16,7 @@ import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
 import {LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
-import {deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 const request: LlmRequest = {systemPrompt: 'Be brief.', userPrompt: 'Say hello', temperature: 0.3};
 const API_KEY = 'sk-test-DO-NOT-STORE-1234567890';
