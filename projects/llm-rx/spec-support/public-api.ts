@@ -16,3 +16,5 @@ export {settle, until} from './src/real-time-waits';
 export {Recorder} from './src/stream-recorder';
 export {callRow} from './src/call-row';
 export {deleteDatabase, uniqueDatabaseName} from './src/spec-database';
+export {mulberry32} from './src/seeded-random';
+export type {Random} from './src/seeded-random';
