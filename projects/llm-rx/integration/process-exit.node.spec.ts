@@ -16,7 +16,7 @@ import {
   type ExitReport,
   LATE_EMISSION_MARKER,
 } from './process-exit-cases';
-import {freeLoopbackPort} from '../../../tools/testing/free-loopback-port';
+import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 
 /** How long a child may live after its marker. */
 const EXIT_BUDGET_MS = 2000;
