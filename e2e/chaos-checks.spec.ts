@@ -1,5 +1,6 @@
 import {expect, test} from '@playwright/test';
-import {checkRun, type MockRequest} from './chaos-checks';
+import type {MockRequest} from './chaos-check-types';
+import {checkRun} from './chaos-checks';
 import {leavesOf, MAIN_PROFILE, planCall} from './chaos-harness/chaos-plan';
 import {mulberry32} from '@llm-rx/spec-support';
 import {deriveSeed} from './chaos-harness/chaos-random';

@@ -1,6 +1,8 @@
 import {test as base, expect, type LaunchOptions, type Page} from '@playwright/test';
 import {writeFileSync} from 'node:fs';
-import {checkRun, formatReport, type MockRequest} from './chaos-checks';
+import type {MockRequest} from './chaos-check-types';
+import {checkRun} from './chaos-checks';
+import {formatReport} from './chaos-report';
 import {mulberry32} from '@llm-rx/spec-support';
 import {deriveSeed, Dice} from './chaos-harness/chaos-random';
 import type {ChaosApi, CallResult, RunContext} from './chaos-harness/chaos-types';
