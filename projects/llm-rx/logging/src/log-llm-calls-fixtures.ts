@@ -1,7 +1,7 @@
 // Fixtures of the loggedLlm specs: the request they stream, a billed usage, and a fresh log per spec.
 import type {LlmCost, LlmRequest, LlmTokenCounts} from 'llm-rx';
 import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
-import {LlmCallLog} from './llm-call-log';
+import {createLlmCallLog, type LlmCallLog} from './llm-call-log';
 
 /** The request the loggedLlm specs stream: a system prompt, a user prompt and a temperature. */
 export const request: LlmRequest = {systemPrompt: 'Be brief.', userPrompt: 'Say hello', temperature: 0.3};
@@ -34,7 +34,7 @@ export function logPerSpec(use: (log: LlmCallLog) => void): void {
   let log: LlmCallLog;
   beforeEach(() => {
     databaseName = uniqueDatabaseName();
-    log = new LlmCallLog({databaseName});
+    log = createLlmCallLog({databaseName});
     use(log);
   });
   afterEach(async () => {
