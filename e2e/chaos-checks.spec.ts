@@ -1,7 +1,9 @@
 import {expect, test} from '@playwright/test';
-import {checkRun, type MockRequest} from './chaos-checks';
+import type {MockRequest} from './chaos-check-types';
+import {checkRun} from './chaos-checks';
 import {leavesOf, MAIN_PROFILE, planCall} from './chaos-harness/chaos-plan';
-import {deriveSeed, mulberry32} from './chaos-harness/chaos-random';
+import {mulberry32} from '@llm-rx/spec-support';
+import {deriveSeed} from './chaos-harness/chaos-random';
 import type {AttemptRecord, CallPlan, CallResult, LeafPlan, RowSummary} from './chaos-harness/chaos-types';
 
 /*

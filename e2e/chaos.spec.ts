@@ -1,7 +1,10 @@
 import {test as base, expect, type LaunchOptions, type Page} from '@playwright/test';
 import {writeFileSync} from 'node:fs';
-import {checkRun, formatReport, type MockRequest} from './chaos-checks';
-import {deriveSeed, Dice, mulberry32} from './chaos-harness/chaos-random';
+import type {MockRequest} from './chaos-check-types';
+import {checkRun} from './chaos-checks';
+import {formatReport} from './chaos-report';
+import {mulberry32} from '@llm-rx/spec-support';
+import {deriveSeed, Dice} from './chaos-harness/chaos-random';
 import type {ChaosApi, CallResult, RunContext} from './chaos-harness/chaos-types';
 import {MOCK_SERVER_URL} from './demo-fixtures';
 

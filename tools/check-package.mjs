@@ -1,15 +1,19 @@
 // Checks the built library (dist/llm-rx, from `ng build llm-rx`) as a user installs it: the packed file list has
-// README.md and LICENSE, and a small app that imports llm-rx, llm-rx/angular and llm-rx/anthropic compiles against
-// the packed package under `skipLibCheck: false` without Dexie installed (only llm-rx/logging may need it).
+// README.md and LICENSE and nothing of the repository's test harness (spec-support, the mock server), and a small
+// app that imports llm-rx, llm-rx/angular and llm-rx/anthropic compiles against the packed package under
+// `skipLibCheck: false` without Dexie installed (only llm-rx/logging may need it).
 // Usage: node tools/check-package.mjs
 import {spawnSync} from 'node:child_process';
 import {createRequire} from 'node:module';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 
 const DIST = resolve('dist/llm-rx');
 const REQUIRED_FILES = ['package.json', 'README.md', 'LICENSE'];
+// The test harness (@llm-rx/spec-support, @llm-rx/mock-providers) is never built: no packed file, and no source of a
+// bundle (as its source map names them), may come from there.
+const HARNESS_PATH = /(^|\/)(spec-support|mock-providers)\//;
 // What an Angular app using llm-rx/angular and llm-rx/anthropic has installed besides llm-rx: no Dexie.
 const CONSUMER_DEPENDENCIES = ['rxjs', 'tslib', '@angular/core', '@angular/common'];
 const CONSUMER = `
@@ -77,6 +81,7 @@ function isResolvable(name, folder) {
 function checkPackage(packed) {
   const sizes = new Map(packed.files.map(file => [file.path, file.size]));
   for (const file of REQUIRED_FILES) if (!sizes.has(file)) problems.push(`the packed package has no ${file}`);
+  for (const file of sizes.keys()) if (HARNESS_PATH.test(file)) problems.push(`the package packs test harness ${file}`);
   // projects/llm-rx/README.md and LICENSE are symlinks to the repository's, as ng-packagr copies only files inside
   // the project: a checkout without symlinks would pack the link's text instead.
   for (const file of ['README.md', 'LICENSE']) {
@@ -88,6 +93,12 @@ function checkPackage(packed) {
   const installed = join(workDir, 'node_modules', 'llm-rx');
   mkdirSync(installed, {recursive: true});
   run('tar', ['-xzf', join(workDir, packed.filename), '-C', installed, '--strip-components=1']);
+  for (const file of [...sizes.keys()].filter(path => path.endsWith('.map'))) {
+    const {sources = []} = JSON.parse(readFileSync(join(installed, file), 'utf8'));
+    for (const source of sources.filter(path => HARNESS_PATH.test(path))) {
+      problems.push(`${file} bundles test harness ${source}`);
+    }
+  }
   for (const dependency of CONSUMER_DEPENDENCIES) {
     const link = join(workDir, 'node_modules', dependency);
     mkdirSync(dirname(link), {recursive: true});
@@ -111,7 +122,7 @@ if (problems.length) {
   process.exitCode = 1;
 } else {
   console.log(
-    `Package check passed: ${REQUIRED_FILES.join(', ')} packed; llm-rx, llm-rx/angular and llm-rx/anthropic ` +
-      'compile under skipLibCheck: false without Dexie.',
+    `Package check passed: ${REQUIRED_FILES.join(', ')} packed, no test harness; llm-rx, llm-rx/angular and ` +
+      'llm-rx/anthropic compile under skipLibCheck: false without Dexie.',
   );
 }

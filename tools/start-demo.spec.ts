@@ -4,7 +4,7 @@
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
-import {freeLoopbackPort} from './testing/free-loopback-port';
+import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 
 /** One row of the process table. */
 interface ProcessInfo {

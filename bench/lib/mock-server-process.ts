@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {freeLoopbackPort} from '../../tools/testing/free-loopback-port';
+import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 
 /** The mock provider server, running in a child process. */
 export interface MockServerProcess {

@@ -1,5 +1,6 @@
 // Builds the chaos harness page (no Angular) with esbuild, the bundler @angular/build already brings: `llm-rx`,
-// `llm-rx/logging`, `llm-rx/openai`, … resolve to the library's sources through the paths of tsconfig.json.
+// `llm-rx/logging`, `llm-rx/openai`, … resolve to the library's sources through the paths of tsconfig.json (given
+// explicitly below), and so do `@llm-rx/mock-providers` and `@llm-rx/spec-support`.
 // Usage: node e2e/chaos-harness/build.mjs <output dir>
 import {build} from 'esbuild';
 import {copyFileSync, mkdirSync, rmSync} from 'node:fs';

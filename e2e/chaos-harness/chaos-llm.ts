@@ -4,10 +4,11 @@ import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
 import {createGeminiLlm} from 'llm-rx/gemini';
 import {createOpenAiLlm} from 'llm-rx/openai';
-import {MOCK_SCENARIO_HEADER, mockScenario} from 'llm-rx/testing';
+import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {defer, tap} from 'rxjs';
 import {tagOf} from './chaos-plan';
-import {deriveSeed, mulberry32} from './chaos-random';
+import {mulberry32} from '@llm-rx/spec-support';
+import {deriveSeed} from './chaos-random';
 import type {AttemptRecord, CallResult, LeafKind, LeafPlan, NodePlan, RunContext} from './chaos-types';
 
 /** Told of every attempt as it starts and as it ends, e.g. to keep it in localStorage. */

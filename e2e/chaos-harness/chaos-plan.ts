@@ -1,5 +1,6 @@
-import type {MockScenario} from 'llm-rx/testing';
-import {deriveSeed, Dice, mulberry32} from './chaos-random';
+import type {MockScenario} from '@llm-rx/mock-providers';
+import {mulberry32} from '@llm-rx/spec-support';
+import {deriveSeed, Dice} from './chaos-random';
 import type {CallPlan, LeafFault, LeafKind, LeafPlan, NodePlan} from './chaos-types';
 
 /** Each leaf kind's provider (as the library names it) and mock wire. */

@@ -1,21 +1,5 @@
-/** A source of numbers in [0, 1), like `Math.random`. */
-export type Random = () => number;
-
-/**
- * mulberry32: a small, fast 32-bit PRNG, so that one seed always gives the same sequence in the page and in Node.
- * @param seed Any 32-bit integer.
- * @returns The generator.
- */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The chaos suite's draws: a seed per part of a run, and dice over the seeded generator of @llm-rx/spec-support.
+import type {Random} from '@llm-rx/spec-support';
 
 /**
  * A seed of its own for one part of a run (a call, a round), from the run's seed and the part's name (FNV-1a):

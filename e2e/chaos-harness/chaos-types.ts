@@ -2,7 +2,7 @@
  * The data the chaos harness page and the chaos spec exchange: call plans, what each call did, the log's rows.
  * Types only, so that the spec (Node) and the page (browser) share them without sharing code.
  */
-import type {MockScenario} from 'llm-rx/testing';
+import type {MockScenario} from '@llm-rx/mock-providers';
 
 /** The kinds of leaf a call tree is built from: five providers, OpenAI through both of its APIs. */
 export type LeafKind = 'openai-responses' | 'openai-chat' | 'anthropic' | 'gemini' | 'deepseek' | 'cohere';

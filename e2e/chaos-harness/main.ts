@@ -4,11 +4,12 @@
  */
 import {LlmCascadeError, type LlmAttempt, LlmTruncationError} from 'llm-rx';
 import {LlmCallLog, loggedLlm, type LlmCallRecord} from 'llm-rx/logging';
-import {MOCK_SCENARIO_HEADER, mockScenario} from 'llm-rx/testing';
+import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {lastValueFrom} from 'rxjs';
 import {type AttemptListener, buildCallLlm, createProviderLlm, mockBaseUrl} from './chaos-llm';
 import {LEAF_KINDS, MAIN_PROFILE, MODELS, planCall, TRAFFIC_PROFILE} from './chaos-plan';
-import {deriveSeed, Dice, mulberry32} from './chaos-random';
+import {mulberry32} from '@llm-rx/spec-support';
+import {deriveSeed, Dice} from './chaos-random';
 import type {
   AttemptRecord,
   AttemptSummary,

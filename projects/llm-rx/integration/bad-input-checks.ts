@@ -18,7 +18,7 @@ import {
   MOCK_SCENARIO_HEADER,
   mockScenario,
   type MockRequestRecord,
-} from 'llm-rx/testing';
+} from '@llm-rx/mock-providers';
 import type {Observable, Subscription} from 'rxjs';
 
 /** How long one case may take: a hang fails in 3 s instead of at Jasmine's 20 s. */

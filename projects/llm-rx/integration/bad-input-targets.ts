@@ -1,7 +1,7 @@
 /*
  * The models the bad-input suite (bad-input.spec.ts) runs its cases on: every provider adapter pointed at the
- * mock provider server (port 4010) the way provider-spec-matrix.spec.ts and cascade-across-providers.spec.ts do,
- * and a cascade of two of them. Spec support only: no entry point, not a spec.
+ * mock provider server (port 4010) the way the provider spec matrix (spec-support) and
+ * cascade-across-providers.spec.ts do, and a cascade of two of them. Spec support only: no entry point, not a spec.
  */
 import {cascade, createLlm, type Llm, type LlmProvider, registerLlmProvider} from 'llm-rx';
 import {anthropicProvider, createAnthropicLlm} from 'llm-rx/anthropic';
@@ -9,7 +9,7 @@ import {cohereProvider, createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm, deepSeekProvider} from 'llm-rx/deepseek';
 import {createGeminiLlm, geminiProvider} from 'llm-rx/gemini';
 import {createOpenAiLlm, openAiProvider} from 'llm-rx/openai';
-import {MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 
 /** Options as a case gives them: any value, valid or not, so the create functions' types cannot stop a case. */
 export type AnyOptions = Record<string, unknown>;

@@ -41,7 +41,7 @@ import {
   REQUEST_TARGETS,
   type RequestTarget,
 } from './bad-input-targets';
-import type {MockRequestRecord} from 'llm-rx/testing';
+import type {MockRequestRecord} from '@llm-rx/mock-providers';
 
 const fieldsOf = (field: string | readonly string[]): readonly string[] =>
   typeof field === 'string' ? [field] : field;

@@ -10,7 +10,7 @@ import {
   MOCK_SCENARIO_HEADER,
   mockScenario,
   type MockScenario,
-} from 'llm-rx/testing';
+} from '@llm-rx/mock-providers';
 import {firstValueFrom} from 'rxjs';
 
 /** Each provider's adapter pointed at the mock server, with a scenario of its own (cascade children differ). */

@@ -12,7 +12,7 @@ import {
   mockScenario,
   type MockScenario,
   waitForMockRequest,
-} from 'llm-rx/testing';
+} from '@llm-rx/mock-providers';
 import type {Observer, Subscription} from 'rxjs';
 import {
   CALL_ENDED_MARKER,

@@ -7,7 +7,7 @@
  */
 import {type ChildProcess, spawn} from 'node:child_process';
 import {join, resolve} from 'node:path';
-import {fetchMockRequests, type MockRequestRecord} from 'llm-rx/testing';
+import {fetchMockRequests, type MockRequestRecord} from '@llm-rx/mock-providers';
 import {
   CALL_ENDED_MARKER,
   EXIT_ENDINGS,
@@ -16,7 +16,7 @@ import {
   type ExitReport,
   LATE_EMISSION_MARKER,
 } from './process-exit-cases';
-import {freeLoopbackPort} from '../../../tools/testing/free-loopback-port';
+import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 
 /** How long a child may live after its marker. */
 const EXIT_BUDGET_MS = 2000;

@@ -11,7 +11,8 @@ import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
 import {createGeminiLlm} from 'llm-rx/gemini';
 import {createOpenAiLlm} from 'llm-rx/openai';
-import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type MockScenario} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type MockScenario} from '@llm-rx/mock-providers';
+import {mulberry32} from '@llm-rx/spec-support';
 import type {SecretKey} from './secret-scan';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -42,18 +43,6 @@ export function fakeKey(
     body = Array.from({length}, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   }
   return {label, value: `${prefix}${body}${suffix}`, publicPrefixLength: prefix.length};
-}
-
-/** A small seeded generator (public domain), enough to make fake keys. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One provider adapter pointed at the mock server, with its fake key. */

@@ -4,7 +4,7 @@
  * import it by relative path.
  */
 import {isContentChunk, LlmConfigurationError, PLACEHOLDER_API_KEY, type Llm, type LlmChunk} from 'llm-rx';
-import {fetchMockRequests, type MockRequestRecord} from 'llm-rx/testing';
+import {fetchMockRequests, type MockRequestRecord} from '@llm-rx/mock-providers';
 import {Subscription} from 'rxjs';
 import {isFaultEnding, type SecretCase, type SecretOutcome} from './secret-cases';
 import type {SecretScan} from './secret-scan';

@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import {PLACEHOLDER_API_KEY} from 'llm-rx';
 import {createLlmCallLog} from 'llm-rx/logging';
-import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario} from 'llm-rx/testing';
+import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {SECRET_PROVIDERS, type SecretProvider} from './secret-cases';
 import {parseCsv, scanCallLog} from './secret-log-scan';
 import {installKeyAddingFetch} from './secret-run';

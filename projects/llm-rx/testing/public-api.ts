@@ -6,12 +6,3 @@ export {llmFromObservable} from './src/llm-from-observable';
 export {MockLlm} from './src/mock-llm';
 export type {MockLlmOptions, MockLlmScript} from './src/mock-llm';
 export {usagePart} from './src/usage-part';
-export {
-  clearMockRequests,
-  fetchMockRequests,
-  MOCK_PROVIDERS_URL,
-  MOCK_SCENARIO_HEADER,
-  mockScenario,
-  waitForMockRequest,
-} from './src/mock-provider-server-client';
-export type {MockRequestRecord, MockScenario, WaitForMockRequestOptions} from './src/mock-provider-server-client';

@@ -4,7 +4,7 @@ import {
   mockScenario,
   waitForMockRequest,
   type MockScenario,
-} from '../../llm-rx/testing/src/mock-provider-server-client';
+} from './client/mock-provider-client';
 import {startMockProviderServer, type MockProviderServer} from './mock-provider-server';
 
 describe('startMockProviderServer', () => {

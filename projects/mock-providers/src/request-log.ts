@@ -1,11 +1,11 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import type {MockRequestRecord} from 'llm-rx/testing';
+import type {MockRequestRecord} from './client/mock-provider-client';
 
 /** Headers whose values are credentials: recorded as `***`. */
 export const MASKED_HEADERS: readonly string[] = ['authorization', 'x-api-key', 'x-goog-api-key'];
 
-// The record type is published with the client in llm-rx/testing, which reads this log over HTTP.
-export type {MockRequestRecord} from 'llm-rx/testing';
+// The record type lives with the server's client (src/client), which reads this log over HTTP.
+export type {MockRequestRecord} from './client/mock-provider-client';
 
 /**
  * Copies request headers for the log, masking credentials so that no key is ever stored.

@@ -1,4 +1,4 @@
-import {mockScenario} from '../../llm-rx/testing/src/mock-provider-server-client';
+import {mockScenario} from './client/mock-provider-client';
 import {faultOf, MockScenarioError, parseScenario, SCENARIO_KEYS} from './scenario';
 
 describe('parseScenario', () => {
@@ -57,7 +57,7 @@ describe('parseScenario', () => {
     expect(() => parseScenario('text=%E0%A4%A')).toThrowError(MockScenarioError, /text/);
   });
 
-  it('reads back every key that the llm-rx/testing client writes', () => {
+  it('reads back every key that its client writes', () => {
     const scenario = {
       tag: 'round trip; =',
       text: 'Héllo, wörld & more',

@@ -1,10 +1,10 @@
-import type {MockScenario} from 'llm-rx/testing';
+import type {MockScenario} from './client/mock-provider-client';
 
 /** The request header that selects a scenario: `x-mock-scenario: key=value;key=value` (values URI-encoded). */
 export const SCENARIO_HEADER = 'x-mock-scenario';
 
-// The scenario type is published with the client in llm-rx/testing; the server parses into the same type.
-export type {MockScenario} from 'llm-rx/testing';
+// The scenario type lives with the server's client (src/client), which writes the header; the server parses into it.
+export type {MockScenario} from './client/mock-provider-client';
 
 /** How a scenario ends the answer. */
 export type MockFinish = NonNullable<MockScenario['finish']>;

@@ -1,6 +1,6 @@
 import {LlmProviderError} from 'llm-rx';
-import {MOCK_PROVIDERS_URL} from 'llm-rx/testing';
-import {describeMockServerMatrix, runStream} from '../../integration/provider-spec-matrix.spec';
+import {MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
+import {describeMockServerMatrix, runStream} from '@llm-rx/spec-support';
 import {createAnthropicLlm} from './anthropic-provider';
 
 // Failure paths, and the behaviour all adapters share, against the mock provider server (node --import tsx

@@ -5,9 +5,9 @@ import {
   MOCK_SCENARIO_HEADER,
   mockScenario,
   waitForMockRequest,
-} from 'llm-rx/testing';
-import type {MockScenario} from 'llm-rx/testing';
-import {runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
+} from '@llm-rx/mock-providers';
+import type {MockScenario} from '@llm-rx/mock-providers';
+import {runStream, uniqueTag} from '@llm-rx/spec-support';
 import {anthropicProvider, createAnthropicLlm} from './anthropic-provider';
 
 // Runs against the mock provider server (node --import tsx projects/mock-providers/src/main.ts), in Node and Chromium.

@@ -5,8 +5,8 @@ import {
   mockScenario,
   waitForMockRequest,
   type MockScenario,
-} from 'llm-rx/testing';
-import {describeMockServerMatrix, runStream, uniqueTag} from '../../integration/provider-spec-matrix.spec';
+} from '@llm-rx/mock-providers';
+import {describeMockServerMatrix, runStream, uniqueTag} from '@llm-rx/spec-support';
 import type {CohereOptions} from './cohere-options';
 import {createCohereLlm, cohereProvider} from './cohere-provider';
 

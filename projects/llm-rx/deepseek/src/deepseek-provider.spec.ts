@@ -1,12 +1,7 @@
 import {createLlm, LlmConfigurationError, LlmProviderError, registerLlmProvider} from 'llm-rx';
-import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
+import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 // The matrix shared by every adapter; a spec-only import, never built into a package.
-import {
-  describeMockServerMatrix,
-  runStream,
-  scenarioRequest,
-  uniqueTag,
-} from '../../integration/provider-spec-matrix.spec';
+import {describeMockServerMatrix, runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {createDeepSeekLlm, deepSeekProvider} from './deepseek-provider';
 
 const API_KEY = 'sk-h6-deepseek-secret-0000';

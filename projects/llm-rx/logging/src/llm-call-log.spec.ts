@@ -5,7 +5,7 @@ import {filter, firstValueFrom, type Subscription, timeout} from 'rxjs';
 import {LLM_CALL_CSV_COLUMNS, LlmCallLog, type LlmCallLogOptions} from './llm-call-log';
 import type {LlmLogError} from './llm-log-error';
 import {loggedLlm} from './log-llm-calls';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 const V1_STORES = {
   calls: 'id, traceId, startedAt, status, [provider+startedAt], [model+startedAt], [status+startedAt]',

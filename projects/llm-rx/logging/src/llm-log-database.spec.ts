@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import {DEFAULT_LLM_LOG_DATABASE_NAME, LlmLogDatabase} from './llm-log-database';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 // Version 1 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
 const V1_STORES = {

@@ -1,7 +1,7 @@
 import type {LlmCallPage} from 'llm-rx';
 import {LlmLogDatabase} from './llm-log-database';
 import {callBreakdown, callDetails, callTotals, recentCalls} from './llm-log-queries';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 describe('call log queries', () => {
   const t0 = Date.UTC(2025, 2, 1, 10);

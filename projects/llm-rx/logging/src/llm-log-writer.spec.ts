@@ -3,7 +3,7 @@ import type {LlmCallDraft} from './build-call-records';
 import {LlmLogDatabase} from './llm-log-database';
 import type {LlmLogError} from './llm-log-error';
 import {LlmLogWriter} from './llm-log-writer';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 function draft(id: string, overrides: Partial<LlmCallDraft> = {}): LlmCallDraft {
   const {sessionId: _session, apiKeyHash: _hash, day: _day, ...row} = callRow({id, ...overrides});

@@ -1,37 +1,19 @@
 import {
   cascade,
   collectResponse,
-  createLlmKeyFingerprint,
-  type LlmAttemptStart,
   type LlmChunk,
   LlmProviderError,
-  type LlmRequest,
   type LlmTokenCounts,
   type LlmCost,
   type LlmUsage,
 } from 'llm-rx';
-import {createOpenAiLlm} from 'llm-rx/openai';
-import {createLlmTestScheduler, MOCK_PROVIDERS_URL, MockLlm} from 'llm-rx/testing';
+import {createLlmTestScheduler, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
 import {LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
-import {deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
-const request: LlmRequest = {systemPrompt: 'Be brief.', userPrompt: 'Say hello', temperature: 0.3};
-const API_KEY = 'sk-test-DO-NOT-STORE-1234567890';
-
-function billed(inputTokens: number, totalCost: number): LlmTokenCounts & LlmCost {
-  return {
-    inputTokens,
-    outputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    reasoningTokens: 0,
-    inputCost: totalCost,
-    outputCost: 0,
-    totalCost,
-  };
-}
+import {billed, request} from './log-llm-calls-fixtures';
 
 describe('loggedLlm', () => {
   let databaseName: string;
@@ -179,93 +161,6 @@ describe('loggedLlm', () => {
     expect(totals.inputTokens).toBe(11 + 13 + 3 + 17);
   });
 
-  describe('a cascade that ends without a usage part', () => {
-    const overloaded = new LlmProviderError('anthropic: overloaded', {
-      provider: 'anthropic',
-      statusCode: 529,
-      usage: billed(3, 0.125),
-    });
-    const primary = () => new MockLlm({provider: 'anthropic', model: 'claude', script: {error: overloaded}});
-
-    async function attemptRows() {
-      await log.flush();
-      const rows = await log.database.calls.toArray();
-      rows.sort((left, right) => left.attemptIndex - right.attemptIndex);
-      expect(new Set(rows.map(row => row.traceId)).size)
-        .withContext('one trace')
-        .toBe(1);
-      expect(rows.map(row => row.provider)).not.toContain('cascade');
-      return rows;
-    }
-
-    it("writes the failed attempt and the cancelled one, still calling the caller's own onAttempt", async () => {
-      const fallback = new MockLlm({provider: 'gemini', model: 'flash', script: {chunks: ['Hel'], hang: true}});
-      const starts: LlmAttemptStart[] = [];
-      const llm = loggedLlm(cascade([primary(), fallback]), {log});
-      const seen: LlmChunk[] = [];
-      const subscription = llm
-        .stream({
-          ...request,
-          onAttempt: start => {
-            starts.push(start);
-          },
-        })
-        .subscribe(chunk => seen.push(chunk));
-      // Cancelled while the fallback streams: after its first chunk, before its end (it never ends).
-      while (seen.length === 0) await new Promise(resolve => setTimeout(resolve, 1));
-      subscription.unsubscribe();
-
-      const rows = await attemptRows();
-      expect(rows.map(row => [row.attemptIndex, row.attemptCount, row.provider, row.model, row.status])).toEqual([
-        [0, 2, 'anthropic', 'claude', 'error'],
-        [1, 2, 'gemini', 'flash', 'cancelled'],
-      ]);
-      expect([rows[0].inputTokens, rows[0].totalCost, rows[0].errorMessage]).toEqual([
-        3,
-        0.125,
-        'anthropic: overloaded',
-      ]);
-      expect(starts.map(start => start.provider)).toEqual(['anthropic', 'gemini']);
-      // The body belongs to the call's first row.
-      const body = await log.database.bodies.get(rows[0].id);
-      expect(body?.request).withContext('the hook is not stored').toEqual({
-        systemPrompt: 'Be brief.',
-        userPrompt: 'Say hello',
-        temperature: 0.3,
-      });
-      expect(body?.response).toEqual({text: 'Hel', reasoning: ''});
-    });
-
-    it('writes the failed attempt and the one that errored after content, each with its billed usage', async () => {
-      const broke = new LlmProviderError('gemini: stream broke', {provider: 'gemini', usage: billed(9, 1)});
-      const fallback = new MockLlm({
-        provider: 'gemini',
-        model: 'flash',
-        script: {chunks: ['Par', 'tial'], error: broke, errorAfterChunks: 1},
-      });
-      const errors: unknown[] = [];
-      await lastValueFrom(
-        loggedLlm(cascade([primary(), fallback]), {log})
-          .stream(request)
-          .pipe(catchError((error: unknown) => (errors.push(error), EMPTY))),
-        {defaultValue: null},
-      );
-      expect(errors).withContext('the error passes unchanged').toEqual([broke]);
-
-      const rows = await attemptRows();
-      expect(
-        rows.map(row => [row.attemptIndex, row.attemptCount, row.provider, row.status, row.inputTokens, row.totalCost]),
-      ).toEqual([
-        [0, 2, 'anthropic', 'error', 3, 0.125],
-        [1, 2, 'gemini', 'error', 9, 1],
-      ]);
-      expect(rows.map(row => row.errorMessage)).toEqual(['anthropic: overloaded', 'gemini: stream broke']);
-      expect(rows[0].startedAt).toBeLessThanOrEqual(rows[1].startedAt);
-      const totals = await firstValueFrom(log.totals());
-      expect([totals.calls, totals.inputTokens]).toEqual([2, 12]);
-    });
-  });
-
   it('keeps the partial text of a failed call in its body', async () => {
     const failing = new MockLlm({
       script: {chunks: ['Half an ', 'answer'], error: new LlmProviderError('reset', {provider: 'mock-provider'})},
@@ -282,64 +177,6 @@ describe('loggedLlm', () => {
       jasmine.objectContaining({status: 'error', errorType: 'LlmProviderError', errorMessage: 'reset'}),
     );
     expect((await log.database.bodies.get(row.id))?.response?.text).toBe('Half an answer');
-  });
-
-  it('stores only the first 16 hex characters of the key hash, and the key in no table', async () => {
-    const leaky = new LlmProviderError(`openai: 401 invalid key ${API_KEY}`, {provider: 'openai', statusCode: 401});
-    const llm = loggedLlm(new MockLlm({provider: 'openai', script: [{chunks: ['ok']}, {error: leaky}]}), {
-      log,
-      apiKey: API_KEY,
-      apiKeyAlias: 'ci',
-    });
-    await firstValueFrom(llm.stream(request).pipe(collectResponse()));
-    await lastValueFrom(llm.stream(request).pipe(catchError(() => EMPTY)), {defaultValue: null});
-    await log.flush();
-
-    const rows = await log.database.calls.toArray();
-    const hash = await createLlmKeyFingerprint(API_KEY).hash();
-    expect(hash).toMatch(/^[0-9a-f]{16}$/);
-    expect(rows.map(row => [row.apiKeyHash, row.apiKeyAlias])).toEqual([
-      [hash, 'ci'],
-      [hash, 'ci'],
-    ]);
-    expect(rows.find(row => row.status === 'error')?.errorMessage).toBe('openai: 401 invalid key ***');
-    for (const table of log.database.tables) {
-      const json = JSON.stringify(await table.toArray());
-      expect(json).not.toContain(API_KEY);
-      expect(json).not.toContain('DO-NOT-STORE');
-    }
-    expect(JSON.stringify(await log.exportCalls('json'))).not.toContain(API_KEY);
-  });
-
-  it('stores the keyFingerprint hash and alias of an Llm that exposes one', async () => {
-    const mock = new MockLlm({script: {chunks: ['ok']}});
-    const keyFingerprint = {alias: 'team', hash: () => Promise.resolve('0123456789abcdef')};
-    const logged = loggedLlm(Object.assign(mock, {keyFingerprint}), {log});
-    expect(logged.keyFingerprint).toBe(keyFingerprint);
-    await firstValueFrom(logged.stream(request).pipe(collectResponse()));
-    await log.flush();
-    const [row] = await log.database.calls.toArray();
-    expect([row.apiKeyHash, row.apiKeyAlias]).toEqual(['0123456789abcdef', 'team']);
-  });
-
-  it('stores the key hash of an adapter-made Llm, and the key in no table', async () => {
-    const llm = createOpenAiLlm('gpt-4.1-mini', {
-      api: 'chat',
-      apiKey: API_KEY,
-      apiKeyAlias: 'ci',
-      baseURL: `${MOCK_PROVIDERS_URL}/v1`,
-    });
-    const response = await firstValueFrom(loggedLlm(llm, {log}).stream(request).pipe(collectResponse()));
-    expect(response.content).not.toBe('');
-    await log.flush();
-
-    const rows = await log.database.calls.toArray();
-    expect(rows.map(row => [row.provider, row.status, row.apiKeyHash, row.apiKeyAlias])).toEqual([
-      ['openai', 'ok', await createLlmKeyFingerprint(API_KEY).hash(), 'ci'],
-    ]);
-    for (const table of log.database.tables) {
-      expect(JSON.stringify(await table.toArray())).not.toContain(API_KEY);
-    }
   });
 });
 

@@ -1,7 +1,7 @@
 import {LlmLogDatabase} from './llm-log-database';
 import {applyRetention, markInterruptedCalls, STALE_IN_PROGRESS_MS} from './log-maintenance';
 import {holdSessionLock} from './log-sessions';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
 describe('log maintenance', () => {
   let name: string;

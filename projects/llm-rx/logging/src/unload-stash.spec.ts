@@ -1,5 +1,5 @@
 import {LlmLogDatabase} from './llm-log-database';
-import {callRow, deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
+import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 import {importUnloadStash, stashForNextOpen, takeStash} from './unload-stash';
 
 describe('unload stash', () => {

@@ -1,11 +1,6 @@
 import {LlmPriceTable} from 'llm-rx';
-import {fetchMockRequests, MOCK_PROVIDERS_URL} from 'llm-rx/testing';
-import {
-  describeMockServerMatrix,
-  runStream,
-  scenarioRequest,
-  uniqueTag,
-} from '../../integration/provider-spec-matrix.spec';
+import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
+import {describeMockServerMatrix, runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {createOpenAiLlm} from './openai-provider';
 
 const API_KEY = 'sk-h6-chat-secret-0000';

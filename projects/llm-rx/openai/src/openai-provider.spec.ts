@@ -1,7 +1,7 @@
 import {createLlm, LlmConfigurationError, LlmProviderError, PLACEHOLDER_API_KEY, registerLlmProvider} from 'llm-rx';
 import type {OpenAiOptions} from './openai-options';
 import {createOpenAiLlm, openAiProvider} from './openai-provider';
-import {runStream} from '../../integration/provider-spec-matrix.spec';
+import {runStream} from '@llm-rx/spec-support';
 
 function spyOnFetch(): jasmine.Spy<typeof fetch> {
   // The SDK captures fetch when the client is built, at the first subscription: spy before subscribing.

@@ -3,7 +3,7 @@ import type {RawMessageStreamEvent} from '@anthropic-ai/sdk/resources/messages';
 import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
 import {anthropicWire} from './anthropic-wire';
 import type {MockPlan} from './provider-wire';
-import {allWireEvents} from './wire-spec-server.spec';
+import {allWireEvents} from './wire-answer-server';
 
 const PLAN: MockPlan = {
   model: 'claude-haiku-4-5',

@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {CohereClientV2, CohereError, type Cohere} from 'cohere-ai';
 import {cohereWire} from './cohere-wire';
 import type {MockPlan} from './provider-wire';
-import {allWireEvents, serveWireAnswer} from './wire-spec-server.spec';
+import {allWireEvents, serveWireAnswer} from './wire-answer-server';
 
 const PLAN: MockPlan = {
   model: 'command-a-03-2025',

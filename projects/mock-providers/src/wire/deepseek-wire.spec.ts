@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import {mockScenario, type MockScenario} from '../../../llm-rx/testing/src/mock-provider-server-client';
+import {mockScenario, type MockScenario} from '../client/mock-provider-client';
 import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
 import {deepSeekWire} from './deepseek-wire';
 

@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {ApiError, GoogleGenAI, type GenerateContentResponse} from '@google/genai';
 import {geminiWire} from './gemini-wire';
 import type {MockPlan} from './provider-wire';
-import {allWireEvents, serveWireAnswer} from './wire-spec-server.spec';
+import {allWireEvents, serveWireAnswer} from './wire-answer-server';
 
 const PLAN: MockPlan = {
   model: 'gemini-2.5-flash',

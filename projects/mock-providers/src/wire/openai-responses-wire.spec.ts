@@ -1,9 +1,5 @@
 import OpenAI from 'openai';
-import {
-  mockScenario,
-  waitForMockRequest,
-  type MockScenario,
-} from '../../../llm-rx/testing/src/mock-provider-server-client';
+import {mockScenario, waitForMockRequest, type MockScenario} from '../client/mock-provider-client';
 import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
 import {openAiResponsesWire} from './openai-responses-wire';
 

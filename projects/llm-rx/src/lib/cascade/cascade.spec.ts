@@ -2,54 +2,15 @@ import {
   collectResponse,
   type Llm,
   type LlmChunk,
-  LlmAbortError,
-  LlmCascadeError,
   LlmConfigurationError,
-  LlmError,
   LlmInvalidRequestError,
   LlmProviderError,
   type LlmRequest,
-  LlmTimeoutError,
-  LlmTruncationError,
 } from 'llm-rx';
 import {createLlmTestScheduler, llmFromObservable, MockLlm, usagePart} from 'llm-rx/testing';
 import {defer, finalize, firstValueFrom, type Observable} from 'rxjs';
-import {cascade, shouldFailOver} from './cascade';
-
-const request = {userPrompt: 'Hello'};
-const text = (value: string): LlmChunk => ({type: 'text-delta', text: value});
-const providerError = (provider: string, statusCode?: number) =>
-  new LlmProviderError(`${provider} failed with ${statusCode ?? 'no status'}`, {provider, statusCode});
-
-/** A child that serves the same observable at each subscription, so its `subscriptions` can be checked. */
-function child(provider: string, source: Observable<LlmChunk>): Llm {
-  return llmFromObservable(provider, `${provider}-model`, () => source);
-}
-
-describe('shouldFailOver', () => {
-  it('fails over on provider errors of any status, and on timeouts', () => {
-    for (const statusCode of [undefined, 400, 401, 404, 429, 500, 503, 529]) {
-      expect(shouldFailOver(providerError('a', statusCode)))
-        .withContext(String(statusCode))
-        .toBeTrue();
-    }
-    expect(shouldFailOver(new LlmTimeoutError({kind: 'first-chunk', timeoutMs: 100, chunksSeen: 0}))).toBeTrue();
-    expect(shouldFailOver(new LlmCascadeError([])))
-      .withContext('a nested cascade whose children all failed')
-      .toBeTrue();
-  });
-
-  it('does not fail over where another provider cannot help', () => {
-    const usage = usagePart({finishReason: {unified: 'length', raw: 'max_tokens'}}).usage;
-    expect(shouldFailOver(new LlmConfigurationError('llm-rx: no key'))).toBeFalse();
-    expect(shouldFailOver(new LlmInvalidRequestError('temperature', 'llm-rx: bad temperature'))).toBeFalse();
-    expect(shouldFailOver(new LlmTruncationError('partial', usage, 10))).toBeFalse();
-    expect(shouldFailOver(new LlmAbortError('a', 'gone'))).toBeFalse();
-    expect(shouldFailOver(new LlmError('llm-rx: other'))).toBeFalse();
-    expect(shouldFailOver(new TypeError('bug'))).toBeFalse();
-    expect(shouldFailOver('a string')).toBeFalse();
-  });
-});
+import {cascade} from './cascade';
+import {child, providerError, request, text} from './cascade-fixtures';
 
 describe('cascade', () => {
   it('reports provider "cascade" and the first child\'s model', () => {
@@ -182,143 +143,6 @@ describe('cascade', () => {
         expectSubscriptions(fallback.subscriptions).toBe([]);
       });
     }
-  });
-
-  it('propagates truncation at once, its usage carrying the failed attempts and re-based timings', () => {
-    const failure = providerError('a', 500);
-    const childUsage = usagePart({
-      provider: 'b',
-      model: 'b-model',
-      timeToFirstChunkMs: 1,
-      responseTimeMs: 2,
-      finishReason: {unified: 'length', raw: 'max_tokens'},
-    }).usage;
-    const truncation = new LlmTruncationError('Hel', childUsage, 1);
-    let caught: unknown;
-    createLlmTestScheduler().run(({cold, expectObservable, expectSubscriptions}) => {
-      const primary = cold<LlmChunk>('-#', {}, failure);
-      const fallback = cold<LlmChunk>('-a#', {a: text('Hel')}, truncation);
-      const third = cold<LlmChunk>('(u|)', {u: usagePart()});
-      const stream = cascade([child('a', primary), child('b', fallback), child('c', third)]).stream(request);
-      stream.subscribe({error: error => (caught = error)});
-
-      expectObservable(stream).toBe('--a#', {a: text('Hel')}, truncation);
-      expectSubscriptions(third.subscriptions).toBe([]);
-    });
-    expect(LlmTruncationError.isInstance(caught)).toBeTrue();
-    const error = caught as LlmTruncationError;
-    expect(error.partialContent).toBe('Hel');
-    expect(error.maxTokens).toBe(1);
-    expect(error.usage.timeToFirstChunkMs).toBe(2);
-    expect(error.usage.responseTimeMs).toBe(3);
-    // The children report no attempts of their own: each failure stands for one, the truncation with its billing.
-    expect(error.usage.attempts).toEqual([
-      {provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 1},
-      {
-        provider: 'b',
-        model: 'b-model',
-        outcome: 'error',
-        error: truncation,
-        usage: childUsage.attempts[0].usage!,
-        finishReason: {unified: 'length', raw: 'max_tokens'},
-        durationMs: 2,
-      },
-    ]);
-    expect(error.attempts).toEqual(error.usage.attempts);
-  });
-
-  it('fails with LlmCascadeError holding every attempt and its cause when all children fail', () => {
-    const billed = {...usagePart({inputTokens: 12}).usage.attempts[0].usage!};
-    const overloaded = new LlmProviderError('a overloaded', {provider: 'a', statusCode: 529, usage: billed});
-    const timeout = new LlmTimeoutError({kind: 'first-chunk', timeoutMs: 3, provider: 'b', chunksSeen: 0});
-    const rateLimited = providerError('c', 429);
-    let caught: unknown;
-    createLlmTestScheduler().run(({cold, expectObservable}) => {
-      const stream = cascade([
-        child('a', cold('-#', {}, overloaded)),
-        child('b', cold('---#', {}, timeout)),
-        child('c', cold('--#', {}, rateLimited)),
-      ]).stream(request);
-      stream.subscribe({error: error => (caught = error)});
-      expectObservable(stream).toBe('------#', {}, jasmine.any(LlmCascadeError));
-    });
-
-    expect(LlmCascadeError.isInstance(caught)).toBeTrue();
-    const error = caught as LlmCascadeError;
-    expect(error.attempts).toEqual([
-      {provider: 'a', model: 'a-model', outcome: 'error', error: overloaded, usage: billed, durationMs: 1},
-      {provider: 'b', model: 'b-model', outcome: 'error', error: timeout, durationMs: 3},
-      {provider: 'c', model: 'c-model', outcome: 'error', error: rateLimited, durationMs: 2},
-    ]);
-    expect(error.attempts.map(attempt => attempt.error)).toEqual([overloaded, timeout, rateLimited]);
-    expect(error.attempts[0].error).toBe(overloaded);
-    expect(error.cause).toBe(rateLimited);
-  });
-
-  it('records the attempt of a single child that fails', () => {
-    const failure = providerError('a', 401);
-    let caught: unknown;
-    createLlmTestScheduler().run(({cold}) => {
-      cascade([child('a', cold('--#', {}, failure))])
-        .stream(request)
-        .subscribe({error: error => (caught = error)});
-    });
-    expect((caught as LlmCascadeError).attempts).toEqual([
-      {provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 2},
-    ]);
-  });
-
-  it("keeps a single answering child's own attempts and timings", () => {
-    createLlmTestScheduler().run(({cold, expectObservable}) => {
-      const usage = usagePart({provider: 'a', model: 'a-model', timeToFirstChunkMs: 1, responseTimeMs: 2});
-      const llm = cascade([child('a', cold('-a(u|)', {a: text('Hi'), u: usage}))]);
-      expectObservable(llm.stream(request)).toBe('-a(u|)', {a: text('Hi'), u: usage});
-    });
-  });
-
-  it("appends the answering child's own attempts (e.g. its retries) after the failed ones", () => {
-    createLlmTestScheduler().run(({cold, expectObservable}) => {
-      const failure = providerError('a', 404);
-      const retried = {provider: 'b', model: 'b-model', outcome: 'error' as const, error: 'reset', durationMs: 1};
-      const answered = {provider: 'b', model: 'b-model', outcome: 'ok' as const, durationMs: 2};
-      const childUsage = usagePart({provider: 'b', model: 'b-model', responseTimeMs: 3, attempts: [retried, answered]});
-      const llm = cascade([child('a', cold('-#', {}, failure)), child('b', cold('---(u|)', {u: childUsage}))]);
-
-      expectObservable(llm.stream(request)).toBe('----(u|)', {
-        u: usagePart({
-          provider: 'b',
-          model: 'b-model',
-          responseTimeMs: 4,
-          attempts: [
-            {provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 1},
-            retried,
-            answered,
-          ],
-        }),
-      });
-    });
-  });
-
-  it('uses the given scheduler as its clock', () => {
-    const scheduler = createLlmTestScheduler();
-    scheduler.run(({cold, expectObservable}) => {
-      const failure = providerError('a');
-      const childUsage = usagePart({provider: 'b', model: 'b-model', responseTimeMs: 1});
-      const llm = cascade([child('a', cold('--#', {}, failure)), child('b', cold('-(u|)', {u: childUsage}))], {
-        scheduler,
-      });
-      expectObservable(llm.stream(request)).toBe('---(u|)', {
-        u: usagePart({
-          provider: 'b',
-          model: 'b-model',
-          responseTimeMs: 3,
-          attempts: [
-            {provider: 'a', model: 'a-model', outcome: 'error', error: failure, durationMs: 2},
-            ...childUsage.usage.attempts,
-          ],
-        }),
-      });
-    });
   });
 
   it('calls onFailOver with both children, the error and the failed attempt number', () => {

@@ -1,5 +1,5 @@
 import {LlmProviderError} from '../errors/llm-provider-error';
-import {finish, fromList, providerStreamOf, Recorder, TOKENS, until} from './from-provider-stream.spec-helpers';
+import {finish, fromList, providerStreamOf, Recorder, TOKENS, until} from '@llm-rx/spec-support';
 import type {ProviderEventMapper} from './provider-event-mapper';
 import type {ProviderStreamEvent} from './provider-stream-event';
 

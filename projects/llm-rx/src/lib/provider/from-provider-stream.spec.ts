@@ -13,7 +13,7 @@ import {
   type StreamOf,
   TOKENS,
   until,
-} from './from-provider-stream.spec-helpers';
+} from '@llm-rx/spec-support';
 import type {ProviderEventSource} from './provider-event-mapper';
 import type {ProviderStreamEvent} from './provider-stream-event';
 

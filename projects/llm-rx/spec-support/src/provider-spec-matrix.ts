@@ -1,14 +1,13 @@
 /*
  * The behaviour every provider adapter must show against the mock provider server (port 4010), shared by the
  * openai, deepseek, anthropic, gemini and cohere specs. Real SDK, real timers, one unique tag per spec.
- * It defines no specs by itself: call describeMockServerMatrix() inside a describe(). Spec support only: this folder
- * is no entry point, and adapters import it by relative path.
+ * It defines no specs by itself: call describeMockServerMatrix() inside a describe().
  */
-import type {Llm, LlmChunk, LlmProviderOptions, LlmRequest, LlmUsage} from 'llm-rx';
+import type {Llm, LlmChunk, LlmProviderOptions, LlmUsage} from 'llm-rx';
 import {LlmPriceTable, LlmProviderError, LlmTimeoutError, LlmTruncationError} from 'llm-rx';
-import type {MockScenario} from 'llm-rx/testing';
-import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario, waitForMockRequest} from 'llm-rx/testing';
-import type {Observable} from 'rxjs';
+import {fetchMockRequests, waitForMockRequest} from '@llm-rx/mock-providers';
+import {scenarioRequest, uniqueTag} from './scenario-request';
+import {runStream, type StreamOutcome} from './run-stream';
 
 /** The adapter under test. */
 export interface MockServerTarget {
@@ -43,55 +42,6 @@ export interface MockServerTarget {
   readonly midStreamMessage?: string;
   /** The raw finish reasons of the wire, checked when given. */
   readonly rawFinishReasons?: {readonly stop: string; readonly length: string; readonly contentFilter?: string};
-}
-
-/** What one subscription saw. */
-export interface StreamOutcome {
-  readonly chunks: LlmChunk[];
-  readonly error?: unknown;
-  readonly completed: boolean;
-}
-
-/**
- * Subscribes once and collects everything the stream emits.
- * @param stream The stream.
- * @returns The chunks and how the stream ended.
- */
-export function runStream(stream: Observable<LlmChunk>): Promise<StreamOutcome> {
-  return new Promise(resolve => {
-    const chunks: LlmChunk[] = [];
-    stream.subscribe({
-      next: chunk => chunks.push(chunk),
-      error: (error: unknown) => resolve({chunks, error, completed: false}),
-      complete: () => resolve({chunks, completed: true}),
-    });
-  });
-}
-
-let sequence = 0;
-
-/**
- * A tag no other spec uses.
- * @param label The target's label.
- * @param name What the spec checks.
- * @returns The tag.
- */
-export function uniqueTag(label: string, name: string): string {
-  return `${label}-${name}-${Date.now().toString(36)}-${sequence++}`;
-}
-
-/**
- * A request whose scenario header makes the mock server play `scenario`.
- * @param scenario The scenario, with its tag.
- * @param request More request fields.
- * @returns The request.
- */
-export function scenarioRequest(scenario: MockScenario, request: Partial<LlmRequest> = {}): LlmRequest {
-  return {
-    userPrompt: 'Say hello.',
-    ...request,
-    headers: {...request.headers, [MOCK_SCENARIO_HEADER]: mockScenario(scenario)},
-  } as LlmRequest;
 }
 
 function textOf(chunks: readonly LlmChunk[], type: 'text-delta' | 'reasoning-delta' = 'text-delta'): string {

@@ -1,27 +1,16 @@
-// Shared by the logging specs (a .spec.ts file, so that it stays out of the library build); it has no specs.
-import Dexie from 'dexie';
+// A call row of the log as the logging specs write and query it directly.
 import type {LlmCallRecord} from 'llm-rx';
-import {newLogId} from './log-ids';
-import {utcDay} from './utc-day';
 
-/** A database name no other spec uses. */
-export function uniqueDatabaseName(): string {
-  return `llm-rx-log-spec-${newLogId()}`;
-}
-
-/** Deletes a spec's database, whatever connections are left. */
-export async function deleteDatabase(name: string): Promise<void> {
-  // A closed connection counts as open until its last transaction commits, which would log "delete blocked".
-  await new Promise(resolve => setTimeout(resolve, 0));
-  await Dexie.delete(name);
-}
-
-/** A complete, finished call row with test defaults. */
+/**
+ * A complete, finished call row with test defaults.
+ * @param overrides The fields a spec sets; `day` follows `startedAt` unless given.
+ * @returns The row, with fresh random `id` and `traceId`.
+ */
 export function callRow(overrides: Partial<LlmCallRecord> = {}): LlmCallRecord {
   const startedAt = overrides.startedAt ?? Date.UTC(2025, 0, 1, 12);
   return {
-    id: newLogId(),
-    traceId: newLogId(),
+    id: crypto.randomUUID(),
+    traceId: crypto.randomUUID(),
     sessionId: 'spec-session',
     provider: 'openai',
     model: 'gpt-5-mini',
@@ -30,7 +19,8 @@ export function callRow(overrides: Partial<LlmCallRecord> = {}): LlmCallRecord {
     startedAt,
     firstChunkAt: startedAt + 100,
     endedAt: startedAt + 1000,
-    day: utcDay(startedAt),
+    // The UTC calendar day, as the log writes it.
+    day: new Date(startedAt).toISOString().slice(0, 10),
     timeToFirstChunkMs: 100,
     responseTimeMs: 1000,
     inputTokens: 10,

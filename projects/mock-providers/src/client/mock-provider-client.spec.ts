@@ -1,4 +1,4 @@
-import {MOCK_PROVIDERS_URL, mockScenario} from './mock-provider-server-client';
+import {MOCK_PROVIDERS_URL, mockScenario} from './mock-provider-client';
 
 describe('mockScenario', () => {
   it('joins keys in the given order as key=value;key=value', () => {

@@ -1,6 +1,7 @@
 /**
- * A browser-safe client for the llm-rx mock provider server (`projects/mock-providers`): builds the
- * `x-mock-scenario` header and reads the server's request log. Uses `fetch` only.
+ * The mock provider server's own client, for this repository's specs, e2e suites and benchmarks (reached as
+ * `@llm-rx/mock-providers`; test harness, not public API): builds the `x-mock-scenario` header and reads the
+ * server's request log. Browser-safe: uses `fetch` only.
  */
 
 /** Where the mock provider server listens by default (`npm run mock-providers`). */

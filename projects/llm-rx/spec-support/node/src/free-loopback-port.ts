@@ -1,4 +1,4 @@
-// Test and bench support (never built): a loopback port nothing listens on.
+// A loopback port nothing listens on, for specs and benches that start servers. Node-only (node:net).
 import {createServer} from 'node:net';
 
 /**
