@@ -2,11 +2,12 @@ import {inject, Injectable} from '@angular/core';
 import {
   cascade,
   createLlm,
+  isCascade,
   type Llm,
   LlmConfigurationError,
   type LlmProviderOptions,
   retryBeforeFirstChunk,
-  type RetryBeforeFirstChunkConfig,
+  wrapLlm,
 } from 'llm-rx';
 import {
   LLM_DEFAULT_OPTIONS,
@@ -72,8 +73,9 @@ export class _LlmModels {
    */
   retried(llm: Llm): Llm {
     const config = this._retry;
-    if (!config || llm.provider === 'cascade') return llm;
-    return withRetry(llm, config);
+    if (!config || isCascade(llm)) return llm;
+    // wrapLlm keeps the model's identity, its key fingerprint included, so that logged calls keep the key's hash.
+    return wrapLlm(llm, (request, stream) => stream(request).pipe(retryBeforeFirstChunk(config)));
   }
 
   private _named(name: string): Llm {
@@ -128,14 +130,4 @@ export class _LlmModels {
 
 function isLlm(model: Llm | LlmModelSpec): model is Llm {
   return typeof (model as Partial<Llm>).stream === 'function';
-}
-
-function withRetry(llm: Llm, config: RetryBeforeFirstChunkConfig): Llm {
-  return {
-    provider: llm.provider,
-    model: llm.model,
-    // The same model with the same key: keep its fingerprint, so that logged calls still carry the key's hash.
-    ...(llm.keyFingerprint && {keyFingerprint: llm.keyFingerprint}),
-    stream: request => llm.stream(request).pipe(retryBeforeFirstChunk(config)),
-  };
 }

@@ -8,6 +8,7 @@ import {
   type LlmProviderOptions,
   LlmProviderError,
   registerLlmProvider,
+  wrapLlm,
 } from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
 import {firstValueFrom, lastValueFrom, toArray} from 'rxjs';
@@ -192,11 +193,9 @@ describe('provideLlm', () => {
     let optionsMade = 0;
     const label = (llm: Llm, options: {readonly label: string}): Llm => {
       wrapped.push(llm);
-      return {
-        provider: llm.provider,
-        model: llm.model,
-        stream: request => llm.stream({...request, systemPrompt: `${request.systemPrompt} + ${options.label}`}),
-      };
+      return wrapLlm(llm, (request, stream) =>
+        stream({...request, systemPrompt: `${request.systemPrompt} + ${options.label}`}),
+      );
     };
     const stream = setUp(
       withModel('fast', fast),

@@ -2,6 +2,7 @@ import {
   cascade,
   collectResponse,
   createLlmKeyFingerprint,
+  isCascade,
   type LlmAttemptStart,
   type LlmChunk,
   LlmProviderError,
@@ -69,6 +70,12 @@ describe('loggedLlm', () => {
   it('keeps the provider and model of the wrapped Llm', () => {
     const logged = loggedLlm(new MockLlm({provider: 'openai', model: 'gpt-5-mini', script: {}}), {log});
     expect([logged.provider, logged.model]).toEqual(['openai', 'gpt-5-mini']);
+  });
+
+  it('keeps the cascade marker, so that a retry around it still leaves the cascade to its children', () => {
+    const child = () => new MockLlm({script: {}});
+    expect(isCascade(loggedLlm(cascade([child(), child()]), {log}))).toBeTrue();
+    expect(isCascade(loggedLlm(child(), {log}))).toBeFalse();
   });
 
   it('writes a row when the call starts and finishes it when it is cancelled, with the partial text', async () => {
