@@ -14,7 +14,7 @@ import {
 import {createOpenAiLlm} from 'llm-rx/openai';
 import {createLlmTestScheduler, MOCK_PROVIDERS_URL, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
-import {LlmCallLog} from './llm-call-log';
+import {createLlmCallLog, type LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
 import {deleteDatabase, uniqueDatabaseName} from './log-spec-helpers.spec';
 
@@ -40,7 +40,7 @@ describe('loggedLlm', () => {
 
   beforeEach(() => {
     databaseName = uniqueDatabaseName();
-    log = new LlmCallLog({databaseName});
+    log = createLlmCallLog({databaseName});
   });
 
   afterEach(async () => {
@@ -363,7 +363,7 @@ describe('loggedLlm privacy options', () => {
 
   it('passes every text of the body through the redaction hook', async () => {
     const kinds = new Set<string>();
-    log = new LlmCallLog({
+    log = createLlmCallLog({
       databaseName,
       redact: (text, kind) => {
         kinds.add(kind);
@@ -387,7 +387,7 @@ describe('loggedLlm privacy options', () => {
   });
 
   it('stores no body with storeBodies: false, and still every call', async () => {
-    log = new LlmCallLog({databaseName, storeBodies: false});
+    log = createLlmCallLog({databaseName, storeBodies: false});
     const llm = loggedLlm(new MockLlm({script: {chunks: ['secret answer']}}), {log});
     await firstValueFrom(llm.stream({userPrompt: 'secret question'}).pipe(collectResponse()));
     await firstValueFrom(llm.stream({userPrompt: 'secret question'}).pipe(collectResponse()));
@@ -402,7 +402,7 @@ describe('logLlmCalls', () => {
   const databaseName = uniqueDatabaseName();
   let log: LlmCallLog;
 
-  beforeEach(() => (log = new LlmCallLog({databaseName})));
+  beforeEach(() => (log = createLlmCallLog({databaseName})));
 
   afterEach(async () => {
     await log.close();

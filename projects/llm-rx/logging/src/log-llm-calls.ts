@@ -60,7 +60,7 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
  * is awaited or written per chunk: rows are written in batches by the log.
  *
  * ```ts
- * const log = new LlmCallLog();
+ * const log = createLlmCallLog();
  * const llm = loggedLlm(
  *   cascade([createLlm('anthropic', 'claude-haiku-4-5', {apiKey}), createLlm('openai', 'gpt-5-mini', {apiKey: openAiKey})]),
  *   {log, label: 'chat'},
