@@ -137,9 +137,9 @@ export class ChatPage {
     // Each call gets its own injector: destroying it cancels that call only, and frees what it held.
     this.call()?.injector.destroy();
     const injector = Injector.create({providers: [], parent: this._injector, name: 'chat call'});
-    const answer = injectLlmStream({injector, llm});
+    const answer = injectLlmStream({injector});
     const systemPrompt = this.systemPrompt().trim();
-    answer.start({userPrompt, ...(systemPrompt && {systemPrompt})});
+    answer.start({userPrompt, ...(systemPrompt && {systemPrompt})}, {llm});
     this.call.set({number: (this.call()?.number ?? 0) + 1, answer, injector});
   }
 
