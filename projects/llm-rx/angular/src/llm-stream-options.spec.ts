@@ -1,7 +1,13 @@
 // The models a call chooses at run time (LlmStreamOptions): a spec created for the call, or a cascade made for it.
 import {provideZonelessChangeDetection} from '@angular/core';
 import {TestBed} from '@angular/core/testing';
-import {collectResponse, LlmCascadeError, LlmConfigurationError, LlmProviderError} from 'llm-rx';
+import {
+  collectResponse,
+  LlmCascadeError,
+  LlmConfigurationError,
+  LlmProviderError,
+  type LlmProviderOptions,
+} from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
 import {firstValueFrom, lastValueFrom} from 'rxjs';
 import {recordingProvider} from './llm-spec-helpers.spec';
@@ -33,9 +39,9 @@ describe('LlmStream options chosen at run time', () => {
       withProvider(provider, {baseURL: '/api/acme', apiKeyAlias: 'proxy'}),
       withDefaults({firstChunkTimeoutMs: 1000}),
     );
-    expect(await answer(stream, {model: {provider: 'acme', model: 'one', options: {apiKeyAlias: 'typed'}}})).toBe(
-      'acme/one',
-    );
+    // Options typed as LlmProviderOptions, as a function of the app's settings would return them.
+    const options: LlmProviderOptions = {apiKeyAlias: 'typed'};
+    expect(await answer(stream, {model: {provider: 'acme', model: 'one', options}})).toBe('acme/one');
     expect(await answer(stream, {model: {provider: 'acme', model: 'two'}})).toBe('acme/two');
     // Made anew for each call, so that options edited at run time apply to the next one.
     expect(provider.created).toEqual([
