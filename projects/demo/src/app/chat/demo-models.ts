@@ -1,36 +1,37 @@
 import {DOCUMENT} from '@angular/common';
 import {inject, Injectable} from '@angular/core';
-import type {Llm} from 'llm-rx';
+import type {LlmStreamOptions} from 'llm-rx/angular';
 import {demoProviderOptions} from '../settings/demo-provider-options';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
 import {demoProvider} from '../shared/provider-catalog';
-import {type CascadeStep, llmForSteps} from './cascade-step';
+import {type CascadeStep, streamOptionsForSteps} from './cascade-step';
 import type {MockScenarios} from './simulate-panel';
 
-/** Creates the model a chat call asks, under the current settings: one provider's model, or a cascade. */
+/** Which models a chat call asks under the current settings: one provider's model, or a cascade of them. */
 @Injectable({providedIn: 'root'})
-export class DemoLlmFactory {
+export class DemoModels {
   private readonly _settings = inject(DemoSettingsStore);
   private readonly _origin = inject(DOCUMENT).location.origin;
 
   /**
-   * The model for a call. Created per call, so that changed settings, scenarios and keys apply at once; an SDK
-   * client is made at the model's first request, so this costs nothing until then.
+   * The models of a call, for `start(request, options)` of `injectLlmStream()`. Read at each call, so that changed
+   * settings, scenarios and keys apply at once: `provideLlm()` creates the models for that call through its
+   * `withProvider()`, with its retry and logging.
    * @param steps The providers and models, most preferred first.
    * @param scenarios The mock scenario of each simulated provider.
-   * @returns The model.
+   * @returns The model (`{model}`) or the cascade (`{cascade}`) to ask, as model specs.
    */
-  create(steps: readonly CascadeStep[], scenarios: MockScenarios): Llm {
+  forCall(steps: readonly CascadeStep[], scenarios: MockScenarios): LlmStreamOptions {
     const settings = this._settings.settings();
     const keys = this._settings.keys();
-    return llmForSteps(steps, step => {
-      const info = demoProvider(step.provider);
-      const options = demoProviderOptions(info, settings, {
+    return streamOptionsForSteps(steps, step => ({
+      provider: step.provider,
+      model: step.model,
+      options: demoProviderOptions(demoProvider(step.provider), settings, {
         origin: this._origin,
         scenario: scenarios[step.provider],
         apiKey: keys[step.provider],
-      });
-      return info.provider.create(step.model, options);
-    });
+      }),
+    }));
   }
 }
