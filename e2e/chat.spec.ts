@@ -83,6 +83,19 @@ test.describe('chat', () => {
     await saveScreenshot(chat, testInfo.outputPath('chat.png'), 'chat.png');
   });
 
+  test('retries a provider that fails before content before its cascade falls back', async ({chat}) => {
+    const tag = uniqueTag('retry');
+    await chat.getByTestId('add-fallback').click();
+    await setScenario(chat, 'openai', `status=503;failTimes=1;tag=${tag}-openai;chunks=5;chunkDelay=0`);
+    await setScenario(chat, 'anthropic', `tag=${tag}-anthropic;chunks=5;chunkDelay=0`);
+    await askAndWait(chat);
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('openai / gpt-5-nano');
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('attempt 2 of 2');
+    await expect(chat.getByTestId('usage-failed-attempts')).toContainText('Attempt 1: openai / gpt-5-nano failed');
+    expect((await mockRequests(`${tag}-openai`)).map(request => request.status)).toEqual([503, 200]);
+    expect(await mockRequests(`${tag}-anthropic`)).toEqual([]);
+  });
+
   test('explains a failed cascade attempt by attempt', async ({chat}) => {
     await chat.getByTestId('add-fallback').click();
     await setScenario(chat, 'openai', 'status=429;retryAfter=2');

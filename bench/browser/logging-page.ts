@@ -4,7 +4,7 @@
  * through `window.loggingBench`.
  */
 import type {Llm} from 'llm-rx';
-import {LlmCallLog, loggedLlm} from 'llm-rx/logging';
+import {createLlmCallLog, type LlmCallLog, loggedLlm} from 'llm-rx/logging';
 import {firstValueFrom, type Observable} from 'rxjs';
 import type {StreamResult} from '../consumers/consumer';
 import {createBenchLlm, streamThrough} from '../consumers/llm-rx-consumers';
@@ -88,7 +88,7 @@ const QUERIES: Readonly<Record<string, (calls: LlmCallLog) => Observable<unknown
 
 const api: LoggingPageApi = {
   async prepare(baseUrl) {
-    log = new LlmCallLog({databaseName: DATABASE_NAME});
+    log = createLlmCallLog({databaseName: DATABASE_NAME});
     await log.open();
     plain = await createBenchLlm('openai-chat', baseUrl);
     logged = loggedLlm(plain, {log, label: 'bench'});

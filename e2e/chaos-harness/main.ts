@@ -3,7 +3,7 @@
  * spec through `window.chaos`. Built by `build.mjs` with esbuild and served next to the mock provider server.
  */
 import {LlmCascadeError, type LlmAttempt, LlmTruncationError} from 'llm-rx';
-import {LlmCallLog, loggedLlm, type LlmCallRecord} from 'llm-rx/logging';
+import {createLlmCallLog, type LlmCallLog, loggedLlm, type LlmCallRecord} from 'llm-rx/logging';
 import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {lastValueFrom} from 'rxjs';
 import {type AttemptListener, buildCallLlm, createProviderLlm, mockBaseUrl} from './chaos-llm';
@@ -116,7 +116,10 @@ async function warmUp(context: RunContext): Promise<void> {
 
 async function runMain(options: MainRunOptions): Promise<MainRunResult> {
   const logErrors: string[] = [];
-  const log = new LlmCallLog({databaseName: databaseNameOf(options), onError: error => logErrors.push(error.message)});
+  const log = createLlmCallLog({
+    databaseName: databaseNameOf(options),
+    onError: error => logErrors.push(error.message),
+  });
   await log.open();
   await warmUp(options);
   const calls: CallResult[] = [];
@@ -155,7 +158,7 @@ async function runMain(options: MainRunOptions): Promise<MainRunResult> {
 /** Starts calls at random intervals until the tab goes (or `maxCalls`), keeping each one in localStorage. */
 async function startTraffic(options: TrafficOptions): Promise<void> {
   // A failure of the log itself goes to the console, where the spec reports it.
-  const log = new LlmCallLog({databaseName: databaseNameOf(options), onError: error => console.error(error.message)});
+  const log = createLlmCallLog({databaseName: databaseNameOf(options), onError: error => console.error(error.message)});
   // Opening marks the rows of the tab before (reloaded or closed) interrupted.
   await log.open();
   await warmUp(options);
@@ -184,7 +187,7 @@ async function startTraffic(options: TrafficOptions): Promise<void> {
 
 /** Opens the log (which marks the rows of closed tabs interrupted), flushes, and reads every row and started call. */
 async function collect(context: RunContext): Promise<CollectResult> {
-  const log = new LlmCallLog({databaseName: databaseNameOf(context)});
+  const log = createLlmCallLog({databaseName: databaseNameOf(context)});
   await log.open();
   await log.flush();
   const rows = (await log.database.calls.toArray()).map(summariseRow);

@@ -5,7 +5,7 @@
  * relative path.
  */
 import type {Llm, LlmProviderOptions} from 'llm-rx';
-import {cascade, retryBeforeFirstChunk} from 'llm-rx';
+import {cascade, retryBeforeFirstChunk, wrapLlm} from 'llm-rx';
 import {createAnthropicLlm} from 'llm-rx/anthropic';
 import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
@@ -280,12 +280,9 @@ export function retryCases(): SecretCase[] {
 
 /** The model with retries, as `provideLlm(withRetry())` builds it. */
 function withRetry(llm: Llm): Llm {
-  return {
-    provider: llm.provider,
-    model: llm.model,
-    ...(llm.keyFingerprint && {keyFingerprint: llm.keyFingerprint}),
-    stream: request => llm.stream(request).pipe(retryBeforeFirstChunk({count: 1, initialDelayMs: 20, jitter: false})),
-  };
+  return wrapLlm(llm, (request, stream) =>
+    stream(request).pipe(retryBeforeFirstChunk({count: 1, initialDelayMs: 20, jitter: false})),
+  );
 }
 
 /**

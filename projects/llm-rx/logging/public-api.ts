@@ -1,8 +1,10 @@
 /*
  * Public API of llm-rx/logging: every LLM call recorded in IndexedDB (through Dexie), with live dashboard queries.
  */
-export {LlmCallLog, createLlmCallLog, LLM_CALL_CSV_COLUMNS} from './src/llm-call-log';
-export type {LlmCallLogOptions} from './src/llm-call-log';
+export {createLlmCallLog} from './src/llm-call-log';
+export {LLM_CALL_CSV_COLUMNS} from './src/llm-call-csv-columns';
+// An interface: a log is made by createLlmCallLog(), as models are by createLlm() and cascades by cascade().
+export type {LlmCallLog, LlmCallLogOptions} from './src/llm-call-log';
 export {loggedLlm, logLlmCalls} from './src/log-llm-calls';
 export type {LlmLogOptions, LlmLogStreamOptions} from './src/log-llm-calls';
 export {LlmLogDatabase, DEFAULT_LLM_LOG_DATABASE_NAME} from './src/llm-log-database';

@@ -18,3 +18,4 @@ export {callRow} from './src/call-row';
 export {deleteDatabase, uniqueDatabaseName} from './src/spec-database';
 export {mulberry32} from './src/seeded-random';
 export type {Random} from './src/seeded-random';
+export {recordingProvider} from './src/recording-provider';

@@ -1,17 +1,23 @@
 import {type ApplicationConfig, inject, provideZonelessChangeDetection} from '@angular/core';
-import {provideLlm, withDefaults, withLogging} from 'llm-rx/angular';
+import {provideLlm, withDefaults, withLogging, withProvider, withRetry} from 'llm-rx/angular';
 import {loggedLlm} from 'llm-rx/logging';
 import {DEMO_CALL_LOG} from './shared/demo-call-log';
+import {DEMO_PROVIDERS} from './shared/provider-catalog';
 
 /**
- * The demo's providers. The chat builds each call's model from the settings (simulated or real providers, a
- * cascade or not), so `provideLlm()` configures what every call shares: the request defaults and the log.
+ * The demo's providers. Every model depends on settings the user edits at run time (simulated or real providers,
+ * the mock scenarios, typed-in keys, the chat's cascade), so the chat gives each call its models as specs
+ * (`DemoModels`), which `provideLlm()` creates through these providers, with its retry and logging.
  */
 export const appConfig: ApplicationConfig = {
   providers: [
     provideZonelessChangeDetection(),
     provideLlm(
+      ...DEMO_PROVIDERS.map(info => withProvider(info.provider)),
       withDefaults({request: {maxTokens: 1024}}),
+      // Server errors, dropped connections and timeouts before the first chunk are tried twice more; rate limits,
+      // overload (429, 529) and bad keys are not, so that a cascade moves on at once.
+      withRetry({count: 2}),
       // The factory runs in the injection context, in the browser only: every chat call, cascades included, is logged.
       withLogging(loggedLlm, () => ({log: inject(DEMO_CALL_LOG), label: 'chat'})),
     ),

@@ -11,17 +11,21 @@ import {llmFromObservable, MockLlm, usagePart} from 'llm-rx/testing';
 import {Observable, Subject, VirtualTimeScheduler} from 'rxjs';
 import {injectLlmStream} from './inject-llm-stream';
 import {LLM_SCHEDULER} from './llm-tokens';
-import {provideLlm, withModel} from './provide-llm';
+import type {LlmStreamOptions} from './llm-stream';
+import {type LlmFeature, provideLlm, withDefaults, withModel} from './provide-llm';
 
 const delta = (text: string): LlmChunk => ({type: 'text-delta', text});
 
-/** Sets up a model named `test` and a virtual frame clock: `frames.flush()` runs one "animation frame". */
-function setUp(llm: Llm): {frames: VirtualTimeScheduler; injector: EnvironmentInjector} {
+/**
+ * Sets up a model named `test` (and more features) and a virtual frame clock: `frames.flush()` runs one
+ * "animation frame".
+ */
+function setUp(llm: Llm, ...features: LlmFeature[]): {frames: VirtualTimeScheduler; injector: EnvironmentInjector} {
   const frames = new VirtualTimeScheduler();
   TestBed.configureTestingModule({
     providers: [
       provideZonelessChangeDetection(),
-      provideLlm(withModel('test', llm)),
+      provideLlm(withModel('test', llm), ...features),
       {provide: LLM_SCHEDULER, useValue: frames},
     ],
   });
@@ -32,10 +36,10 @@ describe('injectLlmStream', () => {
   it('reports text, reasoning, usage and status across a run, updating the text once per frame', () => {
     const chunks = new Subject<LlmChunk>();
     const {frames, injector} = setUp(llmFromObservable('p', 'm', () => chunks));
-    const answer = injectLlmStream({injector, model: 'test'});
+    const answer = injectLlmStream({injector});
     expect(answer.status()).toBe('idle');
 
-    answer.start({userPrompt: 'Hi'});
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     expect(answer.status()).toBe('streaming');
     chunks.next({type: 'reasoning-delta', text: 'Thinking'});
     chunks.next(delta('Hel'));
@@ -57,11 +61,28 @@ describe('injectLlmStream', () => {
     expect(answer.error()).toBeUndefined();
   });
 
+  it('asks the model each start names, the default of withDefaults() when it names none, or the given Llm', () => {
+    const named = new MockLlm({script: {chunks: ['named']}});
+    const byDefault = new MockLlm({script: {chunks: ['default']}});
+    const given = new MockLlm({script: {chunks: ['given']}});
+    const {frames, injector} = setUp(named, withModel('other', byDefault), withDefaults({model: 'other'}));
+    const answer = injectLlmStream({injector});
+    const ask = (options?: LlmStreamOptions) => {
+      answer.start({userPrompt: 'Hi'}, options);
+      frames.flush();
+      return [answer.status(), answer.text()];
+    };
+    expect(ask({model: 'test'})).toEqual(['done', 'named']);
+    expect(ask()).toEqual(['done', 'default']);
+    expect(ask({llm: given})).toEqual(['done', 'given']);
+    expect([named, byDefault, given].map(llm => llm.subscriptions)).toEqual([1, 1, 1]);
+  });
+
   it('cancels the call, keeping the text so far', () => {
     const hanging = new MockLlm({script: {chunks: ['Hel', 'lo'], hang: true}});
     const {injector} = setUp(hanging);
-    const answer = injectLlmStream({injector, model: 'test'});
-    answer.start({userPrompt: 'Hi'});
+    const answer = injectLlmStream({injector});
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     answer.cancel();
     expect(hanging.unsubscriptions).toBe(1);
     expect(answer.status()).toBe('cancelled');
@@ -79,11 +100,11 @@ describe('injectLlmStream', () => {
       ],
     });
     const {frames, injector} = setUp(llm);
-    const answer = injectLlmStream({injector, model: 'test'});
-    answer.start({userPrompt: 'One'});
+    const answer = injectLlmStream({injector});
+    answer.start({userPrompt: 'One'}, {model: 'test'});
     frames.flush();
     expect(answer.text()).toBe('first');
-    answer.start({userPrompt: 'Two'});
+    answer.start({userPrompt: 'Two'}, {model: 'test'});
     expect(llm.unsubscriptions).toBe(1);
     expect(answer.text()).toBe('');
     expect(answer.status()).toBe('streaming');
@@ -94,8 +115,8 @@ describe('injectLlmStream', () => {
   it('reports an error with the text received before it', () => {
     const failure = new LlmProviderError('connection reset', {provider: 'mock-provider'});
     const {injector} = setUp(new MockLlm({script: {chunks: ['Hel'], error: failure}}));
-    const answer = injectLlmStream({injector, model: 'test'});
-    answer.start({userPrompt: 'Hi'});
+    const answer = injectLlmStream({injector});
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     expect(answer.status()).toBe('error');
     expect(answer.error()).toBe(failure);
     expect(answer.text()).toBe('Hel');
@@ -107,8 +128,8 @@ describe('injectLlmStream', () => {
   it("reports a call cancelled through its request's signal as cancelled, with the LlmAbortError", () => {
     const chunks = new Subject<LlmChunk>();
     const {frames, injector} = setUp(llmFromObservable('p', 'm', () => chunks));
-    const answer = injectLlmStream({injector, model: 'test'});
-    answer.start({userPrompt: 'Hi'});
+    const answer = injectLlmStream({injector});
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     chunks.next(delta('Hel'));
     chunks.error(new LlmAbortError('p', 'the user left'));
     frames.flush();
@@ -119,8 +140,8 @@ describe('injectLlmStream', () => {
 
   it('reports a configuration error as an error status', () => {
     const {injector} = setUp(new MockLlm({script: {}}));
-    const answer = injectLlmStream({injector, model: 'unknown'});
-    answer.start({userPrompt: 'Hi'});
+    const answer = injectLlmStream({injector});
+    answer.start({userPrompt: 'Hi'}, {model: 'unknown'});
     expect(answer.status()).toBe('error');
     expect(LlmConfigurationError.isInstance(answer.error())).toBeTrue();
   });
@@ -129,8 +150,8 @@ describe('injectLlmStream', () => {
     const hanging = new MockLlm({script: {chunks: ['a'], hang: true}});
     const {injector} = setUp(hanging);
     const child = createEnvironmentInjector([], injector);
-    const answer = injectLlmStream({injector: child, model: 'test'});
-    answer.start({userPrompt: 'Hi'});
+    const answer = injectLlmStream({injector: child});
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     child.destroy();
     expect(hanging.unsubscriptions).toBe(1);
     expect(answer.status()).toBe('cancelled');
@@ -162,14 +183,14 @@ describe('injectLlmStream', () => {
       template: '<p>{{ answer.status() }}: {{ answer.text() }}</p>',
     })
     class Answer {
-      readonly answer = injectLlmStream({model: 'test'});
+      readonly answer = injectLlmStream();
     }
     TestBed.configureTestingModule({providers: [provideZonelessChangeDetection(), provideLlm(withModel('test', llm))]});
     const fixture = TestBed.createComponent(Answer);
     await fixture.whenStable();
     const paragraph = (fixture.nativeElement as HTMLElement).querySelector('p')!;
     expect(paragraph.textContent).toBe('idle: ');
-    fixture.componentInstance.answer.start({userPrompt: 'Hi'});
+    fixture.componentInstance.answer.start({userPrompt: 'Hi'}, {model: 'test'});
     chunks.next(delta('Hello'));
     await new Promise<void>(resolve => requestAnimationFrame(() => resolve()));
     await fixture.whenStable();

@@ -7,23 +7,22 @@ import {
   type Signal,
   signal,
 } from '@angular/core';
-import {type Llm, LlmAbortError, type LlmChunk, type LlmRequest, type LlmUsage} from 'llm-rx';
+import {LlmAbortError, type LlmChunk, type LlmRequest, type LlmUsage} from 'llm-rx';
 import {scan, type Subscription, tap} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
-import {LlmStream} from './llm-stream';
+import {LlmStream, type LlmStreamOptions} from './llm-stream';
 import {LLM_SCHEDULER} from './llm-tokens';
 
 /** Where a call of `injectLlmStream()` is: not started, running, or ended how. */
 export type LlmStreamStatus = 'idle' | 'streaming' | 'done' | 'error' | 'cancelled';
 
-/** Options of `injectLlmStream()`. */
+/**
+ * Options of `injectLlmStream()`. The model is chosen at each `start()`, so that one ref can ask different models;
+ * a start that names none uses the model of `withDefaults()`.
+ */
 export interface InjectLlmStreamOptions {
   /** The injector to use outside an injection context; its `DestroyRef` cancels the call. */
   readonly injector?: Injector;
-  /** A name given to `withModel()` or `withCascade()`; default: the model of `withDefaults()`. */
-  readonly model?: string;
-  /** A model to use as is (with the configured retry and logging), instead of a named one. */
-  readonly llm?: Llm;
 }
 
 /** The state of a streamed answer as signals, and the functions that start and cancel it. */
@@ -40,9 +39,10 @@ export interface LlmStreamRef {
   readonly error: Signal<unknown>;
   /**
    * Starts a call, cancelling the running one, and clears the previous answer.
-   * @param request What to ask.
+   * @param request What to ask; fields it leaves out are taken from `withDefaults({request})`.
+   * @param options The model to ask, as for `LlmStream.stream()`; default: the model of `withDefaults()`.
    */
-  start(request: LlmRequest): void;
+  start(request: LlmRequest, options?: LlmStreamOptions): void;
   /** Cancels the running call (aborting its request) and keeps the text received so far; a no-op otherwise. */
   cancel(): void;
 }
@@ -59,11 +59,12 @@ const EMPTY_SNAPSHOT: Snapshot = {text: '', reasoning: '', usage: undefined};
 /**
  * Streams answers into signals, for templates of OnPush and zoneless components.
  *
- * Call it in an injection context (a field initializer or constructor), or pass `injector`. A running call is
- * cancelled when that context is destroyed, and when `start()` is called again. `text` and `reasoning` change at
- * most once per tick of `LLM_SCHEDULER` (once per animation frame in the browser); the final text is always set
- * before `status` becomes `done`, and the text so far is kept on error and cancel.
- * @param options The injector outside an injection context, and the model to use.
+ * Call it in an injection context (a field initializer or constructor), or pass `injector`. Each `start()` names
+ * the model it asks (or uses the default of `withDefaults()`), so one ref can ask different models in turn. A
+ * running call is cancelled when that context is destroyed, and when `start()` is called again. `text` and
+ * `reasoning` change at most once per tick of `LLM_SCHEDULER` (once per animation frame in the browser); the
+ * final text is always set before `status` becomes `done`, and the text so far is kept on error and cancel.
+ * @param options The injector, outside an injection context.
  * @returns The signals and `start()`/`cancel()`.
  *
  * @usageNotes
@@ -71,14 +72,14 @@ const EMPTY_SNAPSHOT: Snapshot = {text: '', reasoning: '', usage: undefined};
  * @Component({
  *   changeDetection: ChangeDetectionStrategy.OnPush,
  *   template: `
- *     <button (click)="answer.start({userPrompt: 'Write a haiku.'})">Ask</button>
+ *     <button (click)="answer.start({userPrompt: 'Write a haiku.'}, {model: 'fast'})">Ask</button>
  *     @if (answer.status() === 'streaming') { <button (click)="answer.cancel()">Stop</button> }
  *     <p>{{ answer.text() }}</p>
  *     @if (answer.usage(); as usage) { <small>{{ usage.totalCost }} USD</small> }
  *   `,
  * })
  * export class Haiku {
- *   readonly answer = injectLlmStream({model: 'fast'});
+ *   readonly answer = injectLlmStream();
  * }
  * ```
  */
@@ -109,15 +110,14 @@ export function injectLlmStream(options: InjectLlmStreamOptions = {}): LlmStream
       show(latest);
       status.set('cancelled');
     };
-    const start = (request: LlmRequest) => {
+    const start = (request: LlmRequest, options: LlmStreamOptions = {}) => {
       cancel();
       latest = EMPTY_SNAPSHOT;
       show(latest);
       error.set(undefined);
       status.set('streaming');
-      const {model, llm} = options;
       const current = llmStream
-        .stream(request, {model, llm})
+        .stream(request, options)
         .pipe(
           scan(addChunk, EMPTY_SNAPSHOT),
           tap(snapshot => (latest = snapshot)),

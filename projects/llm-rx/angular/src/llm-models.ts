@@ -1,12 +1,14 @@
 import {inject, Injectable} from '@angular/core';
 import {
   cascade,
+  type CascadeOptions,
   createLlm,
+  isCascade,
   type Llm,
   LlmConfigurationError,
   type LlmProviderOptions,
   retryBeforeFirstChunk,
-  type RetryBeforeFirstChunkConfig,
+  wrapLlm,
 } from 'llm-rx';
 import {
   LLM_DEFAULT_OPTIONS,
@@ -45,12 +47,49 @@ export class _LlmModels {
 
   /**
    * The model for a call, with the configured retry applied to each provider's model.
-   * @param name A name given to `withModel()` or `withCascade()`; without one, the default of `withDefaults()`.
+   * @param model A name given to `withModel()` or `withCascade()`, or a model to create for this call; without
+   * one, the default of `withDefaults()`.
    * @returns The model.
    * @throws LlmConfigurationError when the name is unknown, no default is set, or a cascade contains itself.
    */
-  get(name?: string): Llm {
-    if (name !== undefined) return this._named(name);
+  get(model?: string | LlmModelSpec): Llm {
+    return model === undefined ? this._default() : this.resolve(model);
+  }
+
+  /**
+   * A model as `withModel()`, `withCascade()` or a call names it, with the configured retry.
+   * @param model A configured name; an `Llm`, used as is; or a spec, created through `withProvider()` each time it
+   * is resolved (a named model is resolved once, then kept under its name).
+   * @returns The model.
+   * @throws LlmConfigurationError when the name is unknown or the model is none of these.
+   */
+  resolve(model: string | Llm | LlmModelSpec): Llm {
+    if (typeof model === 'string') return this._named(model);
+    if (typeof model !== 'object' || model === null) {
+      throw new LlmConfigurationError(
+        "llm-rx: a model must be a configured name, an Llm or {provider, model}, e.g. {provider: 'openai', " +
+          `model: 'gpt-5-mini'}; got ${model === null ? 'null' : typeof model}.`,
+        {field: 'model'},
+      );
+    }
+    return isLlm(model) ? this.retried(model) : this._fromSpec(model);
+  }
+
+  /**
+   * A cascade of models, each resolved (and retried) as `resolve()` does: what `withCascade()` configures, or a
+   * cascade a call gives.
+   * @param models The models, most preferred first.
+   * @param options The failover policy and callback of `cascade()`.
+   * @returns The cascade.
+   */
+  cascade(models: readonly (string | Llm | LlmModelSpec)[], options?: CascadeOptions): Llm {
+    return cascade(
+      models.map(model => this.resolve(model)),
+      options,
+    );
+  }
+
+  private _default(): Llm {
     const {model, provider} = this._defaults;
     if (model !== undefined && this._entries.has(model)) return this._named(model);
     if (model !== undefined && provider !== undefined) {
@@ -72,8 +111,9 @@ export class _LlmModels {
    */
   retried(llm: Llm): Llm {
     const config = this._retry;
-    if (!config || llm.provider === 'cascade') return llm;
-    return withRetry(llm, config);
+    if (!config || isCascade(llm)) return llm;
+    // wrapLlm keeps the model's identity, its key fingerprint included, so that logged calls keep the key's hash.
+    return wrapLlm(llm, (request, stream) => stream(request).pipe(retryBeforeFirstChunk(config)));
   }
 
   private _named(name: string): Llm {
@@ -93,22 +133,12 @@ export class _LlmModels {
     }
     this._resolving.add(name);
     try {
-      const llm =
-        entry.kind === 'model'
-          ? this._model(entry.model)
-          : cascade(
-              entry.models.map(model => (typeof model === 'string' ? this._named(model) : this._model(model))),
-              entry.options,
-            );
+      const llm = entry.kind === 'model' ? this.resolve(entry.model) : this.cascade(entry.models, entry.options);
       this._created.set(name, llm);
       return llm;
     } finally {
       this._resolving.delete(name);
     }
-  }
-
-  private _model(model: Llm | LlmModelSpec): Llm {
-    return isLlm(model) ? this.retried(model) : this._fromSpec(model);
   }
 
   private _fromSpec(spec: LlmModelSpec): Llm {
@@ -128,14 +158,4 @@ export class _LlmModels {
 
 function isLlm(model: Llm | LlmModelSpec): model is Llm {
   return typeof (model as Partial<Llm>).stream === 'function';
-}
-
-function withRetry(llm: Llm, config: RetryBeforeFirstChunkConfig): Llm {
-  return {
-    provider: llm.provider,
-    model: llm.model,
-    // The same model with the same key: keep its fingerprint, so that logged calls still carry the key's hash.
-    ...(llm.keyFingerprint && {keyFingerprint: llm.keyFingerprint}),
-    stream: request => llm.stream(request).pipe(retryBeforeFirstChunk(config)),
-  };
 }

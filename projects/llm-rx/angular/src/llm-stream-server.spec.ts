@@ -53,8 +53,8 @@ describe('llm-rx/angular on the server', () => {
   });
 
   it('runs injectLlmStream to the end without animation frames', async () => {
-    const answer = TestBed.runInInjectionContext(() => injectLlmStream({model: 'test'}));
-    answer.start({userPrompt: 'Hi'});
+    const answer = TestBed.runInInjectionContext(() => injectLlmStream());
+    answer.start({userPrompt: 'Hi'}, {model: 'test'});
     await Promise.resolve();
     await new Promise(resolve => setTimeout(resolve));
     expect([answer.status(), answer.text()]).toEqual(['done', 'Hello']);

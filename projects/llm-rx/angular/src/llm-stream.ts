@@ -1,17 +1,39 @@
 import {isPlatformServer} from '@angular/common';
 import {inject, Injectable, Injector, PLATFORM_ID} from '@angular/core';
-import {accumulatedText, type Llm, type LlmChunk, type LlmRequest} from 'llm-rx';
+import {accumulatedText, type Llm, type LlmChunk, LlmConfigurationError, type LlmRequest} from 'llm-rx';
 import {defaultIfEmpty, defer, type Observable} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {_LlmModels} from './llm-models';
-import {LLM_DEFAULT_OPTIONS, LLM_SCHEDULER, _LLM_LOGGING, type LlmRequestDefaults} from './llm-tokens';
+import {
+  LLM_DEFAULT_OPTIONS,
+  LLM_SCHEDULER,
+  _LLM_LOGGING,
+  type LlmModelSpec,
+  type LlmRequestDefaults,
+} from './llm-tokens';
 
-/** Which model a call of `LlmStream` uses. */
+/**
+ * Which model a call of `LlmStream` (or a `start()` of `injectLlmStream()`) uses: one of `model`, `llm` and
+ * `cascade`, or none for the model of `withDefaults()`. Whichever it is, the call gets the configured retry and
+ * logging.
+ */
 export interface LlmStreamOptions {
-  /** A name given to `withModel()` or `withCascade()`; default: the model of `withDefaults()`. */
-  readonly model?: string;
-  /** A model to use as is (with the configured retry and logging), instead of a named one. */
+  /**
+   * A name given to `withModel()` or `withCascade()`; or a model chosen at run time, `{provider, model, options}`,
+   * created for this call as `withModel()` creates one (through `withProvider()`, the spec's options over the
+   * provider's), e.g. from settings the user edits.
+   */
+  readonly model?: string | LlmModelSpec;
+  /**
+   * A model of your own, used as is, with the configured retry. A cascade given here is not retried as a whole,
+   * and its children are not retried either: give them as `cascade` to have them retried.
+   */
   readonly llm?: Llm;
+  /**
+   * A cascade chosen at run time, made for this call as `withCascade()` makes one: names, `Llm`s or specs, most
+   * preferred first, each retried before the cascade moves on (see `cascade()` for the failover policy).
+   */
+  readonly cascade?: readonly (string | Llm | LlmModelSpec)[];
 }
 
 /**
@@ -42,7 +64,7 @@ export class LlmStream {
   /**
    * Streams the answer to a request.
    * @param request What to ask; fields it leaves out are taken from `withDefaults({request})`.
-   * @param options The named model or the `Llm` to use; default: the model of `withDefaults()`.
+   * @param options The model to use (a name, a spec, an `Llm` or a cascade); default: the model of `withDefaults()`.
    * @returns Content chunks, then one usage part, then completion; a configuration error is a stream error.
    */
   stream(request: LlmRequest, options: LlmStreamOptions = {}): Observable<LlmChunk> {
@@ -55,7 +77,7 @@ export class LlmStream {
    * `LLM_SCHEDULER` (per animation frame in the browser), so thousands of chunks a second cost one view update
    * per frame. The full text is always emitted before completion (`''` for an answer without text).
    * @param request What to ask.
-   * @param options The named model or the `Llm` to use.
+   * @param options The model to use, as for `stream()`.
    * @returns The text received so far, then completion or the stream's error.
    */
   text(request: LlmRequest, options: LlmStreamOptions = {}): Observable<string> {
@@ -63,11 +85,22 @@ export class LlmStream {
   }
 
   private _llm(options: LlmStreamOptions): Llm {
-    const llm = options.llm ? this._models.retried(options.llm) : this._models.get(options.model);
+    const llm = this._chosen(options);
     if (this._isServer) return llm;
     // Looked up at the first call, so that the log is made only when (and where) it is used.
     const logging = this._injector.get(_LLM_LOGGING, null);
     return logging ? logging.wrap(llm) : llm;
+  }
+
+  /** The model the options name, retried as configured. */
+  private _chosen({model, llm, cascade}: LlmStreamOptions): Llm {
+    if ([model, llm, cascade].filter(given => given !== undefined).length > 1) {
+      throw new LlmConfigurationError('llm-rx: LlmStream got more than one of model, llm and cascade; give one.', {
+        field: 'options',
+      });
+    }
+    if (cascade !== undefined) return this._models.cascade(cascade);
+    return llm === undefined ? this._models.get(model) : this._models.resolve(llm);
   }
 }
 

@@ -68,8 +68,11 @@ export interface LlmModelSpec {
   readonly provider: string;
   /** The model id, e.g. `gpt-5-mini`. */
   readonly model: string;
-  /** Options for this model, over the provider's options from `withProvider()`. */
-  readonly options?: LlmProviderOptions & Readonly<Record<string, unknown>>;
+  /**
+   * Options for this model, over the provider's options from `withProvider()`: options typed as
+   * `LlmProviderOptions` (or a provider's own options type), or a literal that adds options of that provider.
+   */
+  readonly options?: LlmProviderOptions | (LlmProviderOptions & Readonly<Record<string, unknown>>);
 }
 
 /** A named model or cascade, as `withModel()` and `withCascade()` configure it. */

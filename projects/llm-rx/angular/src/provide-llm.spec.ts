@@ -1,18 +1,11 @@
 import {createEnvironmentInjector, EnvironmentInjector, inject, provideZonelessChangeDetection} from '@angular/core';
 import {TestBed} from '@angular/core/testing';
-import {
-  collectResponse,
-  type Llm,
-  LlmConfigurationError,
-  type LlmProvider,
-  type LlmProviderOptions,
-  LlmProviderError,
-  registerLlmProvider,
-} from 'llm-rx';
+import {collectResponse, type Llm, LlmConfigurationError, LlmProviderError, registerLlmProvider, wrapLlm} from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
 import {firstValueFrom, lastValueFrom, toArray} from 'rxjs';
+import {recordingProvider} from '@llm-rx/spec-support';
 import {LLM_DEFAULT_OPTIONS} from './llm-tokens';
-import {LlmStream} from './llm-stream';
+import {LlmStream, type LlmStreamOptions} from './llm-stream';
 import {
   type LlmFeature,
   provideLlm,
@@ -24,25 +17,12 @@ import {
   withRetry,
 } from './provide-llm';
 
-/** A provider that creates MockLlms answering with its name and model, and records what it created. */
-function recordingProvider(name: string): LlmProvider & {created: {model: string; options?: LlmProviderOptions}[]} {
-  const created: {model: string; options?: LlmProviderOptions}[] = [];
-  return {
-    name,
-    created,
-    create(model: string, options?: LlmProviderOptions): Llm {
-      created.push({model, options});
-      return new MockLlm({provider: name, model, script: {chunks: [`${name}/${model}`]}});
-    },
-  };
-}
-
 function setUp(...features: LlmFeature[]): LlmStream {
   TestBed.configureTestingModule({providers: [provideZonelessChangeDetection(), provideLlm(...features)]});
   return TestBed.inject(LlmStream);
 }
 
-function answer(stream: LlmStream, options: {model?: string; llm?: Llm} = {}): Promise<string> {
+function answer(stream: LlmStream, options: LlmStreamOptions = {}): Promise<string> {
   return firstValueFrom(stream.stream({userPrompt: 'Hi'}, options).pipe(collectResponse())).then(
     response => response.content,
   );
@@ -192,11 +172,9 @@ describe('provideLlm', () => {
     let optionsMade = 0;
     const label = (llm: Llm, options: {readonly label: string}): Llm => {
       wrapped.push(llm);
-      return {
-        provider: llm.provider,
-        model: llm.model,
-        stream: request => llm.stream({...request, systemPrompt: `${request.systemPrompt} + ${options.label}`}),
-      };
+      return wrapLlm(llm, (request, stream) =>
+        stream({...request, systemPrompt: `${request.systemPrompt} + ${options.label}`}),
+      );
     };
     const stream = setUp(
       withModel('fast', fast),

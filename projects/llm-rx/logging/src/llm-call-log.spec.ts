@@ -2,7 +2,8 @@ import Dexie, {type DBCore, type DBCoreMutateRequest} from 'dexie';
 import {collectResponse} from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
 import {filter, firstValueFrom, type Subscription, timeout} from 'rxjs';
-import {LLM_CALL_CSV_COLUMNS, LlmCallLog, type LlmCallLogOptions} from './llm-call-log';
+import {LLM_CALL_CSV_COLUMNS} from './llm-call-csv-columns';
+import {createLlmCallLog, type LlmCallLog, type LlmCallLogOptions} from './llm-call-log';
 import type {LlmLogError} from './llm-log-error';
 import {loggedLlm} from './log-llm-calls';
 import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
@@ -18,7 +19,7 @@ describe('LlmCallLog', () => {
   const reported: LlmLogError[] = [];
 
   function openLog(options: LlmCallLogOptions = {}): LlmCallLog {
-    const log = new LlmCallLog({databaseName, onError: error => reported.push(error), ...options});
+    const log = createLlmCallLog({databaseName, onError: error => reported.push(error), ...options});
     logs.push(log);
     return log;
   }
@@ -130,7 +131,7 @@ describe('LlmCallLog', () => {
       expect(lines[1].split(',')[0]).toBe('a1');
 
       const copyName = uniqueDatabaseName();
-      const copy = new LlmCallLog({databaseName: copyName});
+      const copy = createLlmCallLog({databaseName: copyName});
       try {
         await copy.importCalls(JSON.parse(json));
         expect(await copy.database.calls.orderBy('startedAt').toArray()).toEqual(

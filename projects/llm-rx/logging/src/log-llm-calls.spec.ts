@@ -1,6 +1,7 @@
 import {
   cascade,
   collectResponse,
+  isCascade,
   type LlmChunk,
   LlmProviderError,
   type LlmTokenCounts,
@@ -9,7 +10,7 @@ import {
 } from 'llm-rx';
 import {createLlmTestScheduler, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
-import {LlmCallLog} from './llm-call-log';
+import {createLlmCallLog, type LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
 import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
@@ -21,7 +22,7 @@ describe('loggedLlm', () => {
 
   beforeEach(() => {
     databaseName = uniqueDatabaseName();
-    log = new LlmCallLog({databaseName});
+    log = createLlmCallLog({databaseName});
   });
 
   afterEach(async () => {
@@ -51,6 +52,12 @@ describe('loggedLlm', () => {
   it('keeps the provider and model of the wrapped Llm', () => {
     const logged = loggedLlm(new MockLlm({provider: 'openai', model: 'gpt-5-mini', script: {}}), {log});
     expect([logged.provider, logged.model]).toEqual(['openai', 'gpt-5-mini']);
+  });
+
+  it('keeps the cascade marker, so that a retry around it still leaves the cascade to its children', () => {
+    const child = () => new MockLlm({script: {}});
+    expect(isCascade(loggedLlm(cascade([child(), child()]), {log}))).toBeTrue();
+    expect(isCascade(loggedLlm(child(), {log}))).toBeFalse();
   });
 
   it('writes a row when the call starts and finishes it when it is cancelled, with the partial text', async () => {
@@ -193,7 +200,7 @@ describe('loggedLlm privacy options', () => {
 
   it('passes every text of the body through the redaction hook', async () => {
     const kinds = new Set<string>();
-    log = new LlmCallLog({
+    log = createLlmCallLog({
       databaseName,
       redact: (text, kind) => {
         kinds.add(kind);
@@ -217,7 +224,7 @@ describe('loggedLlm privacy options', () => {
   });
 
   it('stores no body with storeBodies: false, and still every call', async () => {
-    log = new LlmCallLog({databaseName, storeBodies: false});
+    log = createLlmCallLog({databaseName, storeBodies: false});
     const llm = loggedLlm(new MockLlm({script: {chunks: ['secret answer']}}), {log});
     await firstValueFrom(llm.stream({userPrompt: 'secret question'}).pipe(collectResponse()));
     await firstValueFrom(llm.stream({userPrompt: 'secret question'}).pipe(collectResponse()));
@@ -232,7 +239,7 @@ describe('logLlmCalls', () => {
   const databaseName = uniqueDatabaseName();
   let log: LlmCallLog;
 
-  beforeEach(() => (log = new LlmCallLog({databaseName})));
+  beforeEach(() => (log = createLlmCallLog({databaseName})));
 
   afterEach(async () => {
     await log.close();

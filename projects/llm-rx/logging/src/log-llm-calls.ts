@@ -9,6 +9,7 @@ import {
   redactSecrets,
   type LlmRequest,
   type LlmUsage,
+  wrapLlm,
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import {
@@ -59,7 +60,7 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
  * is awaited or written per chunk: rows are written in batches by the log.
  *
  * ```ts
- * const log = new LlmCallLog();
+ * const log = createLlmCallLog();
  * const llm = loggedLlm(
  *   cascade([createLlm('anthropic', 'claude-haiku-4-5', {apiKey}), createLlm('openai', 'gpt-5-mini', {apiKey: openAiKey})]),
  *   {log, label: 'chat'},
@@ -68,33 +69,30 @@ export interface LlmLogStreamOptions extends LlmLogOptions {
  * ```
  * @param llm Any `Llm`, a cascade included.
  * @param options The log, a label and the key to fingerprint.
- * @returns An `Llm` with the same provider and model whose calls are logged.
+ * @returns An `Llm` with the same provider, model, key fingerprint and cascade marker (`isCascade()`) whose calls
+ * are logged.
  */
 export function loggedLlm(llm: Llm, options: LlmLogOptions): Llm {
   const {keyFingerprint} = llm;
   const keyHash = memoizedKeyHash(options, keyFingerprint);
   const apiKeyAlias = options.apiKeyAlias ?? keyFingerprint?.alias;
-  const logged: Llm = {
-    provider: llm.provider,
-    model: llm.model,
-    // Kept, so that the fingerprint survives another wrapper around this one.
-    ...(keyFingerprint === undefined ? {} : {keyFingerprint}),
-    stream: (request: LlmRequest) =>
-      logCalls({...options, apiKeyAlias, provider: llm.provider, model: llm.model, request}, keyHash, onAttempt =>
-        llm.stream({
-          ...request,
-          onAttempt: start => {
-            const logged = onAttempt(start);
-            const theirs = request.onAttempt?.(start);
-            return (ended: LlmAttempt) => {
-              logged(ended);
-              if (typeof theirs === 'function') theirs(ended);
-            };
-          },
-        }),
-      ),
-  };
-  return logged;
+  // wrapLlm keeps the provider, model, key fingerprint and cascade marker, so that another wrapper around this
+  // one (a retry of provideLlm()) still sees what it wraps.
+  return wrapLlm(llm, (request, stream) =>
+    logCalls({...options, apiKeyAlias, provider: llm.provider, model: llm.model, request}, keyHash, onAttempt =>
+      stream({
+        ...request,
+        onAttempt: start => {
+          const logged = onAttempt(start);
+          const theirs = request.onAttempt?.(start);
+          return (ended: LlmAttempt) => {
+            logged(ended);
+            if (typeof theirs === 'function') theirs(ended);
+          };
+        },
+      }),
+    ),
+  );
 }
 
 /**

@@ -1,29 +1,16 @@
-import {lastValueFrom, toArray} from 'rxjs';
-import {LlmProviderError} from 'llm-rx';
-import {MockLlm} from 'llm-rx/testing';
-import {llmForSteps, moveStep, nextFallbackStep, type CascadeStep} from './cascade-step';
+import {moveStep, nextFallbackStep, streamOptionsForSteps, type CascadeStep} from './cascade-step';
 
 describe('cascade steps', () => {
   const openai: CascadeStep = {provider: 'openai', model: 'gpt-5-nano'};
   const anthropic: CascadeStep = {provider: 'anthropic', model: 'claude-haiku-4-5'};
+  const specOf = (step: CascadeStep) => ({...step, options: {apiKeyAlias: step.provider}});
 
-  it('uses the model itself for one step', () => {
-    const mock = new MockLlm({provider: 'openai', model: 'gpt-5-nano', script: {chunks: ['hi']}});
-    expect(llmForSteps([openai], () => mock)).toBe(mock);
+  it("asks the step's own model for one step", () => {
+    expect(streamOptionsForSteps([openai], specOf)).toEqual({model: specOf(openai)});
   });
 
-  it('builds a cascade for two steps that fails over to the second', async () => {
-    const failing = new MockLlm({
-      provider: 'openai',
-      script: {error: new LlmProviderError('overloaded', {provider: 'openai', statusCode: 529})},
-    });
-    const answering = new MockLlm({provider: 'anthropic', script: {chunks: ['from the second']}});
-    const llm = llmForSteps([openai, anthropic], step => (step.provider === 'openai' ? failing : answering));
-    expect(llm.provider).toBe('cascade');
-    const chunks = await lastValueFrom(llm.stream({userPrompt: 'hi'}).pipe(toArray()));
-    expect(chunks[0]).toEqual({type: 'text-delta', text: 'from the second'});
-    const last = chunks.at(-1);
-    expect(last?.type === 'usage' && last.usage.attempts.map(attempt => attempt.outcome)).toEqual(['error', 'ok']);
+  it('asks a cascade of the steps, in order, for two or more', () => {
+    expect(streamOptionsForSteps([anthropic, openai], specOf)).toEqual({cascade: [specOf(anthropic), specOf(openai)]});
   });
 
   it('adds as fallback the first provider not used yet', () => {

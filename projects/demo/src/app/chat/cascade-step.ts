@@ -1,4 +1,4 @@
-import {cascade, type Llm} from 'llm-rx';
+import type {LlmModelSpec, LlmStreamOptions} from 'llm-rx/angular';
 import {DEMO_PROVIDERS, type DemoProviderName} from '../shared/provider-catalog';
 
 /** One entry of the chat's cascade editor: a provider and one of its models. */
@@ -8,14 +8,17 @@ export interface CascadeStep {
 }
 
 /**
- * The model to ask for a list of steps: the step's own model for one, a `cascade()` for two or more.
+ * What to ask for a list of steps, as `LlmStream` options: the step's own model for one, a cascade for two or more.
  * @param steps The steps, most preferred first; at least one.
- * @param createModel Creates the model of one step.
- * @returns The model.
+ * @param specOf The model spec of one step: its provider, model and options.
+ * @returns `{model}` for one step, `{cascade}` for more.
  */
-export function llmForSteps(steps: readonly CascadeStep[], createModel: (step: CascadeStep) => Llm): Llm {
-  const models = steps.map(createModel);
-  return models.length === 1 ? models[0] : cascade(models);
+export function streamOptionsForSteps(
+  steps: readonly CascadeStep[],
+  specOf: (step: CascadeStep) => LlmModelSpec,
+): LlmStreamOptions {
+  const models = steps.map(specOf);
+  return models.length === 1 ? {model: models[0]} : {cascade: models};
 }
 
 /**

@@ -1,30 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  type DestroyableInjector,
-  inject,
-  Injector,
-  signal,
-} from '@angular/core';
-import {injectLlmStream, type LlmStreamRef} from 'llm-rx/angular';
+import {ChangeDetectionStrategy, Component, computed, inject, signal} from '@angular/core';
+import {injectLlmStream} from 'llm-rx/angular';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
 import {demoProvider} from '../shared/provider-catalog';
 import {AnswerView} from './answer-view';
 import {CascadeEditor} from './cascade-editor';
 import type {CascadeStep} from './cascade-step';
-import {DemoLlmFactory} from './demo-llm-factory';
+import {DemoModels} from './demo-models';
 import {DEFAULT_MOCK_SCENARIO} from './mock-scenarios';
 import {type MockScenarios, SimulatePanel} from './simulate-panel';
-
-/** One call of the chat: its streamed state, and the injector whose destruction cancels it. */
-interface ChatCall {
-  /** Counts the calls of the page, so that a test can tell one answer from the next. */
-  readonly number: number;
-  readonly answer: LlmStreamRef;
-  readonly injector: DestroyableInjector;
-}
 
 /**
  * The chat: a prompt, a system prompt, the cascade of providers and models, the simulated scenarios, and the
@@ -70,14 +53,14 @@ interface ChatCall {
         </span>
       </div>
     </form>
-    @if (call(); as current) {
+    @if (callNumber() > 0) {
       <app-answer-view
-        [attr.data-call]="current.number"
-        [text]="current.answer.text()"
-        [reasoning]="current.answer.reasoning()"
-        [status]="current.answer.status()"
-        [usage]="current.answer.usage()"
-        [error]="current.answer.error()"
+        [attr.data-call]="callNumber()"
+        [text]="answer.text()"
+        [reasoning]="answer.reasoning()"
+        [status]="answer.status()"
+        [usage]="answer.usage()"
+        [error]="answer.error()"
       />
     }
   `,
@@ -110,42 +93,35 @@ interface ChatCall {
   `,
 })
 export class ChatPage {
-  private readonly _injector = inject(Injector);
-  private readonly _llms = inject(DemoLlmFactory);
+  private readonly _models = inject(DemoModels);
   private readonly _settings = inject(DemoSettingsStore);
 
   protected readonly prompt = signal('Why is the sky blue?');
   protected readonly systemPrompt = signal('Answer in markdown, briefly.');
   protected readonly steps = signal<CascadeStep[]>([{provider: 'openai', model: demoProvider('openai').defaultModel}]);
   protected readonly scenarios = signal<MockScenarios>({});
-  protected readonly call = signal<ChatCall | undefined>(undefined);
+  /** The answer; `start()` cancels the call still running, and the page's destruction cancels it too. */
+  protected readonly answer = injectLlmStream();
+  /** Counts the calls of the page, so that a test can tell one answer from the next. */
+  protected readonly callNumber = signal(0);
 
   protected readonly providers = computed(() => this.steps().map(step => step.provider));
   protected readonly isSimulated = computed(() => this._settings.settings().connection === 'simulated');
-  protected readonly isStreaming = computed(() => this.call()?.answer.status() === 'streaming');
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.call()?.injector.destroy());
-  }
+  protected readonly isStreaming = computed(() => this.answer.status() === 'streaming');
 
   /** Asks the prompt, cancelling the previous call if it still runs. */
   protected send(): void {
     const userPrompt = this.prompt().trim();
     if (!userPrompt) return;
     const scenarios = this.isSimulated() ? this._withDefaultScenarios() : {};
-    const llm = this._llms.create(this.steps(), scenarios);
-    // Each call gets its own injector: destroying it cancels that call only, and frees what it held.
-    this.call()?.injector.destroy();
-    const injector = Injector.create({providers: [], parent: this._injector, name: 'chat call'});
-    const answer = injectLlmStream({injector, llm});
     const systemPrompt = this.systemPrompt().trim();
-    answer.start({userPrompt, ...(systemPrompt && {systemPrompt})});
-    this.call.set({number: (this.call()?.number ?? 0) + 1, answer, injector});
+    this.answer.start({userPrompt, ...(systemPrompt && {systemPrompt})}, this._models.forCall(this.steps(), scenarios));
+    this.callNumber.update(number => number + 1);
   }
 
   /** Stops the answer; unsubscribing aborts the HTTP request. */
   protected cancel(): void {
-    this.call()?.answer.cancel();
+    this.answer.cancel();
   }
 
   private _withDefaultScenarios(): MockScenarios {

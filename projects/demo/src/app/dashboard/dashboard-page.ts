@@ -1,5 +1,6 @@
 import {ChangeDetectionStrategy, Component, computed, inject, signal} from '@angular/core';
 import {toObservable, toSignal} from '@angular/core/rxjs-interop';
+import {injectLlmUsage} from 'llm-rx/angular';
 import {of, switchMap} from 'rxjs';
 import {DEMO_CALL_LOG} from '../shared/demo-call-log';
 import {formatCost, formatCount, formatDuration} from '../shared/format';
@@ -14,8 +15,8 @@ const RECENT_CALLS = 50;
 const CHARTED_CALLS = 1000;
 
 /**
- * Totals, charts and recent calls of the call log, all live: the log's queries are `liveQuery` Observables, so
- * the page updates by itself when a call is written.
+ * Totals, charts and recent calls of the call log, all live (`injectLlmUsage()` over the log of `withLogging()`),
+ * so the page updates by itself when a call is written; a call's details, exports and clearing go to the log.
  */
 @Component({
   selector: 'app-dashboard-page',
@@ -148,23 +149,24 @@ const CHARTED_CALLS = 1000;
 })
 export class DashboardPage {
   private readonly _log = inject(DEMO_CALL_LOG);
+  private readonly _usage = injectLlmUsage();
 
   protected readonly selectedId = signal<string | undefined>(undefined);
   protected readonly isConfirmingClear = signal(false);
 
-  protected readonly totals = toSignal(this._log.totals());
-  protected readonly recent = toSignal(this._log.recentCalls({limit: RECENT_CALLS}));
-  private readonly _charted = toSignal(this._log.recentCalls({limit: CHARTED_CALLS}), {initialValue: []});
-  private readonly _byModel = toSignal(this._log.breakdown('model'), {initialValue: []});
+  protected readonly totals = this._usage.totals;
+  protected readonly recent = this._usage.recentCalls({limit: RECENT_CALLS});
+  private readonly _charted = this._usage.recentCalls({limit: CHARTED_CALLS});
+  private readonly _byModel = this._usage.breakdown('model');
   protected readonly details = toSignal(
     toObservable(this.selectedId).pipe(switchMap(id => (id === undefined ? of(undefined) : this._log.callDetails(id)))),
   );
   protected readonly logError = toSignal(this._log.errors);
 
-  protected readonly costOverTime = computed(() => costOverTimeChart(this._charted()));
-  protected readonly costByModel = computed(() => costByModelChart(this._byModel()));
-  protected readonly tokensByModel = computed(() => tokensByModelChart(this._byModel()));
-  protected readonly latency = computed(() => latencyByModelChart(this._byModel()));
+  protected readonly costOverTime = computed(() => costOverTimeChart(this._charted() ?? []));
+  protected readonly costByModel = computed(() => costByModelChart(this._byModel() ?? []));
+  protected readonly tokensByModel = computed(() => tokensByModelChart(this._byModel() ?? []));
+  protected readonly latency = computed(() => latencyByModelChart(this._byModel() ?? []));
 
   /**
    * Downloads every logged call.

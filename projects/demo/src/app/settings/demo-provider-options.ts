@@ -27,7 +27,7 @@ export interface DemoProviderContext {
  * @param info The provider.
  * @param settings The demo's settings.
  * @param context The origin, the scenario and an opted-in key.
- * @returns The options for `provider.create(model, options)`.
+ * @returns The options of the provider's models, for a model spec given to `LlmStream` (see `DemoModels`).
  */
 export function demoProviderOptions(
   info: DemoProviderInfo,

@@ -1,5 +1,5 @@
 import {DestroyRef, inject, InjectionToken} from '@angular/core';
-import {LlmCallLog} from 'llm-rx/logging';
+import {createLlmCallLog, type LlmCallLog} from 'llm-rx/logging';
 
 /** The IndexedDB database the demo logs its calls in. */
 export const DEMO_LOG_DATABASE_NAME = 'llm-rx-demo-log';
@@ -11,7 +11,7 @@ export const DEMO_LOG_DATABASE_NAME = 'llm-rx-demo-log';
 export const DEMO_CALL_LOG = new InjectionToken<LlmCallLog>('llm-rx demo Call Log', {
   providedIn: 'root',
   factory: () => {
-    const log = new LlmCallLog({
+    const log = createLlmCallLog({
       databaseName: DEMO_LOG_DATABASE_NAME,
       // Rows reach the dashboard this long after a call ends; short, so it feels live.
       flushIntervalMs: 100,
