@@ -1,11 +1,11 @@
-import {cascade, type Llm, retryBeforeFirstChunk, type LlmProviderOptions} from 'llm-rx';
+import {cascade, type Llm, type LlmProviderOptions, retryBeforeFirstChunk, wrapLlm} from 'llm-rx';
 import {createAnthropicLlm} from 'llm-rx/anthropic';
 import {createCohereLlm} from 'llm-rx/cohere';
 import {createDeepSeekLlm} from 'llm-rx/deepseek';
 import {createGeminiLlm} from 'llm-rx/gemini';
 import {createOpenAiLlm} from 'llm-rx/openai';
 import {MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
-import {defer, tap} from 'rxjs';
+import {tap} from 'rxjs';
 import {tagOf} from './chaos-plan';
 import {mulberry32} from '@llm-rx/spec-support';
 import {deriveSeed} from './chaos-random';
@@ -70,48 +70,36 @@ function leafLlm(context: RunContext, call: CallResult, leaf: LeafPlan, onAttemp
     firstChunkTimeoutMs: leaf.firstChunkTimeoutMs,
     idleTimeoutMs: leaf.idleTimeoutMs,
   });
-  const watched: Llm = {
-    provider: provider.provider,
-    model: provider.model,
-    ...(provider.keyFingerprint && {keyFingerprint: provider.keyFingerprint}),
-    // Each subscription is one attempt: recorded before the adapter sees it, ended by what its subscriber sees.
-    stream: request =>
-      defer(() => {
-        const attempt: AttemptRecord = {
-          path: leaf.path,
-          tag,
-          provider: provider.provider,
-          model: provider.model,
-          outcome: null,
-          startedAt: Date.now(),
-        };
-        const index = call.attempts.push(attempt) - 1;
-        onAttempt?.(attempt, index);
-        const end = (outcome: AttemptRecord['outcome'], error?: unknown) => {
-          attempt.outcome = outcome;
-          attempt.endedAt = Date.now();
-          if (error !== undefined) attempt.errorName = error instanceof Error ? error.name : typeof error;
-          onAttempt?.(attempt, index);
-        };
-        return provider.stream(request).pipe(
-          tap({
-            complete: () => end('ok'),
-            error: (error: unknown) => end('error', error),
-            // Only when unsubscribed before the end: a cancel, not a completion.
-            unsubscribe: () => end('cancelled'),
-          }),
-        );
+  // Each subscription is one attempt: recorded before the adapter sees it, ended by what its subscriber sees.
+  const watched = wrapLlm(provider, (request, stream) => {
+    const attempt: AttemptRecord = {
+      path: leaf.path,
+      tag,
+      provider: provider.provider,
+      model: provider.model,
+      outcome: null,
+      startedAt: Date.now(),
+    };
+    const index = call.attempts.push(attempt) - 1;
+    onAttempt?.(attempt, index);
+    const end = (outcome: AttemptRecord['outcome'], error?: unknown) => {
+      attempt.outcome = outcome;
+      attempt.endedAt = Date.now();
+      if (error !== undefined) attempt.errorName = error instanceof Error ? error.name : typeof error;
+      onAttempt?.(attempt, index);
+    };
+    return stream(request).pipe(
+      tap({
+        complete: () => end('ok'),
+        error: (error: unknown) => end('error', error),
+        // Only when unsubscribed before the end: a cancel, not a completion.
+        unsubscribe: () => end('cancelled'),
       }),
-  };
+    );
+  });
   if (leaf.retryCount === 0) return watched;
   const random = mulberry32(deriveSeed(context.seed, 'retry', tag));
-  return {
-    provider: watched.provider,
-    model: watched.model,
-    ...(watched.keyFingerprint && {keyFingerprint: watched.keyFingerprint}),
-    stream: request =>
-      watched
-        .stream(request)
-        .pipe(retryBeforeFirstChunk({count: leaf.retryCount, initialDelayMs: 5, maxDelayMs: 20, random})),
-  };
+  return wrapLlm(watched, (request, stream) =>
+    stream(request).pipe(retryBeforeFirstChunk({count: leaf.retryCount, initialDelayMs: 5, maxDelayMs: 20, random})),
+  );
 }

@@ -1,6 +1,7 @@
 import {inject, Injectable} from '@angular/core';
 import {
   cascade,
+  definedFields,
   type CascadeOptions,
   createLlm,
   isCascade,
@@ -145,8 +146,7 @@ export class _LlmModels {
     const {firstChunkTimeoutMs, idleTimeoutMs} = this._defaults;
     const entry = this._providers.get(spec.provider);
     const options: LlmProviderOptions = {
-      ...(firstChunkTimeoutMs !== undefined && {firstChunkTimeoutMs}),
-      ...(idleTimeoutMs !== undefined && {idleTimeoutMs}),
+      ...definedFields({firstChunkTimeoutMs, idleTimeoutMs}),
       ...entry?.options,
       ...spec.options,
     };

@@ -1,6 +1,6 @@
 import {isPlatformServer} from '@angular/common';
 import {inject, Injectable, Injector, PLATFORM_ID} from '@angular/core';
-import {accumulatedText, type Llm, type LlmChunk, LlmConfigurationError, type LlmRequest} from 'llm-rx';
+import {accumulatedText, type Llm, type LlmChunk, LlmConfigurationError, type LlmRequest, mergeHeaders} from 'llm-rx';
 import {defaultIfEmpty, defer, type Observable} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {_LlmModels} from './llm-models';
@@ -116,6 +116,6 @@ function withRequestDefaults(request: LlmRequest, defaults: LlmRequestDefaults |
   for (const [key, value] of Object.entries(request)) {
     if (value !== undefined) merged[key] = value;
   }
-  if (defaults.headers && request.headers) merged['headers'] = {...defaults.headers, ...request.headers};
+  if (defaults.headers && request.headers) merged['headers'] = mergeHeaders(defaults.headers, request.headers);
   return merged as LlmRequest;
 }
