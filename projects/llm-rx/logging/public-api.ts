@@ -1,7 +1,7 @@
 /*
  * Public API of llm-rx/logging: every LLM call recorded in IndexedDB (through Dexie), with live dashboard queries.
  */
-export {createLlmCallLog} from './src/llm-call-log';
+export {createLlmCallLog} from './src/create-llm-call-log';
 export {LLM_CALL_CSV_COLUMNS} from './src/llm-call-csv-columns';
 // An interface: a log is made by createLlmCallLog(), as models are by createLlm() and cascades by cascade().
 export type {LlmCallLog, LlmCallLogOptions} from './src/llm-call-log';

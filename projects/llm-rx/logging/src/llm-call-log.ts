@@ -13,7 +13,6 @@ import type {
 import type {Observable} from 'rxjs';
 import type {LlmRedactor} from './build-body-record';
 import type {LlmCallDraft} from './build-call-records';
-import {DexieCallLog} from './dexie-call-log';
 import type {LlmLogDatabase} from './llm-log-database';
 import type {LlmLogError} from './llm-log-error';
 import type {LlmLogRetention} from './log-maintenance';
@@ -171,20 +170,4 @@ export interface LlmCallBodyDraft {
   readonly traceId: string;
   readonly request?: LlmRequest;
   readonly response: LlmResponseBody | null;
-}
-
-/**
- * Creates a log of LLM calls in IndexedDB (through Dexie), for `loggedLlm()` to write to and dashboards to query
- * live (see `LlmCallLog`). Create one per database and page, and `close()` it when done.
- *
- * ```ts
- * const log = createLlmCallLog({retention: {maxAgeMs: 30 * 24 * 3600_000}, onError: error => console.warn(error)});
- * const llm = loggedLlm(createLlm('openai', 'gpt-5-mini', {apiKey}), {log, apiKey, apiKeyAlias: 'prod'});
- * log.totals({from: Date.now() - 24 * 3600_000}).subscribe(totals => console.log(totals.totalCost));
- * ```
- * @param options The database, privacy, retention and batching settings.
- * @returns The log, opening its database at once.
- */
-export function createLlmCallLog(options: LlmCallLogOptions = {}): LlmCallLog {
-  return new DexieCallLog(options);
 }

@@ -1,7 +1,8 @@
 // Fixtures of the loggedLlm specs: the request they stream, a billed usage, and a fresh log per spec.
 import type {LlmCost, LlmRequest, LlmTokenCounts} from 'llm-rx';
 import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
-import {createLlmCallLog, type LlmCallLog} from './llm-call-log';
+import {createLlmCallLog} from './create-llm-call-log';
+import type {LlmCallLog} from './llm-call-log';
 
 /** The request the loggedLlm specs stream: a system prompt, a user prompt and a temperature. */
 export const request: LlmRequest = {systemPrompt: 'Be brief.', userPrompt: 'Say hello', temperature: 0.3};

@@ -10,7 +10,8 @@ import {
 } from 'llm-rx';
 import {createLlmTestScheduler, MockLlm} from 'llm-rx/testing';
 import {catchError, EMPTY, firstValueFrom, lastValueFrom, of, toArray} from 'rxjs';
-import {createLlmCallLog, type LlmCallLog} from './llm-call-log';
+import {createLlmCallLog} from './create-llm-call-log';
+import type {LlmCallLog} from './llm-call-log';
 import {loggedLlm, logLlmCalls} from './log-llm-calls';
 import {deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
