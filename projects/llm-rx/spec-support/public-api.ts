@@ -10,8 +10,13 @@ export type {StreamOutcome} from './src/run-stream';
 export {scenarioRequest, uniqueTag} from './src/scenario-request';
 export {EventChannel} from './src/event-channel';
 export {events, finish, fromList, MODEL, passThrough, PROVIDER, TOKENS} from './src/provider-stream-events';
-export {mapToProviderError, ProviderStreamFixture, providerStreamOf} from './src/provider-stream-fixture';
-export type {StreamOf} from './src/provider-stream-fixture';
+export {
+  mapToProviderError,
+  ProviderStreamFixture,
+  providerStreamOf,
+  useProviderStreamSpec,
+} from './src/provider-stream-fixture';
+export type {ProviderStreamSpec, StreamOf} from './src/provider-stream-fixture';
 export {settle, until} from './src/real-time-waits';
 export {Recorder} from './src/stream-recorder';
 export {callRow} from './src/call-row';

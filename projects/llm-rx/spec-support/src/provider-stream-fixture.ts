@@ -63,3 +63,47 @@ export function providerStreamOf<TEvent>(
 
 /** Request-level shorthand the fixture-driven specs share. */
 export type StreamOf = (request: LlmRequest, overrides?: Partial<ProviderStreamConfig>) => Observable<LlmChunk>;
+
+/** What `useProviderStreamSpec()` gives each spec: a new fixture and spies, and the stream built on them. */
+export interface ProviderStreamSpec {
+  readonly fixture: ProviderStreamFixture;
+  /** `fromProviderStream`'s `open`, opening a fixture channel unless the spec changes it. */
+  readonly open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
+  /** `fromProviderStream`'s `mapError`, mapping with `mapToProviderError` unless the spec changes it. */
+  readonly mapError: jasmine.Spy<(error: unknown) => unknown>;
+  /** The stream of a request, on `open` and `mapError`. */
+  readonly streamOf: StreamOf;
+}
+
+/**
+ * Sets up the fixture-driven `fromProviderStream` specs of a `describe`: before each spec a new fixture, `open`
+ * and `mapError` spies and a silenced `console.warn` (the default pricer warns about the unpriced model); after
+ * each, rxjs' handler put back.
+ * @returns The current spec's fixture and spies, read at each use.
+ */
+export function useProviderStreamSpec(): ProviderStreamSpec {
+  let current: Omit<ProviderStreamSpec, 'streamOf'>;
+  beforeEach(() => {
+    spyOn(console, 'warn');
+    const fixture = new ProviderStreamFixture();
+    current = {
+      fixture,
+      open: jasmine.createSpy('open').and.callFake(fixture.openChannel),
+      mapError: jasmine.createSpy('mapError').and.callFake(mapToProviderError),
+    };
+  });
+  afterEach(() => current.fixture.restore());
+  return {
+    get fixture() {
+      return current.fixture;
+    },
+    get open() {
+      return current.open;
+    },
+    get mapError() {
+      return current.mapError;
+    },
+    streamOf: (request, overrides = {}) =>
+      providerStreamOf({request, open: current.open, mapError: current.mapError, ...overrides}),
+  };
+}

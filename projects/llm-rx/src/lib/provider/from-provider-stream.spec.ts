@@ -1,50 +1,22 @@
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
 import {LlmPriceTable} from '../pricing/llm-price-table';
-import {
-  events,
-  finish,
-  MODEL,
-  PROVIDER,
-  mapToProviderError,
-  ProviderStreamFixture,
-  providerStreamOf,
-  Recorder,
-  type StreamOf,
-  TOKENS,
-  until,
-} from '@llm-rx/spec-support';
-import type {ProviderEventSource} from './provider-event-mapper';
-import type {ProviderStreamEvent} from './provider-stream-event';
+import {events, finish, MODEL, PROVIDER, Recorder, TOKENS, until, useProviderStreamSpec} from '@llm-rx/spec-support';
 
 describe('fromProviderStream', () => {
-  let fixture: ProviderStreamFixture;
-  let open: jasmine.Spy<(signal: AbortSignal) => Promise<ProviderEventSource<ProviderStreamEvent>>>;
-  let mapError: jasmine.Spy<(error: unknown) => unknown>;
-
-  const streamOf: StreamOf = (request, overrides = {}) => providerStreamOf({request, open, mapError, ...overrides});
-
-  beforeEach(() => {
-    // The default pricer warns once about the unpriced model; keep the spec output clean.
-    spyOn(console, 'warn');
-    fixture = new ProviderStreamFixture();
-    open = jasmine.createSpy('open').and.callFake(fixture.openChannel);
-    mapError = jasmine.createSpy('mapError').and.callFake(mapToProviderError);
-  });
-
-  afterEach(() => fixture.restore());
+  const spec = useProviderStreamSpec();
 
   it('emits the content, then one usage part with tokens, timing and null cost for an unpriced model', async () => {
     const clock = jasmine.createSpy('clock').and.returnValues(1000, 1250, 1600);
-    const recorder = new Recorder(streamOf({userPrompt: 'Why is the sky blue?'}, {clock}));
-    await until(() => fixture.channels.length === 1, 'open');
-    fixture.channels[0].push(
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Why is the sky blue?'}, {clock}));
+    await until(() => spec.fixture.channels.length === 1, 'open');
+    spec.fixture.channels[0].push(
       {type: 'reasoning-delta', text: 'Rayleigh.'},
       {type: 'text-delta', text: 'Because of '},
       {type: 'text-delta', text: 'scattering.'},
       finish('stop', 'end_turn'),
     );
-    fixture.channels[0].end();
+    spec.fixture.channels[0].end();
     await until(() => recorder.isSettled, 'completion');
 
     expect(recorder.hasErrored).toBeFalse();
@@ -85,8 +57,8 @@ describe('fromProviderStream', () => {
     const priceTable = LlmPriceTable.default.withPrices(PROVIDER, {
       'h4-priced-model': {inputPerMillion: 2, outputPerMillion: 10},
     });
-    open.and.callFake(async () => events({type: 'text-delta', text: 'Hi'}, finish('stop', 'stop')));
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}, {model: 'h4-priced-model', priceTable}));
+    spec.open.and.callFake(async () => events({type: 'text-delta', text: 'Hi'}, finish('stop', 'stop')));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}, {model: 'h4-priced-model', priceTable}));
     await until(() => recorder.isSettled, 'completion');
     const usagePart = recorder.chunks.at(-1);
     if (usagePart?.type !== 'usage') throw new Error('expected a usage part last');
@@ -99,8 +71,8 @@ describe('fromProviderStream', () => {
 
   it('reports a null time to first chunk when no content came', async () => {
     const clock = jasmine.createSpy('clock').and.returnValues(10, 35);
-    open.and.callFake(async () => events(finish('stop', 'stop')));
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}, {clock}));
+    spec.open.and.callFake(async () => events(finish('stop', 'stop')));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}, {clock}));
     await until(() => recorder.isSettled, 'completion');
     expect(recorder.isComplete).toBeTrue();
     expect(recorder.chunks.length).toBe(1);
@@ -110,8 +82,8 @@ describe('fromProviderStream', () => {
   });
 
   it('fails with a retryable provider error when the stream ends without a finish event', async () => {
-    open.and.callFake(async () => events({type: 'text-delta', text: 'Hel'}));
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    spec.open.and.callFake(async () => events({type: 'text-delta', text: 'Hel'}));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
     expect(recorder.chunks).toEqual([{type: 'text-delta', text: 'Hel'}]);
     expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
@@ -123,7 +95,7 @@ describe('fromProviderStream', () => {
   });
 
   it('fails with a truncation error that keeps the partial content and usage when the finish reason is length', async () => {
-    open.and.callFake(async () =>
+    spec.open.and.callFake(async () =>
       events(
         {type: 'text-delta', text: 'The sky '},
         {type: 'reasoning-delta', text: '…'},
@@ -131,7 +103,7 @@ describe('fromProviderStream', () => {
         finish('length', 'max_tokens'),
       ),
     );
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi', maxTokens: 2}));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi', maxTokens: 2}));
     await until(() => recorder.isSettled, 'the error');
     expect(recorder.chunks.map(chunk => chunk.type)).toEqual(['text-delta', 'reasoning-delta', 'text-delta']);
     expect(LlmTruncationError.isInstance(recorder.error)).toBeTrue();
@@ -144,8 +116,8 @@ describe('fromProviderStream', () => {
   });
 
   it('fails with a provider error carrying the usage when the finish reason is error', async () => {
-    open.and.callFake(async () => events({type: 'text-delta', text: 'Hel'}, finish('error', 'ERROR')));
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    spec.open.and.callFake(async () => events({type: 'text-delta', text: 'Hel'}, finish('error', 'ERROR')));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
     expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
     const error = recorder.error as LlmProviderError;
@@ -155,8 +127,8 @@ describe('fromProviderStream', () => {
   });
 
   it('fails with a provider error quoting an in-band error message, whatever the finish reason', async () => {
-    open.and.callFake(async () => events(finish('stop', 'COMPLETE', 'internal server error')));
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    spec.open.and.callFake(async () => events(finish('stop', 'COMPLETE', 'internal server error')));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
     expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
     const error = recorder.error as LlmProviderError;
@@ -164,38 +136,38 @@ describe('fromProviderStream', () => {
     expect(error.responseBody).toBe('internal server error');
   });
 
-  it("fails with mapError's result when open rejects", async () => {
+  it("fails with mapError's result when spec.open rejects", async () => {
     const sdkError = Object.assign(new Error('401 Unauthorized'), {status: 401});
     const mapped = new LlmProviderError('llm-rx: rejected', {provider: PROVIDER, statusCode: 401, cause: sdkError});
-    mapError.and.returnValue(mapped);
-    open.and.callFake(async () => {
+    spec.mapError.and.returnValue(mapped);
+    spec.open.and.callFake(async () => {
       throw sdkError;
     });
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
-    expect(mapError).toHaveBeenCalledOnceWith(sdkError);
+    expect(spec.mapError).toHaveBeenCalledOnceWith(sdkError);
     expect(recorder.error).toBe(mapped);
   });
 
   it("fails with mapError's result when the events fail mid-stream, after the content so far", async () => {
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
-    await until(() => fixture.channels.length === 1, 'open');
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
+    await until(() => spec.fixture.channels.length === 1, 'open');
     const dropped = new TypeError('terminated');
-    fixture.channels[0].push({type: 'text-delta', text: 'Hel'});
-    fixture.channels[0].fail(dropped);
+    spec.fixture.channels[0].push({type: 'text-delta', text: 'Hel'});
+    spec.fixture.channels[0].fail(dropped);
     await until(() => recorder.isSettled, 'the error');
     expect(recorder.chunks).toEqual([{type: 'text-delta', text: 'Hel'}]);
-    expect(mapError).toHaveBeenCalledOnceWith(dropped);
+    expect(spec.mapError).toHaveBeenCalledOnceWith(dropped);
     expect((recorder.error as LlmProviderError).cause).toBe(dropped);
   });
 
-  it('fails with a provider error caused by the original when mapError itself throws, instead of hanging', async () => {
+  it('fails with a provider error caused by the original when spec.mapError itself throws, instead of hanging', async () => {
     const sdkError = new Error('unexpected SDK shape');
-    mapError.and.throwError(new Error('mapper bug'));
-    open.and.callFake(async () => {
+    spec.mapError.and.throwError(new Error('mapper bug'));
+    spec.open.and.callFake(async () => {
       throw sdkError;
     });
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
     expect(LlmProviderError.isInstance(recorder.error)).toBeTrue();
     expect((recorder.error as LlmProviderError).isRetryable).toBeFalse();
@@ -212,12 +184,12 @@ describe('fromProviderStream', () => {
       },
     ],
   ] as const) {
-    it(`maps the SDK's error as unrecognised when mapError ${label}`, async () => {
-      mapError.and.callFake(recognise);
-      open.and.callFake(async () => {
+    it(`maps the SDK's error as unrecognised when spec.mapError ${label}`, async () => {
+      spec.mapError.and.callFake(recognise);
+      spec.open.and.callFake(async () => {
         throw new Error('boom');
       });
-      const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+      const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
       await until(() => recorder.isSettled, 'the error');
       const error = recorder.error as LlmProviderError;
       expect(LlmProviderError.isInstance(error)).toBeTrue();
@@ -229,12 +201,12 @@ describe('fromProviderStream', () => {
 
   it('passes llm-rx errors through without asking mapError', async () => {
     const own = new LlmProviderError('llm-rx: own', {provider: 'p', statusCode: 503});
-    open.and.callFake(async () => {
+    spec.open.and.callFake(async () => {
       throw own;
     });
-    const recorder = new Recorder(streamOf({userPrompt: 'Hi'}));
+    const recorder = new Recorder(spec.streamOf({userPrompt: 'Hi'}));
     await until(() => recorder.isSettled, 'the error');
     expect(recorder.error).toBe(own);
-    expect(mapError).not.toHaveBeenCalled();
+    expect(spec.mapError).not.toHaveBeenCalled();
   });
 });
