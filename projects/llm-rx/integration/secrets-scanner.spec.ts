@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import {PLACEHOLDER_API_KEY} from 'llm-rx';
 import {createLlmCallLog} from 'llm-rx/logging';
 import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
+import {callRow} from '@llm-rx/spec-support';
 import {SECRET_PROVIDERS, type SecretProvider} from './secret-cases';
 import {parseCsv, scanCallLog} from './secret-log-scan';
 import {installKeyAddingFetch} from './secret-run';
@@ -157,38 +158,13 @@ describe('scanCallLog', () => {
     const databaseName = `llm-rx-secrets-scanner-spec-${Date.now().toString(36)}`;
     const log = createLlmCallLog({databaseName});
     try {
-      const startedAt = Date.UTC(2025, 0, 1, 12);
       await log.importCalls([
-        {
+        callRow({
           id: 'row-1',
-          traceId: 'trace-1',
-          sessionId: 'spec-session',
-          provider: 'openai',
-          model: 'gpt-5-mini',
-          label: null,
           status: 'error',
-          startedAt,
-          firstChunkAt: null,
-          endedAt: startedAt + 100,
-          timeToFirstChunkMs: null,
-          responseTimeMs: 100,
-          inputTokens: null,
-          outputTokens: null,
-          cachedInputTokens: null,
-          cacheWriteTokens: null,
-          reasoningTokens: null,
-          inputCost: null,
-          outputCost: null,
-          totalCost: null,
-          finishReason: null,
-          finishReasonRaw: null,
           errorType: 'LlmProviderError',
           errorMessage: `llm-rx: openai answered HTTP 401, "key ${KEY.value}, invalid"`,
-          attemptIndex: 0,
-          attemptCount: 1,
-          apiKeyHash: null,
-          apiKeyAlias: null,
-        },
+        }),
       ]);
       const scan = new SecretScan([KEY]);
       expect(await scanCallLog(scan, log)).toEqual({calls: 1, bodies: 0});
