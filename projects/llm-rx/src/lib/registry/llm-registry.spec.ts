@@ -1,6 +1,5 @@
-import {of} from 'rxjs';
+import {recordingProvider} from '@llm-rx/spec-support';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
-import type {Llm} from '../llm/llm';
 import type {LlmProviderOptions} from '../provider/llm-provider-options';
 import {
   createLlm,
@@ -9,19 +8,6 @@ import {
   registeredLlmProviders,
   registerLlmProvider,
 } from './llm-registry';
-
-/** A provider that records what it was asked to create. */
-function fakeProvider(name: string): LlmProvider & {created: {model: string; options?: LlmProviderOptions}[]} {
-  const created: {model: string; options?: LlmProviderOptions}[] = [];
-  return {
-    name,
-    created,
-    create(model: string, options?: LlmProviderOptions): Llm {
-      created.push({model, options});
-      return {provider: name, model, stream: () => of()};
-    },
-  };
-}
 
 describe('llm registry', () => {
   const unregisters: (() => void)[] = [];
@@ -52,8 +38,8 @@ describe('llm registry', () => {
   });
 
   it('lists the registered providers, sorted, when the provider is unknown', () => {
-    register(fakeProvider('zeta-test'));
-    register(fakeProvider('alpha-test'));
+    register(recordingProvider('zeta-test'));
+    register(recordingProvider('alpha-test'));
     expect(registeredLlmProviders()).toEqual(['alpha-test', 'zeta-test']);
     expect(() => createLlm('openai', 'gpt-test')).toThrowMatching(
       error =>
@@ -64,7 +50,7 @@ describe('llm registry', () => {
   });
 
   it('creates a model through the registered provider with the options', () => {
-    const provider = fakeProvider('fake-test');
+    const provider = recordingProvider('fake-test');
     register(provider);
     const options: LlmProviderOptions = {apiKeyAlias: 'team', idleTimeoutMs: null};
     const llm = createLlm('fake-test', 'model-1', options);
@@ -74,7 +60,7 @@ describe('llm registry', () => {
   });
 
   it('unregisters a provider with the returned function', () => {
-    const unregister = register(fakeProvider('fake-test'));
+    const unregister = register(recordingProvider('fake-test'));
     expect(registeredLlmProviders()).toContain('fake-test');
     unregister();
     expect(registeredLlmProviders()).not.toContain('fake-test');
@@ -82,8 +68,8 @@ describe('llm registry', () => {
   });
 
   it('keeps a provider registered again under the same name when the older registration is undone', () => {
-    const older = fakeProvider('fake-test');
-    const newer = fakeProvider('fake-test');
+    const older = recordingProvider('fake-test');
+    const newer = recordingProvider('fake-test');
     const unregisterOlder = register(older);
     register(newer);
     unregisterOlder();
@@ -94,7 +80,7 @@ describe('llm registry', () => {
 
   for (const model of ['', '   ']) {
     it(`rejects the empty model id ${JSON.stringify(model)} without calling the provider`, () => {
-      const provider = fakeProvider('fake-test');
+      const provider = recordingProvider('fake-test');
       register(provider);
       expect(() => createLlm('fake-test', model)).toThrowMatching(
         error => LlmConfigurationError.isInstance(error) && error.message.includes('needs a model id'),
@@ -106,7 +92,7 @@ describe('llm registry', () => {
   it('keeps registries made by createLlmRegistry() apart from each other and from the default one', () => {
     const first = createLlmRegistry();
     const second = createLlmRegistry();
-    const provider = fakeProvider('own-test');
+    const provider = recordingProvider('own-test');
     first.register(provider);
     expect(first.providers()).toEqual(['own-test']);
     expect(second.providers()).toEqual([]);
