@@ -1,8 +1,8 @@
 import {type ApplicationConfig, inject, provideZonelessChangeDetection} from '@angular/core';
 import {provideLlm, withDefaults, withLogging, withProvider, withRetry} from 'llm-rx/angular';
 import {loggedLlm} from 'llm-rx/logging';
-import {DEMO_CALL_LOG} from './shared/demo-call-log';
-import {DEMO_PROVIDERS} from './shared/provider-catalog';
+import {DEMO_CALL_LOG} from './common/demo-call-log';
+import {DEMO_PROVIDERS} from './common/provider-catalog';
 
 /**
  * The demo's providers. Every model depends on settings the user edits at run time (simulated or real providers,

@@ -1,7 +1,7 @@
 import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
 import {LlmTruncationError, type LlmUsage} from 'llm-rx';
 import type {LlmStreamStatus} from 'llm-rx/angular';
-import {renderMarkdown} from '../shared/render-markdown';
+import {renderMarkdown} from '../common/render-markdown';
 import {describeLlmError} from './describe-llm-error';
 import {UsageSummary} from './usage-summary';
 

@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, model} from '@angular/core';
-import {DEMO_PROVIDERS, type DemoProviderName, demoModels, demoProvider} from '../shared/provider-catalog';
+import {DEMO_PROVIDERS, type DemoProviderName, demoModels, demoProvider} from '../common/provider-catalog';
 import {type CascadeStep, moveStep, nextFallbackStep} from './cascade-step';
 
 /** Edits the ordered list of provider + model steps: one step asks one model, two or more make a cascade. */

@@ -1,5 +1,5 @@
 import type {LlmModelSpec, LlmStreamOptions} from 'llm-rx/angular';
-import {DEMO_PROVIDERS, type DemoProviderName} from '../shared/provider-catalog';
+import {DEMO_PROVIDERS, type DemoProviderName} from '../common/provider-catalog';
 
 /** One entry of the chat's cascade editor: a provider and one of its models. */
 export interface CascadeStep {

@@ -1,7 +1,7 @@
 import {ChangeDetectionStrategy, Component, computed, inject, signal} from '@angular/core';
 import {injectLlmStream} from 'llm-rx/angular';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
-import {demoProvider} from '../shared/provider-catalog';
+import {demoProvider} from '../common/provider-catalog';
 import {AnswerView} from './answer-view';
 import {CascadeEditor} from './cascade-editor';
 import type {CascadeStep} from './cascade-step';

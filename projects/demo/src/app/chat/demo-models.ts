@@ -3,7 +3,7 @@ import {inject, Injectable} from '@angular/core';
 import type {LlmStreamOptions} from 'llm-rx/angular';
 import {demoProviderOptions} from '../settings/demo-provider-options';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
-import {demoProvider} from '../shared/provider-catalog';
+import {demoProvider} from '../common/provider-catalog';
 import {type CascadeStep, streamOptionsForSteps} from './cascade-step';
 import type {MockScenarios} from './simulate-panel';
 

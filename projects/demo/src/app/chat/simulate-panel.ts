@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, computed, input, model} from '@angular/core';
-import {type DemoProviderName, demoProvider} from '../shared/provider-catalog';
+import {type DemoProviderName, demoProvider} from '../common/provider-catalog';
 import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf} from './mock-scenarios';
 
 /** The scenario each simulated provider plays, sent as its `x-mock-scenario` header. */

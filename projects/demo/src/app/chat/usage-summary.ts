@@ -1,6 +1,6 @@
 import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
 import type {LlmUsage} from 'llm-rx';
-import {formatCost, formatCount, formatDuration} from '../shared/format';
+import {formatCost, formatCount, formatDuration} from '../common/format';
 import {describeLlmError} from './describe-llm-error';
 
 /** Under an answer: timings, tokens, cost, finish reason, and which attempt of a cascade answered. */

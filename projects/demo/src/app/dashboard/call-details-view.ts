@@ -1,6 +1,6 @@
 import {ChangeDetectionStrategy, Component, input, output} from '@angular/core';
 import type {LlmCallDetails} from 'llm-rx/logging';
-import {formatCost, formatDuration} from '../shared/format';
+import {formatCost, formatDuration} from '../common/format';
 
 /** One call: what was asked, what came back, and every attempt of its cascade or retries. */
 @Component({

@@ -1,6 +1,6 @@
 import {ChangeDetectionStrategy, Component, input, output} from '@angular/core';
 import type {LlmCallRecord} from 'llm-rx/logging';
-import {formatCost, formatCount, formatDuration} from '../shared/format';
+import {formatCost, formatCount, formatDuration} from '../common/format';
 
 /** The most recent calls, one row per attempt; a click selects a call to show its details. */
 @Component({

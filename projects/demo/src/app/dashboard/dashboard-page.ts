@@ -2,8 +2,8 @@ import {ChangeDetectionStrategy, Component, computed, inject, signal} from '@ang
 import {toObservable, toSignal} from '@angular/core/rxjs-interop';
 import {injectLlmUsage} from 'llm-rx/angular';
 import {of, switchMap} from 'rxjs';
-import {DEMO_CALL_LOG} from '../shared/demo-call-log';
-import {formatCost, formatCount, formatDuration} from '../shared/format';
+import {DEMO_CALL_LOG} from '../common/demo-call-log';
+import {formatCost, formatCount, formatDuration} from '../common/format';
 import {CallDetailsView} from './call-details-view';
 import {CallsTable} from './calls-table';
 import {ChartCanvas} from './chart-canvas';

@@ -1,4 +1,4 @@
-import {demoProvider} from '../shared/provider-catalog';
+import {demoProvider} from '../common/provider-catalog';
 import {DEFAULT_DEMO_SETTINGS} from './demo-settings';
 import {demoProviderOptions, MOCK_SCENARIO_HEADER, SIMULATED_API_KEY} from './demo-provider-options';
 

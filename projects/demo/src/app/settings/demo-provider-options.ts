@@ -1,5 +1,5 @@
 import type {LlmProviderOptions} from 'llm-rx';
-import type {DemoProviderInfo} from '../shared/provider-catalog';
+import type {DemoProviderInfo} from '../common/provider-catalog';
 import type {DemoSettings} from './demo-settings';
 
 /** The request header that picks what the mock provider server plays (see `projects/mock-providers`). */

@@ -1,5 +1,5 @@
 import {Injectable, signal} from '@angular/core';
-import type {DemoProviderName} from '../shared/provider-catalog';
+import type {DemoProviderName} from '../common/provider-catalog';
 import {DEMO_SETTINGS_STORAGE_KEY, type DemoSettings, parseDemoSettings, serializeDemoSettings} from './demo-settings';
 
 /**

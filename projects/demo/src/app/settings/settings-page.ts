@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, inject, signal} from '@angular/core';
-import {DEMO_PROVIDERS, type DemoProviderName} from '../shared/provider-catalog';
+import {DEMO_PROVIDERS, type DemoProviderName} from '../common/provider-catalog';
 import type {DemoConnection} from './demo-settings';
 import {DemoSettingsStore} from './demo-settings-store';
 
