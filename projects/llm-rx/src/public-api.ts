@@ -102,12 +102,7 @@ export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/prov
 export {finishReasonOf} from './lib/provider/finish-reason-of';
 export {httpStatusAdvice, providerHttpError, providerStreamError} from './lib/provider/provider-http-errors';
 export type {ProviderHttpErrorInit, ProviderStreamErrorInit} from './lib/provider/provider-http-errors';
-export {
-  mapProviderError,
-  mapUnrecognisedProviderError,
-  unreachableProviderError,
-} from './lib/provider/provider-failure-errors';
-export {mapTransportError} from './lib/provider/map-transport-error';
+export {mapProviderError, unreachableProviderError} from './lib/provider/provider-failure-errors';
 export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
 export {redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
 export {redactLlmError} from './lib/provider/redact-llm-error';

@@ -67,9 +67,9 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
   readonly open: (call: LlmProviderCall<TClient, TOptions>) => Promise<ProviderEventSource<TEvent>>;
   /**
    * Recognises what the SDK threw: returns an `LlmError` for what only this SDK can tell (build HTTP and in-stream
-   * errors with `providerHttpError()` and `providerStreamError()`), `undefined` for the rest. llm-rx errors pass
-   * through before it is asked, and what it leaves is mapped by `mapUnrecognisedProviderError()` (a dropped
-   * connection or malformed event, else a non-retryable error quoting the message).
+   * errors with `providerHttpError()` and `providerStreamError()`), `undefined` for the rest. It runs inside
+   * `mapProviderError()`: llm-rx errors pass through before it is asked, and what it leaves becomes a connection
+   * or malformed-stream error, or else a non-retryable error quoting the message.
    */
   readonly mapError: (error: unknown, context: LlmProviderErrorContext<TSdk>) => LlmError | undefined;
 }

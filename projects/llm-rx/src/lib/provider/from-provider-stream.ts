@@ -34,8 +34,8 @@ export interface ProviderStreamConfig<TEvent = unknown> {
   readonly open: (signal: AbortSignal) => Promise<ProviderEventSource<TEvent>>;
   /**
    * Recognises an SDK error: returns an `LlmProviderError` (or another `LlmError`) for what only this SDK can tell,
-   * anything else (`undefined`) for the rest. llm-rx errors pass through without it; what it leaves, or a mapper
-   * that throws, is mapped by `mapUnrecognisedProviderError()`.
+   * anything else (`undefined`) for the rest. It runs inside `mapProviderError()`, which passes llm-rx errors
+   * through without it and maps what it leaves (or throws on) as a connection, malformed-stream or other error.
    */
   readonly mapError: (error: unknown) => unknown;
   /**

@@ -1,14 +1,8 @@
 import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
-import {LlmTimeoutError} from '../errors/llm-timeout-error';
 import {mapTransportError} from './map-transport-error';
 
 describe('mapTransportError', () => {
-  it('returns an llm-rx error unchanged', () => {
-    const error = new LlmTimeoutError({kind: 'idle', timeoutMs: 10, chunksSeen: 1});
-    expect(mapTransportError('openai', 'gpt-test', error)).toBe(error);
-  });
-
   it('maps a dropped connection (TypeError) to a retryable provider error with the cause', () => {
     const cause = new TypeError('terminated');
     const error = mapTransportError('anthropic', 'claude-test', cause);

@@ -1,4 +1,3 @@
-import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 
 /**
@@ -17,14 +16,13 @@ const NETWORK_CODES =
  * connection (a `TypeError` from `fetch`: `network error` in Chromium, `terminated` or `fetch failed` in Node) and a
  * malformed event (`SyntaxError` from the SDK's JSON parse). Any other `TypeError` is left to the caller.
  *
- * Provider adapters call it after their own SDK-specific mapping found nothing.
+ * `mapUnrecognisedProviderError()` calls it for what an adapter's own mapping did not recognise.
  * @param provider The provider's name, for the message.
  * @param model The model id, for the message.
  * @param error What the SDK threw.
  * @returns The provider error (retryable), or `undefined` when the error is not one of these.
  */
-export function mapTransportError(provider: string, model: string, error: unknown): LlmError | undefined {
-  if (LlmError.isInstance(error)) return error;
+export function mapTransportError(provider: string, model: string, error: unknown): LlmProviderError | undefined {
   if (error instanceof SyntaxError) {
     return new LlmProviderError(
       `llm-rx: ${provider} sent a malformed stream event for ${model} (${error.message}). ` +

@@ -1,6 +1,6 @@
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
-import {mapUnrecognisedProviderError, unreachableProviderError} from './provider-failure-errors';
+import {mapProviderError, mapUnrecognisedProviderError, unreachableProviderError} from './provider-failure-errors';
 
 describe('unreachableProviderError', () => {
   it('is retryable, of kind connection, and says what to check', () => {
@@ -17,11 +17,6 @@ describe('unreachableProviderError', () => {
 });
 
 describe('mapUnrecognisedProviderError', () => {
-  it('passes llm-rx errors through', () => {
-    const error = new LlmInvalidRequestError('temperature', 'llm-rx: bad temperature');
-    expect(mapUnrecognisedProviderError('acme', 'acme-1', error)).toBe(error);
-  });
-
   it('does not take a TypeError that is no network failure for a dropped connection', () => {
     const error = mapUnrecognisedProviderError(
       'acme',
@@ -46,5 +41,28 @@ describe('mapUnrecognisedProviderError', () => {
     expect(error.cause).toBe(cause);
     expect(error.message).toBe('llm-rx: the acme call for acme-1 failed: bad configuration');
     expect(mapUnrecognisedProviderError('acme', 'acme-1', 'text').message).toContain('failed: text');
+  });
+});
+
+describe('mapProviderError', () => {
+  const call = {provider: 'acme', model: 'acme-1'};
+
+  it('passes llm-rx errors through without asking the adapter', () => {
+    const error = new LlmInvalidRequestError('temperature', 'llm-rx: bad temperature');
+    const recognise = jasmine.createSpy('recognise');
+    expect(mapProviderError(error, call, recognise)).toBe(error);
+    expect(recognise).not.toHaveBeenCalled();
+  });
+
+  it("takes the adapter's error, and maps what it leaves or throws on as unrecognised", () => {
+    const recognised = new LlmProviderError('llm-rx: acme answered HTTP 503', {provider: 'acme', statusCode: 503});
+    expect(mapProviderError(new Error('503'), call, () => recognised)).toBe(recognised);
+    expect((mapProviderError(new TypeError('terminated'), call, () => undefined) as LlmProviderError).kind).toBe(
+      'connection',
+    );
+    const thrown = mapProviderError(new Error('odd'), call, () => {
+      throw new Error('mapper bug');
+    });
+    expect(thrown.message).toBe('llm-rx: the acme call for acme-1 failed: odd');
   });
 });

@@ -24,15 +24,15 @@ export function unreachableProviderError(
 }
 
 /**
- * The last step of an adapter's error mapping, for what its SDK-specific checks did not recognise: an llm-rx
- * error passes through, a dropped connection or malformed event maps through `mapTransportError()`, and anything
- * else becomes a non-retryable `LlmProviderError` quoting its message.
+ * The last step of `mapProviderError()`, for what an adapter's SDK-specific mapping did not recognise: a dropped
+ * connection or malformed event maps through `mapTransportError()`, and anything else becomes a non-retryable
+ * `LlmProviderError` quoting its message.
  * @param provider The provider's name, for the message.
  * @param model The model id, for the message.
  * @param error What the SDK threw.
- * @returns The llm-rx error to emit.
+ * @returns The provider error to emit.
  */
-export function mapUnrecognisedProviderError(provider: string, model: string, error: unknown): LlmError {
+export function mapUnrecognisedProviderError(provider: string, model: string, error: unknown): LlmProviderError {
   const transportError = mapTransportError(provider, model, error);
   if (transportError) return transportError;
   const message = error instanceof Error ? error.message : String(error);
