@@ -1,6 +1,14 @@
 import {isPlatformServer} from '@angular/common';
 import {inject, Injectable, Injector, PLATFORM_ID} from '@angular/core';
-import {accumulatedText, type Llm, type LlmChunk, LlmConfigurationError, type LlmRequest, mergeHeaders} from 'llm-rx';
+import {
+  accumulatedText,
+  definedFields,
+  type Llm,
+  type LlmChunk,
+  LlmConfigurationError,
+  type LlmRequest,
+  mergeHeaders,
+} from 'llm-rx';
 import {defaultIfEmpty, defer, type Observable} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {_LlmModels} from './llm-models';
@@ -112,10 +120,6 @@ export class LlmStream {
  */
 function withRequestDefaults(request: LlmRequest, defaults: LlmRequestDefaults | undefined): LlmRequest {
   if (!defaults) return request;
-  const merged: Record<string, unknown> = {...defaults};
-  for (const [key, value] of Object.entries(request)) {
-    if (value !== undefined) merged[key] = value;
-  }
-  if (defaults.headers && request.headers) merged['headers'] = mergeHeaders(defaults.headers, request.headers);
-  return merged as LlmRequest;
+  const headers = mergeHeaders(defaults.headers, request.headers);
+  return {...defaults, ...definedFields(request), ...definedFields({headers})};
 }

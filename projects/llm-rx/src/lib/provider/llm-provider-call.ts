@@ -97,9 +97,7 @@ export function mergeHeaders(
  * @param fields The fields, some maybe `undefined`.
  * @returns A new object with the others.
  */
-export function definedFields<T extends Record<string, unknown>>(
-  fields: T,
-): {[K in keyof T]?: Exclude<T[K], undefined>} {
+export function definedFields<T extends object>(fields: T): {[K in keyof T]?: Exclude<T[K], undefined>} {
   const defined: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) defined[name] = value;
   return defined as {[K in keyof T]?: Exclude<T[K], undefined>};
