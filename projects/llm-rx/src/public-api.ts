@@ -3,7 +3,15 @@
  */
 // Chunks, usage and requests: what a stream carries and what it is asked.
 export {isContentChunk} from './lib/chunk/llm-chunk';
-export type {LlmChunk, LlmContentChunk, LlmReasoningDelta, LlmTextDelta, LlmUsagePart} from './lib/chunk/llm-chunk';
+export type {
+  LlmChunk,
+  LlmContentChunk,
+  LlmObjectPart,
+  LlmPartialObjectPart,
+  LlmReasoningDelta,
+  LlmTextDelta,
+  LlmUsagePart,
+} from './lib/chunk/llm-chunk';
 export {NO_TOKENS} from './lib/usage/llm-usage';
 export type {
   LlmAttempt,
@@ -17,6 +25,24 @@ export type {
 export type {LlmAttemptStart, LlmMessage, LlmRequest} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
+
+// Structured output: an object that matches a schema, streamed.
+export {streamObject} from './lib/object/stream-object';
+export type {LlmObjectChunk, LlmObjectRequest} from './lib/object/stream-object';
+export {llmJsonSchema} from './lib/object/llm-output';
+export type {LlmDeepPartial, LlmJsonSchema, LlmOutput, LlmSchema, LlmTypedJsonSchema} from './lib/object/llm-output';
+export type {
+  StandardSchemaV1,
+  StandardSchemaV1Issue,
+  StandardSchemaV1Props,
+  StandardSchemaV1Result,
+} from './lib/object/standard-schema';
+export {DEFAULT_OUTPUT_NAME, isStandardSchema, resolveLlmOutput} from './lib/object/resolve-llm-output';
+export type {ResolvedLlmOutput} from './lib/object/resolve-llm-output';
+export {validateLlmObject} from './lib/object/validate-llm-object';
+export type {LlmObjectValidation} from './lib/object/validate-llm-object';
+export {PartialJsonParser} from './lib/object/partial-json-parser';
+export type {PartialJsonFailure} from './lib/object/partial-json-parser';
 
 // Models: the `Llm` interface and the one way to wrap one.
 export type {Llm} from './lib/llm/llm';
@@ -36,7 +62,11 @@ export type {LlmProviderErrorOptions, LlmProviderFailureKind} from './lib/errors
 export {LlmAbortError} from './lib/errors/llm-abort-error';
 export {LlmTimeoutError} from './lib/errors/llm-timeout-error';
 export type {LlmTimeoutInfo, LlmTimeoutKind} from './lib/errors/llm-timeout-error';
+export {LlmAnswerError} from './lib/errors/llm-answer-error';
 export {LlmTruncationError} from './lib/errors/llm-truncation-error';
+export {LlmObjectError} from './lib/errors/llm-object-error';
+export type {LlmObjectErrorKind, LlmObjectIssue} from './lib/errors/llm-object-error';
+export {LlmRefusalError} from './lib/errors/llm-refusal-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
 
 // The provider registry.
@@ -74,7 +104,7 @@ export type {CascadeFailOverEvent, CascadeOptions} from './lib/cascade/cascade';
 
 // Operators.
 export {collectResponse} from './lib/operators/collect-response';
-export type {LlmResponse} from './lib/operators/collect-response';
+export type {LlmResponse, LlmResponseObjectOf} from './lib/operators/collect-response';
 export {textDeltas} from './lib/operators/text-deltas';
 export {accumulatedText} from './lib/operators/accumulated-text';
 

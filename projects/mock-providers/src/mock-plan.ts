@@ -1,3 +1,4 @@
+import {jsonSample} from './json-sample';
 import type {MockScenario} from './scenario';
 import type {MockPlan} from './wire/provider-wire';
 
@@ -15,10 +16,21 @@ let nextResponseNumber = 1;
  * @param scenario The parsed scenario header.
  * @param model The model named by the request.
  * @param now The clock, for the creation time; defaults to `Date.now()`.
+ * @param request The request's body and the JSON Schema it asks the answer to match: without a scenario `text`,
+ *   the answer is then a matching JSON value (`jsonSample`), streamed in pieces of about ten characters.
  * @returns The plan: chunks, usage and finish reason.
  */
-export function createMockPlan(scenario: MockScenario, model: string, now: number = Date.now()): MockPlan {
-  const textChunks = textChunksOf(scenario);
+export function createMockPlan(
+  scenario: MockScenario,
+  model: string,
+  now: number = Date.now(),
+  request: {readonly body?: unknown; readonly outputSchema?: unknown} = {},
+): MockPlan {
+  const {outputSchema} = request;
+  const textChunks =
+    outputSchema !== undefined && scenario.text === undefined
+      ? jsonChunksOf(JSON.stringify(jsonSample(outputSchema), null, 1), scenario.chunks)
+      : textChunksOf(scenario);
   const reasoningChunks = Array.from({length: scenario.reasoning ?? 0}, (_, index) =>
     index === 0 ? 'Thinking about the question.' : ` Step ${index + 1}.`,
   );
@@ -37,7 +49,14 @@ export function createMockPlan(scenario: MockScenario, model: string, now: numbe
       reasoningTokens,
     },
     finish: scenario.finish ?? 'stop',
+    requestBody: request.body ?? null,
+    outputSchema,
   };
+}
+
+/** Pieces of about ten characters (or `count` pieces), split anywhere, as a model streams JSON. */
+function jsonChunksOf(text: string, count = Math.max(1, Math.ceil(text.length / 10))): string[] {
+  return splitText(text, count, Array.from(text));
 }
 
 /**
@@ -61,10 +80,10 @@ function words(text: string): string[] {
   return text.match(/\s*\S+\s*?(?=\s|$)|\s+$/g) ?? [];
 }
 
-function splitText(text: string, count: number): string[] {
+function splitText(text: string, count: number, given?: string[]): string[] {
   if (count <= 0) return [];
   if (text === '') return Array.from({length: count}, () => '');
-  const parts = words(text);
+  const parts = given ?? words(text);
   // More chunks than words: split by characters instead, so that every chunk still carries text.
   const pieces = parts.length >= count ? parts : Array.from(text);
   const chunks: string[] = [];

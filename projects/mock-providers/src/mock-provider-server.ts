@@ -120,7 +120,11 @@ async function handleRequest(
       `mock-providers: simulated HTTP ${scenario.status} (${SCENARIO_HEADER} status=${scenario.status})` + echo;
     return exchange.sendError(scenario.status, wire.errorBody(scenario.status, message, scenario.retryAfter));
   }
-  await streamAnswer(exchange, wire, createMockPlan(scenario, wire.modelOf(url.pathname, body)), scenario, echo);
+  const plan = createMockPlan(scenario, wire.modelOf(url.pathname, body), Date.now(), {
+    body,
+    outputSchema: wire.outputSchemaOf?.(body),
+  });
+  await streamAnswer(exchange, wire, plan, scenario, echo);
 }
 
 /**

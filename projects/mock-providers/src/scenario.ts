@@ -35,7 +35,7 @@ const NUMBER_KEYS = [
 
 type NumberKey = (typeof NUMBER_KEYS)[number];
 
-const FINISHES: readonly MockFinish[] = ['stop', 'length', 'content-filter'];
+const FINISHES: readonly MockFinish[] = ['stop', 'length', 'content-filter', 'refusal'];
 
 /** Every key the scenario header accepts. */
 export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = [

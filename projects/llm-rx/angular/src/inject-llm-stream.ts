@@ -163,5 +163,7 @@ function addChunk(snapshot: Snapshot, chunk: LlmChunk): Snapshot {
       return {...snapshot, reasoning: snapshot.reasoning + chunk.text};
     case 'usage':
       return {...snapshot, usage: chunk.usage};
+    default:
+      return snapshot;
   }
 }

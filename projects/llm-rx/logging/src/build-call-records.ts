@@ -1,4 +1,5 @@
 import {
+  LlmAnswerError,
   type LlmAttempt,
   type LlmAttemptStart,
   type LlmCallRecord,
@@ -7,7 +8,6 @@ import {
   type LlmCost,
   LlmProviderError,
   type LlmTokenCounts,
-  LlmTruncationError,
   type LlmUsage,
 } from 'llm-rx';
 
@@ -98,7 +98,7 @@ export function callRecord(
   scrub: (text: string) => string,
 ): LlmCallDraft {
   const {usage, error} = ending;
-  const billed = usage ?? (LlmTruncationError.isInstance(error) ? error.usage : undefined);
+  const billed = usage ?? (LlmAnswerError.isInstance(error) ? error.usage : undefined);
   const failed = LlmProviderError.isInstance(error) ? error : undefined;
   return {
     ...shared(context, ending.id, {index: 0, count: 1}),

@@ -192,7 +192,9 @@ class LoggedCall {
       return;
     }
     this.#firstChunkAt ??= Date.now();
-    if (this.#keepsText) (chunk.type === 'text-delta' ? this.#text : this.#reasoning).push(chunk.text);
+    if (!this.#keepsText) return;
+    if (chunk.type === 'text-delta') this.#text.push(chunk.text);
+    else if (chunk.type === 'reasoning-delta') this.#reasoning.push(chunk.text);
   }
 
   /**

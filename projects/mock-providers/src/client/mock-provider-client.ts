@@ -42,8 +42,11 @@ export interface MockScenario {
   malformedAfter?: number;
   /** Whether to omit the closing events: no usage, finish reason or terminal event. */
   noFinal?: boolean;
-  /** The finish reason; default `stop`. */
-  finish?: 'stop' | 'length' | 'content-filter';
+  /**
+   * The finish reason; default `stop`. `refusal` is the provider's own refusal where it has one (OpenAI's
+   * `refusal` text, Anthropic's `refusal` stop reason), else its content filter.
+   */
+  finish?: 'stop' | 'length' | 'content-filter' | 'refusal';
   /** Prompt tokens, cached included; default 42. */
   inputTokens?: number;
   /** Output tokens, reasoning included; default the number of content chunks. */

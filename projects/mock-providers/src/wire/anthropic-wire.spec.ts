@@ -13,6 +13,8 @@ const PLAN: MockPlan = {
   textChunks: ['Hello', ' world'],
   usage: {inputTokens: 142, outputTokens: 40, cachedInputTokens: 100, cacheWriteTokens: 30, reasoningTokens: 25},
   finish: 'stop',
+  requestBody: null,
+  outputSchema: undefined,
 };
 
 function allEvents(plan: MockPlan): string[] {

@@ -18,6 +18,7 @@ const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   stop: 'end_turn',
   length: 'max_tokens',
   'content-filter': 'refusal',
+  refusal: 'refusal',
 };
 
 /**

@@ -13,6 +13,8 @@ const PLAN: MockPlan = {
   textChunks: ['Hello', ' world'],
   usage: {inputTokens: 42, outputTokens: 2, cachedInputTokens: 8, cacheWriteTokens: 0, reasoningTokens: 0},
   finish: 'stop',
+  requestBody: null,
+  outputSchema: undefined,
 };
 
 function allEvents(plan: MockPlan): string[] {

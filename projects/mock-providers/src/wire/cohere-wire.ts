@@ -11,6 +11,7 @@ const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   stop: 'COMPLETE',
   length: 'MAX_TOKENS',
   'content-filter': 'COMPLETE',
+  refusal: 'COMPLETE',
 };
 
 const DONE = 'data: [DONE]\n\n';

@@ -65,6 +65,8 @@ describe('deepSeekWire with the openai SDK', () => {
       textChunks: ['a'],
       usage: {inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0},
       finish: 'stop' as const,
+      requestBody: null,
+      outputSchema: undefined,
     };
     expect(deepSeekWire.openingEvents(plan)[0]).toBe(': keep-alive\n\n');
   });

@@ -13,6 +13,8 @@ const PLAN: MockPlan = {
   textChunks: ['Hello', ' world'],
   usage: {inputTokens: 42, outputTokens: 4, cachedInputTokens: 10, cacheWriteTokens: 0, reasoningTokens: 2},
   finish: 'stop',
+  requestBody: null,
+  outputSchema: undefined,
 };
 
 function allEvents(plan: MockPlan): string[] {

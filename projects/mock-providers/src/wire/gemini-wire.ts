@@ -25,6 +25,7 @@ const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   stop: 'STOP',
   length: 'MAX_TOKENS',
   'content-filter': 'SAFETY',
+  refusal: 'SAFETY',
 };
 
 /**

@@ -5,6 +5,7 @@ const FINISH_REASONS: Record<MockPlan['finish'], string> = {
   stop: 'stop',
   length: 'length',
   'content-filter': 'content_filter',
+  refusal: 'content_filter',
 };
 
 /**

@@ -25,7 +25,15 @@ export interface MockPlan {
   readonly reasoningChunks: readonly string[];
   readonly textChunks: readonly string[];
   readonly usage: MockUsage;
-  readonly finish: 'stop' | 'length' | 'content-filter';
+  /**
+   * How the answer ends. `refusal` is the provider's own refusal where it has one (OpenAI's `refusal` text,
+   * Anthropic's `refusal` stop reason), else its content filter; the text chunks are then the refusal's words.
+   */
+  readonly finish: 'stop' | 'length' | 'content-filter' | 'refusal';
+  /** The request's parsed JSON body, for a wire whose events depend on it (e.g. Anthropic's forced tool). */
+  readonly requestBody: unknown;
+  /** The JSON Schema the request asked the answer to match (`outputSchemaOf`), or `undefined` for prose. */
+  readonly outputSchema: unknown;
 }
 
 /** One provider's wire format: its route, its error body and its stream events. */
@@ -33,6 +41,12 @@ export interface ProviderWire {
   readonly name: 'openai-chat' | 'openai-responses' | 'deepseek' | 'anthropic' | 'gemini' | 'cohere';
   matches(method: string, pathname: string): boolean;
   modelOf(pathname: string, body: unknown): string;
+  /**
+   * The JSON Schema a request asks the answer to match, where this provider's request carries one (a response
+   * format, a forced tool's input schema, a schema in the prompt); `undefined` for prose. Without a scenario
+   * `text`, the server then answers a JSON value that matches it (`jsonSample`).
+   */
+  outputSchemaOf?(body: unknown): unknown;
   /** The provider's own JSON error body for an HTTP status before the stream. */
   errorBody(status: number, message: string, retryAfterSeconds?: number): unknown;
   /** Each returned string is one complete SSE event, written with its own res.write(), exact bytes incl. the blank line. */

@@ -4,7 +4,7 @@ import {LlmCascadeError} from '../errors/llm-cascade-error';
 import {_setErrorAttempts, LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
-import {LlmTruncationError} from '../errors/llm-truncation-error';
+import {LlmAnswerError} from '../errors/llm-answer-error';
 import type {LlmAttempt, LlmCost, LlmTokenCounts, LlmUsage} from '../usage/llm-usage';
 
 /** Who a run of an `Llm` calls, for an attempt made up when the run reported none. */
@@ -81,7 +81,7 @@ export class CallAttempts {
   }
 
   /**
-   * The error that ends the call, carrying every attempt of the call (a truncation's usage re-timed too).
+   * The error that ends the call, carrying every attempt of the call (an answer error's usage re-timed too).
    * @param error What the last run failed with.
    * @param target Who the last run called; `undefined` when unknown.
    * @param runStartedAt When the last run started, on the scheduler's clock.
@@ -120,24 +120,20 @@ function namedBy(error: unknown): {readonly provider?: string; readonly model?: 
 }
 
 /**
- * The error that ends a call, with the call's attempts: an llm-rx error gets them as its `attempts`; a truncation is
- * made again with them in its usage too, re-timed from the call's start; a cascade error is made again, its message
- * listing them all. Other errors are returned as they are.
+ * The error that ends a call, with the call's attempts: an llm-rx error gets them as its `attempts`; an answer
+ * error (truncation, object, refusal) is made again with them in its usage too, re-timed from the call's start; a
+ * cascade error is made again, its message listing them all. Other errors are returned as they are.
  * @param error The error that ends a call.
  * @param attempts The call's attempts.
- * @param offsetMs How much later than the call the run that failed started (a truncation's usage is re-timed).
+ * @param offsetMs How much later than the call the run that failed started (an answer error's usage is re-timed).
  * @returns The error to emit.
  */
 export function withAttempts(error: unknown, attempts: readonly LlmAttempt[], offsetMs = 0): unknown {
   if (LlmCascadeError.isInstance(error)) return new LlmCascadeError(attempts);
-  if (LlmTruncationError.isInstance(error)) {
-    const truncation = new LlmTruncationError(
-      error.partialContent,
-      rebased(error.usage, attempts, offsetMs),
-      error.maxTokens,
-    );
-    _setErrorAttempts(truncation, attempts);
-    return truncation;
+  if (LlmAnswerError.isInstance(error)) {
+    const answer = error._withUsage(rebased(error.usage, attempts, offsetMs));
+    _setErrorAttempts(answer, attempts);
+    return answer;
   }
   if (LlmError.isInstance(error)) _setErrorAttempts(error, attempts);
   return error;
@@ -157,8 +153,8 @@ function madeUpAttempt(error: unknown, target: AttemptTarget | undefined, durati
 }
 
 /**
- * The record of a request that failed: its error, what it was billed (a provider error's or a truncation's
- * usage), a truncation's finish reason, and `cancelled` for an `LlmAbortError`.
+ * The record of a request that failed: its error, what it was billed (a provider error's or an answer error's
+ * usage), an answer error's finish reason, and `cancelled` for an `LlmAbortError`.
  * @param error What the request failed with.
  * @param timing Who was called, and how long it took.
  * @returns The attempt.
@@ -166,7 +162,7 @@ function madeUpAttempt(error: unknown, target: AttemptTarget | undefined, durati
 export function failedAttempt(error: unknown, timing: Omit<LlmAttempt, 'outcome' | 'error'>): LlmAttempt {
   const billed = LlmProviderError.isInstance(error)
     ? error.usage
-    : LlmTruncationError.isInstance(error)
+    : LlmAnswerError.isInstance(error)
       ? billedOf(error.usage)
       : undefined;
   return {
@@ -174,7 +170,7 @@ export function failedAttempt(error: unknown, timing: Omit<LlmAttempt, 'outcome'
     outcome: LlmAbortError.isInstance(error) ? 'cancelled' : 'error',
     error,
     ...(billed !== undefined && {usage: billed}),
-    ...(LlmTruncationError.isInstance(error) && {finishReason: error.usage.finishReason}),
+    ...(LlmAnswerError.isInstance(error) && {finishReason: error.usage.finishReason}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type {LlmUsage} from '../usage/llm-usage';
-import {hasMarker, LlmError} from './llm-error';
+import {LlmAnswerError} from './llm-answer-error';
+import {hasMarker} from './llm-error';
 
 const MARKER = Symbol.for('llm-rx.truncation-error');
 
@@ -7,7 +8,7 @@ const MARKER = Symbol.for('llm-rx.truncation-error');
  * The answer was cut at the output cap (`maxTokens`). Raised after every chunk was emitted; the partial text and
  * the usage are kept. Neither retried nor failed over.
  */
-export class LlmTruncationError extends LlmError {
+export class LlmTruncationError extends LlmAnswerError {
   private readonly [MARKER] = true;
 
   /**
@@ -17,11 +18,16 @@ export class LlmTruncationError extends LlmError {
    */
   constructor(
     readonly partialContent: string,
-    readonly usage: LlmUsage,
+    usage: LlmUsage,
     readonly maxTokens: number | undefined,
   ) {
-    super(truncationMessage(usage, maxTokens));
+    super(truncationMessage(usage, maxTokens), usage);
     this.name = 'LlmTruncationError';
+  }
+
+  /** @internal */
+  override _withUsage(usage: LlmUsage): LlmTruncationError {
+    return new LlmTruncationError(this.partialContent, usage, this.maxTokens);
   }
 
   /**

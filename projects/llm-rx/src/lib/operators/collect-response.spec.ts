@@ -43,6 +43,7 @@ describe('collectResponse', () => {
       const expected: LlmResponse = {
         content: 'Red, yellow and blue.',
         reasoning: 'Think. Done.',
+        object: undefined,
         usage,
         finishReason: {unified: 'stop', raw: 'stop'},
       };
@@ -53,7 +54,13 @@ describe('collectResponse', () => {
 
   it('emits empty content and reasoning for a stream with only a usage part', () => {
     testScheduler.run(({cold, expectObservable}) => {
-      const expected: LlmResponse = {content: '', reasoning: '', usage, finishReason: usage.finishReason};
+      const expected: LlmResponse = {
+        content: '',
+        reasoning: '',
+        object: undefined,
+        usage,
+        finishReason: usage.finishReason,
+      };
       expectObservable(cold('--u|', chunks).pipe(collectResponse())).toBe('---(x|)', {x: expected});
     });
   });
@@ -101,6 +108,7 @@ describe('collectResponse', () => {
       const expected: LlmResponse = {
         content: 'Red, yellow and blue.',
         reasoning: '',
+        object: undefined,
         usage,
         finishReason: usage.finishReason,
       };

@@ -71,7 +71,7 @@ const ACME_PRICES = LlmPriceTable.default.withPrices('acme-ai', {
   'acme-2': {inputPerMillion: 1, outputPerMillion: 1},
 });
 const request = {userPrompt: 'hi'};
-const text = (chunks: LlmChunk[]) => chunks.map(chunk => (chunk.type === 'usage' ? '' : chunk.text)).join('');
+const text = (chunks: LlmChunk[]) => chunks.map(chunk => (chunk.type === 'text-delta' ? chunk.text : '')).join('');
 
 describe('defineLlmProvider', () => {
   beforeEach(() => (FakeClient.built = []));

@@ -4,7 +4,9 @@ import type {LlmChunk} from '../chunk/llm-chunk';
 import {LlmAbortError} from '../errors/llm-abort-error';
 import {LlmError} from '../errors/llm-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
+import {LlmRefusalError} from '../errors/llm-refusal-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
+import {LlmObjectAssembler} from '../object/llm-object-assembler';
 import {redactLlmError} from './redact-llm-error';
 import {priceLlmUsage} from '../pricing/price-llm-usage';
 import type {LlmPriceTable} from '../pricing/llm-price-table';
@@ -107,14 +109,23 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
     let firstChunkAt: number | null = null;
     let text = '';
     let finish: ProviderFinishEvent | undefined;
+    // A request for an object: its JSON text is parsed as it streams, and validated at the end.
+    const assembler = request.output === undefined ? undefined : new LlmObjectAssembler(request.output);
     const emit = (event: ProviderStreamEvent) => {
       if (event.type === 'finish') {
         finish = event;
         return;
       }
       firstChunkAt ??= clock();
-      if (event.type === 'text-delta') text += event.text;
       subscriber.next(event);
+      if (event.type !== 'text-delta') return;
+      text += event.text;
+      const partial = assembler?.push(event.text);
+      if (partial !== undefined) subscriber.next(partial);
+    };
+    const succeed = (usage: LlmUsage) => {
+      subscriber.next({type: 'usage', usage});
+      subscriber.complete();
     };
     const run = async () => {
       const {events, mapper} = await config.open(controller.signal);
@@ -170,9 +181,28 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
           );
         } else if (finish.finishReason.unified === 'length') {
           fail(new LlmTruncationError(text, usage, request.maxTokens));
+        } else if (assembler === undefined) {
+          succeed(usage);
+        } else if (finish.refusal !== undefined || finish.finishReason.unified === 'content-filter') {
+          fail(new LlmRefusalError(finish.refusal ?? text, usage));
         } else {
-          subscriber.next({type: 'usage', usage});
-          subscriber.complete();
+          assembler.finish(text, usage).then(
+            object => {
+              if (subscriber.closed) return;
+              subscriber.next(object);
+              succeed(usage);
+            },
+            (error: unknown) => {
+              if (subscriber.closed) return;
+              fail(
+                LlmError.isInstance(error)
+                  ? error
+                  : new LlmError(`llm-rx: the ${provider} answer's object could not be validated: ${messageOf(error)}`, {
+                      cause: error,
+                    }),
+              );
+            },
+          );
         }
       },
       error => {

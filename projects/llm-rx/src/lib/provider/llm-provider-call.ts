@@ -1,3 +1,4 @@
+import {resolveLlmOutput, type ResolvedLlmOutput} from '../object/resolve-llm-output';
 import type {LlmRequest} from '../request/llm-request';
 import type {LlmProviderOptions} from './llm-provider-options';
 
@@ -23,6 +24,12 @@ export interface LlmProviderCall<TClient = unknown, TOptions extends LlmProvider
   readonly providerOptions: Readonly<Record<string, unknown>> | undefined;
   /** The options' headers with the request's over them (`mergeHeaders()`): send these with the request. */
   readonly headers: Readonly<Record<string, string>> | undefined;
+  /**
+   * The object `request.output` asks for: its name, description and JSON Schema, to send in the provider's own
+   * way (a response format, a forced tool, the prompt); `undefined` for prose. The core parses and validates the
+   * answer's JSON text: an adapter streams it as `text-delta` events.
+   */
+  readonly output: ResolvedLlmOutput | undefined;
   /** Aborts the request when the subscriber unsubscribes or `request.signal` aborts: give it to the SDK. */
   readonly signal: AbortSignal;
   /**
@@ -37,12 +44,12 @@ export interface LlmProviderCall<TClient = unknown, TOptions extends LlmProvider
  * Builds the call context `defineLlmProvider()` gives an adapter's `open`; exported for adapters' specs, to call
  * a request builder as the core would.
  * @param parts The client, names, request, options and signal; `warnOnce` defaults to warning once per context.
- * @returns The call, with `providerOptions` and `headers` resolved.
+ * @returns The call, with `providerOptions`, `headers` and `output` resolved.
  * @typeParam TClient What the adapter's `createClient` built.
  * @typeParam TOptions The adapter's options.
  */
 export function resolveProviderCall<TClient, TOptions extends LlmProviderOptions>(
-  parts: Omit<LlmProviderCall<TClient, TOptions>, 'providerOptions' | 'headers' | 'warnOnce'> & {
+  parts: Omit<LlmProviderCall<TClient, TOptions>, 'providerOptions' | 'headers' | 'output' | 'warnOnce'> & {
     readonly warnOnce?: LlmProviderCall['warnOnce'];
   },
 ): LlmProviderCall<TClient, TOptions> {
@@ -51,6 +58,7 @@ export function resolveProviderCall<TClient, TOptions extends LlmProviderOptions
     ...parts,
     providerOptions: providerOptionsOf(request, provider),
     headers: mergeHeaders(options.headers, request.headers),
+    output: request.output === undefined ? undefined : resolveLlmOutput(request.output),
     warnOnce: parts.warnOnce ?? createWarnOnce(),
   };
 }

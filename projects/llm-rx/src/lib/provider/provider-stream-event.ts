@@ -8,6 +8,11 @@ export interface ProviderFinishEvent {
   readonly finishReason: LlmFinishReason;
   /** An in-band error message, for providers that report failures in their final event (Cohere). */
   readonly errorMessage?: string;
+  /**
+   * The model's refusal, for providers that stream it apart from the text (OpenAI's `refusal`): a request for an
+   * object then ends with an `LlmRefusalError` holding it.
+   */
+  readonly refusal?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type {LlmOutput} from '../object/llm-output';
 import type {LlmAttempt} from '../usage/llm-usage';
 
 /** One message of a conversation. */
@@ -32,6 +33,18 @@ export interface LlmRequest {
    * (e.g. `{openai: {reasoning: {effort: 'low'}}}`).
    */
   readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Asks for an object that matches a schema instead of prose. Each provider is told the schema its own way (see
+   * the README's "Structured output"); the stream then adds `partial-object` parts as the JSON streams and one
+   * validated `object` part before the usage part, or ends with an `LlmObjectError` (invalid JSON, or an object
+   * the schema refuses) or an `LlmRefusalError`. `streamObject()` gives the same stream, typed by the schema.
+   *
+   * ```ts
+   * const Contact = z.object({name: z.string(), email: z.string().optional()});
+   * llm.stream({userPrompt: 'Ada Lovelace, ada@example.com', output: {schema: Contact, name: 'contact'}});
+   * ```
+   */
+  readonly output?: LlmOutput;
   /** Extra HTTP headers for this request only, added to the provider options' `headers`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** An outer signal that cancels the call, like unsubscribing does. */

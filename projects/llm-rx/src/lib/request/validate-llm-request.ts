@@ -1,10 +1,11 @@
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
+import {resolveLlmOutput} from '../object/resolve-llm-output';
 import {headersProblem, isPlainObject} from '../validation/check-http-headers';
 import type {LlmRequest} from './llm-request';
 
 /**
  * Checks a request before any network call: every field's type and range, headers that `fetch` would refuse or
- * that would split the request, and the shape of `providerOptions`, `signal` and `onAttempt`.
+ * that would split the request, and the shape of `output`, `providerOptions`, `signal` and `onAttempt`.
  * @param request The request to check.
  * @throws LlmInvalidRequestError naming the field at fault and what to do.
  */
@@ -46,6 +47,8 @@ export function validateLlmRequest(request: LlmRequest): void {
     }
   }
   validateProviderOptions(request.providerOptions);
+  // Resolving it checks the name, the description and that the schema gives an object's JSON Schema.
+  if (request.output !== undefined) resolveLlmOutput(request.output);
   if (request.headers !== undefined) {
     const problem = headersProblem(request.headers, 'headers');
     if (problem !== undefined) throw new LlmInvalidRequestError('headers', `llm-rx: the request's ${problem}.`);
