@@ -34,10 +34,12 @@ export class LlmObjectAssembler {
    * Ends the answer: parses what is left and validates the object.
    * @param rawText The whole answer's text.
    * @param usage The answer's usage, kept in the error.
+   * @param prepare Brings the parsed value back to the request's schema before validation (see
+   *   `ProviderEventSource.prepareObject`).
    * @returns The validated object part.
    * @throws LlmObjectError `invalid-json` or `schema-mismatch`.
    */
-  async finish(rawText: string, usage: LlmUsage): Promise<LlmObjectPart> {
+  async finish(rawText: string, usage: LlmUsage, prepare?: (value: unknown) => unknown): Promise<LlmObjectPart> {
     const schemaName = this.#output.name ?? DEFAULT_OUTPUT_NAME;
     const parsed = this.#parser.end();
     if ('failure' in parsed) {
@@ -52,12 +54,10 @@ export class LlmObjectAssembler {
         usage,
       );
     }
-    const validation = await validateLlmObject(this.#output, parsed.value);
+    const value = prepare === undefined ? parsed.value : prepare(parsed.value);
+    const validation = await validateLlmObject(this.#output, value);
     if (validation.issues !== undefined) {
-      throw new LlmObjectError(
-        {kind: 'schema-mismatch', schemaName, rawText, issues: validation.issues, value: parsed.value},
-        usage,
-      );
+      throw new LlmObjectError({kind: 'schema-mismatch', schemaName, rawText, issues: validation.issues, value}, usage);
     }
     return {type: 'object', object: validation.value};
   }

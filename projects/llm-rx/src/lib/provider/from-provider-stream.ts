@@ -109,6 +109,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
     let firstChunkAt: number | null = null;
     let text = '';
     let finish: ProviderFinishEvent | undefined;
+    let prepareObject: ((value: unknown) => unknown) | undefined;
     // A request for an object: its JSON text is parsed as it streams, and validated at the end.
     const assembler = request.output === undefined ? undefined : new LlmObjectAssembler(request.output);
     const emit = (event: ProviderStreamEvent) => {
@@ -128,7 +129,8 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
       subscriber.complete();
     };
     const run = async () => {
-      const {events, mapper} = await config.open(controller.signal);
+      const {events, mapper, prepareObject: prepare} = await config.open(controller.signal);
+      prepareObject = prepare;
       // The SDK's own stream, mapped synchronously: no promise per chunk beyond the SDK's.
       for await (const event of events) {
         const mapped = mapper.next(event);
@@ -186,7 +188,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         } else if (finish.refusal !== undefined || finish.finishReason.unified === 'content-filter') {
           fail(new LlmRefusalError(finish.refusal ?? text, usage));
         } else {
-          assembler.finish(text, usage).then(
+          assembler.finish(text, usage, prepareObject).then(
             object => {
               if (subscriber.closed) return;
               subscriber.next(object);
@@ -197,9 +199,12 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
               fail(
                 LlmError.isInstance(error)
                   ? error
-                  : new LlmError(`llm-rx: the ${provider} answer's object could not be validated: ${messageOf(error)}`, {
-                      cause: error,
-                    }),
+                  : new LlmError(
+                      `llm-rx: the ${provider} answer's object could not be validated: ${messageOf(error)}`,
+                      {
+                        cause: error,
+                      },
+                    ),
               );
             },
           );

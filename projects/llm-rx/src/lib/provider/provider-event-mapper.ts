@@ -38,4 +38,10 @@ export interface ProviderEventSource<TEvent> {
   readonly events: AsyncIterable<TEvent>;
   /** A new mapper, for this stream only. */
   readonly mapper: ProviderEventMapper<TEvent>;
+  /**
+   * For a request with an `output`: brings the parsed answer back to the request's schema before it is validated,
+   * when the adapter sent the provider a schema of its own (e.g. OpenAI's strict mode, where an optional property
+   * is sent as required and nullable, so a `null` there means "absent"). Partial objects are shown as parsed.
+   */
+  readonly prepareObject?: (value: unknown) => unknown;
 }
