@@ -1,0 +1,184 @@
+import type {LlmJsonSchema} from './llm-output';
+
+/** What `toStrictJsonSchema()` gives: the schema to send, whether it is strict, and how to read the answer back. */
+export interface StrictJsonSchema {
+  /** The schema to send: a new value, the input is not changed. */
+  readonly schema: LlmJsonSchema;
+  /**
+   * Whether the schema meets strict mode (every object closed, every property required): `false` when an object
+   * allows extra properties (`additionalProperties: true` or a schema, e.g. a record), which strict mode cannot
+   * express; send it without strict mode then, and let validation check the answer.
+   */
+  readonly isStrict: boolean;
+  /** Why it is not strict, for a warning. */
+  readonly reason?: string;
+  /**
+   * Removes the `null` of each optional property that was sent as required and nullable, so that the answer
+   * matches the original schema again (`ProviderEventSource.prepareObject`). Absent when no property was changed.
+   */
+  readonly prepareObject?: (value: unknown) => unknown;
+}
+
+/** Options of `toStrictJsonSchema()`. */
+export interface StrictJsonSchemaOptions {
+  /** Keywords the provider's strict mode refuses, removed from the sent schema (validation still checks them). */
+  readonly removeKeywords?: readonly string[];
+}
+
+type Node = Record<string, unknown>;
+
+/**
+ * Rewrites a JSON Schema as the strict structured-output modes (OpenAI's `strict: true`, Anthropic's) require:
+ * every object gets `additionalProperties: false`, every property is listed in `required`, and a property that was
+ * optional becomes required and nullable (`null` then means "absent", and `prepareObject` removes it before
+ * validation). Local `$ref`s (`#/$defs/…`) are rewritten in place. Nothing is lost: the request's own schema still
+ * validates the answer.
+ * @param schema The object's JSON Schema.
+ * @param options Keywords to remove.
+ * @returns The strict schema, and how to read the answer back.
+ *
+ * ```ts
+ * toStrictJsonSchema({type: 'object', properties: {a: {type: 'string'}}}).schema;
+ * // {type: 'object', properties: {a: {type: ['string', 'null']}}, required: ['a'], additionalProperties: false}
+ * ```
+ */
+export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSchemaOptions = {}): StrictJsonSchema {
+  const removed = new Set(options.removeKeywords ?? []);
+  const madeNullable = new Map<Node, ReadonlySet<string>>();
+  let reason: string | undefined;
+  const rewrite = (node: unknown, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((item, index) => rewrite(item, `${path}/${index}`));
+    if (typeof node !== 'object' || node === null) return node;
+    const copy: Node = {};
+    for (const [key, value] of Object.entries(node as Node)) {
+      if (removed.has(key)) continue;
+      // Schemas nest under these keywords; `properties` and `$defs` map names to schemas.
+      if (key === 'properties' || key === '$defs' || key === 'definitions') {
+        copy[key] = Object.fromEntries(
+          Object.entries(value as Node).map(([name, child]) => [name, rewrite(child, `${path}/${key}/${name}`)]),
+        );
+      } else if (SUBSCHEMA_KEYWORDS.has(key)) {
+        copy[key] = rewrite(value, `${path}/${key}`);
+      } else {
+        copy[key] = value;
+      }
+    }
+    if (!isObjectSchema(copy)) return copy;
+    const extra = copy['additionalProperties'];
+    if (extra !== undefined && extra !== false) {
+      reason ??= `the object at ${path || '(root)'} allows properties of any name (additionalProperties), which strict mode cannot express`;
+    } else {
+      copy['additionalProperties'] = false;
+    }
+    const properties = (copy['properties'] ?? {}) as Node;
+    const required = new Set(Array.isArray(copy['required']) ? (copy['required'] as string[]) : []);
+    const optional = Object.keys(properties).filter(name => !required.has(name));
+    if (optional.length > 0) {
+      // Only a null the original schema refused means "absent"; read before nullable() changes the nodes.
+      madeNullable.set(copy, new Set(optional.filter(name => !allowsNull(properties[name]))));
+      copy['properties'] = Object.fromEntries(
+        Object.entries(properties).map(([name, child]) => [name, required.has(name) ? child : nullable(child)]),
+      );
+    }
+    copy['required'] = Object.keys(properties);
+    return copy;
+  };
+  const strict = rewrite(schema, '') as Node;
+  const changed = [...madeNullable.values()].some(names => names.size > 0);
+  return {
+    schema: strict,
+    isStrict: reason === undefined,
+    ...(reason !== undefined && {reason}),
+    ...(changed && {prepareObject: (value: unknown) => withoutAddedNulls(value, strict, strict, madeNullable)}),
+  };
+}
+
+const SUBSCHEMA_KEYWORDS = new Set([
+  'items',
+  'prefixItems',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'additionalProperties',
+  'contains',
+  'if',
+  'then',
+  'else',
+]);
+
+function isObjectSchema(node: Node): boolean {
+  const type = node['type'];
+  return type === 'object' || (Array.isArray(type) && type.includes('object')) || 'properties' in node;
+}
+
+function allowsNull(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const node = schema as Node;
+  const type = node['type'];
+  if (type === 'null' || (Array.isArray(type) && type.includes('null'))) return true;
+  const union = (node['anyOf'] ?? node['oneOf']) as unknown[] | undefined;
+  return Array.isArray(union) && union.some(allowsNull);
+}
+
+/**
+ * The property's schema, with `null` allowed. It is this function's own copy (made by `rewrite`), changed in
+ * place so that it stays the node `madeNullable` knows.
+ */
+function nullable(schema: unknown): unknown {
+  if (allowsNull(schema)) return schema;
+  const node = schema as Node;
+  const type = node['type'];
+  if ('enum' in node || 'const' in node || (typeof type !== 'string' && !Array.isArray(type))) {
+    return {anyOf: [schema, {type: 'null'}]};
+  }
+  node['type'] = typeof type === 'string' ? [type, 'null'] : [...(type as unknown[]), 'null'];
+  return node;
+}
+
+/** The answer, without the `null`s strict mode made the model write for absent optional properties. */
+function withoutAddedNulls(
+  value: unknown,
+  schema: unknown,
+  root: Node,
+  madeNullable: Map<Node, ReadonlySet<string>>,
+): unknown {
+  const node = resolved(schema, root);
+  if (node === undefined || typeof value !== 'object' || value === null) return value;
+  const branches = (node['anyOf'] ?? node['oneOf']) as unknown[] | undefined;
+  if (Array.isArray(branches)) {
+    // A nullable union (what `nullable()` makes): the value, not null, is its one other branch.
+    const others = branches.filter(branch => !allowsNull(branch));
+    return others.length === 1 ? withoutAddedNulls(value, others[0], root, madeNullable) : value;
+  }
+  if (Array.isArray(value)) {
+    const items = node['items'];
+    return items === undefined ? value : value.map(item => withoutAddedNulls(item, items, root, madeNullable));
+  }
+  const properties = node['properties'] as Node | undefined;
+  if (properties === undefined) return value;
+  const added = madeNullable.get(node);
+  const result: Node = {};
+  for (const [key, member] of Object.entries(value as Node)) {
+    if (member === null && added?.has(key)) continue;
+    const child = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+    const kept = child === undefined ? member : withoutAddedNulls(member, child, root, madeNullable);
+    if (key === '__proto__')
+      Object.defineProperty(result, key, {value: kept, writable: true, enumerable: true, configurable: true});
+    else result[key] = kept;
+  }
+  return result;
+}
+
+/** A schema node with its local `$ref` followed. */
+function resolved(schema: unknown, root: Node, depth = 0): Node | undefined {
+  if (typeof schema !== 'object' || schema === null || depth > 32) return undefined;
+  const ref = (schema as Node)['$ref'];
+  if (typeof ref !== 'string') return schema as Node;
+  if (!ref.startsWith('#')) return undefined;
+  let target: unknown = root;
+  for (const segment of ref.slice(1).split('/').filter(Boolean)) {
+    target = (target as Node | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return resolved(target, root, depth + 1);
+}
