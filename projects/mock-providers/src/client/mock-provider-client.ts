@@ -5,7 +5,16 @@
  */
 
 /** Where the mock provider server listens by default (`npm run mock-providers`). */
-export const MOCK_PROVIDERS_URL = 'http://127.0.0.1:4010';
+export const MOCK_PROVIDERS_URL = mockProvidersUrl();
+
+/**
+ * The mock server's URL: `http://127.0.0.1:4010`, or in Node the `LLM_RX_MOCK_PROVIDERS_URL` environment variable,
+ * so that two checkouts can run their Node specs side by side, each against its own server.
+ */
+function mockProvidersUrl(): string {
+  const environment = (globalThis as {process?: {env?: Record<string, string | undefined>}}).process?.env;
+  return environment?.['LLM_RX_MOCK_PROVIDERS_URL'] ?? 'http://127.0.0.1:4010';
+}
 
 /** The request header that selects a mock scenario. */
 export const MOCK_SCENARIO_HEADER = 'x-mock-scenario';
