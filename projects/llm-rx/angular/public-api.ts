@@ -1,5 +1,6 @@
 /*
- * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream() and injectLlmUsage().
+ * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream(), injectLlmObject() and
+ * injectLlmUsage().
  */
 export {
   provideLlm,
@@ -17,5 +18,7 @@ export {LlmStream} from './src/llm-stream';
 export type {LlmStreamOptions} from './src/llm-stream';
 export {injectLlmStream} from './src/inject-llm-stream';
 export type {InjectLlmStreamOptions, LlmStreamRef, LlmStreamStatus} from './src/inject-llm-stream';
+export {injectLlmObject} from './src/inject-llm-object';
+export type {InjectLlmObjectOptions, LlmObjectRef} from './src/inject-llm-object';
 export {injectLlmUsage} from './src/inject-llm-usage';
 export type {InjectLlmUsageOptions, LlmUsageRef} from './src/inject-llm-usage';

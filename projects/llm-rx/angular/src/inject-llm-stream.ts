@@ -1,20 +1,9 @@
-import {
-  assertInInjectionContext,
-  DestroyRef,
-  inject,
-  Injector,
-  runInInjectionContext,
-  type Signal,
-  signal,
-} from '@angular/core';
-import {LlmAbortError, type LlmChunk, type LlmRequest, type LlmUsage} from 'llm-rx';
-import {scan, type Subscription, tap} from 'rxjs';
-import {_latestPerFrame} from './latest-per-frame';
+import {assertInInjectionContext, computed, inject, Injector, runInInjectionContext, type Signal} from '@angular/core';
+import type {LlmChunk, LlmRequest, LlmUsage} from 'llm-rx';
 import {LlmStream, type LlmStreamOptions} from './llm-stream';
-import {LLM_SCHEDULER} from './llm-tokens';
+import {_streamSignals, type LlmStreamStatus} from './stream-signals';
 
-/** Where a call of `injectLlmStream()` is: not started, running, or ended how. */
-export type LlmStreamStatus = 'idle' | 'streaming' | 'done' | 'error' | 'cancelled';
+export type {LlmStreamStatus} from './stream-signals';
 
 /**
  * Options of `injectLlmStream()`. The model is chosen at each `start()`, so that one ref can ask different models;
@@ -88,69 +77,16 @@ export function injectLlmStream(options: InjectLlmStreamOptions = {}): LlmStream
   const injector = options.injector ?? inject(Injector);
   return runInInjectionContext(injector, () => {
     const llmStream = inject(LlmStream);
-    const scheduler = inject(LLM_SCHEDULER);
-    const text = signal('');
-    const reasoning = signal('');
-    const usage = signal<LlmUsage | undefined>(undefined);
-    const status = signal<LlmStreamStatus>('idle');
-    const error = signal<unknown>(undefined);
-    let subscription: Subscription | undefined;
-    // The state the chunks have reached, which may be ahead of the signals until the next frame.
-    let latest = EMPTY_SNAPSHOT;
-
-    const show = (snapshot: Snapshot) => {
-      text.set(snapshot.text);
-      reasoning.set(snapshot.reasoning);
-      usage.set(snapshot.usage);
-    };
-    const cancel = () => {
-      if (!subscription) return;
-      subscription.unsubscribe();
-      subscription = undefined;
-      show(latest);
-      status.set('cancelled');
-    };
-    const start = (request: LlmRequest, options: LlmStreamOptions = {}) => {
-      cancel();
-      latest = EMPTY_SNAPSHOT;
-      show(latest);
-      error.set(undefined);
-      status.set('streaming');
-      const current = llmStream
-        .stream(request, options)
-        .pipe(
-          scan(addChunk, EMPTY_SNAPSHOT),
-          tap(snapshot => (latest = snapshot)),
-          _latestPerFrame(scheduler),
-        )
-        .subscribe({
-          next: show,
-          error: (caught: unknown) => {
-            subscription = undefined;
-            show(latest);
-            error.set(caught);
-            // A call cancelled through its request's signal is cancelled, as with cancel(); `error` says how.
-            status.set(LlmAbortError.isInstance(caught) ? 'cancelled' : 'error');
-          },
-          complete: () => {
-            subscription = undefined;
-            show(latest);
-            status.set('done');
-          },
-        });
-      // A call that ended during subscribe (e.g. on a configuration error) has nothing left to cancel.
-      if (!current.closed) subscription = current;
-    };
-    inject(DestroyRef).onDestroy(cancel);
-
+    const run = _streamSignals(EMPTY_SNAPSHOT, addChunk);
     return {
-      text: text.asReadonly(),
-      reasoning: reasoning.asReadonly(),
-      usage: usage.asReadonly(),
-      status: status.asReadonly(),
-      error: error.asReadonly(),
-      start,
-      cancel,
+      text: computed(() => run.snapshot().text),
+      reasoning: computed(() => run.snapshot().reasoning),
+      usage: computed(() => run.snapshot().usage),
+      status: run.status,
+      error: run.error,
+      start: (request: LlmRequest, options: LlmStreamOptions = {}) =>
+        run.start(() => llmStream.stream(request, options)),
+      cancel: run.cancel,
     };
   });
 }

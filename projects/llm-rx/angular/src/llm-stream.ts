@@ -6,10 +6,14 @@ import {
   type Llm,
   type LlmChunk,
   LlmConfigurationError,
+  type LlmDeepPartial,
+  type LlmObjectChunk,
+  type LlmObjectRequest,
   type LlmRequest,
   mergeHeaders,
+  streamObject,
 } from 'llm-rx';
-import {defaultIfEmpty, defer, type Observable} from 'rxjs';
+import {defaultIfEmpty, defer, filter, map, type Observable} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {_LlmModels} from './llm-models';
 import {
@@ -90,6 +94,42 @@ export class LlmStream {
    */
   text(request: LlmRequest, options: LlmStreamOptions = {}): Observable<string> {
     return this.stream(request, options).pipe(accumulatedText(), defaultIfEmpty(''), _latestPerFrame(this._scheduler));
+  }
+
+  /**
+   * Streams an object that matches `request.output`'s schema (see `streamObject()` in `llm-rx`): the raw JSON as
+   * `text-delta` parts, the growing object as `partial-object` parts, one validated `object` part, then the usage.
+   * @param request What to ask, with `output: {schema, name?, description?}`.
+   * @param options The model to use, as for `stream()`.
+   * @returns The typed object stream; an object that is not valid ends it with an `LlmObjectError`.
+   * @typeParam T The schema's type.
+   */
+  streamObject<T>(request: LlmObjectRequest<T>, options: LlmStreamOptions = {}): Observable<LlmObjectChunk<T>> {
+    return defer(() =>
+      streamObject(this._llm(options), withRequestDefaults(request, this._defaults.request) as LlmObjectRequest<T>),
+    );
+  }
+
+  /**
+   * Streams the object as it grows, for the `async` pipe or `toSignal()`, paced like `text()`: at most one
+   * emission per tick of `LLM_SCHEDULER`. Each value is a new immutable object (deep partial, not validated); the
+   * last one, emitted before completion, is the validated object.
+   * @param request What to ask, with `output`.
+   * @param options The model to use, as for `stream()`.
+   * @returns The object so far, then completion or the stream's error.
+   * @typeParam T The schema's type.
+   *
+   * ```ts
+   * readonly contact = inject(LlmStream).object({userPrompt: text, output: {schema: Contact}});
+   * // template: @if (contact | async; as card) { <p>{{ card.name }}</p> }
+   * ```
+   */
+  object<T>(request: LlmObjectRequest<T>, options: LlmStreamOptions = {}): Observable<LlmDeepPartial<T>> {
+    return this.streamObject(request, options).pipe(
+      filter(chunk => chunk.type === 'partial-object' || chunk.type === 'object'),
+      map(chunk => chunk.object as LlmDeepPartial<T>),
+      _latestPerFrame(this._scheduler),
+    );
   }
 
   private _llm(options: LlmStreamOptions): Llm {

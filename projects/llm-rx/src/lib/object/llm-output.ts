@@ -44,11 +44,13 @@ export interface LlmOutput<T = unknown> {
  * passed validation; only the `object` part's value is the schema's type.
  * @typeParam T The validated object's type.
  */
-export type LlmDeepPartial<T> = T extends readonly (infer Item)[]
+export type LlmDeepPartial<T> = T extends (infer Item)[]
   ? LlmDeepPartial<Item>[]
-  : T extends object
-    ? {[Key in keyof T]?: LlmDeepPartial<T[Key]>}
-    : T;
+  : T extends readonly (infer Item)[]
+    ? readonly LlmDeepPartial<Item>[]
+    : T extends object
+      ? {[Key in keyof T]?: LlmDeepPartial<T[Key]>}
+      : T;
 
 /**
  * Types a plain JSON Schema with the TypeScript type of the objects it describes, so that `streamObject()` and
