@@ -42,6 +42,25 @@ export const BAD_REQUEST_CASES: readonly BadRequestCase[] = [
   {kind: 'request is a string', field: 'request', tagIn: 'options', build: () => 'Say hello.'},
   {kind: 'request is a number', field: 'request', tagIn: 'options', build: () => 42},
 
+  // output: the object asked for.
+  {kind: 'output is a string', field: 'output', build: ({request}) => ({...request, output: 'contact'})},
+  {kind: 'output has no schema', field: 'output.schema', build: ({request}) => ({...request, output: {}})},
+  {
+    kind: 'output.schema is not an object schema',
+    field: 'output.schema',
+    build: ({request}) => ({...request, output: {schema: {type: 'array', items: {type: 'string'}}}}),
+  },
+  {
+    kind: 'output.name has spaces',
+    field: 'output.name',
+    build: ({request}) => ({...request, output: {schema: {type: 'object'}, name: 'contact card'}}),
+  },
+  {
+    kind: 'output.description is not a string',
+    field: 'output.description',
+    build: ({request}) => ({...request, output: {schema: {type: 'object'}, description: 42}}),
+  },
+
   // userPrompt.
   {kind: 'userPrompt is missing', field: 'userPrompt', build: ({request}) => withoutPrompt(request)},
   {kind: 'userPrompt is empty', field: 'userPrompt', build: ({request}) => ({...request, userPrompt: ''})},

@@ -109,6 +109,7 @@ export {collectResponse} from './lib/operators/collect-response';
 export type {LlmResponse, LlmResponseObjectOf} from './lib/operators/collect-response';
 export {textDeltas} from './lib/operators/text-deltas';
 export {accumulatedText} from './lib/operators/accumulated-text';
+export {objectSnapshots} from './lib/operators/object-snapshots';
 
 // The adapter kit (src/lib/provider): what a provider entry point, or your own adapter, is built from.
 export {defineLlmProvider} from './lib/provider/define-llm-provider';

@@ -11,9 +11,10 @@ import {
   type LlmObjectRequest,
   type LlmRequest,
   mergeHeaders,
+  objectSnapshots,
   streamObject,
 } from 'llm-rx';
-import {defaultIfEmpty, defer, filter, map, type Observable} from 'rxjs';
+import {defaultIfEmpty, defer, type Observable} from 'rxjs';
 import {_latestPerFrame} from './latest-per-frame';
 import {_LlmModels} from './llm-models';
 import {
@@ -125,11 +126,7 @@ export class LlmStream {
    * ```
    */
   object<T>(request: LlmObjectRequest<T>, options: LlmStreamOptions = {}): Observable<LlmDeepPartial<T>> {
-    return this.streamObject(request, options).pipe(
-      filter(chunk => chunk.type === 'partial-object' || chunk.type === 'object'),
-      map(chunk => chunk.object as LlmDeepPartial<T>),
-      _latestPerFrame(this._scheduler),
-    );
+    return this.streamObject(request, options).pipe(objectSnapshots<T>(), _latestPerFrame(this._scheduler));
   }
 
   private _llm(options: LlmStreamOptions): Llm {

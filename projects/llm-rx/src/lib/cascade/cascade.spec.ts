@@ -108,6 +108,22 @@ describe('cascade', () => {
     });
   });
 
+  it('does not fail over after a partial object either', () => {
+    createLlmTestScheduler().run(({cold, expectObservable, expectSubscriptions}) => {
+      const error = providerError('a');
+      const partial: LlmChunk = {type: 'partial-object', object: {name: 'A'}};
+      const primary = cold<LlmChunk>('p#', {p: partial}, error);
+      const fallback = cold<LlmChunk>('(u|)', {u: usagePart()});
+
+      expectObservable(cascade([child('a', primary), child('b', fallback)]).stream(request)).toBe(
+        'p#',
+        {p: partial},
+        error,
+      );
+      expectSubscriptions(fallback.subscriptions).toBe([]);
+    });
+  });
+
   it('never emits a text twice across failovers', () => {
     const texts: string[] = [];
     createLlmTestScheduler().run(({cold}) => {

@@ -6,6 +6,9 @@ import {LlmInvalidRequestError} from './llm-invalid-request-error';
 import {isRetryableStatus, LlmProviderError} from './llm-provider-error';
 import {LlmTimeoutError} from './llm-timeout-error';
 import {LlmTruncationError} from './llm-truncation-error';
+import {LlmAnswerError} from './llm-answer-error';
+import {LlmObjectError} from './llm-object-error';
+import {LlmRefusalError} from './llm-refusal-error';
 
 const usage: LlmUsage = {
   provider: 'openai',
@@ -31,6 +34,9 @@ const classes: readonly ErrorClass[] = [
   LlmTimeoutError,
   LlmTruncationError,
   LlmCascadeError,
+  LlmAnswerError,
+  LlmObjectError,
+  LlmRefusalError,
 ];
 
 /** One instance of each class, with the classes it is an instance of. */
@@ -47,7 +53,12 @@ function instances(): {error: Error; isA: readonly ErrorClass[]}[] {
       isA: [LlmError, LlmProviderError],
     },
     {error: new LlmTimeoutError({kind: 'idle', timeoutMs: 5, chunksSeen: 2}), isA: [LlmError, LlmTimeoutError]},
-    {error: new LlmTruncationError('partial', usage, 256), isA: [LlmError, LlmTruncationError]},
+    {error: new LlmTruncationError('partial', usage, 256), isA: [LlmError, LlmAnswerError, LlmTruncationError]},
+    {
+      error: new LlmObjectError({kind: 'invalid-json', schemaName: 'contact', rawText: 'Hi', issues: []}, usage),
+      isA: [LlmError, LlmAnswerError, LlmObjectError],
+    },
+    {error: new LlmRefusalError('No.', usage), isA: [LlmError, LlmAnswerError, LlmRefusalError]},
     {error: new LlmCascadeError([]), isA: [LlmError, LlmCascadeError]},
   ];
 }
@@ -158,6 +169,53 @@ describe('llm-rx errors', () => {
       expect(
         new LlmProviderError('llm-rx: 500', {provider: 'openai', statusCode: 500, isRetryable: false}).isRetryable,
       ).toBeFalse();
+    });
+  });
+
+  describe('answer errors (object, refusal)', () => {
+    const issues = [
+      {message: 'Invalid email', path: ['email']},
+      {message: 'Expected array', path: ['phones', 0]},
+      {message: 'Required', path: []},
+      {message: 'Too long', path: ['name']},
+    ];
+
+    it('say what was wrong with the object, where, and where the raw text is', () => {
+      const mismatch = new LlmObjectError(
+        {kind: 'schema-mismatch', schemaName: 'contact', rawText: '{}', issues, value: {}},
+        usage,
+      );
+      expect(mismatch.message).toContain('openai (gpt-test) does not match the "contact" schema');
+      expect(mismatch.message).toContain('email: Invalid email; phones.0: Expected array; (root): Required');
+      expect(mismatch.message).toContain('(and 1 more)');
+      expect(mismatch.message).toContain('error.rawText');
+      expect([mismatch.kind, mismatch.rawText, mismatch.issues]).toEqual(['schema-mismatch', '{}', issues]);
+      const invalid = new LlmObjectError(
+        {kind: 'invalid-json', schemaName: 'contact', rawText: 'Hi', issues: [{message: 'unexpected "H"', path: []}]},
+        usage,
+      );
+      expect(invalid.message).toContain('is not valid JSON for the "contact" object');
+    });
+
+    it('quote a refusal, cut to 200 characters', () => {
+      const refusal = new LlmRefusalError('x'.repeat(300), usage);
+      expect(refusal.message).toContain(`"${'x'.repeat(200)}…"`);
+      expect(refusal.refusal.length).toBe(300);
+      expect(new LlmRefusalError('', usage).message).not.toContain('""');
+    });
+
+    it('are made again with the call usage, keeping what they hold', () => {
+      const callUsage = {...usage, responseTimeMs: 99};
+      const object = new LlmObjectError(
+        {kind: 'schema-mismatch', schemaName: 'contact', rawText: '{}', issues, value: {a: 1}},
+        usage,
+      )._withUsage(callUsage);
+      expect(LlmObjectError.isInstance(object)).toBeTrue();
+      expect([object.usage, object.details.value, object.issues]).toEqual([callUsage, {a: 1}, issues]);
+      const refusal = new LlmRefusalError('No.', usage)._withUsage(callUsage);
+      expect([refusal.refusal, refusal.usage]).toEqual(['No.', callUsage]);
+      const truncation = new LlmTruncationError('part', usage, 256)._withUsage(callUsage);
+      expect([truncation.partialContent, truncation.maxTokens, truncation.usage]).toEqual(['part', 256, callUsage]);
     });
   });
 

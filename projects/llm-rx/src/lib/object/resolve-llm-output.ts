@@ -57,8 +57,8 @@ export function resolveLlmOutput(output: LlmOutput): ResolvedLlmOutput {
   if (jsonSchema['type'] !== 'object') {
     throw new LlmInvalidRequestError(
       'output.schema',
-      'llm-rx: the output schema must describe an object (JSON Schema type "object"), which every provider ' +
-        'accepts. For a list or a single value, wrap it: an object with one property, e.g. {items: [...]}.',
+      'llm-rx: output.schema must describe an object (JSON Schema type "object"), which every provider accepts. ' +
+        'For a list or a single value, wrap it: an object with one property, e.g. {items: [...]}.',
     );
   }
   return {name, ...(description !== undefined && {description}), jsonSchema};
@@ -77,7 +77,7 @@ function jsonSchemaOf(output: LlmOutput): LlmJsonSchema {
     if (typeof converter?.input !== 'function') {
       throw new LlmInvalidRequestError(
         'output.schema',
-        `llm-rx: this ${schema['~standard'].vendor} schema cannot give its JSON Schema (it has no ` +
+        `llm-rx: output.schema, a ${schema['~standard'].vendor} schema, cannot give its JSON Schema (it has no ` +
           '~standard.jsonSchema, Standard JSON Schema 1.1). Upgrade the library (zod ≥ 4.2 has it), wrap it with ' +
           "the library's converter (valibot: toStandardJsonSchema from @valibot/to-json-schema), or pass the JSON " +
           'Schema as output.jsonSchema.',
@@ -88,7 +88,7 @@ function jsonSchemaOf(output: LlmOutput): LlmJsonSchema {
     } catch (error) {
       throw new LlmInvalidRequestError(
         'output.schema',
-        `llm-rx: the ${schema['~standard'].vendor} schema could not be converted to JSON Schema ` +
+        `llm-rx: output.schema, a ${schema['~standard'].vendor} schema, could not be converted to JSON Schema ` +
           `(${error instanceof Error ? error.message : String(error)}). Remove what JSON Schema cannot express ` +
           '(e.g. transforms of the input), or pass the JSON Schema as output.jsonSchema.',
       );

@@ -41,7 +41,8 @@ async function validateJsonSchema(schema: LlmJsonSchema, value: unknown): Promis
 function standardIssue(issue: StandardSchemaV1Issue): LlmObjectIssue {
   return {
     message: issue.message,
-    path: (issue.path ?? []).map(segment => {
+    // Array.from: a library's path may be an array subclass with fields of its own (arktype's), not for storing.
+    path: Array.from(issue.path ?? [], segment => {
       const key = typeof segment === 'object' ? segment.key : segment;
       return typeof key === 'number' ? key : String(key);
     }),

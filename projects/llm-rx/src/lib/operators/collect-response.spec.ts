@@ -118,4 +118,20 @@ describe('collectResponse', () => {
       expectSubscriptions(source.subscriptions).toBe(['^-----!', '^--!', '^-----!']);
     });
   });
+
+  it("gives the object part's value as the response's object", () => {
+    const object: LlmChunk = {type: 'object', object: {name: 'Ada'}};
+    testScheduler.run(({cold, expectObservable}) => {
+      const source = cold('-a-o-u|', {...chunks, o: object});
+      expectObservable(source.pipe(collectResponse())).toBe('------(x|)', {
+        x: {
+          content: 'Red, ',
+          reasoning: '',
+          object: {name: 'Ada'},
+          usage,
+          finishReason: usage.finishReason,
+        },
+      });
+    });
+  });
 });

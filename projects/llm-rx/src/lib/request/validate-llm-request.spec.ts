@@ -113,4 +113,20 @@ describe('validateLlmRequest', () => {
       expect(LlmConfigurationError.isInstance(error)).toBeTrue();
     });
   }
+
+  it('checks output before any call: its name, description and that its schema describes an object', () => {
+    const fieldOf = (request: unknown) => {
+      try {
+        validateLlmRequest(request as LlmRequest);
+        return 'accepted';
+      } catch (error) {
+        return (error as LlmInvalidRequestError).field;
+      }
+    };
+    const schema = {type: 'object', properties: {name: {type: 'string'}}};
+    expect(fieldOf({userPrompt: 'Hi', output: {schema, name: 'contact', description: 'A card'}})).toBe('accepted');
+    expect(fieldOf({userPrompt: 'Hi', output: null})).toBe('output');
+    expect(fieldOf({userPrompt: 'Hi', output: {schema: {type: 'string'}}})).toBe('output.schema');
+    expect(fieldOf({userPrompt: 'Hi', output: {schema, name: 'a b'}})).toBe('output.name');
+  });
 });

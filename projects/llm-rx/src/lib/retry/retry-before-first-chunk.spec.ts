@@ -6,6 +6,8 @@ import {LlmConfigurationError} from '../errors/llm-configuration-error';
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmTimeoutError} from '../errors/llm-timeout-error';
+import {LlmObjectError} from '../errors/llm-object-error';
+import {LlmRefusalError} from '../errors/llm-refusal-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
 import {chunkTimeouts} from '../timeouts/chunk-timeouts';
 import {NO_TOKENS, type LlmAttempt, type LlmUsage} from '../usage/llm-usage';
@@ -382,11 +384,13 @@ describe('isRetryableLlmError', () => {
     expect(isRetryableLlmError(new LlmTimeoutError({kind: 'idle', timeoutMs: 1, chunksSeen: 2}))).toBeTrue();
   });
 
-  it('does not retry configuration, invalid-request, truncation, cascade or unknown errors', () => {
+  it('does not retry configuration, invalid-request, answer (truncation, object, refusal), cascade or unknown errors', () => {
     const rejected: unknown[] = [
       new LlmConfigurationError('llm-rx: no API key.'),
       new LlmInvalidRequestError('userPrompt', 'llm-rx: userPrompt is empty.'),
       new LlmTruncationError('', usage, 1),
+      new LlmObjectError({kind: 'invalid-json', schemaName: 'x', rawText: '', issues: []}, usage),
+      new LlmRefusalError('No.', usage),
       new LlmCascadeError([]),
       new Error('boom'),
       'a string',

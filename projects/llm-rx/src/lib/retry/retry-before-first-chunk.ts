@@ -59,8 +59,8 @@ export function isRetryableLlmError(error: unknown): boolean {
 
 /**
  * Retries a failed LLM stream with exponential backoff, but only while no content chunk has reached the
- * subscriber, so that a second answer is never glued onto the first. Once a `text-delta` or `reasoning-delta` was
- * emitted, any error passes through untouched.
+ * subscriber, so that a second answer is never glued onto the first. Once a content chunk (text, reasoning or an
+ * object part) was emitted, any error passes through untouched.
  *
  * Retry `n` waits `initialDelayMs × 2^(n−1)`, capped at `maxDelayMs`, then jittered (see `jitter`); if the error
  * is an `LlmProviderError` with `retryAfterMs`, it waits at least that, capped at `maxRetryAfterMs`. Every request
