@@ -28,7 +28,9 @@ export function jsonSample(schema: unknown, root: unknown = schema, depth = 0): 
     case 'object': {
       const properties = (node['properties'] ?? {}) as Record<string, unknown>;
       const value: Record<string, unknown> = {};
-      for (const [key, property] of Object.entries(properties)) value[key] = jsonSample(property, root, depth + 1);
+      for (const [key, property] of Object.entries(properties)) {
+        value[key] = jsonSample(withFormatOfName(key, property), root, depth + 1);
+      }
       return value;
     }
     case 'array': {
@@ -49,6 +51,21 @@ export function jsonSample(schema: unknown, root: unknown = schema, depth = 0): 
     default:
       return null;
   }
+}
+
+/**
+ * A string property named like a format (`email`, `url`, `uuid`, `date`) samples as that format even when the
+ * schema a provider was sent had to leave `format` out (Cohere takes only a few formats).
+ */
+function withFormatOfName(name: string, schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const node = schema as Record<string, unknown>;
+  const isString = node['type'] === 'string' || (Array.isArray(node['type']) && node['type'].includes('string'));
+  if (!isString || 'format' in node) return schema;
+  const format = ({email: 'email', url: 'uri', website: 'uri', uuid: 'uuid', date: 'date'} as Record<string, string>)[
+    name.toLowerCase()
+  ];
+  return format === undefined ? schema : {...node, format};
 }
 
 function stringSample(node: Record<string, unknown>): string {

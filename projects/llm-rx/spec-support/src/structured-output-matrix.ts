@@ -38,6 +38,11 @@ export interface StructuredOutputTarget {
   readonly schemaInBody: (body: unknown) => unknown;
   /** More request fields the target needs (e.g. provider options that pick a mode). */
   readonly request?: Partial<LlmRequest>;
+  /**
+   * Whether the provider can refuse (its own refusal, or a content-filter finish); default true. Cohere has
+   * neither: a declined object ends there as an `LlmObjectError`.
+   */
+  readonly reportsRefusal?: boolean;
 }
 
 /** A contact card: the schema the matrix asks for. */
@@ -174,6 +179,8 @@ export function describeStructuredOutputMatrix(target: StructuredOutputTarget): 
     expect(LlmTruncationError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     expect((outcome.error as LlmTruncationError).partialContent).toBe('{"name": "Ada", "email"');
   });
+
+  if (target.reportsRefusal === false) return;
 
   it('ends a refusal with an LlmRefusalError that keeps the usage', async () => {
     const outcome = await run({tag: tag('refusal'), text: 'I cannot help with that.', finish: 'refusal'});
