@@ -31,12 +31,13 @@ const cohere = defineLlmProvider({
   open: async call => {
     // Resolves after the response headers, so an HTTP error rejects here, inside the subscription. The SDK
     // retries 408, 429 and 5xx twice by default: llm-rx's retry policy is the only one.
-    const stream = await call.client.chatStream(toCohereChatRequest(call), {
+    const {request, prepareObject} = toCohereChatRequest(call);
+    const stream = await call.client.chatStream(request, {
       abortSignal: call.signal,
       maxRetries: 0,
       headers: call.headers,
     });
-    return {events: stream, mapper: createCohereEventMapper()};
+    return {events: stream, mapper: createCohereEventMapper(), ...(prepareObject && {prepareObject})};
   },
   mapError: mapCohereError,
 });
@@ -50,6 +51,9 @@ const cohere = defineLlmProvider({
  * - `systemPrompt` becomes a leading system message; `topP` maps to `p` (Cohere accepts 0.01 to 0.99), `maxTokens`
  *   to `max_tokens`, and `providerOptions.cohere` (in the SDK's camelCase) is merged into the request.
  * - Usage is priced on `billed_units`; an in-band `ERROR` finish fails the stream after its content.
+ * - A request with `output` sets `response_format: {type: 'json_object', json_schema}` with the schema adapted by
+ *   `toCohereJsonSchema()` (every property required, optional ones nullable; keywords Cohere refuses left out, and
+ *   checked by validation). Cohere has no refusal: a declined object ends as an `LlmObjectError`.
  * @param model The model id, e.g. `command-a-03-2025`.
  * @param options Key, base URL, headers, timeouts and price table.
  * @returns The model.

@@ -1,9 +1,21 @@
-import {type LlmRequest, providerOptionsOf} from 'llm-rx';
+import {llmJsonSchema, resolveProviderCall, type LlmRequest} from 'llm-rx';
 import {toCohereChatRequest} from './cohere-request';
 
-/** The SDK request for a request, as the provider builds it. */
-const requestOf = (model: string, request: LlmRequest) =>
-  toCohereChatRequest({model, request, providerOptions: providerOptionsOf(request, 'cohere')});
+/** The SDK request and `prepareObject` for a request, as the provider builds them. */
+const chatRequestOf = (model: string, request: LlmRequest) =>
+  toCohereChatRequest(
+    resolveProviderCall({
+      client: undefined,
+      provider: 'cohere',
+      model,
+      request,
+      options: {},
+      signal: new AbortController().signal,
+    }),
+  );
+
+/** The SDK request for a request. */
+const requestOf = (model: string, request: LlmRequest) => chatRequestOf(model, request).request;
 
 describe('toCohereChatRequest', () => {
   it('maps a user prompt to one user message', () => {
@@ -55,5 +67,50 @@ describe('toCohereChatRequest', () => {
       safetyMode: 'STRICT',
       seed: 7,
     } as typeof request);
+  });
+
+  it('sets a json_object response format with the adapted schema of an output, and how to read it back', () => {
+    const schema = llmJsonSchema({
+      type: 'object',
+      properties: {title: {type: 'string', maxLength: 40}, note: {type: 'string'}},
+      required: ['title'],
+    });
+    const {request, prepareObject} = chatRequestOf('command-a-03-2025', {
+      userPrompt: 'A soup recipe.',
+      output: {schema, name: 'recipe', description: 'A recipe'},
+    });
+    expect(request.responseFormat).toEqual({
+      type: 'json_object',
+      jsonSchema: {
+        type: 'object',
+        properties: {title: {type: 'string'}, note: {type: ['string', 'null']}},
+        required: ['title', 'note'],
+        additionalProperties: false,
+        description: 'A recipe',
+      },
+    });
+    expect(prepareObject?.({title: 'Soup', note: null})).toEqual({title: 'Soup'});
+  });
+
+  it("keeps the schema's own description, sends no prepareObject when nothing changed, and lets providerOptions win", () => {
+    const schema = llmJsonSchema({
+      type: 'object',
+      description: 'Own',
+      properties: {a: {type: 'string'}},
+      required: ['a'],
+    });
+    const own = chatRequestOf('command-a-03-2025', {userPrompt: 'Hi', output: {schema, description: 'Other'}});
+    expect(own.request.responseFormat).toEqual({
+      type: 'json_object',
+      jsonSchema: {...schema, additionalProperties: false},
+    });
+    expect(own.prepareObject).toBeUndefined();
+    expect(chatRequestOf('command-a-03-2025', {userPrompt: 'Hi'}).request.responseFormat).toBeUndefined();
+    const overridden = requestOf('command-a-03-2025', {
+      userPrompt: 'Hi',
+      output: {schema},
+      providerOptions: {cohere: {responseFormat: {type: 'json_object'}}},
+    });
+    expect(overridden.responseFormat).toEqual({type: 'json_object'});
   });
 });

@@ -1,8 +1,16 @@
 import type {Cohere} from 'cohere-ai';
 import {definedFields, LlmInvalidRequestError, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+import {toCohereJsonSchema} from './to-cohere-json-schema';
 
 /** What `toCohereChatRequest()` reads of a call. */
-export type CohereRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions'>;
+export type CohereRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions' | 'output'>;
+
+/** What `toCohereChatRequest()` gives: the SDK request, and how to read a structured answer back. */
+export interface CohereChatRequest {
+  readonly request: Cohere.V2ChatStreamRequest;
+  /** For a call with an `output`: undoes what the sent schema changed (`ProviderEventSource.prepareObject`). */
+  readonly prepareObject?: (value: unknown) => unknown;
+}
 
 /**
  * Builds the `chatStream()` request of an llm-rx request, in the SDK's camelCase (it sends snake_case).
@@ -10,12 +18,16 @@ export type CohereRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'pro
  * `systemPrompt` becomes a leading `system` message; the sampling fields map to `temperature`, `p`, `maxTokens`
  * and `stopSequences`. `providerOptions.cohere` is merged in last, also in camelCase (e.g. `{thinking: {type:
  * 'enabled'}}`, `safetyMode`); keys the SDK does not know pass through unchanged.
- * @param call The model, the validated request and `providerOptions.cohere`.
- * @returns The SDK request.
+ *
+ * A call with an `output` sets `responseFormat: {type: 'json_object', jsonSchema}` (sent as `response_format`
+ * with `json_schema`), its JSON Schema adapted by `toCohereJsonSchema()`: Cohere takes no schema name, and the
+ * description goes to the schema's root when it has none.
+ * @param call The model, the validated request, `providerOptions.cohere` and the output.
+ * @returns The SDK request, and the output's `prepareObject`.
  * @throws LlmInvalidRequestError when `topP` is outside Cohere's 0.01 to 0.99 (the SDK's documented range of `p`).
  * @see https://docs.cohere.com/reference/chat
  */
-export function toCohereChatRequest(call: CohereRequestCall): Cohere.V2ChatStreamRequest {
+export function toCohereChatRequest(call: CohereRequestCall): CohereChatRequest {
   const {model, request} = call;
   if (request.topP !== undefined && (request.topP < 0.01 || request.topP > 0.99)) {
     throw new LlmInvalidRequestError(
@@ -28,15 +40,24 @@ export function toCohereChatRequest(call: CohereRequestCall): Cohere.V2ChatStrea
     ...(request.systemPrompt !== undefined ? [{role: 'system' as const, content: request.systemPrompt}] : []),
     ...llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),
   ];
+  const output = call.output && toCohereJsonSchema(call.output.jsonSchema);
+  const description = call.output?.description;
+  const jsonSchema =
+    output &&
+    (description === undefined || 'description' in output.schema ? output.schema : {...output.schema, description});
   return {
-    model,
-    messages,
-    ...definedFields({
-      temperature: request.temperature,
-      p: request.topP,
-      maxTokens: request.maxTokens,
-      stopSequences: request.stopSequences?.slice(),
-    }),
-    ...call.providerOptions,
+    request: {
+      model,
+      messages,
+      ...definedFields({
+        temperature: request.temperature,
+        p: request.topP,
+        maxTokens: request.maxTokens,
+        stopSequences: request.stopSequences?.slice(),
+      }),
+      ...(jsonSchema && {responseFormat: {type: 'json_object', jsonSchema}}),
+      ...call.providerOptions,
+    },
+    ...(output?.prepareObject && {prepareObject: output.prepareObject}),
   };
 }

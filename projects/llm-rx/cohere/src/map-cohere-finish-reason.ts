@@ -14,7 +14,8 @@ const COHERE_FINISH_REASONS = {
  * Maps Cohere's `finish_reason` (`finishReason` in the SDK) to the unified finish reason, keeping the raw value.
  *
  * `ERROR` and `TIMEOUT` are failures reported in-band: the stream raises an `LlmProviderError` for them. Cohere
- * has no content-filter reason.
+ * has no content-filter reason and no refusal: a request for an object that the model declines ends with its text,
+ * which is JSON or an invalid-json `LlmObjectError`.
  * @param raw The `message-end` event's finish reason, or `undefined` when none was sent.
  * @returns The unified and raw finish reason.
  * @see https://docs.cohere.com/reference/chat-stream

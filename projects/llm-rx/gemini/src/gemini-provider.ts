@@ -47,6 +47,9 @@ const gemini = defineLlmProvider({
  *   merged into the request's `config` (e.g. `{thinkingConfig: {thinkingBudget: 0}}`).
  * - Thought summaries (`thinkingConfig: {includeThoughts: true}`) stream as `reasoning-delta` chunks; thought
  *   tokens count as output and as reasoning tokens.
+ * - A request with `output` asks for `application/json` matching `responseJsonSchema`, adapted by
+ *   `toGeminiJsonSchema()` (keywords Gemini does not take left out, and checked by validation). A `SAFETY` (or
+ *   other content-filter) finish ends it with an `LlmRefusalError`; thought parts never enter the JSON.
  * - Gemini's errors carry no response headers: `retryAfterMs` comes from the body's `RetryInfo`, and there is no
  *   request id.
  * @param model The model id, e.g. `gemini-2.5-flash`.

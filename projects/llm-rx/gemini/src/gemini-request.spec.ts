@@ -1,4 +1,4 @@
-import {type LlmRequest, resolveProviderCall} from 'llm-rx';
+import {llmJsonSchema, type LlmRequest, resolveProviderCall} from 'llm-rx';
 import {toGeminiRequestParameters} from './gemini-request';
 
 describe('toGeminiRequestParameters', () => {
@@ -63,5 +63,45 @@ describe('toGeminiRequestParameters', () => {
       thinkingConfig: {thinkingBudget: 0},
       abortSignal: signal,
     });
+  });
+
+  it('asks for JSON matching the adapted JSON Schema of an output, the description at its root', () => {
+    const schema = llmJsonSchema({
+      type: 'object',
+      properties: {title: {type: 'string', minLength: 1}, servings: {type: 'integer', minimum: 1}},
+      required: ['title', 'servings'],
+    });
+    const parameters = parametersOf('gemini-2.5-flash', {
+      userPrompt: 'A soup recipe.',
+      output: {schema, name: 'recipe', description: 'A recipe'},
+    });
+    expect(parameters.config).toEqual({
+      automaticContinuation: false,
+      responseMimeType: 'application/json',
+      responseJsonSchema: {
+        type: 'object',
+        properties: {title: {type: 'string'}, servings: {type: 'integer', minimum: 1}},
+        required: ['title', 'servings'],
+        propertyOrdering: ['title', 'servings'],
+        description: 'A recipe',
+      },
+      abortSignal: signal,
+    });
+  });
+
+  it("keeps the schema's own description, and lets providerOptions.gemini override the response fields", () => {
+    const schema = llmJsonSchema({type: 'object', description: 'Own', properties: {a: {type: 'string'}}});
+    const own = parametersOf('gemini-2.5-flash', {userPrompt: 'Hi', output: {schema, description: 'Other'}});
+    expect(own.config?.responseJsonSchema).toEqual({
+      type: 'object',
+      description: 'Own',
+      properties: {a: {type: 'string'}},
+    });
+    const overridden = parametersOf('gemini-2.5-flash', {
+      userPrompt: 'Hi',
+      output: {schema},
+      providerOptions: {gemini: {responseMimeType: 'text/x.enum'}},
+    });
+    expect(overridden.config?.responseMimeType).toBe('text/x.enum');
   });
 });

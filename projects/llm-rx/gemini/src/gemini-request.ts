@@ -1,8 +1,12 @@
 import type {GenerateContentConfig, GenerateContentParameters} from '@google/genai';
-import {definedFields, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+import {definedFields, llmMessagesOf, type LlmProviderCall, type ResolvedLlmOutput} from 'llm-rx';
+import {toGeminiJsonSchema} from './to-gemini-json-schema';
 
 /** What `toGeminiRequestParameters()` reads of a call. */
-export type GeminiRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions' | 'headers' | 'signal'>;
+export type GeminiRequestCall = Pick<
+  LlmProviderCall,
+  'model' | 'request' | 'providerOptions' | 'headers' | 'signal' | 'output'
+>;
 
 /**
  * Builds the `models.generateContentStream()` parameters of a call.
@@ -12,7 +16,12 @@ export type GeminiRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'pro
  * `httpOptions.headers`. `providerOptions.gemini` is merged into `config` last, so it can override anything but
  * the abort signal. `automaticContinuation` is off, so that one attempt is one HTTP request (with it, the SDK
  * re-requests by itself on a `continuationToken` and sums the usage of the hops).
- * @param call The model, the validated request, `providerOptions.gemini`, the headers and the abort signal.
+ *
+ * A call with an `output` asks for JSON (`responseMimeType: 'application/json'`) that matches
+ * `responseJsonSchema`, its JSON Schema adapted by `toGeminiJsonSchema()` (Gemini takes no schema name; the
+ * description goes to the schema's root when it has none).
+ * @param call The model, the validated request, `providerOptions.gemini`, the headers, the output and the abort
+ *   signal.
  * @returns The SDK call's parameters.
  */
 export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateContentParameters {
@@ -27,6 +36,7 @@ export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateCont
       stopSequences: request.stopSequences?.slice(),
       httpOptions: headers && {headers: {...headers}},
     }),
+    ...(call.output && {responseMimeType: 'application/json', responseJsonSchema: responseJsonSchemaOf(call.output)}),
     ...call.providerOptions,
     // Last, so that unsubscribing always aborts the request.
     abortSignal: call.signal,
@@ -39,4 +49,12 @@ export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateCont
     })),
     config,
   };
+}
+
+/** The JSON Schema Gemini is sent: adapted, with the output's description at its root when it has none. */
+function responseJsonSchemaOf(output: ResolvedLlmOutput): unknown {
+  const schema = toGeminiJsonSchema(output.jsonSchema);
+  return output.description === undefined || schema['description'] !== undefined
+    ? schema
+    : {...schema, description: output.description};
 }

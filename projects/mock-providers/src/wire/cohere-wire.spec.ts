@@ -93,6 +93,43 @@ describe('cohereWire', () => {
     expect(blocks).toEqual(['thinking', 'text']);
   });
 
+  it('reads the JSON Schema where the real SDK sends responseFormat.jsonSchema: response_format.json_schema', async () => {
+    const schema = {type: 'object', properties: {aB: {type: 'string'}}, required: ['aB'], additionalProperties: false};
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
+    let sent: unknown;
+    const client = new CohereClientV2({
+      token: 'test-key',
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      fetch: (input, init) => {
+        sent = JSON.parse(String(init?.body));
+        return fetch(input, init);
+      },
+    });
+    const stream = await client.chatStream(
+      {
+        model: 'command-a-03-2025',
+        messages: [{role: 'user', content: 'hi'}],
+        responseFormat: {type: 'json_object', jsonSchema: schema},
+      },
+      {maxRetries: 0},
+    );
+    for await (const _event of stream) {
+      // Drained.
+    }
+    // The SDK snake-cases its own fields, never the schema's keys.
+    expect(cohereWire.outputSchemaOf?.(sent)).toEqual(schema);
+    expect(cohereWire.outputSchemaOf?.({response_format: {type: 'json_object'}})).toBeUndefined();
+    expect(cohereWire.outputSchemaOf?.({response_format: {type: 'text', json_schema: schema}})).toBeUndefined();
+    expect(cohereWire.outputSchemaOf?.(null)).toBeUndefined();
+  });
+
+  it('ends a refusal and a content filter like a complete answer: Cohere has neither', () => {
+    for (const finish of ['refusal', 'content-filter'] as const) {
+      const closing = cohereWire.closingEvents({...PLAN, finish});
+      expect(JSON.parse(closing[1].split('data: ')[1]).delta.finish_reason).toBe('COMPLETE');
+    }
+  });
+
   it('ends with MAX_TOKENS for a length finish', () => {
     const closing = cohereWire.closingEvents({...PLAN, finish: 'length'});
     const messageEnd = JSON.parse(closing[1].split('data: ')[1]);

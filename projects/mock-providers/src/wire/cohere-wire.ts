@@ -6,7 +6,11 @@ import type {MockPlan, ProviderWire} from './provider-wire';
  */
 const PROMPT_TEMPLATE_TOKENS = 66;
 
-/** Cohere has no content-filter finish reason, so a filtered plan ends like a complete one. */
+/**
+ * Cohere has no content-filter finish reason and no refusal of its own (its finish reasons are `COMPLETE`,
+ * `STOP_SEQUENCE`, `MAX_TOKENS`, `TOOL_CALL`, `ERROR` and `TIMEOUT`), so a filtered or refused plan ends like a
+ * complete one: the refusal's words are the answer's text.
+ */
 const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   stop: 'COMPLETE',
   length: 'MAX_TOKENS',
@@ -49,6 +53,16 @@ export const cohereWire: ProviderWire = {
   modelOf(_pathname: string, body: unknown): string {
     const model = typeof body === 'object' && body !== null ? (body as {model?: unknown}).model : undefined;
     return typeof model === 'string' ? model : '';
+  },
+
+  /**
+   * `response_format.json_schema` of a `json_object` response format: the SDK's `responseFormat: {type:
+   * 'json_object', jsonSchema}`, which it sends in snake_case, the schema itself unchanged.
+   */
+  outputSchemaOf(body: unknown): unknown {
+    const format = (body as {response_format?: {type?: unknown; json_schema?: unknown}} | null)?.response_format;
+    const schema = format?.type === 'json_object' ? format.json_schema : undefined;
+    return typeof schema === 'object' && schema !== null ? schema : undefined;
   },
 
   errorBody(_status: number, message: string): unknown {

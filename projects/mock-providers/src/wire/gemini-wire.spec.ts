@@ -80,6 +80,37 @@ describe('geminiWire', () => {
     expect([...totals].sort((a, b) => a - b)).toEqual(totals);
   });
 
+  it('reads the JSON Schema where the real SDK puts config.responseJsonSchema: generationConfig', async () => {
+    const schema = {type: 'object', properties: {a: {type: 'string'}}, required: ['a'], $defs: {b: {type: 'number'}}};
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
+    const fetchSpy = spyOn(globalThis, 'fetch').and.callThrough();
+    const client = new GoogleGenAI({
+      apiKey: 'test-key',
+      httpOptions: {baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`},
+    });
+    const stream = await client.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'hi',
+      config: {responseMimeType: 'application/json', responseJsonSchema: schema},
+    });
+    for await (const _chunk of stream) {
+      // Drained.
+    }
+    const body: unknown = JSON.parse(String(fetchSpy.calls.mostRecent().args[1]?.body));
+    expect(geminiWire.outputSchemaOf(body)).toEqual(schema);
+    expect(geminiWire.outputSchemaOf({generationConfig: {temperature: 1}})).toBeUndefined();
+    expect(geminiWire.outputSchemaOf({generationConfig: {responseSchema: {type: 'OBJECT'}}})).toBeUndefined();
+    expect(geminiWire.outputSchemaOf(null)).toBeUndefined();
+  });
+
+  it('ends a refusal like a content filter: SAFETY and no content, after the text', () => {
+    const events = allEvents({...PLAN, reasoningChunks: [], finish: 'refusal'});
+    const last = JSON.parse(events[events.length - 1].slice(6)).candidates[0];
+    expect(last.finishReason).toBe('SAFETY');
+    expect(last.content).toBeUndefined();
+    expect(events.length).toBe(PLAN.textChunks.length + 1);
+  });
+
   it('ends with MAX_TOKENS for length, and with SAFETY and no content for a content filter', async () => {
     const length = geminiWire.closingEvents({...PLAN, finish: 'length'});
     expect(JSON.parse(length[0].slice(6)).candidates[0].finishReason).toBe('MAX_TOKENS');

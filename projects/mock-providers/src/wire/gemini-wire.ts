@@ -21,6 +21,7 @@ const RPC_STATUS: Readonly<Record<number, string>> = {
   504: 'DEADLINE_EXCEEDED',
 };
 
+/** Gemini has no refusal text: a refused answer ends like a filtered one, with `SAFETY`. */
 const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   stop: 'STOP',
   length: 'MAX_TOKENS',
@@ -86,6 +87,16 @@ export const geminiWire = {
   },
 
   /**
+   * `generationConfig.responseJsonSchema`, where `@google/genai` puts `config.responseJsonSchema` (it sends the
+   * JSON Schema unchanged; the older `responseSchema`, Gemini's OpenAPI subset, is not read).
+   */
+  outputSchemaOf(body: unknown): unknown {
+    const request = body as {generationConfig?: {responseJsonSchema?: unknown}} | null;
+    const schema = request?.generationConfig?.responseJsonSchema;
+    return typeof schema === 'object' && schema !== null ? schema : undefined;
+  },
+
+  /**
    * Google's error body. With a retry delay (the scenario's `retryAfter`, when the server passes it), a 429 also
    * carries the `RetryInfo` detail: Gemini's only retry hint, since its `ApiError` exposes no response headers.
    */
@@ -122,9 +133,9 @@ export const geminiWire = {
   closingEvents(plan: MockPlan): string[] {
     const finishReason = FINISH_REASON[plan.finish];
     const metadata = usageMetadata(plan.usage, plan.usage.reasoningTokens, candidateTokens(plan.usage));
-    // A blocked answer has no content, only the reason and the rating that blocked it.
+    // A blocked (or refused) answer has no content, only the reason and the rating that blocked it.
     const candidate =
-      plan.finish === 'content-filter'
+      plan.finish === 'content-filter' || plan.finish === 'refusal'
         ? {
             finishReason,
             safetyRatings: [{category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true}],

@@ -1,0 +1,109 @@
+import {toStrictJsonSchema, type LlmJsonSchema} from 'llm-rx';
+
+/**
+ * Keywords Cohere's structured outputs do not take: schema composition other than `anyOf` (`allOf`, `not`),
+ * numeric ranges, array and string lengths, `uniqueItems`, and the neighbours of those (`exclusiveMinimum`,
+ * `multipleOf`, `minProperties`, …).
+ */
+const UNSUPPORTED_KEYWORDS = [
+  'allOf',
+  'not',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+];
+
+/** The only string formats Cohere takes. */
+const COHERE_FORMATS = new Set(['date-time', 'uuid', 'date', 'time']);
+
+/** What Cohere's regular expressions cannot contain: anchors and lookaheads. */
+const UNSUPPORTED_PATTERN = /[\^$]|\(\?[=!]/;
+
+/** Keywords whose value is a schema or a list of schemas. */
+const SUBSCHEMA_KEYWORDS = new Set(['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties', 'contains']);
+
+/** Keywords whose value maps names to schemas (`definitions` is draft-07's `$defs`). */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', '$defs', 'definitions']);
+
+/** What `toCohereJsonSchema()` gives: the schema to send, and how to read the answer back. */
+export interface CohereJsonSchema {
+  /** The schema for `responseFormat.jsonSchema`. */
+  readonly schema: LlmJsonSchema;
+  /**
+   * Removes the `null`s Cohere was made to write for absent optional properties, before validation
+   * (`ProviderEventSource.prepareObject`); absent when no property was changed.
+   */
+  readonly prepareObject?: (value: unknown) => unknown;
+}
+
+type Node = Record<string, unknown>;
+
+/**
+ * Adapts a JSON Schema to what Cohere's structured outputs (`response_format: {type: 'json_object', json_schema}`)
+ * accept, so that Cohere constrains its answer with it.
+ *
+ * - Cohere requires every object to list at least one `required` property: every object is sent as
+ *   `toStrictJsonSchema()` makes it, each property required and an optional one nullable (`prepareObject` then
+ *   removes the `null` that means "absent"), and closed with `additionalProperties: false` unless it allows other
+ *   names.
+ * - What Cohere does not take is left out (see `UNSUPPORTED_KEYWORDS`), as are formats other than `date-time`,
+ *   `uuid`, `date` and `time`, and patterns with anchors (`^`, `$`) or lookaheads; `oneOf` becomes `anyOf`. The
+ *   request's own schema still validates the answer, so these are checked after the stream instead.
+ * - Draft-07 `definitions` become `$defs`, and their `#/definitions/` references `#/$defs/`.
+ * @param schema The object's JSON Schema.
+ * @returns The schema to send (a new value, the input is not changed), and `prepareObject`.
+ *
+ * ```ts
+ * toCohereJsonSchema({type: 'object', properties: {a: {type: 'string', maxLength: 9}}}).schema;
+ * // {type: 'object', properties: {a: {type: ['string', 'null']}}, required: ['a'], additionalProperties: false}
+ * ```
+ */
+export function toCohereJsonSchema(schema: LlmJsonSchema): CohereJsonSchema {
+  const {schema: strict, prepareObject} = toStrictJsonSchema(rewrite(schema) as LlmJsonSchema, {
+    removeKeywords: UNSUPPORTED_KEYWORDS,
+  });
+  return {schema: strict, ...(prepareObject && {prepareObject})};
+}
+
+/** The keyword changes that depend on a value (`format`, `pattern`, `oneOf`, `$ref`), at every depth. */
+function rewrite(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewrite);
+  if (typeof node !== 'object' || node === null) return node;
+  const source = node as Node;
+  const copy: Node = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (SCHEMA_MAP_KEYWORDS.has(key)) {
+      const name = key === 'definitions' ? '$defs' : key;
+      copy[name] = {...(copy[name] as Node | undefined), ...rewriteEach(value)};
+    } else if (key === 'oneOf') {
+      // `anyOf` and `oneOf` together would both have to hold: then `oneOf` is left to validation.
+      if (!('anyOf' in source)) copy['anyOf'] = rewrite(value);
+    } else if (SUBSCHEMA_KEYWORDS.has(key)) {
+      copy[key] = rewrite(value);
+    } else if (key === '$ref' && typeof value === 'string') {
+      copy[key] = value.replace(/^#\/definitions\//, '#/$defs/');
+    } else if (key === 'format') {
+      if (typeof value === 'string' && COHERE_FORMATS.has(value)) copy[key] = value;
+    } else if (key === 'pattern') {
+      if (typeof value === 'string' && !UNSUPPORTED_PATTERN.test(value)) copy[key] = value;
+    } else {
+      copy[key] = value;
+    }
+  }
+  return copy;
+}
+
+/** A name-to-schema map with each schema rewritten; anything else gives an empty map. */
+function rewriteEach(map: unknown): Node {
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) return {};
+  return Object.fromEntries(Object.entries(map as Node).map(([name, child]) => [name, rewrite(child)]));
+}
