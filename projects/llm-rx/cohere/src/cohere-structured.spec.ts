@@ -21,7 +21,7 @@ function schemaInBody(body: unknown): unknown {
   return (body as {response_format?: {json_schema?: unknown}} | null)?.response_format?.json_schema;
 }
 
-const target: StructuredOutputTarget & {readonly reportsRefusal: boolean} = {
+const target: StructuredOutputTarget = {
   label: 'cohere',
   provider: 'cohere',
   model: MODEL,
