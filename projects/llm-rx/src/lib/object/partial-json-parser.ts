@@ -1,3 +1,5 @@
+import {copyWith, type JsonFrame, NO_CHILD, setMember} from './json-frame';
+
 /**
  * Where and why the text stopped being JSON.
  */
@@ -34,21 +36,6 @@ const enum State {
   Done,
 }
 
-/** An open array or object, with the one child that may still grow (a string or a container). */
-interface Frame {
-  readonly isArray: boolean;
-  /** Its complete members; never handed out while the frame is open (snapshots are copies). */
-  readonly members: unknown[] | Record<string, unknown>;
-  /** The key whose value is being read (objects). */
-  key: string;
-  /** Whether `members` changed since the last snapshot. */
-  hasChanged: boolean;
-  snapshot: unknown;
-  /** The open child's snapshot that `snapshot` was built with. */
-  childSnapshot: unknown;
-}
-
-const NO_CHILD = Symbol('no child');
 const LITERALS: Readonly<Record<string, {readonly text: string; readonly value: unknown}>> = {
   t: {text: 'true', value: true},
   f: {text: 'false', value: false},
@@ -81,7 +68,7 @@ export class PartialJsonParser {
   #state = State.Start;
   /** The state to return to after a string (AfterValue, or Colon for a key). */
   #isKey = false;
-  #frames: Frame[] = [];
+  #frames: JsonFrame[] = [];
   #root: unknown = NO_CHILD;
   #hasRoot = false;
   /** The string being read, and a high surrogate held back until its pair arrives. */
@@ -413,7 +400,7 @@ export class PartialJsonParser {
 
   /** Closes the open container (the caller checked the bracket matches it). */
   #close(index: number): number {
-    const frame = this.#frames.pop() as Frame;
+    const frame = this.#frames.pop() as JsonFrame;
     // Never changed again from here on, so snapshots share it as it is.
     this.#setValue(frame.members, true);
     return index + 1;
@@ -423,26 +410,5 @@ export class PartialJsonParser {
     const shown = char === undefined ? 'the end' : JSON.stringify(char);
     this.#failure = {message: `unexpected ${shown} where ${expected} should be`, position: this.#offset + index};
     return index + 1;
-  }
-}
-
-/** A frame's members with its open child after them, as a new value. */
-function copyWith(frame: Frame, child: unknown): unknown {
-  if (frame.isArray) {
-    const copy = (frame.members as unknown[]).slice();
-    if (child !== NO_CHILD) copy.push(child);
-    return copy;
-  }
-  const copy = {...(frame.members as Record<string, unknown>)};
-  if (child !== NO_CHILD) setMember(copy, frame.key, child);
-  return copy;
-}
-
-/** Sets a member as JSON.parse does: `__proto__` is an own property, never the prototype. */
-function setMember(members: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(members, key, {value, writable: true, enumerable: true, configurable: true});
-  } else {
-    members[key] = value;
   }
 }
