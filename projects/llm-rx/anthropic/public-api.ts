@@ -3,4 +3,5 @@
  */
 export {anthropicProvider, createAnthropicLlm} from './src/anthropic-provider';
 export type {AnthropicOptions} from './src/anthropic-options';
+export type {AnthropicOutputMode} from './src/anthropic-output-mode';
 export {DEFAULT_ANTHROPIC_MAX_TOKENS} from './src/anthropic-request';

@@ -1,9 +1,13 @@
 import type {ProviderStreamEvent} from 'llm-rx';
-import {createAnthropicEventMapper, type AnthropicStreamEvent} from './anthropic-event-mapper';
+import {
+  createAnthropicEventMapper,
+  type AnthropicEventMapperOptions,
+  type AnthropicStreamEvent,
+} from './anthropic-event-mapper';
 
 // Feeds the events to a new mapper as fromProviderStream() does: stops once it is done after a finish.
-function mapAll(events: readonly AnthropicStreamEvent[]): ProviderStreamEvent[] {
-  const mapper = createAnthropicEventMapper();
+function mapAll(events: readonly AnthropicStreamEvent[], options?: AnthropicEventMapperOptions): ProviderStreamEvent[] {
+  const mapper = createAnthropicEventMapper(options);
   const result: ProviderStreamEvent[] = [];
   for (const event of events) {
     result.push(...[mapper.next(event) ?? []].flat());
@@ -22,14 +26,14 @@ describe('createAnthropicEventMapper', () => {
   it('yields thinking as reasoning, text as text, then one finish with merged usage and stop reason', () => {
     const events = mapAll([
       messageStart,
-      {type: 'content_block_start'},
-      {type: 'content_block_delta', delta: {type: 'thinking_delta', thinking: 'Hmm.'}},
-      {type: 'content_block_delta', delta: {type: 'signature_delta'}},
-      {type: 'content_block_stop'},
-      {type: 'content_block_start'},
-      {type: 'content_block_delta', delta: {type: 'text_delta', text: 'Hello'}},
-      {type: 'content_block_delta', delta: {type: 'text_delta', text: ' world'}},
-      {type: 'content_block_stop'},
+      {type: 'content_block_start', index: 0, content_block: {type: 'thinking'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'thinking_delta', thinking: 'Hmm.'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'signature_delta'}},
+      {type: 'content_block_stop', index: 0},
+      {type: 'content_block_start', index: 1, content_block: {type: 'text'}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'text_delta', text: 'Hello'}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'text_delta', text: ' world'}},
+      {type: 'content_block_stop', index: 1},
       {
         type: 'message_delta',
         delta: {stop_reason: 'end_turn'},
@@ -52,8 +56,9 @@ describe('createAnthropicEventMapper', () => {
   it('skips empty deltas and tool input deltas', () => {
     const events = mapAll([
       messageStart,
-      {type: 'content_block_delta', delta: {type: 'text_delta', text: ''}},
-      {type: 'content_block_delta', delta: {type: 'input_json_delta'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: ''}},
+      {type: 'content_block_start', index: 1, content_block: {type: 'tool_use', name: 'contact'}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'input_json_delta', partial_json: '{"a":1}'}},
       {type: 'message_delta', delta: {stop_reason: 'tool_use'}, usage: {output_tokens: 3}},
       {type: 'message_stop'},
     ]);
@@ -64,7 +69,7 @@ describe('createAnthropicEventMapper', () => {
   it('yields no finish when the stream ends without message_stop', () => {
     const events = mapAll([
       messageStart,
-      {type: 'content_block_delta', delta: {type: 'text_delta', text: 'Hel'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'Hel'}},
       {type: 'message_delta', delta: {stop_reason: 'end_turn'}, usage: {output_tokens: 2}},
     ]);
     expect(events).toEqual([{type: 'text-delta', text: 'Hel'}]);
@@ -75,7 +80,7 @@ describe('createAnthropicEventMapper', () => {
       messageStart,
       {type: 'message_delta', delta: {stop_reason: 'max_tokens'}, usage: {output_tokens: 2}},
       {type: 'message_stop'},
-      {type: 'content_block_delta', delta: {type: 'text_delta', text: 'late'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'late'}},
     ]);
     expect(events).toEqual([
       {
@@ -93,5 +98,126 @@ describe('createAnthropicEventMapper', () => {
     expect(mapper.done).toBeFalse();
     mapper.next({type: 'message_stop'});
     expect(mapper.done).toBeTrue();
+  });
+
+  it('gives a refusal its stop_details explanation', () => {
+    const events = mapAll([
+      messageStart,
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: '{"na'}},
+      {
+        type: 'message_delta',
+        delta: {stop_reason: 'refusal', stop_details: {explanation: 'Not this one.'}},
+        usage: {output_tokens: 2},
+      },
+      {type: 'message_stop'},
+    ]);
+    expect(events.at(-1)).toEqual(
+      jasmine.objectContaining({finishReason: {unified: 'content-filter', raw: 'refusal'}, refusal: 'Not this one.'}),
+    );
+  });
+
+  it('leaves the refusal to the streamed text when the stop has no explanation', () => {
+    const events = mapAll([
+      messageStart,
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'No.'}},
+      {type: 'message_delta', delta: {stop_reason: 'refusal', stop_details: null}, usage: {output_tokens: 2}},
+      {type: 'message_stop'},
+    ]);
+    expect(events.at(-1)).not.toEqual(jasmine.objectContaining({refusal: jasmine.anything()}));
+  });
+
+  describe('in tool mode (outputTool)', () => {
+    const toolMode = {outputTool: 'contact'};
+    const toolStart: AnthropicStreamEvent = {
+      type: 'content_block_start',
+      index: 0,
+      content_block: {type: 'tool_use', name: 'contact'},
+    };
+    const json = (index: number, partial_json: string): AnthropicStreamEvent => ({
+      type: 'content_block_delta',
+      index,
+      delta: {type: 'input_json_delta', partial_json},
+    });
+    const stop = (stop_reason: string): AnthropicStreamEvent[] => [
+      {type: 'message_delta', delta: {stop_reason}, usage: {output_tokens: 5}},
+      {type: 'message_stop'},
+    ];
+
+    it("yields the output tool's input JSON as text and ends tool_use as stop", () => {
+      const events = mapAll(
+        [
+          messageStart,
+          toolStart,
+          json(0, ''),
+          json(0, '{"name": "A'),
+          json(0, 'da"}'),
+          {type: 'content_block_stop', index: 0},
+          ...stop('tool_use'),
+        ],
+        toolMode,
+      );
+      expect(events.slice(0, -1)).toEqual([
+        {type: 'text-delta', text: '{"name": "A'},
+        {type: 'text-delta', text: 'da"}'},
+      ]);
+      expect(events.at(-1)).toEqual(jasmine.objectContaining({finishReason: {unified: 'stop', raw: 'tool_use'}}));
+    });
+
+    it('skips the input of other tools and keeps text beside the call out of the JSON', () => {
+      const events = mapAll(
+        [
+          messageStart,
+          {type: 'content_block_start', index: 0, content_block: {type: 'text'}},
+          {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'Here it is.'}},
+          {type: 'content_block_start', index: 1, content_block: {type: 'tool_use', name: 'other'}},
+          json(1, '{"x": 1}'),
+          {type: 'content_block_start', index: 2, content_block: {type: 'tool_use', name: 'contact'}},
+          json(2, '{}'),
+          ...stop('tool_use'),
+        ],
+        toolMode,
+      );
+      expect(events.map(event => (event.type === 'text-delta' ? event.text : event.type))).toEqual(['{}', 'finish']);
+    });
+
+    it('maps the other stop reasons as without a tool', () => {
+      const reasonOf = (stopReason: string) =>
+        (
+          mapAll([messageStart, toolStart, json(0, '{'), ...stop(stopReason)], toolMode).at(-1) as {
+            finishReason: unknown;
+          }
+        ).finishReason;
+      expect(reasonOf('max_tokens')).toEqual({unified: 'length', raw: 'max_tokens'});
+      expect(reasonOf('end_turn')).toEqual({unified: 'stop', raw: 'end_turn'});
+      expect(reasonOf('refusal')).toEqual({unified: 'content-filter', raw: 'refusal'});
+    });
+
+    it('gives an answer that never called the tool its words as text, at the end, so that it fails as not JSON', () => {
+      const events = mapAll(
+        [
+          messageStart,
+          {type: 'content_block_start', index: 0, content_block: {type: 'text'}},
+          {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'I would rather '}},
+          {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'not.'}},
+          ...stop('end_turn'),
+        ],
+        toolMode,
+      );
+      expect(events.map(event => event.type)).toEqual(['text-delta', 'finish']);
+      expect(events[0]).toEqual({type: 'text-delta', text: 'I would rather not.'});
+    });
+
+    it('gives a refusal the words written beside the call', () => {
+      const events = mapAll(
+        [
+          messageStart,
+          {type: 'content_block_start', index: 0, content_block: {type: 'text'}},
+          {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'I cannot help.'}},
+          ...stop('refusal'),
+        ],
+        toolMode,
+      );
+      expect(events).toEqual([jasmine.objectContaining({type: 'finish', refusal: 'I cannot help.'})]);
+    });
   });
 });

@@ -1,64 +1,133 @@
-import type {ProviderEventMapper} from 'llm-rx';
+import type {ProviderEventMapper, ProviderFinishEvent, ProviderStreamEvent} from 'llm-rx';
 import {convertAnthropicUsage, mergeAnthropicUsage, type AnthropicUsageFields} from './convert-anthropic-usage';
 import {mapAnthropicFinishReason} from './map-anthropic-finish-reason';
 
 /**
  * The events of Anthropic's raw message stream that llm-rx reads: a structural subset of the SDK's
- * `RawMessageStreamEvent`. Other event types (`content_block_start`, `content_block_stop`, newer ones) are skipped.
+ * `RawMessageStreamEvent`.
  */
 export type AnthropicStreamEvent =
   | {readonly type: 'message_start'; readonly message: {readonly usage: AnthropicUsageFields}}
   | {
-      readonly type: 'content_block_delta';
-      readonly delta: {readonly type: string; readonly text?: string; readonly thinking?: string};
+      readonly type: 'content_block_start';
+      readonly index: number;
+      readonly content_block: {readonly type: string; readonly name?: string};
     }
   | {
+      readonly type: 'content_block_delta';
+      readonly index: number;
+      readonly delta: {
+        readonly type: string;
+        readonly text?: string;
+        readonly thinking?: string;
+        readonly partial_json?: string;
+      };
+    }
+  | {readonly type: 'content_block_stop'; readonly index: number}
+  | {
       readonly type: 'message_delta';
-      readonly delta: {readonly stop_reason: string | null};
+      readonly delta: {
+        readonly stop_reason: string | null;
+        readonly stop_details?: {readonly explanation?: string | null} | null;
+      };
       readonly usage: AnthropicUsageFields;
     }
-  | {readonly type: 'message_stop'}
-  | {readonly type: 'content_block_start' | 'content_block_stop'};
+  | {readonly type: 'message_stop'};
+
+/** Options of `createAnthropicEventMapper()`. */
+export interface AnthropicEventMapperOptions {
+  /**
+   * The tool llm-rx forced for structured output in tool mode: its `input_json_delta`s are the answer's JSON text,
+   * and its `tool_use` stop reason is a normal end (`stop`).
+   */
+  readonly outputTool?: string;
+}
 
 /**
  * Maps the SDK's raw message stream to llm-rx provider events: `text_delta` → text, `thinking_delta` → reasoning
- * (signatures, tool input and citations are skipped), and at `message_stop` one `finish` event with the usage of
- * `message_start` overwritten by the cumulative `message_delta` usage and its `stop_reason`. The mapper is `done`
- * then: `message_stop` is the last event, so reading stops rather than waits for the server to close.
+ * (signatures and citations are skipped), and at `message_stop` one `finish` event with the usage of
+ * `message_start` overwritten by the cumulative `message_delta` usage and its `stop_reason` (and, for a refusal,
+ * `stop_details.explanation` as the refusal). The mapper is `done` then: `message_stop` is the last event, so
+ * reading stops rather than waits for the server to close.
+ *
+ * With `outputTool` (structured output in tool mode), the answer is the input of that tool's `tool_use` block: its
+ * `input_json_delta`s become the text, `tool_use` ends it as `stop`, and other tools' input is skipped. Text the
+ * model writes beside the tool call is never mixed into the JSON; with a forced tool the model writes none (the
+ * API starts its turn with the call), but should it: it is the refusal of a `refusal` stop, and it is the text
+ * (which then fails as not JSON, keeping the words) of an answer that never called the tool.
  *
  * A stream that ends without `message_stop` gets no `finish`, which `fromProviderStream()` reports as an
  * incomplete stream; the SDK itself ends such a stream silently.
+ * @param options The output tool, in tool mode.
  * @returns A new mapper, for one stream of `messages.create({stream: true})`.
  */
-export function createAnthropicEventMapper(): ProviderEventMapper<AnthropicStreamEvent> {
+export function createAnthropicEventMapper(
+  options: AnthropicEventMapperOptions = {},
+): ProviderEventMapper<AnthropicStreamEvent> {
+  const {outputTool} = options;
   let usage: AnthropicUsageFields = {};
   let stopReason: string | null = null;
+  let explanation: string | undefined;
   let done = false;
+  // Tool mode: the output tool's block, and the text written outside it.
+  let outputBlock: number | undefined;
+  let textBeside = '';
+
+  const deltaOf = (event: Extract<AnthropicStreamEvent, {type: 'content_block_delta'}>) => {
+    const {delta} = event;
+    if (delta.type === 'thinking_delta' && delta.thinking)
+      return {type: 'reasoning-delta', text: delta.thinking} as const;
+    if (outputTool === undefined) {
+      return delta.type === 'text_delta' && delta.text ? ({type: 'text-delta', text: delta.text} as const) : undefined;
+    }
+    if (delta.type === 'input_json_delta' && delta.partial_json && event.index === outputBlock) {
+      return {type: 'text-delta', text: delta.partial_json} as const;
+    }
+    if (delta.type === 'text_delta' && delta.text) textBeside += delta.text;
+    return undefined;
+  };
+
+  const finishOf = (): ProviderStreamEvent | readonly ProviderStreamEvent[] => {
+    const refusal = stopReason === 'refusal' ? (explanation ?? (textBeside || undefined)) : undefined;
+    const finish: ProviderFinishEvent = {
+      type: 'finish',
+      tokens: convertAnthropicUsage(usage),
+      finishReason: mapAnthropicFinishReason(stopReason, outputTool !== undefined),
+      ...(refusal !== undefined && {refusal}),
+    };
+    // Tool mode without the tool's call: the words are the answer, which then fails as not JSON.
+    const words = outputTool !== undefined && outputBlock === undefined && refusal === undefined ? textBeside : '';
+    return words === '' ? finish : [{type: 'text-delta', text: words}, finish];
+  };
+
   return {
     next(event) {
       switch (event.type) {
         case 'message_start':
           usage = mergeAnthropicUsage(usage, event.message.usage);
           return undefined;
-        case 'content_block_delta':
-          if (event.delta.type === 'text_delta' && event.delta.text) {
-            return {type: 'text-delta', text: event.delta.text};
-          }
-          if (event.delta.type === 'thinking_delta' && event.delta.thinking) {
-            return {type: 'reasoning-delta', text: event.delta.thinking};
+        case 'content_block_start': {
+          const block = event.content_block;
+          if (
+            outputTool !== undefined &&
+            outputBlock === undefined &&
+            block.type === 'tool_use' &&
+            block.name === outputTool
+          ) {
+            outputBlock = event.index;
           }
           return undefined;
+        }
+        case 'content_block_delta':
+          return deltaOf(event);
         case 'message_delta':
           usage = mergeAnthropicUsage(usage, event.usage);
           stopReason = event.delta.stop_reason ?? stopReason;
+          explanation = event.delta.stop_details?.explanation ?? explanation;
           return undefined;
         case 'message_stop':
           done = true;
-          return {
-            type: 'finish',
-            tokens: convertAnthropicUsage(usage),
-            finishReason: mapAnthropicFinishReason(stopReason),
-          };
+          return finishOf();
         default:
           return undefined;
       }

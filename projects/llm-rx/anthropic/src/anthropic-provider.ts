@@ -2,6 +2,8 @@ import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} fr
 import type {AnthropicOptions} from './anthropic-options';
 import {createAnthropicEventMapper} from './anthropic-event-mapper';
 import {mapAnthropicError} from './anthropic-errors';
+import {ANTHROPIC_OUTPUT_MODES} from './anthropic-output-mode';
+import {planAnthropicOutput} from './anthropic-output';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-request';
 
 const anthropic = defineLlmProvider({
@@ -11,11 +13,18 @@ const anthropic = defineLlmProvider({
   exampleModel: 'claude-haiku-4-5',
   createFunctionName: 'createAnthropicLlm',
   checkOptions: (options: AnthropicOptions): AnthropicOptions => {
-    const {defaultMaxTokens} = options;
+    const {defaultMaxTokens, structuredOutput} = options;
     if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
       throw new LlmConfigurationError(
         `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
         {field: 'defaultMaxTokens'},
+      );
+    }
+    if (structuredOutput !== undefined && !ANTHROPIC_OUTPUT_MODES.includes(structuredOutput)) {
+      throw new LlmConfigurationError(
+        `llm-rx: the anthropic option structuredOutput must be 'native' or 'tool' (or unset, to choose per model); ` +
+          `got ${JSON.stringify(structuredOutput)}.`,
+        {field: 'structuredOutput'},
       );
     }
     return {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS};
@@ -31,11 +40,18 @@ const anthropic = defineLlmProvider({
   open: async call => {
     // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections when
     // only content listeners are attached.
-    const stream = await call.client.messages.create(toAnthropicRequestBody(call), {
+    const output = planAnthropicOutput(call);
+    const stream = await call.client.messages.create(toAnthropicRequestBody(call, output), {
       signal: call.signal,
       headers: call.headers,
     });
-    return {events: stream, mapper: createAnthropicEventMapper()};
+    if (output?.mode === 'tool') {
+      return {events: stream, mapper: createAnthropicEventMapper({outputTool: output.toolName})};
+    }
+    const mapper = createAnthropicEventMapper();
+    return output?.prepareObject === undefined
+      ? {events: stream, mapper}
+      : {events: stream, mapper, prepareObject: output.prepareObject};
   },
   mapError: mapAnthropicError,
 });
@@ -51,10 +67,12 @@ const anthropic = defineLlmProvider({
  * - `temperature` above 1 fails with `LlmInvalidRequestError`; `temperature` and `topP` are otherwise not sent,
  *   because API version 2026-10-21 (sent by the SDK) rejects them with HTTP 400.
  * - Cost bills cache reads and writes (5-minute and 1-hour) at their own rates.
+ * - A request's `output` is sent as native structured output (`output_config.format`) to Claude 4.5 and later
+ *   models, and as a forced tool to the others (`structuredOutput` chooses; see `AnthropicOptions`).
  * @param model The model id, e.g. `claude-haiku-4-5` or `claude-sonnet-4-6`.
- * @param options Key, base URL, headers, timeouts, price table and `defaultMaxTokens`.
+ * @param options Key, base URL, headers, timeouts, price table, `defaultMaxTokens` and `structuredOutput`.
  * @returns The model.
- * @throws LlmConfigurationError for an empty model id or an invalid `defaultMaxTokens`.
+ * @throws LlmConfigurationError for an empty model id or an invalid `defaultMaxTokens` or `structuredOutput`.
  *
  * ```ts
  * const llm = createAnthropicLlm('claude-haiku-4-5', {baseURL: '/api/anthropic'});

@@ -1,4 +1,4 @@
-import {createWarnOnce, LlmInvalidRequestError, type LlmRequest, providerOptionsOf} from 'llm-rx';
+import {createWarnOnce, LlmInvalidRequestError, type LlmRequest, providerOptionsOf, resolveLlmOutput} from 'llm-rx';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, type AnthropicRequestCall, toAnthropicRequestBody} from './anthropic-request';
 
 /** The body for a request, as the provider builds it (a new model, so a new `warnOnce`, unless one is given). */
@@ -13,6 +13,7 @@ function bodyOf(
     request,
     options: {defaultMaxTokens},
     providerOptions: providerOptionsOf(request, 'anthropic'),
+    output: request.output === undefined ? undefined : resolveLlmOutput(request.output),
     warnOnce,
   });
 }
@@ -115,5 +116,51 @@ describe('toAnthropicRequestBody', () => {
       thinking: {type: 'adaptive'},
       stream: true,
     } as never);
+  });
+
+  describe('with an output schema', () => {
+    const schema = {type: 'object', properties: {name: {type: 'string'}}, required: ['name']};
+    const request: LlmRequest = {userPrompt: 'Hi', output: {schema, name: 'contact', description: 'A contact'}};
+
+    it('sends it as output_config.format to a model with native structured output', () => {
+      expect(bodyOf('claude-sonnet-4-5', request)).toEqual({
+        model: 'claude-sonnet-4-5',
+        max_tokens: DEFAULT_ANTHROPIC_MAX_TOKENS,
+        messages: [{role: 'user', content: 'Hi'}],
+        output_config: {
+          format: {type: 'json_schema', schema: {...schema, additionalProperties: false, description: 'A contact'}},
+        },
+        stream: true,
+      } as never);
+    });
+
+    it('sends it as a forced tool to a model without', () => {
+      const body = bodyOf('claude-3-5-haiku-latest', request);
+      expect(body).toEqual({
+        model: 'claude-3-5-haiku-latest',
+        max_tokens: DEFAULT_ANTHROPIC_MAX_TOKENS,
+        messages: [{role: 'user', content: 'Hi'}],
+        tools: [{name: 'contact', description: 'A contact', input_schema: schema}],
+        tool_choice: {type: 'tool', name: 'contact', disable_parallel_tool_use: true},
+        stream: true,
+      } as never);
+      expect(Object.keys(body)).not.toContain('output_config');
+    });
+
+    it('merges an output_config of providerOptions.anthropic into the native one', () => {
+      const body = bodyOf('claude-sonnet-4-6', {
+        ...request,
+        providerOptions: {anthropic: {output_config: {effort: 'low'}}},
+      });
+      expect(body.output_config).toEqual({
+        format: jasmine.objectContaining({type: 'json_schema'}),
+        effort: 'low',
+      } as never);
+    });
+
+    it('sends a prose request of a native model neither output_config nor tools', () => {
+      const body = bodyOf('claude-sonnet-4-5', {userPrompt: 'Hi'});
+      expect(Object.keys(body).sort()).toEqual(['max_tokens', 'messages', 'model', 'stream']);
+    });
   });
 });

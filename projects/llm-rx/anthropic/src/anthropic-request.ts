@@ -1,6 +1,7 @@
 import type {MessageCreateParamsStreaming} from '@anthropic-ai/sdk/resources/messages';
 import {definedFields, LlmInvalidRequestError, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
 import type {AnthropicOptions} from './anthropic-options';
+import {planAnthropicOutput, type AnthropicOutputPlan} from './anthropic-output';
 
 /** The `max_tokens` llm-rx sends when neither the request nor the options set one: the Messages API requires it. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
@@ -8,7 +9,7 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 /** What `toAnthropicRequestBody()` reads of a call. */
 export type AnthropicRequestCall = Pick<
   LlmProviderCall<unknown, AnthropicOptions>,
-  'model' | 'request' | 'options' | 'providerOptions' | 'warnOnce'
+  'model' | 'request' | 'options' | 'providerOptions' | 'output' | 'warnOnce'
 >;
 
 /**
@@ -19,12 +20,21 @@ export type AnthropicRequestCall = Pick<
  * and the SDK's types no longer have them. Sending them would make every request that sets them fail at Anthropic
  * while it works elsewhere in a cascade. To use them anyway, pin the old version with the header
  * `anthropic-version: 2023-06-01` and pass them in `providerOptions.anthropic` (`{temperature: 0.2}`).
+ *
+ * A request with `output` also carries its schema, as `planAnthropicOutput()` chose (`output_config` or a forced
+ * tool); an `output_config` in `providerOptions.anthropic` (e.g. `{effort: 'low'}`) is merged into the plan's.
  * @param call The model, the request, the options' `defaultMaxTokens` (`max_tokens` when the request has no
- *   `maxTokens`), `providerOptions.anthropic` and the model's `warnOnce`.
+ *   `maxTokens`) and `structuredOutput`, `providerOptions.anthropic`, the resolved `output` and the model's
+ *   `warnOnce`.
+ * @param output How the output schema is sent: `planAnthropicOutput(call)` by default.
  * @returns The body for `messages.create()`, with `stream: true` and `providerOptions.anthropic` merged in.
- * @throws LlmInvalidRequestError when `temperature` is above 1 (Anthropic's range is 0 to 1).
+ * @throws LlmInvalidRequestError when `temperature` is above 1 (Anthropic's range is 0 to 1), and for an output
+ *   Anthropic cannot take this way (see `planAnthropicOutput()`).
  */
-export function toAnthropicRequestBody(call: AnthropicRequestCall): MessageCreateParamsStreaming {
+export function toAnthropicRequestBody(
+  call: AnthropicRequestCall,
+  output: AnthropicOutputPlan | undefined = planAnthropicOutput(call),
+): MessageCreateParamsStreaming {
   const {model, request} = call;
   if (request.temperature !== undefined && request.temperature > 1) {
     throw new LlmInvalidRequestError(
@@ -48,5 +58,10 @@ export function toAnthropicRequestBody(call: AnthropicRequestCall): MessageCreat
     ...definedFields({system: request.systemPrompt, stop_sequences: request.stopSequences?.slice()}),
   };
   // Per-request options override the mapped fields; `stream` stays true because llm-rx always streams.
-  return {...body, ...call.providerOptions, stream: true} as MessageCreateParamsStreaming;
+  const merged: Record<string, unknown> = {...body, ...output?.fields, ...call.providerOptions, stream: true};
+  const outputConfig = call.providerOptions?.['output_config'];
+  if (output?.mode === 'native' && typeof outputConfig === 'object' && outputConfig !== null) {
+    merged['output_config'] = {...output.fields.output_config, ...outputConfig};
+  }
+  return merged as unknown as MessageCreateParamsStreaming;
 }

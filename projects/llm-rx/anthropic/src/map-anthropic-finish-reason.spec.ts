@@ -25,4 +25,11 @@ describe('mapAnthropicFinishReason', () => {
   it('does not take inherited object keys for stop reasons', () => {
     expect(mapAnthropicFinishReason('toString')).toEqual({unified: 'other', raw: 'toString'});
   });
+
+  it('maps tool_use to stop only when llm-rx forced the tool (structured output in tool mode)', () => {
+    expect(mapAnthropicFinishReason('tool_use', true)).toEqual({unified: 'stop', raw: 'tool_use'});
+    expect(mapAnthropicFinishReason('tool_use', false)).toEqual({unified: 'tool-calls', raw: 'tool_use'});
+    expect(mapAnthropicFinishReason('refusal', true)).toEqual({unified: 'content-filter', raw: 'refusal'});
+    expect(mapAnthropicFinishReason('max_tokens', true)).toEqual({unified: 'length', raw: 'max_tokens'});
+  });
 });

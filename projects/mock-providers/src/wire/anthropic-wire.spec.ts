@@ -27,6 +27,15 @@ function parse(event: string): {name: string; data: {type: string} & Record<stri
   return {name: match[1], data: JSON.parse(match[2])};
 }
 
+/** The `delta` of the closing `message_delta` of a plan ending with `finish`. */
+function finalDelta(plan: MockPlan, finish: MockPlan['finish']): {stop_reason: string; stop_details: unknown} {
+  return parse(anthropicWire.closingEvents({...plan, finish}).at(-2) ?? '').data['delta'] as never;
+}
+
+function stopReason(plan: MockPlan, finish: MockPlan['finish']): string {
+  return finalDelta(plan, finish).stop_reason;
+}
+
 describe('anthropicWire', () => {
   it('routes POST /v1/messages only and reads the model from the body', () => {
     expect(anthropicWire.matches('POST', '/v1/messages')).toBeTrue();
@@ -81,12 +90,68 @@ describe('anthropicWire', () => {
   });
 
   it('maps the finish to stop_reason', () => {
-    const stopReason = (finish: MockPlan['finish']) =>
-      (parse(anthropicWire.closingEvents({...PLAN, finish}).at(-2) ?? '').data['delta'] as {stop_reason: string})
-        .stop_reason;
-    expect(stopReason('stop')).toBe('end_turn');
-    expect(stopReason('length')).toBe('max_tokens');
-    expect(stopReason('content-filter')).toBe('refusal');
+    expect(stopReason(PLAN, 'stop')).toBe('end_turn');
+    expect(stopReason(PLAN, 'length')).toBe('max_tokens');
+    expect(stopReason(PLAN, 'content-filter')).toBe('refusal');
+    expect(stopReason(PLAN, 'refusal')).toBe('refusal');
+  });
+
+  it('gives a refusal stop_details of type refusal, and other stops none', () => {
+    expect(finalDelta(PLAN, 'refusal').stop_details).toEqual({type: 'refusal', category: null, explanation: null});
+    expect(finalDelta(PLAN, 'stop').stop_details).toBeNull();
+  });
+
+  describe('structured output', () => {
+    const schema = {type: 'object', properties: {a: {type: 'string'}}, required: ['a']};
+    const toolBody = {
+      tools: [
+        {name: 'other', input_schema: {type: 'object'}},
+        {name: 'contact', input_schema: schema},
+      ],
+      tool_choice: {type: 'tool', name: 'contact'},
+    };
+    const toolPlan: MockPlan = {...PLAN, reasoningChunks: [], textChunks: ['{"a": ', '"b"}'], requestBody: toolBody};
+
+    it('reads the schema from output_config.format, or from the forced tool', () => {
+      expect(anthropicWire.outputSchemaOf?.({output_config: {format: {type: 'json_schema', schema}}})).toEqual(schema);
+      expect(anthropicWire.outputSchemaOf?.(toolBody)).toEqual(schema);
+      expect(anthropicWire.outputSchemaOf?.({...toolBody, tool_choice: {type: 'auto'}})).toBeUndefined();
+      expect(anthropicWire.outputSchemaOf?.({output_config: {effort: 'low'}})).toBeUndefined();
+      expect(anthropicWire.outputSchemaOf?.(null)).toBeUndefined();
+    });
+
+    it("answers a forced tool with the tool's call: its input streams as input_json_delta, then stop_reason tool_use", () => {
+      const events = allEvents(toolPlan).map(parse);
+      expect(events.map(event => event.name)).toEqual([
+        'message_start',
+        'ping',
+        'content_block_start',
+        'content_block_delta',
+        'content_block_delta',
+        'content_block_delta',
+        'content_block_stop',
+        'message_delta',
+        'message_stop',
+      ]);
+      expect(events[2].data['content_block']).toEqual({
+        type: 'tool_use',
+        id: jasmine.stringMatching(/^toolu_/),
+        name: 'contact',
+        input: {},
+        caller: {type: 'direct'},
+      });
+      expect(events.slice(3, 6).map(event => event.data['delta'])).toEqual([
+        {type: 'input_json_delta', partial_json: ''},
+        {type: 'input_json_delta', partial_json: '{"a": '},
+        {type: 'input_json_delta', partial_json: '"b"}'},
+      ]);
+      expect((events[7].data['delta'] as {stop_reason: string}).stop_reason).toBe('tool_use');
+    });
+
+    it('keeps max_tokens and refusal as they are for a forced tool', () => {
+      expect(stopReason(toolPlan, 'length')).toBe('max_tokens');
+      expect(stopReason(toolPlan, 'refusal')).toBe('refusal');
+    });
   });
 
   it('writes Anthropic error bodies with the error type of each status', () => {
@@ -149,6 +214,46 @@ describe('anthropicWire', () => {
       );
       expect(delta?.type === 'message_delta' && delta.delta.stop_reason).toBe('end_turn');
       expect(events.at(-1)?.type).toBe('message_stop');
+    });
+
+    it("gives a forced tool's input to the SDK's MessageStream, which assembles it into the tool_use block", async () => {
+      const message = await client.messages
+        .stream(
+          {
+            model: 'claude-3-5-haiku-latest',
+            max_tokens: 100,
+            messages: [{role: 'user', content: 'Hi'}],
+            tools: [{name: 'contact', input_schema: {type: 'object', properties: {a: {type: 'string'}}}}],
+            tool_choice: {type: 'tool', name: 'contact'},
+          },
+          {headers: {'x-mock-scenario': 'text=%7B%22a%22%3A%20%22b%22%7D;chunks=3'}},
+        )
+        .finalMessage();
+      expect(message.stop_reason).toBe('tool_use');
+      expect(message.content).toEqual([jasmine.objectContaining({type: 'tool_use', name: 'contact', input: {a: 'b'}})]);
+    });
+
+    it("answers output_config's schema with a matching sample, streamed as text", async () => {
+      const events = await client.messages.create(
+        {
+          model: 'claude-sonnet-4-6',
+          max_tokens: 100,
+          messages: [{role: 'user', content: 'Hi'}],
+          output_config: {
+            format: {
+              type: 'json_schema',
+              schema: {type: 'object', properties: {a: {type: 'string'}}, required: ['a'], additionalProperties: false},
+            },
+          },
+          stream: true,
+        },
+        {headers: {'x-mock-scenario': 'tag=anthropic-wire-native'}},
+      );
+      let text = '';
+      for await (const event of events) {
+        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
+      }
+      expect(JSON.parse(text)).toEqual({a: jasmine.any(String)});
     });
 
     it('throws the mid-stream error event as an APIError with type overloaded_error', async () => {

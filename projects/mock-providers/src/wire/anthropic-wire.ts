@@ -21,6 +21,16 @@ const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   refusal: 'refusal',
 };
 
+/** The stop reason: a forced tool's call ends with `tool_use`. */
+function stopReasonOf(plan: MockPlan): string {
+  return plan.finish === 'stop' && forcedToolOf(plan.requestBody) ? 'tool_use' : STOP_REASON[plan.finish];
+}
+
+/** A refusal's details: no category or explanation, as for a refusal outside the named categories. */
+function stopDetailsOf(plan: MockPlan): unknown {
+  return STOP_REASON[plan.finish] === 'refusal' ? {type: 'refusal', category: null, explanation: null} : null;
+}
+
 /**
  * One Anthropic SSE event. The `event:` line is required: the SDK silently drops an event without one.
  */
@@ -31,6 +41,22 @@ function sse(event: string, payload: unknown): string {
 /** The uncached part of the prompt: Anthropic's `input_tokens` excludes cache reads and cache writes. */
 function uncachedInput(usage: MockUsage): number {
   return Math.max(usage.inputTokens - usage.cachedInputTokens - usage.cacheWriteTokens, 0);
+}
+
+/**
+ * The tool a request forces (`tool_choice: {type: 'tool', name}`), as llm-rx's structured output in tool mode
+ * does: the answer is then that tool's call, its input the plan's text.
+ */
+function forcedToolOf(body: unknown): {readonly name: string; readonly inputSchema: unknown} | undefined {
+  const {tool_choice: choice, tools} = (body ?? {}) as {
+    tool_choice?: {type?: unknown; name?: unknown};
+    tools?: unknown;
+  };
+  if (choice?.type !== 'tool' || typeof choice.name !== 'string') return undefined;
+  const tool = Array.isArray(tools)
+    ? (tools as {name?: unknown; input_schema?: unknown}[]).find(item => item?.name === choice.name)
+    : undefined;
+  return {name: choice.name, inputSchema: tool?.input_schema};
 }
 
 /** The block index of the text block: it follows the thinking block when there is one. */
@@ -62,9 +88,14 @@ function closeThinkingBlock(plan: MockPlan): string[] {
  * `ping`, then `message_delta` with the stop reason and the final cumulative usage, and `message_stop`. The
  * server closes the connection after `message_stop`.
  *
+ * A request that forces a tool (`tool_choice: {type: 'tool', name}`) is answered with that tool's call instead of
+ * the text block, as the real service does: `content_block_start` with `{type: 'tool_use', id, name, input: {}}`,
+ * an empty `input_json_delta`, then one `input_json_delta` per text chunk, `content_block_stop`, and `stop_reason:
+ * 'tool_use'` (`max_tokens` and `refusal` stay as they are). A refusal's `stop_details` is `{type: 'refusal',
+ * category: null, explanation: null}`: the refusal's words are the streamed chunks.
+ *
  * Block bookkeeping relies on the server's call order: `reasoningEvents` for reasoning chunk 0…R−1, then
  * `textEvents` for text chunk 0…T−1 (each `index` counts within its kind).
- * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
  */
 export const anthropicWire: ProviderWire = {
   name: 'anthropic',
@@ -76,6 +107,13 @@ export const anthropicWire: ProviderWire = {
   modelOf(_pathname: string, body: unknown): string {
     const model = (body as {model?: unknown} | null)?.model;
     return typeof model === 'string' ? model : '';
+  },
+
+  outputSchemaOf(body: unknown): unknown {
+    const format = (body as {output_config?: {format?: {type?: unknown; schema?: unknown}}} | null)?.output_config
+      ?.format;
+    if (format?.type === 'json_schema') return format.schema;
+    return forcedToolOf(body)?.inputSchema;
   },
 
   errorBody(status: number, message: string): unknown {
@@ -126,17 +164,36 @@ export const anthropicWire: ProviderWire = {
 
   textEvents(plan: MockPlan, text: string, index: number): string[] {
     const blockIndex = textBlockIndex(plan);
-    const delta = contentBlockDelta(blockIndex, {type: 'text_delta', text});
+    const tool = forcedToolOf(plan.requestBody);
+    const delta = contentBlockDelta(
+      blockIndex,
+      tool ? {type: 'input_json_delta', partial_json: text} : {type: 'text_delta', text},
+    );
     if (index > 0) return [delta];
-    return [
-      ...(blockIndex > 0 ? closeThinkingBlock(plan) : []),
-      sse('content_block_start', {
-        type: 'content_block_start',
-        index: blockIndex,
-        content_block: {type: 'text', text: ''},
-      }),
-      delta,
-    ];
+    const opening = tool
+      ? [
+          sse('content_block_start', {
+            type: 'content_block_start',
+            index: blockIndex,
+            content_block: {
+              type: 'tool_use',
+              id: `toolu_${plan.responseId}`,
+              name: tool.name,
+              input: {},
+              caller: {type: 'direct'},
+            },
+          }),
+          // The service opens a tool's input with an empty piece.
+          contentBlockDelta(blockIndex, {type: 'input_json_delta', partial_json: ''}),
+        ]
+      : [
+          sse('content_block_start', {
+            type: 'content_block_start',
+            index: blockIndex,
+            content_block: {type: 'text', text: ''},
+          }),
+        ];
+    return [...(blockIndex > 0 ? closeThinkingBlock(plan) : []), ...opening, delta];
   },
 
   closingEvents(plan: MockPlan): string[] {
@@ -151,7 +208,7 @@ export const anthropicWire: ProviderWire = {
       ...blockStops,
       sse('message_delta', {
         type: 'message_delta',
-        delta: {stop_reason: STOP_REASON[plan.finish], stop_sequence: null, stop_details: null},
+        delta: {stop_reason: stopReasonOf(plan), stop_sequence: null, stop_details: stopDetailsOf(plan)},
         // The final usage is cumulative and repeats the prompt counts: clients overwrite, never add.
         usage: {
           input_tokens: uncachedInput(usage),
