@@ -6,8 +6,9 @@ export interface StrictJsonSchema {
   readonly schema: LlmJsonSchema;
   /**
    * Whether the schema meets strict mode (every object closed, every property required): `false` when an object
-   * allows extra properties (`additionalProperties: true` or a schema, e.g. a record), which strict mode cannot
-   * express; send it without strict mode then, and let validation check the answer.
+   * allows extra properties (`additionalProperties: true` or a schema, e.g. a record) or the schema has an
+   * intersection (`allOf`), which strict mode cannot express; send it without strict mode then, and let
+   * validation check the answer.
    */
   readonly isStrict: boolean;
   /** Why it is not strict, for a warning. */
@@ -62,6 +63,12 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
       } else {
         copy[key] = value;
       }
+    }
+    if (Array.isArray(copy['allOf'])) {
+      // An intersection: closing each part would refuse the other parts' properties, and merging parts is not a
+      // rewrite strict mode allows. It is sent as it is, without strict mode.
+      reason ??= `the schema at ${path || '(root)'} is an intersection (allOf), which strict mode cannot express`;
+      return copy;
     }
     if (!isObjectSchema(copy)) return copy;
     const extra = copy['additionalProperties'];
