@@ -49,7 +49,7 @@ export interface LlmLogOptions {
 export interface LlmLogStreamOptions extends LlmLogOptions {
   readonly provider: string;
   readonly model: string;
-  /** The request, for the body row. */
+  /** The request, for the body row and the rows' `outputName`. */
   readonly request?: LlmRequest;
 }
 

@@ -169,7 +169,7 @@ describe('loggedLlm with output', () => {
     expect(JSON.stringify(await log.database.bodies.toArray())).not.toContain('example.com');
   });
 
-  it('keeps the usage, errorType and issues of an LlmRefusalError', async () => {
+  it('keeps the usage, errorType and refusal text of an LlmRefusalError', async () => {
     openLog();
     const usage = usagePart({
       inputTokens: 12,
