@@ -4,7 +4,7 @@
 export {createLlmCallLog} from './src/create-llm-call-log';
 export {LLM_CALL_CSV_COLUMNS} from './src/llm-call-csv-columns';
 // An interface: a log is made by createLlmCallLog(), as models are by createLlm() and cascades by cascade().
-export type {LlmCallLog, LlmCallLogOptions} from './src/llm-call-log';
+export type {LlmCallImport, LlmCallLog, LlmCallLogOptions} from './src/llm-call-log';
 export {loggedLlm, logLlmCalls} from './src/log-llm-calls';
 export type {LlmLogOptions, LlmLogStreamOptions} from './src/log-llm-calls';
 export {LlmLogDatabase, DEFAULT_LLM_LOG_DATABASE_NAME} from './src/llm-log-database';

@@ -1,4 +1,6 @@
-import type {LlmBodyRecord, LlmRequest, LlmRequestBody, LlmResponseBody} from 'llm-rx';
+import type {LlmBodyRecord, LlmRequest, LlmRequestBody, LlmResponseBody, ResolvedLlmOutput} from 'llm-rx';
+import type {LlmCallBodyDraft} from './llm-call-log';
+import {storableJson} from './storable-json';
 
 /** Which part of a body a text is, for a redaction hook. */
 export type LlmRedactionKind = 'prompt' | 'system' | 'response' | 'reasoning';
@@ -6,41 +8,36 @@ export type LlmRedactionKind = 'prompt' | 'system' | 'response' | 'reasoning';
 /**
  * A redaction hook: returns the text to store in place of `text`, e.g. with e-mail addresses masked.
  * @param text The prompt, system prompt, answer or reasoning.
- * @param kind Which of those it is; messages of a conversation are `prompt`.
+ * @param kind Which of those it is; messages of a conversation are `prompt`, an output's description is `system`,
+ *   and each string and key of the answer's object, the issues of an object error and a refusal are `response`.
  * @returns What to store.
  */
 export type LlmRedactor = (text: string, kind: LlmRedactionKind) => string;
 
 /**
  * Builds the body row of a call: the prompts and sampling parameters, never headers, provider options or the
- * signal, and the answer so far, each text passed through the redaction hook.
- * @param id The answering attempt's row id.
- * @param traceId The call's trace id.
- * @param request What was asked, when known.
- * @param response The text and reasoning, or `null` while the call runs.
+ * signal, the output's name, description and JSON Schema (never the schema object), and the answer so far, each
+ * text passed through the redaction hook.
+ *
+ * The object is stored as its JSON form (`storableJson()`), every string and key of it passed through the hook, as
+ * each message of a conversation is passed on its own: the structure stays, and a hook never has to keep a whole
+ * JSON text valid. The JSON Schema is stored as sent, unredacted: it is the program's, like the output's name.
+ * @param draft The ids, the request, its resolved output and the response.
  * @param redact The redaction hook; none stores the texts as they are.
  * @returns A row that IndexedDB can clone.
  */
-export function buildBodyRecord(
-  id: string,
-  traceId: string,
-  request: LlmRequest | undefined,
-  response: LlmResponseBody | null,
-  redact?: LlmRedactor,
-): LlmBodyRecord {
+export function buildBodyRecord(draft: LlmCallBodyDraft, redact?: LlmRedactor): LlmBodyRecord {
   const clean = redact ?? ((text: string) => text);
+  const {request, output, response} = draft;
   return {
-    id,
-    traceId,
-    request: request === undefined ? null : requestBody(request, clean),
-    response:
-      response === null
-        ? null
-        : {text: clean(response.text, 'response'), reasoning: clean(response.reasoning, 'reasoning')},
+    id: draft.id,
+    traceId: draft.traceId,
+    request: request === undefined ? null : requestBody(request, output, clean),
+    response: response === null ? null : responseBody(response, clean),
   };
 }
 
-function requestBody(request: LlmRequest, redact: LlmRedactor): LlmRequestBody {
+function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined, redact: LlmRedactor): LlmRequestBody {
   const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences} = request;
   return {
     ...(systemPrompt === undefined ? {} : {systemPrompt: redact(systemPrompt, 'system')}),
@@ -52,5 +49,38 @@ function requestBody(request: LlmRequest, redact: LlmRedactor): LlmRequestBody {
     ...(topP === undefined ? {} : {topP}),
     ...(maxTokens === undefined ? {} : {maxTokens}),
     ...(stopSequences === undefined ? {} : {stopSequences: [...stopSequences]}),
+    ...(output === undefined ? {} : {output: outputBody(output, redact)}),
+  };
+}
+
+function outputBody(output: ResolvedLlmOutput, redact: LlmRedactor): NonNullable<LlmRequestBody['output']> {
+  const jsonSchema = storableJson(output.jsonSchema);
+  return {
+    name: output.name,
+    ...(output.description === undefined ? {} : {description: redact(output.description, 'system')}),
+    jsonSchema: typeof jsonSchema === 'object' && jsonSchema !== null ? (jsonSchema as Record<string, unknown>) : {},
+  };
+}
+
+function responseBody(response: LlmResponseBody, redact: LlmRedactor): LlmResponseBody {
+  const answer = (text: string) => redact(text, 'response');
+  const {objectError, refusal} = response;
+  const object = 'object' in response ? storableJson(response.object, answer) : undefined;
+  return {
+    text: answer(response.text),
+    reasoning: redact(response.reasoning, 'reasoning'),
+    ...(object === undefined ? {} : {object}),
+    ...(objectError === undefined
+      ? {}
+      : {
+          objectError: {
+            kind: objectError.kind,
+            issues: objectError.issues.map(issue => ({
+              message: answer(String(issue.message)),
+              path: issue.path.map(segment => (typeof segment === 'number' ? segment : answer(String(segment)))),
+            })),
+          },
+        }),
+    ...(refusal === undefined ? {} : {refusal: answer(refusal)}),
   };
 }

@@ -1,6 +1,22 @@
-import {LlmCascadeError, LlmProviderError, LlmTruncationError, type LlmUsage} from 'llm-rx';
+import {
+  LlmCascadeError,
+  LlmObjectError,
+  LlmProviderError,
+  LlmRefusalError,
+  LlmTruncationError,
+  type LlmAttempt,
+  type LlmUsage,
+  reportLlmAttempt,
+} from 'llm-rx';
 import {usagePart} from 'llm-rx/testing';
-import {attemptRecord, callRecord, type LoggedCallContext, type LoggedCallEnding} from './build-call-records';
+import {catchError, EMPTY, lastValueFrom, throwError} from 'rxjs';
+import {
+  attemptRecord,
+  callRecord,
+  type LoggedCallContext,
+  type LoggedCallEnding,
+  outputNameOf,
+} from './build-call-records';
 
 const noScrub = (text: string) => text;
 
@@ -10,6 +26,7 @@ const context: LoggedCallContext = {
   model: 'claude',
   label: 'summary',
   apiKeyAlias: 'prod',
+  outputName: null,
 };
 
 function usage(overrides: Partial<LlmUsage>): LlmUsage {
@@ -26,6 +43,7 @@ describe('attemptRecord', () => {
       provider: 'anthropic',
       model: 'claude-haiku',
       label: 'summary',
+      outputName: null,
       apiKeyAlias: 'prod',
       status: 'in-progress',
       startedAt: 1_000,
@@ -203,4 +221,98 @@ describe('callRecord', () => {
     );
     expect([row.errorType, row.outputTokens, row.finishReason]).toEqual(['LlmTruncationError', 50, 'length']);
   });
+});
+
+describe('outputNameOf', () => {
+  const schema = {type: 'object', properties: {}};
+
+  it("is the output's name, response without one, and null for prose", () => {
+    expect(outputNameOf({userPrompt: 'Hi', output: {schema, name: 'contact'}})).toBe('contact');
+    expect(outputNameOf({userPrompt: 'Hi', output: {schema}})).toBe('response');
+    expect(outputNameOf({userPrompt: 'Hi'})).toBeNull();
+    expect(outputNameOf(undefined)).toBeNull();
+  });
+
+  it('keeps a name the core refuses as given, so that the failing call site can be found', () => {
+    expect(outputNameOf({userPrompt: 'Hi', output: {schema, name: 'not a valid name!'}})).toBe('not a valid name!');
+  });
+});
+
+describe('the rows of an answer error (object or refusal)', () => {
+  const billedUsage = usage({
+    provider: 'openai',
+    model: 'gpt-4.1-mini',
+    inputTokens: 42,
+    outputTokens: 9,
+    inputCost: 0.0001,
+    outputCost: 0.0002,
+    totalCost: 0.0003,
+    finishReason: {unified: 'stop', raw: 'stop'},
+  });
+  const objectError = new LlmObjectError(
+    {
+      kind: 'schema-mismatch',
+      schemaName: 'contact',
+      rawText: '{"name": 1}',
+      issues: [{message: 'bad', path: ['name']}],
+    },
+    billedUsage,
+  );
+  const refusal = new LlmRefusalError("I can't help with that.", {
+    ...billedUsage,
+    finishReason: {unified: 'content-filter', raw: 'refusal'},
+  });
+  const objectContext = {...context, outputName: 'contact'};
+
+  /** The attempt a stream that fails with the error reports, as fromProviderStream and MockLlm report theirs. */
+  async function reportedAttempt(error: unknown): Promise<LlmAttempt> {
+    let attempt: LlmAttempt | undefined;
+    await lastValueFrom(
+      throwError(() => error).pipe(
+        reportLlmAttempt(
+          {userPrompt: 'Hi', onAttempt: () => done => (attempt = done)},
+          {provider: 'openai', model: 'gpt-4.1-mini'},
+        ),
+        catchError(() => EMPTY),
+      ),
+      {defaultValue: null},
+    );
+    expect(attempt?.outcome).toBe('error');
+    return attempt!;
+  }
+
+  for (const [name, error] of [
+    ['LlmObjectError', objectError],
+    ['LlmRefusalError', refusal],
+  ] as const) {
+    it(`keeps the tokens, cost and errorType of an ${name} on the attempt row and the call row`, async () => {
+      const attempt = await reportedAttempt(error);
+      const attemptRow = attemptRecord(
+        objectContext,
+        {id: 'row-1', start, ended: attempt},
+        {index: 0, count: 1},
+        noScrub,
+      );
+      const callRow = callRecord(
+        objectContext,
+        {id: 'call-1', status: 'error', startedAt: 1_000, firstChunkAt: 1_100, endedAt: 1_500, error},
+        noScrub,
+      );
+      for (const row of [attemptRow, callRow]) {
+        expect(row).toEqual(
+          jasmine.objectContaining({
+            status: 'error',
+            outputName: 'contact',
+            errorType: name,
+            inputTokens: 42,
+            outputTokens: 9,
+            inputCost: 0.0001,
+            outputCost: 0.0002,
+            totalCost: 0.0003,
+            finishReason: error.usage.finishReason.unified,
+          }),
+        );
+      }
+    });
+  }
 });

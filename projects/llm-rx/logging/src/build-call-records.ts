@@ -1,4 +1,5 @@
 import {
+  DEFAULT_OUTPUT_NAME,
   LlmAnswerError,
   type LlmAttempt,
   type LlmAttemptStart,
@@ -7,6 +8,7 @@ import {
   LlmCascadeError,
   type LlmCost,
   LlmProviderError,
+  type LlmRequest,
   type LlmTokenCounts,
   type LlmUsage,
 } from 'llm-rx';
@@ -22,6 +24,21 @@ export interface LoggedCallContext {
   readonly model: string;
   readonly label: string | null;
   readonly apiKeyAlias: string | null;
+  /** The schema name of a request with `output` (see `outputNameOf()`), `null` for prose. */
+  readonly outputName: string | null;
+}
+
+/**
+ * The schema name a call's rows record: `output.name`, or `response` when the output gives none, as the adapters
+ * send it; `null` for a request without `output`. A name the core refuses (the call then fails as an invalid
+ * request) is still recorded as given, so that the failing call site can be found.
+ * @param request The request, when known.
+ * @returns The name, or `null`.
+ */
+export function outputNameOf(request: LlmRequest | undefined): string | null {
+  if (request?.output === undefined) return null;
+  const name: unknown = (request.output as {name?: unknown} | null)?.name;
+  return typeof name === 'string' ? name : DEFAULT_OUTPUT_NAME;
 }
 
 /** One attempt of a logged call: its row id, how it started, and, once it ended, how. */
@@ -122,11 +139,12 @@ function shared(
   context: LoggedCallContext,
   id: string,
   position: AttemptPosition,
-): Pick<LlmCallDraft, 'id' | 'traceId' | 'label' | 'apiKeyAlias' | 'attemptIndex' | 'attemptCount'> {
+): Pick<LlmCallDraft, 'id' | 'traceId' | 'label' | 'outputName' | 'apiKeyAlias' | 'attemptIndex' | 'attemptCount'> {
   return {
     id,
     traceId: context.traceId,
     label: context.label,
+    outputName: context.outputName,
     apiKeyAlias: context.apiKeyAlias,
     attemptIndex: position.index,
     attemptCount: position.count,

@@ -12,7 +12,7 @@ import {from, type Observable, Subject} from 'rxjs';
 import {buildBodyRecord, type LlmRedactor} from './build-body-record';
 import type {LlmCallDraft} from './build-call-records';
 import {LLM_CALL_CSV_COLUMNS} from './llm-call-csv-columns';
-import type {LlmCallBodyDraft, LlmCallLog, LlmCallLogOptions} from './llm-call-log';
+import type {LlmCallBodyDraft, LlmCallImport, LlmCallLog, LlmCallLogOptions} from './llm-call-log';
 import {LlmLogDatabase} from './llm-log-database';
 import type {LlmLogError} from './llm-log-error';
 import {callBreakdown, callDetails, callTotals, filteredCalls, recentCalls} from './llm-log-queries';
@@ -90,10 +90,7 @@ export class DexieCallLog implements LlmCallLog {
   }
 
   _record(drafts: readonly LlmCallDraft[], apiKeyHash: Promise<string | null>, body?: LlmCallBodyDraft): void {
-    const bodyRecord =
-      body && this.#storeBodies
-        ? buildBodyRecord(body.id, body.traceId, body.request, body.response, this.#redact)
-        : undefined;
+    const bodyRecord = body && this.#storeBodies ? buildBodyRecord(body, this.#redact) : undefined;
     this.#writer.enqueue(drafts, apiKeyHash, bodyRecord);
     this.#guardUnload(true);
   }
@@ -145,11 +142,15 @@ export class DexieCallLog implements LlmCallLog {
   }
 
   async importCalls(
-    calls: readonly (Omit<LlmCallRecord, 'day'> & {readonly day?: string})[],
+    calls: readonly LlmCallImport[],
     options: {readonly replaceExisting?: boolean} = {},
   ): Promise<void> {
     await this.#writer.prepare();
-    const rows = calls.map(call => ({...call, day: call.day ?? utcDay(call.startedAt)}));
+    const rows = calls.map(call => ({
+      ...call,
+      day: call.day ?? utcDay(call.startedAt),
+      outputName: call.outputName ?? null,
+    }));
     await (options.replaceExisting === false ? this.database.calls.bulkAdd(rows) : this.database.calls.bulkPut(rows));
   }
 

@@ -9,6 +9,7 @@ export const LLM_CALL_CSV_COLUMNS = [
   'provider',
   'model',
   'label',
+  'outputName',
   'status',
   'startedAt',
   'firstChunkAt',

@@ -144,6 +144,14 @@ describe('LlmCallLog', () => {
       }
     });
 
+    it('imports rows exported before outputName (schema version 3) with outputName null', async () => {
+      const {outputName: _outputName, day: _day, ...older} = callRow({id: 'old', outputName: 'ignored'});
+      await log.importCalls([older]);
+      expect((await log.database.calls.get('old'))?.outputName).toBeNull();
+      await log.importCalls([callRow({id: 'new', outputName: 'contact'})], {replaceExisting: false});
+      expect((await log.database.calls.get('new'))?.outputName).toBe('contact');
+    });
+
     it('clears every row and body', async () => {
       await log.clear();
       expect(await log.database.calls.count()).toBe(0);
@@ -262,6 +270,6 @@ describe('LlmCallLog', () => {
     olderTab.close();
     await log.flush();
     expect(await log.database.calls.count()).toBe(2);
-    expect(log.database.verno).toBe(2);
+    expect(log.database.verno).toBe(3);
   });
 });

@@ -9,6 +9,7 @@ import type {
   LlmCallStatsGroup,
   LlmRequest,
   LlmResponseBody,
+  ResolvedLlmOutput,
 } from 'llm-rx';
 import type {Observable} from 'rxjs';
 import type {LlmRedactor} from './build-body-record';
@@ -135,17 +136,14 @@ export interface LlmCallLog {
 
   /**
    * Writes rows as they are, e.g. from `exportCalls('json')` or synthetic rows for a benchmark. A missing `day` is
-   * computed.
+   * computed; a missing `outputName` (a row exported before schema version 3) is `null`.
    * @param calls The rows.
    * @param options `replaceExisting` (default true): whether a row replaces one with the same id. Pass `false`
    *   to add into an empty log about three times faster (put must read each old row to update live queries);
    *   an existing id then fails the import.
    * @returns Resolves when written; rejects if the write fails.
    */
-  importCalls(
-    calls: readonly (Omit<LlmCallRecord, 'day'> & {readonly day?: string})[],
-    options?: {readonly replaceExisting?: boolean},
-  ): Promise<void>;
+  importCalls(calls: readonly LlmCallImport[], options?: {readonly replaceExisting?: boolean}): Promise<void>;
 
   /**
    * Deletes every row and body, and the rows still buffered.
@@ -161,13 +159,24 @@ export interface LlmCallLog {
   close(): Promise<void>;
 }
 
+/** A row as `importCalls()` takes it: `day` and `outputName` may be missing. */
+export type LlmCallImport = Omit<LlmCallRecord, 'day' | 'outputName'> & {
+  readonly day?: string;
+  readonly outputName?: string | null;
+};
+
 /**
- * The body a call's rows are buffered with: the answering row's id, the request and the response so far.
+ * The body a call's rows are buffered with: the answering row's id, the request, its resolved output and the
+ * response so far.
  * @internal Used by `logLlmCalls()`.
  */
 export interface LlmCallBodyDraft {
   readonly id: string;
   readonly traceId: string;
+  /** What was asked, when known. */
   readonly request?: LlmRequest;
+  /** The request's output, resolved once per call; absent for prose, or when it could not be resolved. */
+  readonly output?: ResolvedLlmOutput;
+  /** The text, reasoning and object as the stream gave them (unredacted), or `null` while the call runs. */
   readonly response: LlmResponseBody | null;
 }

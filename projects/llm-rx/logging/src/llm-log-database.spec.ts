@@ -2,11 +2,20 @@ import Dexie from 'dexie';
 import {DEFAULT_LLM_LOG_DATABASE_NAME, LlmLogDatabase} from './llm-log-database';
 import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
-// Version 1 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
+// Versions 1 and 2 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
 const V1_STORES = {
   calls: 'id, traceId, startedAt, status, [provider+startedAt], [model+startedAt], [status+startedAt]',
   bodies: 'id, traceId',
 };
+const V2_STORES = {
+  calls: 'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt]',
+};
+
+/** A row as versions 1 and 2 wrote it: without outputName. */
+function oldRow(overrides: Parameters<typeof callRow>[0]) {
+  const {outputName: _outputName, ...row} = callRow(overrides);
+  return row;
+}
 
 describe('LlmLogDatabase', () => {
   let name: string;
@@ -20,14 +29,15 @@ describe('LlmLogDatabase', () => {
     expect(DEFAULT_LLM_LOG_DATABASE_NAME).toBe('llm-rx-log');
   });
 
-  it('creates version 2 with the dashboard indices', async () => {
+  it('creates version 3 with the dashboard indices', async () => {
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(2);
+    expect(database.verno).toBe(3);
     const indices = database.calls.schema.indexes.map(index => index.name).sort();
     expect(indices).toEqual(
       [
         '[model+startedAt]',
+        '[outputName+startedAt]',
         '[provider+startedAt]',
         '[status+startedAt]',
         'day',
@@ -40,24 +50,63 @@ describe('LlmLogDatabase', () => {
     database.close();
   });
 
-  it('upgrades a version 1 database, computing the day of every row and keeping everything else', async () => {
+  it('upgrades a version 1 database, computing the day of every row, outputName null, and keeping the rest', async () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_STORES);
     const late = Date.UTC(2024, 11, 31, 23, 30);
     const early = Date.UTC(2025, 0, 1, 0, 15);
-    const {day: _lateDay, ...lateRow} = callRow({id: 'late', startedAt: late, totalCost: 0.5});
-    const {day: _earlyDay, ...earlyRow} = callRow({id: 'early', startedAt: early, status: 'error'});
+    const {day: _lateDay, ...lateRow} = oldRow({id: 'late', startedAt: late, totalCost: 0.5});
+    const {day: _earlyDay, ...earlyRow} = oldRow({id: 'early', startedAt: early, status: 'error'});
     await v1.table('calls').bulkAdd([lateRow, earlyRow]);
     await v1.table('bodies').add({id: 'late', traceId: lateRow.traceId, request: {userPrompt: 'Hi'}, response: null});
     v1.close();
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(2);
-    expect(await database.calls.get('late')).toEqual({...lateRow, day: '2024-12-31'});
-    expect(await database.calls.get('early')).toEqual({...earlyRow, day: '2025-01-01'});
+    expect(database.verno).toBe(3);
+    expect(await database.calls.get('late')).toEqual({...lateRow, day: '2024-12-31', outputName: null});
+    expect(await database.calls.get('early')).toEqual({...earlyRow, day: '2025-01-01', outputName: null});
     expect(await database.calls.where('day').equals('2025-01-01').primaryKeys()).toEqual(['early']);
     expect((await database.bodies.get('late'))?.request).toEqual({userPrompt: 'Hi'});
+    database.close();
+  });
+
+  it('upgrades a version 2 database, setting outputName null on every row and keeping everything else', async () => {
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    const rows = [
+      oldRow({id: 'a', label: 'chat', totalCost: 0.5}),
+      oldRow({id: 'b', status: 'error', errorType: 'LlmProviderError', errorMessage: 'down', inputTokens: null}),
+    ];
+    await v2.table('calls').bulkAdd(rows);
+    const body = {
+      id: 'a',
+      traceId: rows[0].traceId,
+      request: {userPrompt: 'Hi'},
+      response: {text: 'Yo', reasoning: ''},
+    };
+    await v2.table('bodies').add(body);
+    v2.close();
+
+    const database = new LlmLogDatabase(name);
+    await database.open();
+    expect(database.verno).toBe(3);
+    expect(await database.calls.toArray()).toEqual(
+      jasmine.arrayWithExactContents(rows.map(row => ({...row, outputName: null}))),
+    );
+    expect(await database.bodies.get('a')).toEqual(body);
+    // New rows go into the new index; the old ones, null, are in none of its ranges.
+    await database.calls.add(callRow({id: 'c', outputName: 'contact'}));
+    expect(
+      await database.calls.where('[outputName+startedAt]').between(['contact', 0], ['contact', Infinity]).primaryKeys(),
+    ).toEqual(['c']);
+    expect(
+      await database.calls
+        .where('[outputName+startedAt]')
+        .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+        .count(),
+    ).toBe(1);
     database.close();
   });
 });

@@ -14,6 +14,9 @@ export const DEFAULT_LLM_LOG_DATABASE_NAME = 'llm-rx-log';
  *    `bodies` by id (the call's) and `traceId`, apart so that dashboards never load prompts and answers.
  * 2. `calls.day` (`YYYY-MM-DD`, UTC) with its index, for per-day breakdowns without date maths per row; the
  *    upgrade computes it for every existing row.
+ * 3. `calls.outputName` (the schema name of a structured-output call, `null` for prose) with the compound
+ *    `[outputName+startedAt]`, so that a page of one schema's calls reads one index range (rows with `null` are not
+ *    in it: IndexedDB indexes no `null` key); the upgrade sets `null` on every existing row.
  *
  * ```ts
  * const database = new LlmLogDatabase('my-app-llm-log');
@@ -46,6 +49,20 @@ export class LlmLogDatabase extends Dexie {
           .toCollection()
           .modify(call => {
             call.day = utcDay(call.startedAt);
+          }),
+      );
+    this.version(3)
+      .stores({
+        calls:
+          'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
+          '[outputName+startedAt]',
+      })
+      .upgrade(transaction =>
+        transaction
+          .table<{outputName?: string | null}>('calls')
+          .toCollection()
+          .modify(call => {
+            call.outputName ??= null;
           }),
       );
   }

@@ -81,6 +81,41 @@ describe('call log queries', () => {
     expect(await ids({offset: 6})).toEqual(['zz-oldest']);
   });
 
+  it('filters by the schema name of structured-output calls, through its index and with every other filter', async () => {
+    await database.calls.bulkAdd([
+      callRow({
+        id: 'o1',
+        provider: 'openai',
+        model: 'gpt',
+        startedAt: t0 + 4_000,
+        outputName: 'contact',
+        totalCost: 16,
+      }),
+      callRow({
+        id: 'o2',
+        provider: 'anthropic',
+        model: 'claude',
+        startedAt: t0 + 5_000,
+        outputName: 'contact',
+        status: 'error',
+        label: 'crm',
+      }),
+      callRow({id: 'o3', provider: 'openai', model: 'gpt', startedAt: t0 + 6_000, outputName: 'invoice'}),
+    ]);
+    const ids = async (page: LlmCallPage) => (await recentCalls(database, page)).map(call => call.id);
+    expect(await ids({outputName: 'contact'})).toEqual(['o2', 'o1']);
+    expect(await ids({outputName: 'invoice'})).toEqual(['o3']);
+    expect(await ids({outputName: 'contact', provider: 'openai'})).toEqual(['o1']);
+    expect(await ids({outputName: 'contact', model: 'claude'})).toEqual(['o2']);
+    expect(await ids({outputName: 'contact', status: 'ok'})).toEqual(['o1']);
+    expect(await ids({outputName: 'contact', label: 'crm'})).toEqual(['o2']);
+    expect(await ids({outputName: 'contact', from: t0 + 4_500})).toEqual(['o2']);
+    expect(await ids({outputName: 'contact', to: t0 + 4_500})).toEqual(['o1']);
+    expect(await ids({provider: 'openai', model: 'gpt', status: 'ok'})).toEqual(['o3', 'o1', 'a1']);
+    expect(await ids({outputName: 'none'})).toEqual([]);
+    expect((await callTotals(database, {outputName: 'contact'})).totalCost).toBeCloseTo(16.003, 10);
+  });
+
   it('sums totals, with latency percentiles, over a filter', async () => {
     expect(await callTotals(database, {})).toEqual(
       jasmine.objectContaining({

@@ -11,9 +11,16 @@ import type {
 import {groupCallStats, LlmCallStatsAccumulator} from './llm-call-stats';
 import type {LlmLogDatabase} from './llm-log-database';
 
+/** The filter fields with a compound `[field+startedAt]` index, the most selective first. */
+const INDEXED_FIELDS = ['provider', 'model', 'outputName', 'status'] as const;
+
+/** The filter fields, besides the time range. */
+const FIELDS = [...INDEXED_FIELDS, 'label'] as const;
+
 /**
  * The rows matching a filter, in `startedAt` order, read through the narrowest index: `[provider+startedAt]`,
- * `[model+startedAt]`, `[status+startedAt]` or `startedAt`, so that only the time range of one key is scanned.
+ * `[model+startedAt]`, `[outputName+startedAt]`, `[status+startedAt]` or `startedAt`, so that only the time range
+ * of one key is scanned; the other fields are tested on the rows read.
  * @param database The log database.
  * @param filter The filter.
  * @returns A Dexie collection.
@@ -22,28 +29,24 @@ export function filteredCalls(
   database: LlmLogDatabase,
   filter: LlmCallFilter,
 ): Collection<LlmCallRecord, string, InsertType<LlmCallRecord, 'id'>> {
+  // Without a filter, getAll() on the table itself skips the index lookups.
+  if (isUnfiltered(filter)) return database.calls.toCollection();
   const from = filter.from ?? -Infinity;
   const to = filter.to ?? Infinity;
-  const {provider, model, status, label} = filter;
-  const indexed = (key: 'provider' | 'model' | 'status', value: string) =>
-    database.calls.where(`[${key}+startedAt]`).between([value, from], [value, to], true, true);
-  const isUnfiltered = [filter.from, filter.to, provider, model, status, label].every(value => value === undefined);
-  // Without a filter, getAll() on the table itself skips the index lookups.
-  if (isUnfiltered) return database.calls.toCollection();
+  const indexed = INDEXED_FIELDS.find(field => filter[field] !== undefined);
   const collection =
-    provider !== undefined
-      ? indexed('provider', provider)
-      : model !== undefined
-        ? indexed('model', model)
-        : status !== undefined
-          ? indexed('status', status)
-          : database.calls.where('startedAt').between(from, to, true, true);
-  const rest: ((call: LlmCallRecord) => boolean)[] = [];
-  if (provider !== undefined && model !== undefined) rest.push(call => call.model === model);
-  if ((provider !== undefined || model !== undefined) && status !== undefined)
-    rest.push(call => call.status === status);
-  if (label !== undefined) rest.push(call => call.label === label);
-  return rest.length === 0 ? collection : collection.and(call => rest.every(test => test(call)));
+    indexed === undefined
+      ? database.calls.where('startedAt').between(from, to, true, true)
+      : database.calls
+          .where(`[${indexed}+startedAt]`)
+          .between([filter[indexed], from], [filter[indexed], to], true, true);
+  const rest = FIELDS.filter(field => field !== indexed && filter[field] !== undefined);
+  return rest.length === 0 ? collection : collection.and(call => rest.every(field => call[field] === filter[field]));
+}
+
+/** Whether a filter selects every row. */
+function isUnfiltered(filter: LlmCallFilter): boolean {
+  return filter.from === undefined && filter.to === undefined && FIELDS.every(field => filter[field] === undefined);
 }
 
 /**
@@ -54,10 +57,7 @@ export function filteredCalls(
  */
 export function recentCalls(database: LlmLogDatabase, page: LlmCallPage): Promise<LlmCallRecord[]> {
   // Unfiltered, the table's own order is by id, which says nothing about time: read the startedAt index instead.
-  const isUnfiltered = [page.from, page.to, page.provider, page.model, page.status, page.label].every(
-    value => value === undefined,
-  );
-  return (isUnfiltered ? database.calls.orderBy('startedAt') : filteredCalls(database, page))
+  return (isUnfiltered(page) ? database.calls.orderBy('startedAt') : filteredCalls(database, page))
     .reverse()
     .offset(page.offset ?? 0)
     .limit(page.limit ?? 50)

@@ -6,9 +6,14 @@ import {
   type LlmChunk,
   LlmError,
   type LlmKeyFingerprint,
+  LlmObjectError,
+  LlmRefusalError,
   redactSecrets,
   type LlmRequest,
+  type LlmResponseBody,
   type LlmUsage,
+  type ResolvedLlmOutput,
+  resolveLlmOutput,
   wrapLlm,
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
@@ -18,6 +23,7 @@ import {
   type LlmCallDraft,
   type LoggedAttempt,
   type LoggedCallContext,
+  outputNameOf,
 } from './build-call-records';
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
@@ -43,7 +49,7 @@ export interface LlmLogOptions {
 export interface LlmLogStreamOptions extends LlmLogOptions {
   readonly provider: string;
   readonly model: string;
-  /** The request, for the body row. */
+  /** The request, for the body row and the rows' `outputName`. */
   readonly request?: LlmRequest;
 }
 
@@ -157,7 +163,11 @@ function logCalls(
   });
 }
 
-/** One subscription being logged: its attempts' rows, its usage and (when bodies are stored) its text. */
+/**
+ * One subscription being logged: its attempts' rows, its usage and (when bodies are stored) its text and object.
+ * A `partial-object` part costs nothing here: only the final `object` part is kept, by reference, and made
+ * storable once, when the call ends.
+ */
 class LoggedCall {
   readonly #options: LlmLogStreamOptions;
   readonly #apiKeyHash: Promise<string | null>;
@@ -168,6 +178,12 @@ class LoggedCall {
   readonly #keepsText: boolean;
   readonly #text: string[] = [];
   readonly #reasoning: string[] = [];
+  /** The request's output for the body, resolved once (when bodies are stored). */
+  readonly #output: ResolvedLlmOutput | undefined;
+  /** The `object` part's value, once it came (when bodies are stored). */
+  #object: {readonly value: unknown} | undefined;
+  /** What the call ended with, for an object error's issues or a refusal in the body. */
+  #error: unknown;
   readonly #attempts: LoggedAttempt[] = [];
   #firstChunkAt: number | null = null;
   #usage: LlmUsage | undefined;
@@ -183,7 +199,9 @@ class LoggedCall {
       model: options.model,
       label: options.label ?? null,
       apiKeyAlias: options.apiKeyAlias ?? null,
+      outputName: outputNameOf(options.request),
     };
+    this.#output = this.#keepsText ? resolvedOutput(options.request) : undefined;
   }
 
   observe(chunk: LlmChunk): void {
@@ -195,6 +213,7 @@ class LoggedCall {
     if (!this.#keepsText) return;
     if (chunk.type === 'text-delta') this.#text.push(chunk.text);
     else if (chunk.type === 'reasoning-delta') this.#reasoning.push(chunk.text);
+    else if (chunk.type === 'object') this.#object = {value: chunk.object};
   }
 
   /**
@@ -220,6 +239,7 @@ class LoggedCall {
   end(status: 'ok' | 'error' | 'cancelled', error?: unknown): void {
     if (this.#hasEnded) return;
     this.#hasEnded = true;
+    this.#error = error;
     this.#addUnreported(this.#usage?.attempts ?? (LlmError.isInstance(error) ? error.attempts : []));
     const endedAt = Date.now();
     if (this.#attempts.length === 0) {
@@ -298,6 +318,18 @@ class LoggedCall {
     );
   }
 
+  /** The response as the stream gave it: the text, the reasoning, and the object or why there is none. */
+  #response(): LlmResponseBody {
+    const error = this.#error;
+    return {
+      text: this.#text.join(''),
+      reasoning: this.#reasoning.join(''),
+      ...(this.#object === undefined ? {} : {object: this.#object.value}),
+      ...(LlmObjectError.isInstance(error) ? {objectError: {kind: error.kind, issues: error.issues}} : {}),
+      ...(LlmRefusalError.isInstance(error) ? {refusal: error.refusal} : {}),
+    };
+  }
+
   // The core redacts the errors of the calls it makes; this also covers an Llm of the app's own and a key given
   // to the log only.
   #scrub(text: string): string {
@@ -308,16 +340,29 @@ class LoggedCall {
     const {log, request} = this.#options;
     // Logging never fails the call: a bug or a full buffer here is reported, not thrown into the stream.
     try {
-      const response = withResponse ? {text: this.#text.join(''), reasoning: this.#reasoning.join('')} : null;
       log._record(drafts(), this.#apiKeyHash, {
         id: this.#id,
         traceId: this.#context.traceId,
         ...(request === undefined ? {} : {request}),
-        response,
+        ...(this.#output === undefined ? {} : {output: this.#output}),
+        response: withResponse ? this.#response() : null,
       });
     } catch (failure) {
       log._report(new LlmLogError('write', 'llm-rx/logging: could not record a call.', failure));
     }
+  }
+}
+
+/**
+ * The request's output as the adapters get it, for the body: its name, description and JSON Schema.
+ * @returns `undefined` for prose, or for an output the core refuses (the call then fails as an invalid request).
+ */
+function resolvedOutput(request: LlmRequest | undefined): ResolvedLlmOutput | undefined {
+  if (request?.output === undefined) return undefined;
+  try {
+    return resolveLlmOutput(request.output);
+  } catch {
+    return undefined;
   }
 }
 

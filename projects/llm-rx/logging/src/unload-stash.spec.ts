@@ -47,6 +47,13 @@ describe('unload stash', () => {
     expect(takeStash(name, 'tab-1').calls).toEqual([]);
   });
 
+  it('writes the rows a page of an older version kept, without outputName, with outputName null', async () => {
+    const {outputName: _outputName, ...older} = callRow({id: 'old'});
+    localStorage.setItem(`llm-rx-log-stash:${name}:tab-old`, JSON.stringify({calls: [older], bodies: []}));
+    expect(await importUnloadStash(database)).toBe(1);
+    expect(await database.calls.get('old')).toEqual({...older, outputName: null});
+  });
+
   it('ignores a stash that is not valid JSON', async () => {
     localStorage.setItem(`llm-rx-log-stash:${name}:broken`, '{not json');
     expect(await importUnloadStash(database)).toBe(0);

@@ -94,7 +94,10 @@ function parseStash(text: string | null): Stash {
   try {
     const parsed = JSON.parse(text) as Partial<Stash>;
     return {
-      calls: Array.isArray(parsed.calls) ? parsed.calls : [],
+      // A page of an older version kept rows without outputName (schema version 3).
+      calls: Array.isArray(parsed.calls)
+        ? parsed.calls.map(call => ({...call, outputName: call.outputName ?? null}))
+        : [],
       bodies: Array.isArray(parsed.bodies) ? parsed.bodies : [],
     };
   } catch {

@@ -15,6 +15,7 @@ export function callRow(overrides: Partial<LlmCallRecord> = {}): LlmCallRecord {
     provider: 'openai',
     model: 'gpt-5-mini',
     label: null,
+    outputName: null,
     status: 'ok',
     startedAt,
     firstChunkAt: startedAt + 100,

@@ -6,6 +6,8 @@ export interface LlmCallFilter {
   readonly model?: string;
   readonly status?: LlmCallStatus;
   readonly label?: string;
+  /** The schema name of calls with `output` (`LlmCallRecord.outputName`). */
+  readonly outputName?: string;
   /** Rows started at or after this time, epoch ms. */
   readonly from?: number;
   /** Rows started at or before this time, epoch ms. */

@@ -1,3 +1,5 @@
+import type {LlmObjectErrorKind, LlmObjectIssue} from '../errors/llm-object-error';
+import type {LlmJsonSchema} from '../object/llm-output';
 import type {LlmMessage} from '../request/llm-request';
 import type {LlmFinishReasonType} from '../usage/llm-usage';
 
@@ -29,6 +31,11 @@ export interface LlmCallRecord {
   readonly model: string;
   /** The caller's label for the call site or alias (`LlmLogOptions.label`), or `null`. */
   readonly label: string | null;
+  /**
+   * The name of the schema a request with `output` asked for (`output.name`, default `response`), on every row of
+   * the call; `null` for prose. Rows written before schema version 3 have `null`.
+   */
+  readonly outputName: string | null;
   readonly status: LlmCallStatus;
   readonly startedAt: number;
   readonly firstChunkAt: number | null;
@@ -69,12 +76,36 @@ export interface LlmRequestBody {
   readonly topP?: number;
   readonly maxTokens?: number;
   readonly stopSequences?: readonly string[];
+  /**
+   * What a request with `output` asked for: the schema's name, its description and the JSON Schema sent (as
+   * `resolveLlmOutput()` gives it), never the Standard Schema object itself.
+   */
+  readonly output?: {
+    readonly name: string;
+    readonly description?: string;
+    readonly jsonSchema: LlmJsonSchema;
+  };
 }
 
-/** What came back, as stored in a body row: the text and reasoning streamed so far (partial if the call failed). */
+/**
+ * What came back, as stored in a body row: the text and reasoning streamed so far (partial if the call failed). For
+ * a request with `output`, the text is the answer's JSON text, and the object (or why there is none) comes too.
+ */
 export interface LlmResponseBody {
   readonly text: string;
   readonly reasoning: string;
+  /**
+   * The validated object (the stream's `object` part), stored as its JSON form (what `JSON.stringify` would
+   * write); absent for prose, and when no object came.
+   */
+  readonly object?: unknown;
+  /** Why the answer is not the object asked for (an `LlmObjectError`); the raw text is `text`. */
+  readonly objectError?: {
+    readonly kind: LlmObjectErrorKind;
+    readonly issues: readonly LlmObjectIssue[];
+  };
+  /** What the model said instead of the object (an `LlmRefusalError`'s `refusal`). */
+  readonly refusal?: string;
 }
 
 /** One row of the `bodies` table, kept apart from `calls` so that dashboards never load it. */
