@@ -4,8 +4,12 @@ import {convertDeepSeekUsage} from './convert-deepseek-usage';
 import type {DeepSeekOptions} from './deepseek-options';
 import {DEEPSEEK_BASE_URL} from './deepseek-options';
 import {mapDeepSeekFinishReason} from './map-deepseek-finish-reason';
+import {withDeepSeekOutputPrompt} from './deepseek-output-prompt';
 
-/** DeepSeek speaks OpenAI's Chat Completions, with its own usage fields and finish reasons. */
+/**
+ * DeepSeek speaks OpenAI's Chat Completions, with its own usage fields and finish reasons. It has no JSON Schema
+ * mode: a request with an `output` is sent in JSON mode with the schema in its system prompt.
+ */
 const deepSeek = defineLlmProvider({
   name: 'deepseek',
   sdkPackage: 'openai',
@@ -15,9 +19,10 @@ const deepSeek = defineLlmProvider({
   createClient: (sdk, options: DeepSeekOptions & {readonly apiKey: string}) =>
     _createOpenAiClient(sdk, {...options, baseURL: options.baseURL ?? DEEPSEEK_BASE_URL}),
   open: call =>
-    _openOpenAiChatStream(call, {
+    _openOpenAiChatStream(withDeepSeekOutputPrompt(call), {
       maxTokensField: 'max_tokens',
       events: {convertUsage: convertDeepSeekUsage, mapFinishReason: mapDeepSeekFinishReason},
+      structuredOutput: 'json-object',
     }),
   mapError: _mapOpenAiError,
 });
@@ -25,7 +30,9 @@ const deepSeek = defineLlmProvider({
 /**
  * Creates a DeepSeek model (`deepseek-chat`, `deepseek-reasoner`, …). Nothing is loaded or sent until its stream
  * is subscribed; the `openai` SDK is loaded then, once per app. The reasoner's `reasoning_content` streams as
- * `reasoning-delta` chunks, and prompt-cache hits are priced as cached input.
+ * `reasoning-delta` chunks, and prompt-cache hits are priced as cached input. A request with an `output` is sent
+ * in DeepSeek's JSON mode with the schema in the system prompt: DeepSeek does not enforce it, llm-rx's validation
+ * checks the answer.
  *
  * ```ts
  * const llm = createDeepSeekLlm('deepseek-reasoner', {baseURL: '/api/deepseek'});

@@ -102,4 +102,33 @@ describe('createOpenAiChatEventMapper', () => {
     expect(mapper.next(usageChunk(USAGE))).toBeUndefined();
     expect(mapper.done).toBeUndefined();
   });
+
+  it('joins refusal deltas into the finish event, streaming none of them as text', () => {
+    const events = mapAll([
+      chunk({role: 'assistant', content: null, refusal: ''}),
+      chunk({refusal: "I'm sorry,"}),
+      chunk({refusal: " I can't help."}),
+      chunk({}, 'stop'),
+      usageChunk(USAGE),
+    ]);
+    expect(events).toEqual([
+      {
+        type: 'finish',
+        tokens: {inputTokens: 9, outputTokens: 4, cachedInputTokens: 3, cacheWriteTokens: 0, reasoningTokens: 2},
+        finishReason: {unified: 'stop', raw: 'stop'},
+        refusal: "I'm sorry, I can't help.",
+      },
+    ]);
+  });
+
+  it('sets no refusal for a null or empty one', () => {
+    const events = mapAll([
+      chunk({role: 'assistant', content: '', refusal: null}),
+      chunk({content: '{}', refusal: ''}),
+      chunk({}, 'stop'),
+      usageChunk(USAGE),
+    ]);
+    expect(events[events.length - 1]).not.toEqual(jasmine.objectContaining({refusal: jasmine.anything()}));
+    expect('refusal' in events[events.length - 1]).toBeFalse();
+  });
 });

@@ -19,7 +19,9 @@ type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Del
 /**
  * Maps a Chat Completions stream (`stream: true, stream_options: {include_usage: true}`) to provider stream
  * events: `reasoning_content` deltas become `reasoning-delta`s, `content` deltas `text-delta`s, and the finish
- * reason of the first choice plus the final `choices: []` usage chunk one `finish` event at the end.
+ * reason of the first choice plus the final `choices: []` usage chunk one `finish` event at the end. `refusal`
+ * deltas (a structured-output request the model refused: `content` stays `null`, the finish reason is `stop`) are
+ * joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
  *
  * No `finish` comes unless both arrived: a stream cut before its usage chunk is an incomplete stream, which
  * `fromProviderStream()` reports, even though the SDK ends its loop without an error.
@@ -33,6 +35,7 @@ export function createOpenAiChatEventMapper(
   const mapFinishReason = options.mapFinishReason ?? mapOpenAiChatFinishReason;
   let finishReason: string | null | undefined;
   let usage: OpenAI.CompletionUsage | undefined;
+  let refusal = '';
   return {
     next(chunk) {
       if (chunk.usage) usage = chunk.usage;
@@ -40,6 +43,7 @@ export function createOpenAiChatEventMapper(
       if (!choice) return undefined;
       if (choice.finish_reason) finishReason = choice.finish_reason;
       const delta = choice.delta as DeltaWithReasoning | undefined;
+      if (typeof delta?.refusal === 'string') refusal += delta.refusal;
       const reasoning = delta?.reasoning_content;
       const content = delta?.content;
       const hasReasoning = typeof reasoning === 'string' && reasoning !== '';
@@ -56,7 +60,12 @@ export function createOpenAiChatEventMapper(
     },
     end(): ProviderStreamEvent | undefined {
       if (finishReason === undefined || usage === undefined) return undefined;
-      return {type: 'finish', tokens: convertUsage(usage), finishReason: mapFinishReason(finishReason)};
+      return {
+        type: 'finish',
+        tokens: convertUsage(usage),
+        finishReason: mapFinishReason(finishReason),
+        ...(refusal !== '' && {refusal}),
+      };
     },
   };
 }

@@ -73,4 +73,29 @@ describe('toOpenAiChatParams', () => {
     expect(body.stream).toBeTrue();
     expect(body.stream_options).toEqual({include_usage: true, extra: 1} as object);
   });
+
+  it('sends the output response format, which a response_format in provider options replaces', () => {
+    const jsonSchema = {
+      type: 'json_schema',
+      json_schema: {name: 'thing', schema: {type: 'object'}, strict: true},
+    } as const;
+    const ours = toOpenAiChatParams(
+      {model: 'gpt-4.1-mini', request: {userPrompt: 'Hi'}, providerOptions: undefined},
+      'max_completion_tokens',
+      jsonSchema,
+    );
+    expect(ours.response_format).toEqual(jsonSchema);
+    const theirs = toOpenAiChatParams(
+      {model: 'gpt-4.1-mini', request: {userPrompt: 'Hi'}, providerOptions: {response_format: {type: 'text'}}},
+      'max_completion_tokens',
+      jsonSchema,
+    );
+    expect(theirs.response_format).toEqual({type: 'text'});
+    const jsonMode = toOpenAiChatParams(
+      {model: 'deepseek-chat', request: {userPrompt: 'Hi'}, providerOptions: undefined},
+      'max_tokens',
+      {type: 'json_object'},
+    );
+    expect(jsonMode.response_format).toEqual({type: 'json_object'});
+  });
 });

@@ -9,16 +9,20 @@ export type OpenAiMaxTokensField = 'max_completion_tokens' | 'max_tokens';
 
 /**
  * Builds the streaming Chat Completions body of a request: the system prompt as the first `system` message, the
- * conversation, sampling (`temperature`, `top_p`, `maxTokens` in `maxTokensField`, `stop`), then the provider
- * options bag, which may override anything but `model`, `stream` and usage reporting.
+ * conversation, sampling (`temperature`, `top_p`, `maxTokens` in `maxTokensField`, `stop`), the output's
+ * `response_format`, then the provider options bag, which may override anything but `model`, `stream` and usage
+ * reporting (a `response_format` of its own replaces the output's).
  * @param call The model, the validated request and its `providerOptions` for this provider, merged into the body.
  * @param maxTokensField `max_completion_tokens` for OpenAI, `max_tokens` for compatible services.
+ * @param responseFormat The output's response format, for a request with an `output`: a JSON Schema
+ *   (`openAiOutputFormat()`), or JSON mode for a service without JSON Schema (the schema is then in the prompt).
  * @returns The body for `chat.completions.create()`.
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
 export function toOpenAiChatParams(
   {model, request, providerOptions}: OpenAiRequestCall,
   maxTokensField: OpenAiMaxTokensField,
+  responseFormat?: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject,
 ): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
   const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [];
   if (request.systemPrompt) messages.push({role: 'system', content: request.systemPrompt});
@@ -31,6 +35,7 @@ export function toOpenAiChatParams(
       top_p: request.topP,
       [maxTokensField]: request.maxTokens,
       stop: request.stopSequences ? [...request.stopSequences] : undefined,
+      response_format: responseFormat,
     }),
     ...providerOptions,
     model,

@@ -131,4 +131,58 @@ describe('createOpenAiResponsesEventMapper', () => {
     const events = mapAll([delta('response.output_text.delta', 'Hi')]);
     expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
   });
+
+  it('joins refusal deltas into the finish event of the completed response, streaming none as text', () => {
+    const events = mapAll([
+      delta('response.refusal.delta', "I'm sorry,"),
+      delta('response.refusal.delta', " I can't help."),
+      terminal('response.completed', {status: 'completed'}),
+    ]);
+    expect(events).toEqual([
+      {
+        type: 'finish',
+        tokens: TOKENS,
+        finishReason: {unified: 'stop', raw: 'completed'},
+        refusal: "I'm sorry, I can't help.",
+      },
+    ]);
+  });
+
+  it('takes the whole refusal from response.refusal.done, over the deltas', () => {
+    const done = {
+      type: 'response.refusal.done',
+      sequence_number: 3,
+      item_id: 'msg_1',
+      output_index: 0,
+      content_index: 0,
+      refusal: 'No, sorry.',
+    } as Event;
+    const [finish] = mapAll([
+      delta('response.refusal.delta', 'No,'),
+      done,
+      terminal('response.completed', {status: 'completed'}),
+    ]);
+    expect(finish).toEqual(jasmine.objectContaining({type: 'finish', refusal: 'No, sorry.'}));
+  });
+
+  it("reads a refusal from the terminal response's output when no refusal event came", () => {
+    const output = [
+      {
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{type: 'refusal', refusal: 'No.'}],
+      },
+    ];
+    const [finish] = mapAll([terminal('response.completed', {status: 'completed', output})]);
+    expect(finish).toEqual(jasmine.objectContaining({type: 'finish', refusal: 'No.'}));
+    const [text] = mapAll([
+      terminal('response.completed', {
+        status: 'completed',
+        output: [{...output[0], content: [{type: 'output_text', text: '{}', annotations: []}]}],
+      }),
+    ]);
+    expect('refusal' in text).toBeFalse();
+  });
 });

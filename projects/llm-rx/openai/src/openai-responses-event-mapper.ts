@@ -1,4 +1,4 @@
-import type {ProviderEventMapper} from 'llm-rx';
+import type {ProviderEventMapper, ProviderFinishEvent} from 'llm-rx';
 import {NO_TOKENS} from 'llm-rx';
 import type OpenAI from 'openai';
 import {convertOpenAiResponsesUsage} from './convert-openai-usage';
@@ -8,7 +8,10 @@ import {mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
  * Maps a Responses API stream (`responses.create({stream: true})`) to provider stream events:
  * `response.output_text.delta` becomes a `text-delta`; reasoning summary and reasoning text deltas become
  * `reasoning-delta`s; the terminal `response.completed`, `response.incomplete` or `response.failed` becomes the
- * `finish` event with the response's usage. Other events (items, parts, tool calls) carry nothing llm-rx streams.
+ * `finish` event with the response's usage. A refusal (a structured-output request the model refused) streams as
+ * a `refusal` content part: its `response.refusal.delta`s (or its `.done`, or the terminal response's output) give
+ * the finish event's `refusal`, which ends an object request with an `LlmRefusalError`; the response itself is
+ * `completed`. Other events (items, parts, tool calls) carry nothing llm-rx streams.
  *
  * `response.failed` is not thrown by the SDK; it becomes a `finish` with reason `error` and the response's error
  * message, which `fromProviderStream()` raises as an `LlmProviderError` carrying the billed usage. So does an
@@ -18,28 +21,36 @@ import {mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
  */
 export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.Responses.ResponseStreamEvent> {
   let done = false;
+  let refusal = '';
+  const finishOf = (response: OpenAI.Responses.Response): ProviderFinishEvent => {
+    const refused = refusal || refusalOf(response);
+    return {
+      type: 'finish',
+      tokens: convertOpenAiResponsesUsage(response.usage),
+      finishReason: mapOpenAiResponsesFinishReason(response),
+      ...(refused !== '' && {refusal: refused}),
+    };
+  };
   return {
     next(event) {
       switch (event.type) {
         case 'response.output_text.delta':
           return event.delta === '' ? undefined : {type: 'text-delta', text: event.delta};
+        case 'response.refusal.delta':
+          refusal += event.delta;
+          return undefined;
+        case 'response.refusal.done':
+          // The whole refusal: it replaces the deltas (a stream that skipped one still reports all of it).
+          refusal = event.refusal;
+          return undefined;
         case 'response.reasoning_summary_text.delta':
         case 'response.reasoning_text.delta':
           return event.delta === '' ? undefined : {type: 'reasoning-delta', text: event.delta};
         case 'response.completed':
         case 'response.incomplete':
-          return {
-            type: 'finish',
-            tokens: convertOpenAiResponsesUsage(event.response.usage),
-            finishReason: mapOpenAiResponsesFinishReason(event.response),
-          };
+          return finishOf(event.response);
         case 'response.failed':
-          return {
-            type: 'finish',
-            tokens: convertOpenAiResponsesUsage(event.response.usage),
-            finishReason: mapOpenAiResponsesFinishReason(event.response),
-            errorMessage: describeFailure(event.response.error),
-          };
+          return {...finishOf(event.response), errorMessage: describeFailure(event.response.error)};
         case 'error':
           // The SDK throws for an `event: error` line; an error event without one arrives here instead.
           done = true;
@@ -57,6 +68,16 @@ export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.R
       return done;
     },
   };
+}
+
+/** The refusal parts of a response's output messages, joined; `''` when it has none. */
+function refusalOf(response: OpenAI.Responses.Response): string {
+  let text = '';
+  for (const item of response.output ?? []) {
+    if (item.type !== 'message') continue;
+    for (const part of item.content) if (part.type === 'refusal') text += part.refusal;
+  }
+  return text;
 }
 
 function describeFailure(error: OpenAI.Responses.ResponseError | null): string {

@@ -63,4 +63,30 @@ describe('toOpenAiResponsesParams', () => {
     expect((caught as LlmInvalidRequestError).field).toBe('stopSequences');
     expect((caught as Error).message).toContain("api: 'chat'");
   });
+
+  it('sends the output format as text.format, merging the provider options text, whose format wins', () => {
+    const format = {name: 'thing', schema: {type: 'object'}, strict: true};
+    const ours = toOpenAiResponsesParams(
+      {model: 'gpt-5-mini', request: {userPrompt: 'Hi'}, providerOptions: undefined},
+      format,
+    );
+    expect(ours.text).toEqual({format: {type: 'json_schema', ...format}});
+    const merged = toOpenAiResponsesParams(
+      {model: 'gpt-5-mini', request: {userPrompt: 'Hi'}, providerOptions: {text: {verbosity: 'low'}}},
+      format,
+    );
+    expect(merged.text).toEqual({format: {type: 'json_schema', ...format}, verbosity: 'low'});
+    const theirs = toOpenAiResponsesParams(
+      {model: 'gpt-5-mini', request: {userPrompt: 'Hi'}, providerOptions: {text: {format: {type: 'json_object'}}}},
+      format,
+    );
+    expect(theirs.text).toEqual({format: {type: 'json_object'}});
+    // Without an output, the provider options text is sent as it is.
+    const prose = toOpenAiResponsesParams({
+      model: 'gpt-5-mini',
+      request: {userPrompt: 'Hi'},
+      providerOptions: {text: {verbosity: 'high'}},
+    });
+    expect(prose.text).toEqual({verbosity: 'high'});
+  });
 });

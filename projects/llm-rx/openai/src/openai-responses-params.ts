@@ -1,21 +1,23 @@
 import {definedFields, LlmInvalidRequestError, llmMessagesOf} from 'llm-rx';
 import type OpenAI from 'openai';
 import type {OpenAiRequestCall} from './openai-chat-params';
+import type {OpenAiJsonSchemaFormat} from './openai-output-format';
 
 /**
  * Builds the streaming Responses API body of a request: the conversation as `input` messages, the system prompt
- * as `instructions`, sampling (`temperature`, `top_p`, `max_output_tokens`), then the provider options bag, which
- * may override anything but `model` and `stream`.
+ * as `instructions`, sampling (`temperature`, `top_p`, `max_output_tokens`), the output's JSON Schema as
+ * `text.format`, then the provider options bag, which may override anything but `model` and `stream` (its `text`
+ * is merged into ours: a `text.format` of its own replaces the output's).
  * @param call The model, the validated request and its `providerOptions` for this provider, merged into the body.
+ * @param format The output's JSON Schema format (`openAiOutputFormat()`), for a request with an `output`.
  * @returns The body for `responses.create()`.
  * @throws LlmInvalidRequestError for `stopSequences`, which the Responses API does not support.
  * @see https://platform.openai.com/docs/api-reference/responses/create
  */
-export function toOpenAiResponsesParams({
-  model,
-  request,
-  providerOptions,
-}: OpenAiRequestCall): OpenAI.Responses.ResponseCreateParamsStreaming {
+export function toOpenAiResponsesParams(
+  {model, request, providerOptions}: OpenAiRequestCall,
+  format?: OpenAiJsonSchemaFormat,
+): OpenAI.Responses.ResponseCreateParamsStreaming {
   if (request.stopSequences?.length) {
     throw new LlmInvalidRequestError(
       'stopSequences',
@@ -23,6 +25,7 @@ export function toOpenAiResponsesParams({
         "Remove stopSequences, or create the model with {api: 'chat'} to use Chat Completions.",
     );
   }
+  const text = providerOptions?.['text'] as OpenAI.Responses.ResponseTextConfig | undefined;
   return {
     input: llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),
     ...definedFields({
@@ -32,6 +35,7 @@ export function toOpenAiResponsesParams({
       max_output_tokens: request.maxTokens,
     }),
     ...providerOptions,
+    ...(format !== undefined && {text: {format: {type: 'json_schema', ...format}, ...text}}),
     model,
     stream: true,
   };

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import {mockScenario, type MockScenario} from '../client/mock-provider-client';
 import {startMockProviderServer, type MockProviderServer} from '../mock-provider-server';
-import {deepSeekWire} from './deepseek-wire';
+import {DEEPSEEK_OUTPUT_SCHEMA_MARKER, deepSeekWire} from './deepseek-wire';
 
 /** DeepSeek's extra usage fields, which the SDK passes through untyped. */
 interface DeepSeekUsage extends OpenAI.CompletionUsage {
@@ -132,5 +132,48 @@ describe('deepSeekWire with the openai SDK', () => {
 
   it('throws SyntaxError for a malformed event', async () => {
     await expectAsync(collect({malformedAfter: 0})).toBeRejectedWithError(SyntaxError);
+  });
+
+  it('reads the output schema after the marker in the system message of a JSON-mode request', async () => {
+    const schema = {type: 'object', properties: {title: {type: 'string'}}, required: ['title']};
+    const system = `Be brief.\n\nAnswer with one JSON object. ${DEEPSEEK_OUTPUT_SCHEMA_MARKER}\n${JSON.stringify(schema)}`;
+    const body = {
+      response_format: {type: 'json_object'},
+      messages: [
+        {role: 'system', content: system},
+        {role: 'user', content: 'hi'},
+      ],
+    };
+    expect(deepSeekWire.outputSchemaOf?.(body)).toEqual(schema);
+    // Not JSON mode, no marker, or no JSON after it: no schema.
+    expect(deepSeekWire.outputSchemaOf?.({...body, response_format: undefined})).toBeUndefined();
+    expect(
+      deepSeekWire.outputSchemaOf?.({...body, messages: [{role: 'system', content: 'Answer in JSON.'}]}),
+    ).toBeUndefined();
+    expect(
+      deepSeekWire.outputSchemaOf?.({
+        ...body,
+        messages: [{role: 'system', content: `${DEEPSEEK_OUTPUT_SCHEMA_MARKER} {`}],
+      }),
+    ).toBeUndefined();
+    expect(deepSeekWire.outputSchemaOf?.(null)).toBeUndefined();
+    let text = '';
+    const stream = await client.chat.completions.create(
+      {
+        model: 'deepseek-chat',
+        messages: body.messages as OpenAI.Chat.ChatCompletionMessageParam[],
+        stream: true,
+        response_format: {type: 'json_object'},
+      },
+      {headers: {'x-mock-scenario': mockScenario({})}},
+    );
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expect(JSON.parse(text)).toEqual({title: 'sample text'});
+  });
+
+  it('plays a refusal as its content filter, the words as content', async () => {
+    const result = await collect({text: 'I cannot help with that.', finish: 'refusal'});
+    expect(result.text).toBe('I cannot help with that.');
+    expect(result.finishReason).toBe('content_filter');
   });
 });

@@ -2,6 +2,36 @@ import {chatChoice, chatCompletionChunk, chatFinishReason, openAiErrorBody} from
 import type {MockPlan, ProviderWire} from './provider-wire';
 import {modelOfBody, sseEvent} from './sse-event';
 
+/**
+ * The sentence llm-rx/deepseek writes right before the output's JSON Schema, at the end of the system prompt
+ * (DeepSeek has no JSON Schema mode, only JSON mode). A copy of `DEEPSEEK_OUTPUT_SCHEMA_MARKER`, since the mock
+ * does not import the library: the DeepSeek adapter's mock-server spec fails when the two differ.
+ */
+export const DEEPSEEK_OUTPUT_SCHEMA_MARKER = 'The JSON object must match this JSON Schema:';
+
+/**
+ * The JSON Schema of a DeepSeek request with an `output`: JSON mode (`response_format: {type: 'json_object'}`), and
+ * the schema as JSON after the marker sentence in its system message.
+ *
+ * @param body The parsed request body.
+ * @returns The schema, or `undefined` when the request asks for none (or it cannot be read).
+ */
+export function deepSeekPromptSchema(body: unknown): unknown {
+  const request = body as {response_format?: {type?: unknown}; messages?: unknown} | null;
+  if (request?.response_format?.type !== 'json_object' || !Array.isArray(request.messages)) return undefined;
+  for (const message of request.messages as {role?: unknown; content?: unknown}[]) {
+    if (message?.role !== 'system' || typeof message.content !== 'string') continue;
+    const at = message.content.lastIndexOf(DEEPSEEK_OUTPUT_SCHEMA_MARKER);
+    if (at < 0) continue;
+    try {
+      return JSON.parse(message.content.slice(at + DEEPSEEK_OUTPUT_SCHEMA_MARKER.length)) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 const SYSTEM_FINGERPRINT = {system_fingerprint: 'fp_mock_prod0820_fp8_kvcache'};
 
 const ERROR_TYPES: Record<number, string> = {
@@ -15,11 +45,13 @@ const ERROR_TYPES: Record<number, string> = {
 /**
  * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with `reasoning_content` deltas, a
  * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage.
+ * DeepSeek has no refusal of its own: finish `refusal` is its content filter (`content_filter`).
  */
 export const deepSeekWire: ProviderWire = {
   name: 'deepseek',
   matches: (method, pathname) => method === 'POST' && pathname === '/deepseek/chat/completions',
   modelOf: (_pathname, body) => modelOfBody(body),
+  outputSchemaOf: deepSeekPromptSchema,
   errorBody: (status, message) => {
     const body = openAiErrorBody(status, message) as {error: {type: string; code: string | null}};
     body.error.type = ERROR_TYPES[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error');

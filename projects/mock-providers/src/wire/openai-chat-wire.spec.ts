@@ -153,4 +153,41 @@ describe('openAiChatWire with the openai SDK', () => {
   it('surfaces a dropped connection as a TypeError', async () => {
     await expectAsync(collect({chunks: 3, dropAfter: 1})).toBeRejectedWithError(TypeError);
   });
+
+  it('reads the output schema from response_format.json_schema.schema, and answers a JSON sample of it', async () => {
+    const schema = {
+      type: 'object',
+      properties: {title: {type: 'string'}},
+      required: ['title'],
+      additionalProperties: false,
+    };
+    const format = {type: 'json_schema', json_schema: {name: 'thing', schema, strict: true}} as const;
+    expect(openAiChatWire.outputSchemaOf?.({response_format: format})).toEqual(schema);
+    expect(openAiChatWire.outputSchemaOf?.({response_format: {type: 'json_object'}})).toBeUndefined();
+    expect(openAiChatWire.outputSchemaOf?.({messages: []})).toBeUndefined();
+    expect(openAiChatWire.outputSchemaOf?.(null)).toBeUndefined();
+    let text = '';
+    const stream = await client.chat.completions.create(
+      {model: 'gpt-4.1-mini', messages: [{role: 'user', content: 'hi'}], stream: true, response_format: format},
+      {headers: {'x-mock-scenario': mockScenario({})}},
+    );
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expect(JSON.parse(text)).toEqual({title: 'sample text'});
+  });
+
+  it('streams a refusal as delta.refusal pieces, content null, and finish reason stop', async () => {
+    const deltas: OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta[] = [];
+    let finishReason: string | null = null;
+    for await (const chunk of await create({text: 'I cannot help with that.', chunks: 3, finish: 'refusal'})) {
+      const choice = chunk.choices[0];
+      if (choice?.delta) deltas.push(choice.delta);
+      finishReason = choice?.finish_reason ?? finishReason;
+    }
+    expect(deltas[0]).toEqual({role: 'assistant', content: null, refusal: ''});
+    const pieces = deltas.slice(1, 4);
+    expect(pieces.map(delta => delta.refusal).join('')).toBe('I cannot help with that.');
+    expect(pieces.every(delta => delta.content === undefined || delta.content === null)).toBeTrue();
+    expect(deltas.some(delta => typeof delta.content === 'string' && delta.content !== '')).toBeFalse();
+    expect(finishReason).toBe('stop');
+  });
 });

@@ -1,6 +1,7 @@
 import type {MockPlan, ProviderWire} from './provider-wire';
 import {modelOfBody, sseEvent} from './sse-event';
 
+// A service without OpenAI's refusal (DeepSeek) plays a refusal as its content filter.
 const FINISH_REASONS: Record<MockPlan['finish'], string> = {
   stop: 'stop',
   length: 'length',
@@ -83,22 +84,59 @@ function openAiErrorKind(status: number): [string, string | null] {
 }
 
 /**
+ * The JSON Schema of a Chat Completions request's `response_format: {type: 'json_schema', json_schema: {schema}}`.
+ *
+ * @param body The parsed request body.
+ * @returns The schema, or `undefined` when the request asks for none.
+ */
+export function chatResponseFormatSchema(body: unknown): unknown {
+  const format = (body as {response_format?: {type?: unknown; json_schema?: {schema?: unknown}}} | null)
+    ?.response_format;
+  return format?.type === 'json_schema' ? format.json_schema?.schema : undefined;
+}
+
+/**
  * OpenAI Chat Completions: `POST /v1/chat/completions` streaming `data:`-only `chat.completion.chunk` events (no
  * `event:` line), the finish reason in a chunk of its own, the usage in a last chunk with no choices, then `[DONE]`.
+ * A refusal (finish `refusal`) streams its words as `delta.refusal` pieces, `content` staying `null`, and ends
+ * with finish reason `stop`, as the service does when it refuses a structured-output request.
  */
 export const openAiChatWire: ProviderWire = {
   name: 'openai-chat',
   matches: (method, pathname) => method === 'POST' && pathname === '/v1/chat/completions',
   modelOf: (_pathname, body) => modelOfBody(body),
+  outputSchemaOf: chatResponseFormatSchema,
   errorBody: openAiErrorBody,
   openingEvents: plan => [
-    sseEvent(chatCompletionChunk(plan, [chatChoice({role: 'assistant', content: '', refusal: null})], null)),
+    sseEvent(
+      chatCompletionChunk(
+        plan,
+        [
+          chatChoice(
+            plan.finish === 'refusal'
+              ? {role: 'assistant', content: null, refusal: ''}
+              : {role: 'assistant', content: '', refusal: null},
+          ),
+        ],
+        null,
+      ),
+    ),
   ],
   // Chat Completions does not stream OpenAI reasoning; it only counts it in completion_tokens_details.
   reasoningEvents: () => [],
-  textEvents: (plan, text) => [sseEvent(chatCompletionChunk(plan, [chatChoice({content: text})], null))],
+  textEvents: (plan, text) => [
+    sseEvent(
+      chatCompletionChunk(plan, [chatChoice(plan.finish === 'refusal' ? {refusal: text} : {content: text})], null),
+    ),
+  ],
   closingEvents: plan => [
-    sseEvent(chatCompletionChunk(plan, [chatChoice({}, chatFinishReason(plan.finish))], null)),
+    sseEvent(
+      chatCompletionChunk(
+        plan,
+        [chatChoice({}, plan.finish === 'refusal' ? 'stop' : chatFinishReason(plan.finish))],
+        null,
+      ),
+    ),
     sseEvent(chatCompletionChunk(plan, [], openAiChatUsage(plan))),
     sseEvent('[DONE]'),
   ],

@@ -157,4 +157,55 @@ describe('openAiResponsesWire with the openai SDK', () => {
     expect(text).toBe('w1 w2');
     await waitForMockRequest(abortTag, record => record.closedEarly, {baseUrl: server.url});
   });
+
+  it('reads the output schema from text.format.schema, and answers a JSON sample of it', async () => {
+    const schema = {type: 'object', properties: {n: {type: 'integer'}}, required: ['n'], additionalProperties: false};
+    const format = {type: 'json_schema', name: 'thing', schema, strict: true} as const;
+    expect(openAiResponsesWire.outputSchemaOf?.({text: {format}})).toEqual(schema);
+    expect(openAiResponsesWire.outputSchemaOf?.({text: {format: {type: 'text'}}})).toBeUndefined();
+    expect(openAiResponsesWire.outputSchemaOf?.({input: 'hi'})).toBeUndefined();
+    let text = '';
+    const stream = await client.responses.create(
+      {model: 'gpt-5-mini', input: 'hi', stream: true, text: {format}},
+      headersOf({}),
+    );
+    for await (const event of stream) if (event.type === 'response.output_text.delta') text += event.delta;
+    expect(JSON.parse(text)).toEqual({n: 1});
+  });
+
+  it('streams a refusal as a refusal content part in a message that completes', async () => {
+    const events: OpenAI.Responses.ResponseStreamEvent[] = [];
+    for await (const event of await create({text: 'I cannot help with that.', chunks: 3, finish: 'refusal'})) {
+      events.push(event);
+    }
+    const types = events.map(event => event.type);
+    expect(types).not.toContain('response.output_text.delta');
+    expect(types).not.toContain('response.output_text.done');
+    const added = events.find(event => event.type === 'response.content_part.added');
+    expect(added?.type === 'response.content_part.added' && added.part).toEqual({type: 'refusal', refusal: ''});
+    const deltas = events.flatMap(event => (event.type === 'response.refusal.delta' ? [event] : []));
+    expect(deltas.length).toBe(3);
+    expect(deltas.map(event => event.delta).join('')).toBe('I cannot help with that.');
+    expect(deltas[0]).toEqual(jasmine.objectContaining({output_index: 0, content_index: 0}));
+    const done = events.find(event => event.type === 'response.refusal.done');
+    expect(done?.type === 'response.refusal.done' && done.refusal).toBe('I cannot help with that.');
+    const part = events.find(event => event.type === 'response.content_part.done');
+    expect(part?.type === 'response.content_part.done' && part.part).toEqual({
+      type: 'refusal',
+      refusal: 'I cannot help with that.',
+    });
+    const terminal = events[events.length - 1];
+    expect(terminal.type).toBe('response.completed');
+    const response = terminal.type === 'response.completed' ? terminal.response : undefined;
+    expect(response?.status).toBe('completed');
+    expect(response?.incomplete_details).toBeNull();
+    expect(response?.output).toEqual([
+      jasmine.objectContaining({
+        type: 'message',
+        status: 'completed',
+        content: [{type: 'refusal', refusal: 'I cannot help with that.'}],
+      }),
+    ]);
+    expect(events.map(event => event.sequence_number)).toEqual(events.map((_, index) => index));
+  });
 });

@@ -17,13 +17,28 @@ interface ResponseSections {
 const sectionsByPlan = new WeakMap<MockPlan, ResponseSections>();
 
 /**
+ * The JSON Schema of a Responses request's `text: {format: {type: 'json_schema', schema}}`.
+ *
+ * @param body The parsed request body.
+ * @returns The schema, or `undefined` when the request asks for none.
+ */
+export function responsesTextFormatSchema(body: unknown): unknown {
+  const format = (body as {text?: {format?: {type?: unknown; schema?: unknown}}} | null)?.text?.format;
+  return format?.type === 'json_schema' ? format.schema : undefined;
+}
+
+/**
  * OpenAI Responses: `POST /v1/responses`, every event with an `event:` line equal to `data.type` and a
- * `sequence_number`; ends with `response.completed` or `response.incomplete`, no `[DONE]`.
+ * `sequence_number`; ends with `response.completed` or `response.incomplete`, no `[DONE]`. A refusal (finish
+ * `refusal`) is a `refusal` content part instead of `output_text`: `response.refusal.delta` pieces, then
+ * `response.refusal.done`, in a message that completes, as the service does when it refuses a structured-output
+ * request; the response is `completed`.
  */
 export const openAiResponsesWire: ProviderWire = {
   name: 'openai-responses',
   matches: (method, pathname) => method === 'POST' && pathname === '/v1/responses',
   modelOf: (_pathname, body) => modelOfBody(body),
+  outputSchemaOf: responsesTextFormatSchema,
   errorBody: openAiErrorBody,
   openingEvents: plan => written(plan, sectionsOf(plan).opening),
   reasoningEvents: (plan, _text, index) => written(plan, sectionsOf(plan).reasoning[index] ?? []),
@@ -65,7 +80,8 @@ function buildSections(plan: MockPlan): ResponseSections {
   const messageIndex = hasReasoning ? 1 : 0;
   const reasoningText = plan.reasoningChunks.join('');
   const text = plan.textChunks.join('');
-  const isComplete = plan.finish === 'stop';
+  const isRefusal = plan.finish === 'refusal';
+  const isComplete = plan.finish === 'stop' || isRefusal;
   const reasoningItem = (status: string, summary: unknown[]) => ({id: reasoningId, type: 'reasoning', status, summary});
   const messageItem = (status: string, content: unknown[]) => ({
     id: messageId,
@@ -74,7 +90,10 @@ function buildSections(plan: MockPlan): ResponseSections {
     role: 'assistant',
     content,
   });
-  const outputText = {type: 'output_text', text, annotations: []};
+  // The message's one content part: the answer's text, or the model's refusal.
+  const contentPart = (value: string) =>
+    isRefusal ? {type: 'refusal', refusal: value} : {type: 'output_text', text: value, annotations: []};
+  const outputText = contentPart(text);
   const response = (status: string, fields: Record<string, unknown> = {}) => ({
     id: `resp_${plan.responseId}`,
     object: 'response',
@@ -106,7 +125,7 @@ function buildSections(plan: MockPlan): ResponseSections {
   ];
   const openMessage = () => [
     event('response.output_item.added', {output_index: messageIndex, item: messageItem('in_progress', [])}),
-    event('response.content_part.added', {...textPart, part: {type: 'output_text', text: '', annotations: []}}),
+    event('response.content_part.added', {...textPart, part: contentPart('')}),
   ];
 
   const opening = group([
@@ -122,7 +141,9 @@ function buildSections(plan: MockPlan): ResponseSections {
   const textGroups = plan.textChunks.map((delta, index) =>
     group([
       ...(index === 0 ? switchToMessage() : []),
-      event('response.output_text.delta', {...textPart, delta, logprobs: []}),
+      isRefusal
+        ? event('response.refusal.delta', {...textPart, delta})
+        : event('response.output_text.delta', {...textPart, delta, logprobs: []}),
     ]),
   );
   const messageStatus = isComplete ? 'completed' : 'incomplete';
@@ -133,7 +154,9 @@ function buildSections(plan: MockPlan): ResponseSections {
   const terminalType = isComplete ? 'response.completed' : 'response.incomplete';
   const closing = group([
     ...(plan.textChunks.length === 0 ? switchToMessage() : []),
-    event('response.output_text.done', {...textPart, text, logprobs: []}),
+    isRefusal
+      ? event('response.refusal.done', {...textPart, refusal: text})
+      : event('response.output_text.done', {...textPart, text, logprobs: []}),
     event('response.content_part.done', {...textPart, part: outputText}),
     event('response.output_item.done', {output_index: messageIndex, item: messageItem(messageStatus, [outputText])}),
     event(terminalType, {

@@ -6,9 +6,10 @@ export interface StrictJsonSchema {
   readonly schema: LlmJsonSchema;
   /**
    * Whether the schema meets strict mode (every object closed, every property required): `false` when an object
-   * allows extra properties (`additionalProperties: true` or a schema, e.g. a record) or the schema has an
-   * intersection (`allOf`), which strict mode cannot express; send it without strict mode then, and let
-   * validation check the answer.
+   * allows extra properties (`additionalProperties: true` or a schema, e.g. a record; `patternProperties`; or no
+   * `properties` at all, any object), which strict mode cannot express: that object is left open. An intersection
+   * (`allOf`) is not strict either: closing each part would refuse the other parts' properties. Send the schema
+   * without strict mode then, and let validation check the answer.
    */
   readonly isStrict: boolean;
   /** Why it is not strict, for a warning. */
@@ -71,9 +72,10 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
       return copy;
     }
     if (!isObjectSchema(copy)) return copy;
-    const extra = copy['additionalProperties'];
-    if (extra !== undefined && extra !== false) {
-      reason ??= `the object at ${path || '(root)'} allows properties of any name (additionalProperties), which strict mode cannot express`;
+    const open = openness(node as Node);
+    if (open !== undefined) {
+      // Closing it would leave the model no property it may write: it stays open, and the schema is not strict.
+      reason ??= `the object at ${path || '(root)'} ${open}, which strict mode cannot express`;
     } else {
       copy['additionalProperties'] = false;
     }
@@ -81,10 +83,11 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
     const required = new Set(Array.isArray(copy['required']) ? (copy['required'] as string[]) : []);
     const optional = Object.keys(properties).filter(name => !required.has(name));
     if (optional.length > 0) {
-      // Only a null the original schema refused means "absent"; read before nullable() changes the nodes.
-      madeNullable.set(copy, new Set(optional.filter(name => !allowsNull(properties[name]))));
+      // Only a null the original schema refused means "absent"; read before nullable() changes the nodes (its
+      // `$ref`s followed in the original, which this rewrite has not changed).
+      madeNullable.set(copy, new Set(optional.filter(name => !allowsNull(properties[name], schema))));
       copy['properties'] = Object.fromEntries(
-        Object.entries(properties).map(([name, child]) => [name, required.has(name) ? child : nullable(child)]),
+        Object.entries(properties).map(([name, child]) => [name, required.has(name) ? child : nullable(child, schema)]),
       );
     }
     copy['required'] = Object.keys(properties);
@@ -119,21 +122,47 @@ function isObjectSchema(node: Node): boolean {
   return type === 'object' || (Array.isArray(type) && type.includes('object')) || 'properties' in node;
 }
 
-function allowsNull(schema: unknown): boolean {
-  if (typeof schema !== 'object' || schema === null) return false;
+/**
+ * Whether a schema accepts `null`: its type includes it, a branch of its union does, it is the `true` schema, or its
+ * local `$ref` (followed in `root`) does.
+ */
+function allowsNull(schema: unknown, root: Node, depth = 0): boolean {
+  if (schema === true) return true;
+  if (typeof schema !== 'object' || schema === null || depth > 32) return false;
   const node = schema as Node;
   const type = node['type'];
   if (type === 'null' || (Array.isArray(type) && type.includes('null'))) return true;
+  if (typeof node['$ref'] === 'string') {
+    const target = resolved(node, root);
+    if (target !== undefined && target !== node && allowsNull(target, root, depth + 1)) return true;
+  }
   const union = (node['anyOf'] ?? node['oneOf']) as unknown[] | undefined;
-  return Array.isArray(union) && union.some(allowsNull);
+  return Array.isArray(union) && union.some(branch => allowsNull(branch, root, depth + 1));
+}
+
+/**
+ * Why an object schema must stay open, or `undefined` when it can be closed: it allows properties of any name
+ * (`additionalProperties` not `false`, e.g. a record), names them by pattern (`patternProperties`), or lists no
+ * `properties` at all (any object). Closing such an object would leave the model no property it may write.
+ */
+function openness(node: Node): string | undefined {
+  const extra = node['additionalProperties'];
+  if (extra !== undefined && extra !== false) return 'allows properties of any name (additionalProperties)';
+  const patterns = node['patternProperties'];
+  if (typeof patterns === 'object' && patterns !== null && Object.keys(patterns).length > 0) {
+    return 'allows properties named by a pattern (patternProperties)';
+  }
+  if (extra === undefined && !('properties' in node)) return 'lists no properties (any object)';
+  return undefined;
 }
 
 /**
  * The property's schema, with `null` allowed. It is this function's own copy (made by `rewrite`), changed in
  * place so that it stays the node `madeNullable` knows.
  */
-function nullable(schema: unknown): unknown {
-  if (allowsNull(schema)) return schema;
+function nullable(schema: unknown, root: Node): unknown {
+  if (allowsNull(schema, root)) return schema;
+  if (typeof schema !== 'object' || schema === null) return {anyOf: [schema, {type: 'null'}]};
   const node = schema as Node;
   const type = node['type'];
   if ('enum' in node || 'const' in node || (typeof type !== 'string' && !Array.isArray(type))) {
@@ -154,13 +183,20 @@ function withoutAddedNulls(
   if (node === undefined || typeof value !== 'object' || value === null) return value;
   const branches = (node['anyOf'] ?? node['oneOf']) as unknown[] | undefined;
   if (Array.isArray(branches)) {
-    // A nullable union (what `nullable()` makes): the value, not null, is its one other branch.
-    const others = branches.filter(branch => !allowsNull(branch));
-    return others.length === 1 ? withoutAddedNulls(value, others[0], root, madeNullable) : value;
+    // A nullable union (what `nullable()` makes): the value, not null, is its one other branch. In a union of
+    // several (e.g. a discriminated union), it is the first branch the value fits.
+    const others = branches.filter(branch => !allowsNull(branch, root));
+    const branch = others.length === 1 ? others[0] : others.find(candidate => fits(value, candidate, root));
+    return branch === undefined ? value : withoutAddedNulls(value, branch, root, madeNullable);
   }
   if (Array.isArray(value)) {
     const items = node['items'];
-    return items === undefined ? value : value.map(item => withoutAddedNulls(item, items, root, madeNullable));
+    const prefix = Array.isArray(node['prefixItems']) ? (node['prefixItems'] as unknown[]) : [];
+    if (items === undefined && prefix.length === 0) return value;
+    return value.map((item, index) => {
+      const itemSchema = index < prefix.length ? prefix[index] : items;
+      return itemSchema === undefined ? item : withoutAddedNulls(item, itemSchema, root, madeNullable);
+    });
   }
   const properties = node['properties'] as Node | undefined;
   if (properties === undefined) return value;
@@ -175,6 +211,28 @@ function withoutAddedNulls(
     else result[key] = kept;
   }
   return result;
+}
+
+/**
+ * Whether an answer's object or array can be of a union's branch: an array for an array schema; an object whose
+ * every key is a property of the branch, with the value of each `const` or `enum` property among its values (how a
+ * discriminated union's branches differ). Strict mode makes the model write every property of its branch.
+ */
+function fits(value: object, schema: unknown, root: Node): boolean {
+  const node = resolved(schema, root);
+  if (node === undefined) return false;
+  const type = node['type'];
+  if (Array.isArray(value)) return type === 'array' || (Array.isArray(type) && type.includes('array'));
+  const properties = node['properties'] as Node | undefined;
+  if (properties === undefined) return false;
+  return Object.entries(value).every(([key, member]) => {
+    if (!Object.prototype.hasOwnProperty.call(properties, key)) return false;
+    const property = resolved(properties[key], root);
+    if (property === undefined) return true;
+    if ('const' in property) return property['const'] === member;
+    const values = property['enum'];
+    return !Array.isArray(values) || typeof member === 'object' || values.includes(member);
+  });
 }
 
 /** A schema node with its local `$ref` followed. */
