@@ -71,7 +71,8 @@ export function toOpenAiJsonSchema(jsonSchema: LlmJsonSchema): StrictJsonSchema 
   const found: {refused?: string} = {};
   const adapted = adapt(jsonSchema, '', found) as LlmJsonSchema;
   const strict = toStrictJsonSchema(adapted, {removeKeywords: OPENAI_STRICT_REMOVED_KEYWORDS});
-  if (found.refused === undefined || !strict.isStrict) return strict;
+  // OpenAI's own refusal names the keyword and where it is: it says more than the kit's reason.
+  if (found.refused === undefined) return strict;
   return {...strict, isStrict: false, reason: `the schema uses ${found.refused}, which strict mode cannot express`};
 }
 
