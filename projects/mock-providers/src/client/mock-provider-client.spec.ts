@@ -18,7 +18,8 @@ describe('mockScenario', () => {
     expect(mockScenario({})).toBe('');
   });
 
-  it('points at the loopback port 4010 by default', () => {
-    expect(MOCK_PROVIDERS_URL).toBe('http://127.0.0.1:4010');
+  it('points at the loopback port 4010 by default, or in Node at LLM_RX_MOCK_PROVIDERS_URL', () => {
+    const environment = (globalThis as {process?: {env?: Record<string, string | undefined>}}).process?.env;
+    expect(MOCK_PROVIDERS_URL).toBe(environment?.['LLM_RX_MOCK_PROVIDERS_URL'] ?? 'http://127.0.0.1:4010');
   });
 });
