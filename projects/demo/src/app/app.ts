@@ -46,7 +46,8 @@ import {DemoNavigation} from './shell/demo-navigation';
   styles: `
     header {
       display: flex;
-      gap: 2rem;
+      flex-wrap: wrap;
+      gap: 0.4rem 2rem;
       align-items: center;
       padding: 0.6rem 1rem;
       background: #1d1d1f;
@@ -54,7 +55,8 @@ import {DemoNavigation} from './shell/demo-navigation';
     }
     nav {
       display: flex;
-      gap: 1rem;
+      flex-wrap: wrap;
+      gap: 0.4rem 1rem;
     }
     a {
       color: #ccc;
