@@ -160,6 +160,25 @@ test.describe('extract', () => {
     await expect.poll(async () => (await mockRequests(tag)).map(request => request.closedEarly)).toEqual([true]);
   });
 
+  test('logs each extraction in the call log like a chat call, failed ones too', async ({chat}) => {
+    await openExtract(chat, 'contact');
+    await extractAndWait(chat);
+    await pickSimulation(chat, 'schema-mismatch');
+    await extractAndWait(chat, 'error');
+
+    await chat.getByTestId('nav-dashboard').click();
+    await expect(chat.getByTestId('call-row')).toHaveCount(2);
+    await expect(chat.getByTestId('total-calls')).toHaveText('2');
+    // Newest first: the answer the schema refused is an error, the validated one is ok.
+    const rows = chat.getByTestId('call-row');
+    await expect(rows.nth(0)).toHaveAttribute('data-status', 'error');
+    await expect(rows.nth(1)).toHaveAttribute('data-status', 'ok');
+    await rows.nth(1).click();
+    const details = chat.getByTestId('call-details');
+    await expect(details.getByTestId('call-request')).toContainText('Dr. Grace Hopper');
+    expect(JSON.parse(await details.getByTestId('call-response').innerText())).toEqual(CONTACT);
+  });
+
   test('fits a 390 px wide phone screen without scrolling sideways', async ({chat}, testInfo) => {
     await chat.setViewportSize({width: 390, height: 844});
     await openExtract(chat, 'invoice');

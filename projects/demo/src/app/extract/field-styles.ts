@@ -28,8 +28,4 @@ export const FIELD_STYLES = `
   .has-issue {
     background: #fff1f0;
   }
-  /* The part the model is writing. */
-  [data-state='writing'] {
-    background: #fff8d6;
-  }
 `;

@@ -182,6 +182,11 @@ import {placeholderOf, ValueField} from './value-field';
       .empty {
         color: #999;
       }
+      /* The list item or table row the model is writing (its container is marked too, but not highlighted). */
+      li[data-state='writing'],
+      tr[data-state='writing'] {
+        background: #fff8d6;
+      }
       li[data-state='writing']::after,
       td[data-state='writing']::after {
         content: '▍';

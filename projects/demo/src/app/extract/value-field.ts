@@ -40,6 +40,10 @@ export function placeholderOf(state: FieldState): string {
   styles: [
     FIELD_STYLES,
     `
+      /* The value the model is writing: highlighted, with a caret after it. */
+      :host([data-state='writing']) {
+        background: #fff8d6;
+      }
       :host([data-state='writing']) .value::after {
         content: '▍';
         color: #b08900;
