@@ -94,7 +94,7 @@ import {placeholderOf, ValueField} from './value-field';
                           <td
                             [attr.data-testid]="'cell-' + field.columns[column].key"
                             [attr.data-state]="cell.state"
-                            [class.numeric]="cell.isNumeric"
+                            [class.numeric]="field.columns[column].isNumeric"
                             [class.has-issue]="cell.issue !== undefined"
                           >
                             {{ cell.text || placeholder(cell.state) }}
