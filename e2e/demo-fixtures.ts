@@ -93,3 +93,16 @@ export async function askAndWait(page: Page, status: 'done' | 'error' = 'done'):
   const answer = page.locator(`app-answer-view[data-call="${previous + 1}"] [data-status]`);
   await expect(answer).toHaveAttribute('data-status', status, {timeout: 30_000});
 }
+
+/**
+ * Presses Extract on the Extract page and waits until this call (not the previous one) has ended.
+ * @param page The Extract page.
+ * @param status How the call should end: `done`, `error` or `cancelled`.
+ */
+export async function extractAndWait(page: Page, status: 'done' | 'error' = 'done'): Promise<void> {
+  const result = page.locator('app-extract-result');
+  const previous = (await result.count()) ? Number(await result.getAttribute('data-call')) : 0;
+  await page.getByTestId('extract').click();
+  const ended = page.locator(`app-extract-result[data-call="${previous + 1}"] [data-testid="object-status"]`);
+  await expect(ended).toHaveAttribute('data-status', status, {timeout: 30_000});
+}

@@ -1,15 +1,19 @@
 import {ChangeDetectionStrategy, Component, inject} from '@angular/core';
 import {ChatPage} from './chat/chat-page';
 import {DashboardPage} from './dashboard/dashboard-page';
+import {ExtractPage} from './extract/extract-page';
 import {SettingsPage} from './settings/settings-page';
 import {DEMO_PAGES, type DemoPage} from './shell/demo-pages';
 import {DemoNavigation} from './shell/demo-navigation';
 
-/** The demo's shell: the navigation and the current page; the dashboard and settings load on first visit. */
+/**
+ * The demo's shell: the navigation and the current page; Extract (with zod), the dashboard and settings load on
+ * first visit.
+ */
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChatPage, DashboardPage, SettingsPage],
+  imports: [ChatPage, DashboardPage, ExtractPage, SettingsPage],
   template: `
     <header>
       <strong class="brand">llm-rx demo</strong>
@@ -30,6 +34,11 @@ import {DemoNavigation} from './shell/demo-navigation';
         @case ('chat') {
           <app-chat-page />
         }
+        @case ('extract') {
+          @defer (on immediate) {
+            <app-extract-page />
+          }
+        }
         @case ('dashboard') {
           @defer (on immediate) {
             <app-dashboard-page />
@@ -46,7 +55,8 @@ import {DemoNavigation} from './shell/demo-navigation';
   styles: `
     header {
       display: flex;
-      gap: 2rem;
+      flex-wrap: wrap;
+      gap: 0.4rem 2rem;
       align-items: center;
       padding: 0.6rem 1rem;
       background: #1d1d1f;
@@ -54,7 +64,8 @@ import {DemoNavigation} from './shell/demo-navigation';
     }
     nav {
       display: flex;
-      gap: 1rem;
+      flex-wrap: wrap;
+      gap: 0.4rem 1rem;
     }
     a {
       color: #ccc;

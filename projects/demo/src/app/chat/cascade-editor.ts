@@ -59,8 +59,15 @@ import {type CascadeStep, moveStep, nextFallbackStep} from './cascade-step';
     }
     li {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.35rem;
       align-items: center;
+    }
+    /* A select is as wide as its longest model id; on a phone it shrinks to the line instead. */
+    select {
+      flex: 0 1 auto;
+      min-width: 0;
+      max-width: 100%;
     }
     .role {
       width: 6rem;

@@ -19,4 +19,10 @@ describe('mock scenario presets', () => {
     expect(presetIdOf(' status=529 ')).toBe('fail-529');
     expect(presetIdOf('status=503')).toBe('custom');
   });
+
+  it('looks in the presets it is given', () => {
+    const presets = [{id: 'own', label: 'Own', scenario: 'status=503'}];
+    expect(presetIdOf('status=503', presets)).toBe('own');
+    expect(presetIdOf('status=529', presets)).toBe('custom');
+  });
 });

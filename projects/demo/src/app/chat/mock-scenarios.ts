@@ -1,4 +1,4 @@
-/** A named scenario of the mock provider server, for the chat's "simulate" panel. */
+/** A named scenario of the mock provider server, for a "simulate" panel (the chat's, the Extract page's). */
 export interface MockScenarioPreset {
   /** A stable id, used by the e2e tests. */
   readonly id: string;
@@ -43,8 +43,9 @@ export const DEFAULT_MOCK_SCENARIO = MOCK_SCENARIO_PRESETS[0].scenario;
 /**
  * The preset a scenario string comes from, if any.
  * @param scenario The header value.
+ * @param presets The presets to look in; default the chat's.
  * @returns The preset's id, or `custom`.
  */
-export function presetIdOf(scenario: string): string {
-  return MOCK_SCENARIO_PRESETS.find(preset => preset.scenario === scenario.trim())?.id ?? 'custom';
+export function presetIdOf(scenario: string, presets: readonly MockScenarioPreset[] = MOCK_SCENARIO_PRESETS): string {
+  return presets.find(preset => preset.scenario === scenario.trim())?.id ?? 'custom';
 }

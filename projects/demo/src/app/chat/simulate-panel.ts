@@ -1,13 +1,14 @@
 import {ChangeDetectionStrategy, Component, computed, input, model} from '@angular/core';
 import {type DemoProviderName, demoProvider} from '../common/provider-catalog';
-import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf} from './mock-scenarios';
+import {MOCK_SCENARIO_PRESETS, type MockScenarioPreset, presetIdOf} from './mock-scenarios';
 
 /** The scenario each simulated provider plays, sent as its `x-mock-scenario` header. */
 export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
 
 /**
  * Picks what the simulated providers do: a preset (normal, slow, 529 before content, dropped, stalled, …) or a
- * scenario string of the mock provider server, per provider.
+ * scenario string of the mock provider server, per provider. The chat's presets unless given others (the Extract
+ * page gives its own); a provider without a scenario plays the first preset.
  */
 @Component({
   selector: 'app-simulate-panel',
@@ -23,7 +24,7 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
             data-testid="scenario-preset"
             (change)="pick(row.provider, $any($event.target).value)"
           >
-            @for (preset of presets; track preset.id) {
+            @for (preset of presets(); track preset.id) {
               <option [value]="preset.id" [selected]="preset.id === row.presetId">{{ preset.label }}</option>
             }
             <option value="custom" [selected]="row.presetId === 'custom'">Custom…</option>
@@ -48,13 +49,26 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
     fieldset {
       border: 1px dashed #bbb;
       border-radius: 6px;
+      /* A fieldset is as wide as its content by default; this lets it shrink to the page. */
+      min-width: 0;
     }
     .row {
       display: grid;
-      grid-template-columns: 8rem 16rem 1fr;
+      grid-template-columns: 8rem minmax(0, 16rem) minmax(0, 1fr);
       gap: 0.35rem;
       align-items: center;
       margin-bottom: 0.3rem;
+    }
+    /* On a phone the label, the preset and the scenario stack, so that nothing scrolls sideways. */
+    @media (max-width: 40rem) {
+      .row {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    select,
+    .scenario {
+      min-width: 0;
+      max-width: 100%;
     }
     .scenario {
       font-family: ui-monospace, monospace;
@@ -72,17 +86,18 @@ export class SimulatePanel {
   readonly providers = input.required<readonly DemoProviderName[]>();
   /** The scenario of each provider; a provider without one plays the default. */
   readonly scenarios = model.required<MockScenarios>();
-  protected readonly presets = MOCK_SCENARIO_PRESETS;
+  /** The presets to offer, the default first; the chat's unless given. */
+  readonly presets = input<readonly MockScenarioPreset[]>(MOCK_SCENARIO_PRESETS);
 
   protected readonly rows = computed(() =>
     [...new Set(this.providers())].map(provider => {
-      const scenario = this.scenarios()[provider] ?? DEFAULT_MOCK_SCENARIO;
-      return {provider, label: demoProvider(provider).label, scenario, presetId: presetIdOf(scenario)};
+      const scenario = this.scenarios()[provider] ?? this.presets()[0].scenario;
+      return {provider, label: demoProvider(provider).label, scenario, presetId: presetIdOf(scenario, this.presets())};
     }),
   );
 
   protected pick(provider: DemoProviderName, presetId: string): void {
-    const preset = MOCK_SCENARIO_PRESETS.find(candidate => candidate.id === presetId);
+    const preset = this.presets().find(candidate => candidate.id === presetId);
     // "Custom" keeps the current string for editing.
     if (preset) this.set(provider, preset.scenario);
   }

@@ -3,7 +3,7 @@ import {DestroyRef, inject, Injectable, signal} from '@angular/core';
 import {type DemoPage, pageOfPath, pathOfPage} from './demo-pages';
 
 /**
- * The page shown, from the URL path, kept in step with the browser's history. Three pages need no router
+ * The page shown, from the URL path, kept in step with the browser's history. A few pages need no router
  * (`@angular/router` is not a dependency of the workspace).
  */
 @Injectable({providedIn: 'root'})

@@ -6,6 +6,7 @@ describe('demo pages', () => {
     expect(pageOfPath('/dashboard')).toBe('dashboard');
     expect(pageOfPath('/dashboard/')).toBe('dashboard');
     expect(pageOfPath('settings')).toBe('settings');
+    expect(pageOfPath('/extract')).toBe('extract');
   });
 
   it('shows the chat for unknown paths', () => {
@@ -15,5 +16,6 @@ describe('demo pages', () => {
   it('maps pages back to paths', () => {
     expect(pathOfPage('dashboard')).toBe('/dashboard');
     expect(pathOfPage('chat')).toBe('/');
+    expect(pathOfPage('extract')).toBe('/extract');
   });
 });
