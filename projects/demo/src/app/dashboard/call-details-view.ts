@@ -44,6 +44,29 @@ import {formatCost, formatDuration} from '../common/format';
           <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
         }
         <pre data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
+        @if (body.request?.output; as output) {
+          <p data-testid="call-output">
+            <i>Object asked for:</i> {{ output.name }}
+            @if (output.description) {
+              — {{ output.description }}
+            }
+          </p>
+        }
+        @if (body.response?.object !== undefined) {
+          <p><i>Validated object:</i></p>
+          <pre data-testid="call-object">{{ json(body.response?.object) }}</pre>
+        }
+        @if (body.response?.objectError; as objectError) {
+          <p data-testid="call-object-error">
+            <i>Not the object ({{ objectError.kind }}):</i>
+            @for (issue of objectError.issues; track $index) {
+              <br />{{ issue.path.join('.') || '(root)' }} → {{ issue.message }}
+            }
+          </p>
+        }
+        @if (body.response?.refusal) {
+          <p><i>Refused:</i> {{ body.response?.refusal }}</p>
+        }
       } @else {
         <p class="hint">No body for this attempt: bodies are kept with the answering attempt.</p>
       }

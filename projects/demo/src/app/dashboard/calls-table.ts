@@ -31,7 +31,12 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
             (keydown.enter)="selected.emit(call.id)"
           >
             <td>{{ time(call.startedAt) }}</td>
-            <td>{{ call.provider }} / {{ call.model }}</td>
+            <td>
+              {{ call.provider }} / {{ call.model }}
+              @if (call.outputName) {
+                <span class="schema" data-testid="call-schema">{{ call.outputName }}</span>
+              }
+            </td>
             <td [class]="'status ' + call.status">{{ call.status }}</td>
             <td>{{ call.attemptIndex + 1 }} of {{ call.attemptCount }}</td>
             <td class="number">{{ duration(call.timeToFirstChunkMs) }}</td>
@@ -69,6 +74,14 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
     tbody tr:hover,
     .selected {
       background: #eef4ff;
+    }
+    .schema {
+      margin-left: 0.4em;
+      padding: 0 0.35em;
+      border: 1px solid #b9c6d8;
+      border-radius: 0.3em;
+      font-size: 0.85em;
+      color: #2d4a6b;
     }
     .status.error {
       color: #b42318;
