@@ -1,5 +1,6 @@
 // Builds a one-provider app per provider (projects/bundle-check) with the Angular production build and checks,
-// from the build's own esbuild metafile, that no other provider's SDK is in any bundle and no SDK is initial.
+// from the build's own esbuild metafile, that no other provider's SDK is in any bundle and no SDK is initial, nor
+// the JSON Schema validator of structured output.
 // Usage: node tools/check-bundles.mjs [provider ...]
 import {spawnSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -14,6 +15,8 @@ const SDK_OF = {
   cohere: 'cohere-ai',
 };
 const SDK_PATTERN = /node_modules\/(openai|@anthropic-ai\/sdk|@google\/genai|cohere-ai)\//;
+// The JSON Schema validator of structured output: loaded at the first plain-JSON-Schema validation, never initial.
+const VALIDATOR_PATTERN = /node_modules\/@cfworker\/json-schema\//;
 const providers = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SDK_OF);
 
 /** The SDK packages whose modules an output chunk contains. */
@@ -58,8 +61,12 @@ for (const provider of providers) {
   let initialGzip = 0;
   let lazySdkBytes = 0;
   let lazySdkGzip = 0;
+  let isValidatorBundled = false;
   for (const [name, output] of Object.entries(outputs)) {
     if (!name.endsWith('.js')) continue;
+    const hasValidator = Object.keys(output.inputs).some(input => VALIDATOR_PATTERN.test(input));
+    isValidatorBundled ||= hasValidator;
+    if (hasValidator && initial.has(name)) problems.push(`initial chunk ${name} contains @cfworker/json-schema`);
     const sdks = sdksIn(output);
     sdks.forEach(sdk => bundledSdks.add(sdk));
     const content = sizeOf(name);
@@ -76,6 +83,7 @@ for (const provider of providers) {
   for (const sdk of bundledSdks) if (sdk !== expected) problems.push(`another provider's SDK is bundled: ${sdk}`);
   // Without the expected SDK in a lazy chunk the check would prove nothing.
   if (!bundledSdks.has(expected)) problems.push(`${expected} is not bundled at all: the check cannot see SDKs`);
+  if (!isValidatorBundled) problems.push('@cfworker/json-schema is not bundled at all: the check cannot see it');
   if (problems.length) {
     failed++;
     problems.forEach(problem => console.error(`✗ ${provider}: ${problem}`));
