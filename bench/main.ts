@@ -17,6 +17,8 @@ import {collectGarbage} from './lib/measure';
 import {startMockServerProcess} from './lib/mock-server-process';
 import {describeMachine} from './machine';
 import {benchCancelMemory, benchCollectMemory, benchRawCancelMemory, benchRawCollectMemory} from './memory';
+import {benchObjectParser} from './object/object-parser';
+import {benchObjectStream, OBJECT_MOCK_SERVER_MAIN, objectAnswerSizes} from './object/object-stream';
 import {benchPerChunk} from './per-chunk';
 import {renderReport} from './report';
 import type {BenchResults, BenchSettings} from './results';
@@ -30,7 +32,7 @@ const PROTOCOLS: readonly BenchProtocol[] = [
   'cohere',
   'deepseek',
 ];
-const SECTIONS = ['per-chunk', 'ttfc', 'cold-load', 'cascade', 'browser', 'bundle', 'memory'] as const;
+const SECTIONS = ['per-chunk', 'object', 'ttfc', 'cold-load', 'cascade', 'browser', 'bundle', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: Omit<BenchSettings, 'command'> = {
@@ -45,6 +47,17 @@ const FULL: Omit<BenchSettings, 'command'> = {
   browserRounds: 11,
   renderSeconds: 2,
   logRows: 100_000,
+  // About 1.4 MB of JSON in 20,000 chunks; the Vercel AI SDK re-parses the whole text at every chunk, so it runs
+  // the 2,000-chunk answer and one twice as long, not the 20,000-chunk one (about 10 minutes per run here).
+  object: {
+    records: 2_600,
+    rounds: 11,
+    chunks: [2_000, 20_000],
+    vercelRounds: 3,
+    vercelChunks: 4_000,
+    reparseRounds: 3,
+    reparseSamples: 40,
+  },
 };
 
 const SMOKE: Omit<BenchSettings, 'command'> = {
@@ -59,6 +72,15 @@ const SMOKE: Omit<BenchSettings, 'command'> = {
   browserRounds: 1,
   renderSeconds: 0.3,
   logRows: 2_000,
+  object: {
+    records: 26,
+    rounds: 1,
+    chunks: [20, 200],
+    vercelRounds: 1,
+    vercelChunks: 40,
+    reparseRounds: 1,
+    reparseSamples: 5,
+  },
 };
 
 async function main(): Promise<void> {
@@ -118,6 +140,35 @@ async function main(): Promise<void> {
     if (runs('per-chunk')) {
       results.perChunk = await perProtocol('per-chunk', PROTOCOLS, protocol =>
         benchPerChunk({...rounds, target, protocols: [protocol], chunks: settings.chunks}, log),
+      );
+    }
+    if (runs('object')) {
+      await attempt(
+        'object stream',
+        async () => {
+          // Its own mock server: the answer (the JSON of the bench object) is too big for a scenario header.
+          const objectServer = await startMockServerProcess(OBJECT_MOCK_SERVER_MAIN);
+          try {
+            results.objectStream = await benchObjectStream(
+              {...rounds, ...settings.object, target: {baseUrl: objectServer.url}},
+              log,
+            );
+          } finally {
+            await objectServer.close();
+          }
+        },
+        'every run saw the whole text, or an object equal to the JSON',
+      );
+      await attempt(
+        'object parser',
+        async () => {
+          const sizes = objectAnswerSizes(settings.object);
+          results.objectParser = await benchObjectParser(
+            {...rounds, ...settings.object, answers: [sizes.small, sizes.large, sizes.coarse]},
+            log,
+          );
+        },
+        'every parser gave the value JSON.parse() gives',
       );
     }
     if (runs('ttfc')) {

@@ -1,5 +1,6 @@
 import {formatNumber, kilobytes, markdownTable, medianWithIqr, range, ratio} from './report-format';
 import type {CancelMemoryResult, CollectMemoryResult} from './memory';
+import {renderObjectSection} from './object/object-report';
 import type {BenchResults} from './results';
 import {checkTargets} from './targets';
 
@@ -21,6 +22,7 @@ export function renderReport(results: BenchResults): string {
     logging(results),
     bundles(results),
     memory(results),
+    renderObjectSection(results),
     method(results),
   ]
     .filter(section => section !== '')
@@ -376,7 +378,8 @@ function method({settings}: BenchResults): string {
   return `## Method
 
 - Mock provider server: \`projects/mock-providers\`, started in a child process on a free loopback port, so its CPU is
-  not counted; its request log is cleared after each round.
+  not counted; its request log is cleared after each round. The structured-output section starts its own
+  (\`bench/object/object-mock-server.ts\`) the same way.
 - Settings of this run: ${JSON.stringify(settings)}.
 - Medians with interquartile ranges (IQR, linear interpolation) and min–max. No absolute time is asserted anywhere;
   targets are ratios or differences within this run.

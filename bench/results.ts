@@ -4,6 +4,8 @@ import type {CascadeResult} from './cascade';
 import type {ColdLoadRow} from './cold-load';
 import type {MachineInfo} from './machine';
 import type {CancelMemoryResult, CollectMemoryResult} from './memory';
+import type {ObjectParserRow} from './object/object-parser';
+import type {ObjectBenchSettings, ObjectStreamResults} from './object/object-stream';
 import type {PerChunkRow} from './per-chunk';
 import type {TtfcRow} from './ttfc';
 
@@ -21,6 +23,8 @@ export interface BenchSettings {
   readonly browserRounds: number;
   readonly renderSeconds: number;
   readonly logRows: number;
+  /** The structured-output bench's answers and rounds. */
+  readonly object: ObjectBenchSettings;
 }
 
 /** Everything one bench run measured; a section is absent when it was skipped. */
@@ -32,6 +36,10 @@ export interface BenchResults {
   /** Parts that threw (an adapter error, libraries that disagreed), with the first line of the error. */
   readonly failures: readonly {readonly part: string; readonly error: string}[];
   readonly perChunk?: readonly PerChunkRow[];
+  /** `streamObject()` against the text stream of the same bytes, and the Vercel AI SDK's partial object stream. */
+  readonly objectStream?: ObjectStreamResults;
+  /** The partial JSON parser alone, against `JSON.parse()` once and against re-parsing at every chunk. */
+  readonly objectParser?: readonly ObjectParserRow[];
   readonly ttfc?: readonly TtfcRow[];
   readonly coldLoad?: readonly ColdLoadRow[];
   readonly cascade?: CascadeResult;

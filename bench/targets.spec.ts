@@ -1,6 +1,7 @@
 import type {SampleSummary} from './lib/stats';
 import type {PerChunkRow} from './per-chunk';
 import type {BenchResults} from './results';
+import {objectRow, objectStreamResults, summaryOf} from './object/object-results-fixtures';
 import {checkTargets} from './targets';
 
 const summary = (median: number): SampleSummary => ({
@@ -74,5 +75,39 @@ describe('checkTargets', () => {
     expect(check?.isMet).toBeTrue();
     expect(check?.inconclusive).toContain('0.40–1.10');
     expect(checkTargets({...base, perChunk: [row('llm-rx', 1.05, 1)]})[0]?.inconclusive).toBeUndefined();
+  });
+
+  it('checks llm-rx object streams against their text streams, and the ratio growing with the answer', () => {
+    const checks = checkTargets({...base, objectStream: objectStreamResults(1.4)});
+    expect(checks.map(check => [check.target, check.measured, check.isMet])).toEqual([
+      ['object: llm-rx streamObject() CPU/chunk ≤ 1.5× its text stream (2,000 chunks of 0.14 MB)', '1.30×', true],
+      ['object: llm-rx streamObject() CPU/chunk ≤ 1.5× its text stream (20,000 chunks of 1.38 MB)', '1.40×', true],
+      ['object: llm-rx streamObject() CPU/chunk ≤ 1.5× its text stream (2,000 chunks of 1.38 MB)', '1.20×', true],
+      [
+        'object: llm-rx ratio at 20,000 chunks of 1.38 MB ÷ ratio at 2,000 chunks of 0.14 MB ≤ 1.3 (linear)',
+        '1.08×',
+        true,
+      ],
+      [
+        'object: llm-rx ratio at 20,000 chunks of 1.38 MB ÷ ratio at 2,000 chunks of 1.38 MB ≤ 1.3 (linear)',
+        '1.17×',
+        true,
+      ],
+    ]);
+  });
+
+  it('misses the object targets above 1.5× and 1.3×, and marks noisy rounds inconclusive', () => {
+    const missed = checkTargets({...base, objectStream: objectStreamResults(1.8)});
+    expect(missed.map(check => check.isMet)).toEqual([true, false, true, false, false]);
+    const results = objectStreamResults(1.4);
+    const noisy = {
+      ...results,
+      rows: results.rows.map(row =>
+        row.kind === 'large' && row.mode === 'object' ? objectRow('large', 'llm-rx', 'object', 18, 1.4, 0.2) : row,
+      ),
+      linearity: results.linearity.map(entry => ({...entry, ratio: summaryOf(entry.ratio.median, 0.2)})),
+    };
+    const checks = checkTargets({...base, objectStream: noisy});
+    expect(checks.map(check => check.inconclusive !== undefined)).toEqual([false, true, false, true, true]);
   });
 });

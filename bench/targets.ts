@@ -1,4 +1,5 @@
 import type {SampleSummary} from './lib/stats';
+import type {ObjectAnswerKind} from './object/object-stream';
 import {formatNumber} from './report-format';
 import type {BenchResults} from './results';
 
@@ -37,6 +38,10 @@ export const MAX_TTFC_OVERHEAD_MS = 1;
 export const MAX_CASCADE_OVERHEAD_MS = 1;
 /** Heap after cancel cycles over the baseline, at most. */
 export const MAX_HEAP_GROWTH = 0.05;
+/** llm-rx `streamObject()` CPU per chunk over its text stream of the same bytes, at most. */
+export const MAX_OBJECT_RATIO_TO_TEXT = 1.5;
+/** That ratio at the 20,000-chunk answer over the ratio at a 2,000-chunk one, at most (a linear parser). */
+export const MAX_OBJECT_LINEARITY = 1.3;
 
 /**
  * Checks the issue's targets against one run's results, each as a ratio or difference within that run.
@@ -70,6 +75,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       });
     }
   }
+  checks.push(...objectChecks(results));
   const browserRatio = results.browser?.perChunk?.taskRatio;
   if (browserRatio !== undefined) {
     checks.push({
@@ -121,6 +127,38 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       target: `memory: heap within ${MAX_HEAP_GROWTH * 100}% of baseline after ${results.cancelMemory.cycles} cancel cycles`,
       measured: `${growth >= 0 ? '+' : ''}${formatNumber(growth * 100, 1)}%`,
       isMet: growth <= MAX_HEAP_GROWTH,
+    });
+  }
+  return checks;
+}
+
+function objectChecks({objectStream}: BenchResults): TargetCheck[] {
+  if (!objectStream) return [];
+  const checks: TargetCheck[] = [];
+  const describe = (kind: ObjectAnswerKind) => {
+    const answer = objectStream.answers[kind];
+    return answer
+      ? `${answer.chunks.toLocaleString('en-US')} chunks of ${formatNumber(answer.bytes / 1e6, 2)} MB`
+      : kind;
+  };
+  for (const row of objectStream.rows) {
+    if (row.library !== 'llm-rx' || row.mode !== 'object') continue;
+    checks.push({
+      target: `object: llm-rx streamObject() CPU/chunk ≤ ${MAX_OBJECT_RATIO_TO_TEXT}× its text stream (${describe(row.kind)})`,
+      measured: `${formatNumber(row.cpuRatioToText.median, 2)}×`,
+      isMet: row.cpuRatioToText.median <= MAX_OBJECT_RATIO_TO_TEXT,
+      inconclusive: spreadOf(row.cpuRatioToText),
+    });
+  }
+  for (const linearity of objectStream.linearity) {
+    if (linearity.library !== 'llm-rx') continue;
+    checks.push({
+      target:
+        `object: llm-rx ratio at ${describe(linearity.to)} ÷ ratio at ${describe(linearity.from)} ` +
+        `≤ ${MAX_OBJECT_LINEARITY} (linear)`,
+      measured: `${formatNumber(linearity.ratio.median, 2)}×`,
+      isMet: linearity.ratio.median <= MAX_OBJECT_LINEARITY,
+      inconclusive: spreadOf(linearity.ratio),
     });
   }
   return checks;
