@@ -1,5 +1,3 @@
-import {copyWith, type JsonFrame, NO_CHILD, setMember} from './json-frame';
-
 /**
  * Where and why the text stopped being JSON.
  */
@@ -36,6 +34,31 @@ const enum State {
   Done,
 }
 
+/**
+ * An open array or object. Its `members` hold its finished members and, in the last slot (an array's last element,
+ * an object's `key`), the snapshot of the child still being read, written in place at each snapshot: so a snapshot
+ * is one copy of `members` at its final size and shape, the fastest copy there is. `members` itself is handed out
+ * only once the frame is closed, when it is never changed again.
+ */
+interface Frame {
+  readonly isArray: boolean;
+  readonly members: unknown[] | Record<string, unknown>;
+  /** The key whose value is being read (objects). */
+  key: string;
+  /** Whether an array's last element is the open child's snapshot rather than a finished member. */
+  hasOpenSlot: boolean;
+  /** Whether a member is named `__proto__`, which `Object.assign` would set as the copy's prototype. */
+  hasProtoKey: boolean;
+  /** Whether `members` changed since the last snapshot. */
+  hasChanged: boolean;
+  snapshot: unknown;
+  /** The open child's snapshot that `snapshot` was built with. */
+  childSnapshot: unknown;
+}
+
+/** The open child of a frame that has none. */
+const NO_CHILD = Symbol('no child');
+
 const LITERALS: Readonly<Record<string, {readonly text: string; readonly value: unknown}>> = {
   t: {text: 'true', value: true},
   f: {text: 'false', value: false},
@@ -68,7 +91,7 @@ export class PartialJsonParser {
   #state = State.Start;
   /** The state to return to after a string (AfterValue, or Colon for a key). */
   #isKey = false;
-  #frames: JsonFrame[] = [];
+  #frames: Frame[] = [];
   #root: unknown = NO_CHILD;
   #hasRoot = false;
   /** The string being read, and a high surrogate held back until its pair arrives. */
@@ -101,7 +124,10 @@ export class PartialJsonParser {
     const before = this.#version;
     const length = text.length;
     let index = 0;
-    while (index < length && this.#failure === undefined) index = this.#step(text, index, length);
+    while (index < length && this.#failure === undefined) {
+      // Most of a JSON text is inside strings: read them without the dispatch.
+      index = this.#state === State.String ? this.#readString(text, index, length) : this.#step(text, index, length);
+    }
     this.#offset += length;
     return this.#version !== before;
   }
@@ -118,7 +144,8 @@ export class PartialJsonParser {
     for (let depth = this.#frames.length - 1; depth >= 0; depth--) {
       const frame = this.#frames[depth];
       if (frame.hasChanged || child !== frame.childSnapshot) {
-        frame.snapshot = copyWith(frame, child);
+        if (child !== NO_CHILD) putOpenChild(frame, child);
+        frame.snapshot = copyOf(frame);
         frame.childSnapshot = child;
         frame.hasChanged = false;
       }
@@ -171,8 +198,14 @@ export class PartialJsonParser {
         return newline + 1;
       }
     }
+    let code = text.charCodeAt(index);
+    if (code === 32 || code === 10 || code === 13 || code === 9) {
+      // A run of whitespace (indentation, pretty-printed JSON) at once.
+      do code = text.charCodeAt(++index);
+      while (code === 32 || code === 10 || code === 13 || code === 9);
+      if (index === length) return index;
+    }
     const char = text[index];
-    if (char === ' ' || char === '\n' || char === '\r' || char === '\t') return index + 1;
     switch (this.#state) {
       case State.Start:
         if (char === '`') {
@@ -215,6 +248,8 @@ export class PartialJsonParser {
       this.#frames.push({
         isArray,
         members: isArray ? [] : {},
+        hasOpenSlot: false,
+        hasProtoKey: false,
         key: '',
         hasChanged: true,
         snapshot: undefined,
@@ -333,20 +368,14 @@ export class PartialJsonParser {
   #readNumber(text: string, index: number, length: number): number {
     let end = index;
     while (end < length) {
-      const char = text[end];
-      if (!(
-        (char >= '0' && char <= '9') ||
-        char === '-' ||
-        char === '+' ||
-        char === '.' ||
-        char === 'e' ||
-        char === 'E'
-      )) {
+      const code = text.charCodeAt(end);
+      // 0-9, '+', '-', '.', 'e', 'E': what a number may hold; the pattern checks the order at its end.
+      if (!((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46 || code === 101 || code === 69)) {
         break;
       }
       end++;
     }
-    this.#number += text.slice(index, end);
+    this.#number = this.#number === '' ? text.slice(index, end) : this.#number + text.slice(index, end);
     if (end === length) return end;
     return this.#endNumber(this.#offset + end) ? end : end + 1;
   }
@@ -382,8 +411,15 @@ export class PartialJsonParser {
       this.#state = State.Done;
       return;
     }
-    if (frame.isArray) (frame.members as unknown[]).push(value);
-    else setMember(frame.members as Record<string, unknown>, frame.key, value);
+    if (frame.isArray) {
+      const members = frame.members as unknown[];
+      // The open child's slot, when a snapshot made one, becomes the finished member.
+      if (frame.hasOpenSlot) members[members.length - 1] = value;
+      else members.push(value);
+      frame.hasOpenSlot = false;
+    } else {
+      setMember(frame, value);
+    }
     frame.hasChanged = true;
     this.#state = State.AfterValue;
   }
@@ -400,7 +436,7 @@ export class PartialJsonParser {
 
   /** Closes the open container (the caller checked the bracket matches it). */
   #close(index: number): number {
-    const frame = this.#frames.pop() as JsonFrame;
+    const frame = this.#frames.pop() as Frame;
     // Never changed again from here on, so snapshots share it as it is.
     this.#setValue(frame.members, true);
     return index + 1;
@@ -410,5 +446,39 @@ export class PartialJsonParser {
     const shown = char === undefined ? 'the end' : JSON.stringify(char);
     this.#failure = {message: `unexpected ${shown} where ${expected} should be`, position: this.#offset + index};
     return index + 1;
+  }
+}
+
+/** Writes the open child's snapshot in its slot of the frame's members (see `Frame`). */
+function putOpenChild(frame: Frame, child: unknown): void {
+  if (!frame.isArray) {
+    setMember(frame, child);
+    return;
+  }
+  const members = frame.members as unknown[];
+  if (frame.hasOpenSlot) members[members.length - 1] = child;
+  else members.push(child);
+  frame.hasOpenSlot = true;
+}
+
+/**
+ * A frame's members as a new value: `slice()` for an array, `Object.assign` for an object (several times faster
+ * than a spread), or the spread when a member is named `__proto__`, which `Object.assign` would set as the
+ * copy's prototype.
+ */
+function copyOf(frame: Frame): unknown {
+  if (frame.isArray) return (frame.members as unknown[]).slice();
+  const members = frame.members as Record<string, unknown>;
+  return frame.hasProtoKey ? {...members} : Object.assign({}, members);
+}
+
+/** Sets the member of the frame's `key` as JSON.parse does: `__proto__` is an own property, never the prototype. */
+function setMember(frame: Frame, value: unknown): void {
+  const members = frame.members as Record<string, unknown>;
+  if (frame.key === '__proto__') {
+    Object.defineProperty(members, '__proto__', {value, writable: true, enumerable: true, configurable: true});
+    frame.hasProtoKey = true;
+  } else {
+    members[frame.key] = value;
   }
 }
