@@ -339,4 +339,25 @@ describe('toStrictJsonSchema', () => {
     expect(prepareObject?.('text')).toBe('text');
     expect(prepareObject?.([1, 2])).toEqual([1, 2]);
   });
+
+  it('reads the answer back copy on write: what holds no added null is given back as it is', () => {
+    const {prepareObject} = toStrictJsonSchema(
+      jsonSchemaOf(z.object({items: z.array(z.object({sku: z.string(), note: z.string().optional()}))})),
+    );
+    const clean = {
+      items: [
+        {sku: 'a', note: 'x'},
+        {sku: 'b', note: 'y'},
+      ],
+    };
+    expect(prepareObject?.(clean)).toBe(clean);
+    const first = {sku: 'a', note: 'x'};
+    const answer: Items = {items: [first, {sku: 'b', note: null}, {sku: 'c', note: 'z'}]};
+    const prepared = prepareObject?.(answer) as Items;
+    expect(prepared).toEqual({items: [{sku: 'a', note: 'x'}, {sku: 'b'}, {sku: 'c', note: 'z'}]});
+    // Only the path to the removed null is new; the answer itself is not changed.
+    expect(prepared.items[0]).toBe(first);
+    expect(prepared.items[2]).toBe(answer.items[2]);
+    expect(answer.items[1]).toEqual({sku: 'b', note: null});
+  });
 });

@@ -172,7 +172,10 @@ function nullable(schema: unknown, root: Node): unknown {
   return node;
 }
 
-/** The answer, without the `null`s strict mode made the model write for absent optional properties. */
+/**
+ * The answer, without the `null`s strict mode made the model write for absent optional properties. Copy on write:
+ * only the objects and arrays on the way to a removed `null` are new, everything else is the parsed value itself.
+ */
 function withoutAddedNulls(
   value: unknown,
   schema: unknown,
@@ -193,24 +196,46 @@ function withoutAddedNulls(
     const items = node['items'];
     const prefix = Array.isArray(node['prefixItems']) ? (node['prefixItems'] as unknown[]) : [];
     if (items === undefined && prefix.length === 0) return value;
-    return value.map((item, index) => {
+    // Copied only from the first item that changed: an answer with no added null is given back as it is.
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
       const itemSchema = index < prefix.length ? prefix[index] : items;
-      return itemSchema === undefined ? item : withoutAddedNulls(item, itemSchema, root, madeNullable);
-    });
+      const kept = itemSchema === undefined ? item : withoutAddedNulls(item, itemSchema, root, madeNullable);
+      if (kept !== item && copy === undefined) copy = value.slice(0, index);
+      copy?.push(kept);
+    }
+    return copy ?? value;
   }
   const properties = node['properties'] as Node | undefined;
   if (properties === undefined) return value;
   const added = madeNullable.get(node);
-  const result: Node = {};
-  for (const [key, member] of Object.entries(value as Node)) {
-    if (member === null && added?.has(key)) continue;
-    const child = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+  const members = value as Node;
+  let result: Node | undefined;
+  const keys = Object.keys(members);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index];
+    const member = members[key];
+    const isDropped = member === null && added !== undefined && added.has(key);
+    const child = isDropped || !Object.prototype.hasOwnProperty.call(properties, key) ? undefined : properties[key];
     const kept = child === undefined ? member : withoutAddedNulls(member, child, root, madeNullable);
-    if (key === '__proto__')
-      Object.defineProperty(result, key, {value: kept, writable: true, enumerable: true, configurable: true});
-    else result[key] = kept;
+    if ((isDropped || kept !== member) && result === undefined) {
+      // Copied only from the first member that changed, with the members before it.
+      result = {};
+      for (let before = 0; before < index; before++) setOwn(result, keys[before], members[keys[before]]);
+    }
+    if (result !== undefined && !isDropped) setOwn(result, key, kept);
   }
-  return result;
+  return result ?? value;
+}
+
+/** Sets a member as JSON.parse does: `__proto__` is an own property, never the prototype. */
+function setOwn(target: Node, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {value, writable: true, enumerable: true, configurable: true});
+  } else {
+    target[key] = value;
+  }
 }
 
 /**
