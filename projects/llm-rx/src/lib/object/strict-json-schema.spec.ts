@@ -344,7 +344,8 @@ describe('toStrictJsonSchema', () => {
     const {prepareObject} = toStrictJsonSchema(
       jsonSchemaOf(z.object({items: z.array(z.object({sku: z.string(), note: z.string().optional()}))})),
     );
-    const clean = {
+    type Items = {items: {sku: string; note?: string | null}[]};
+    const clean: Items = {
       items: [
         {sku: 'a', note: 'x'},
         {sku: 'b', note: 'y'},
