@@ -157,6 +157,8 @@ export function describeStructuredOutputMatrix(target: StructuredOutputTarget): 
     const outcome = await run({tag: tag('cut'), text: '{"name": "Ada", "email": "ada@'});
     expect(LlmObjectError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     expect((outcome.error as LlmObjectError).kind).toBe('invalid-json');
+    // It ended early: the fault is at the end of the text.
+    expect((outcome.error as LlmObjectError).issues[0].position).toBe('{"name": "Ada", "email": "ada@'.length);
     // What had arrived was shown as it grew.
     const partials = outcome.chunks.filter(chunk => chunk.type === 'partial-object');
     expect(partials[partials.length - 1]?.object).toEqual({name: 'Ada', email: 'ada@'});

@@ -15,6 +15,8 @@ export type LlmObjectErrorKind =
 export interface LlmObjectIssue {
   readonly message: string;
   readonly path: readonly (string | number)[];
+  /** For `invalid-json`: the offset in `rawText` where the text stopped being JSON (its length when it ended early). */
+  readonly position?: number;
 }
 
 /**

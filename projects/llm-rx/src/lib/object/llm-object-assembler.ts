@@ -49,7 +49,7 @@ export class LlmObjectAssembler {
           kind: 'invalid-json',
           schemaName,
           rawText,
-          issues: [{message: `${message} (at character ${position})`, path: []}],
+          issues: [{message: `${message} (at character ${position})`, path: [], position}],
         },
         usage,
       );

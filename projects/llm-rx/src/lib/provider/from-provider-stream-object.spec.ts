@@ -84,6 +84,7 @@ describe('fromProviderStream with an output schema', () => {
     expect(error.kind).toBe('invalid-json');
     expect(error.rawText).toBe('Sure! {"name":"Ada"}');
     expect(error.issues[0].message).toContain('at character 0');
+    expect(error.issues[0].position).toBe(0);
     expect(error.usage.outputTokens).toBe(TOKENS.outputTokens);
     expect(error.attempts.length).toBe(1);
     expect(error.attempts[0].usage?.outputTokens).toBe(TOKENS.outputTokens);
