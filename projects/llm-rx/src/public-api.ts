@@ -42,6 +42,8 @@ export type {ResolvedLlmOutput} from './lib/object/resolve-llm-output';
 export {validateLlmObject} from './lib/object/validate-llm-object';
 export type {LlmObjectValidation} from './lib/object/validate-llm-object';
 export {toStrictJsonSchema} from './lib/object/strict-json-schema';
+export {mapJsonSchema} from './lib/object/map-json-schema';
+export type {JsonSchemaMapper, JsonSchemaNode} from './lib/object/map-json-schema';
 export type {StrictJsonSchema, StrictJsonSchemaOptions} from './lib/object/strict-json-schema';
 export {PartialJsonParser} from './lib/object/partial-json-parser';
 export type {PartialJsonFailure} from './lib/object/partial-json-parser';

@@ -1,4 +1,4 @@
-import {toStrictJsonSchema, type LlmJsonSchema, type StrictJsonSchema} from 'llm-rx';
+import {mapJsonSchema, toStrictJsonSchema, type LlmJsonSchema, type StrictJsonSchema} from 'llm-rx';
 
 type Node = Record<string, unknown>;
 
@@ -45,38 +45,27 @@ const KEPT = new Set(['type', 'title', 'description', 'required', '$ref', ...SCH
  *   e.g. a record, which native structured output cannot express), and `prepareObject`.
  */
 export function toAnthropicJsonSchema(schema: LlmJsonSchema, description?: string): StrictJsonSchema {
-  const supported = supportedNode(schema) as Node;
+  const supported = mapJsonSchema(schema, {visit: supportedNode}) as Node;
   if (description !== undefined && supported['description'] === undefined) supported['description'] = description;
   return toStrictJsonSchema(supported);
 }
 
-function supportedNode(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(supportedNode);
-  if (typeof node !== 'object' || node === null) return node;
-  const copy: Node = {};
+/** One node in the subset (its schemas already are): `oneOf` as `anyOf`, the rest described. */
+function supportedNode(copy: Node): Node {
+  const supported: Node = {};
   const described: Node = {};
-  for (const [key, value] of Object.entries(node as Node)) {
-    if (SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null) {
-      copy[key] = Object.fromEntries(
-        Object.entries(value as Node).map(([name, child]) => [name, supportedNode(child)]),
-      );
-    } else if (SUBSCHEMAS.has(key)) {
-      copy[key] = supportedNode(value);
-    } else if (key === 'oneOf') {
-      copy['anyOf'] = supportedNode(value);
-    } else if (KEPT.has(key) || isSupportedValue(key, value)) {
-      copy[key] = value;
-    } else {
-      described[key] = value;
-    }
+  for (const [key, value] of Object.entries(copy)) {
+    if (key === 'oneOf') supported['anyOf'] = value;
+    else if (KEPT.has(key) || isSupportedValue(key, value)) supported[key] = value;
+    else described[key] = value;
   }
   const extra = Object.entries(described);
   if (extra.length > 0) {
     const constraints = `{${extra.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ')}}`;
-    copy['description'] =
-      typeof copy['description'] === 'string' ? `${copy['description']}\n\n${constraints}` : constraints;
+    supported['description'] =
+      typeof supported['description'] === 'string' ? `${supported['description']}\n\n${constraints}` : constraints;
   }
-  return copy;
+  return supported;
 }
 
 /** Whether a keyword with a value of its own is in the subset, with this value. */

@@ -1,4 +1,4 @@
-import {toStrictJsonSchema, type LlmJsonSchema} from 'llm-rx';
+import {mapJsonSchema, toStrictJsonSchema, type LlmJsonSchema} from 'llm-rx';
 
 /**
  * Keywords Cohere's structured outputs do not take: schema composition other than `anyOf` (`allOf`, `not`),
@@ -27,12 +27,6 @@ const COHERE_FORMATS = new Set(['date-time', 'uuid', 'date', 'time']);
 
 /** What Cohere's regular expressions cannot contain: anchors and lookaheads. */
 const UNSUPPORTED_PATTERN = /[\^$]|\(\?[=!]/;
-
-/** Keywords whose value is a schema or a list of schemas. */
-const SUBSCHEMA_KEYWORDS = new Set(['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties', 'contains']);
-
-/** Keywords whose value maps names to schemas (`definitions` is draft-07's `$defs`). */
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', '$defs', 'definitions']);
 
 /** What `toCohereJsonSchema()` gives: the schema to send, and how to read the answer back. */
 export interface CohereJsonSchema {
@@ -68,42 +62,31 @@ type Node = Record<string, unknown>;
  * ```
  */
 export function toCohereJsonSchema(schema: LlmJsonSchema): CohereJsonSchema {
-  const {schema: strict, prepareObject} = toStrictJsonSchema(rewrite(schema) as LlmJsonSchema, {
+  const cohere = mapJsonSchema(schema, {visit: rewrite}) as LlmJsonSchema;
+  const {schema: strict, prepareObject} = toStrictJsonSchema(cohere, {
     removeKeywords: UNSUPPORTED_KEYWORDS,
   });
   return {schema: strict, ...(prepareObject && {prepareObject})};
 }
 
-/** The keyword changes that depend on a value (`format`, `pattern`, `oneOf`, `$ref`), at every depth. */
-function rewrite(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewrite);
-  if (typeof node !== 'object' || node === null) return node;
-  const source = node as Node;
-  const copy: Node = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (SCHEMA_MAP_KEYWORDS.has(key)) {
-      const name = key === 'definitions' ? '$defs' : key;
-      copy[name] = {...(copy[name] as Node | undefined), ...rewriteEach(value)};
+/** The keyword changes that depend on a value (`format`, `pattern`, `oneOf`, `$ref`), on one node. */
+function rewrite(copy: Node, original: Node): Node {
+  const cohere: Node = {};
+  for (const [key, value] of Object.entries(copy)) {
+    if (key === 'definitions' || key === '$defs') {
+      cohere['$defs'] = {...(cohere['$defs'] as Node | undefined), ...(value as Node)};
     } else if (key === 'oneOf') {
       // `anyOf` and `oneOf` together would both have to hold: then `oneOf` is left to validation.
-      if (!('anyOf' in source)) copy['anyOf'] = rewrite(value);
-    } else if (SUBSCHEMA_KEYWORDS.has(key)) {
-      copy[key] = rewrite(value);
+      if (!('anyOf' in original)) cohere['anyOf'] = value;
     } else if (key === '$ref' && typeof value === 'string') {
-      copy[key] = value.replace(/^#\/definitions\//, '#/$defs/');
+      cohere[key] = value.replace(/^#\/definitions\//, '#/$defs/');
     } else if (key === 'format') {
-      if (typeof value === 'string' && COHERE_FORMATS.has(value)) copy[key] = value;
+      if (typeof value === 'string' && COHERE_FORMATS.has(value)) cohere[key] = value;
     } else if (key === 'pattern') {
-      if (typeof value === 'string' && !UNSUPPORTED_PATTERN.test(value)) copy[key] = value;
+      if (typeof value === 'string' && !UNSUPPORTED_PATTERN.test(value)) cohere[key] = value;
     } else {
-      copy[key] = value;
+      cohere[key] = value;
     }
   }
-  return copy;
-}
-
-/** A name-to-schema map with each schema rewritten; anything else gives an empty map. */
-function rewriteEach(map: unknown): Node {
-  if (typeof map !== 'object' || map === null || Array.isArray(map)) return {};
-  return Object.fromEntries(Object.entries(map as Node).map(([name, child]) => [name, rewrite(child)]));
+  return cohere;
 }

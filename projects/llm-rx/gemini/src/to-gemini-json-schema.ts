@@ -1,4 +1,4 @@
-import type {LlmJsonSchema} from 'llm-rx';
+import {mapJsonSchema, type LlmJsonSchema} from 'llm-rx';
 
 /**
  * The keywords Gemini's `responseJsonSchema` takes, as `@google/genai` 3.1 lists them: the JSON Schema ones below
@@ -28,12 +28,6 @@ const GEMINI_KEYWORDS = new Set([
   'propertyOrdering',
 ]);
 
-/** Keywords whose value is a schema or a list of schemas. */
-const SUBSCHEMA_KEYWORDS = new Set(['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties']);
-
-/** Keywords whose value maps names to schemas (`definitions` is draft-07's `$defs`). */
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', '$defs', 'definitions']);
-
 type Node = Record<string, unknown>;
 
 /**
@@ -57,44 +51,36 @@ type Node = Record<string, unknown>;
  * ```
  */
 export function toGeminiJsonSchema(schema: LlmJsonSchema): LlmJsonSchema {
-  return rewrite(schema) as LlmJsonSchema;
+  return mapJsonSchema(schema, {
+    // A node with a `$ref` keeps only its `$` keywords, as Gemini requires; nothing else is looked into.
+    drop: (key, node) =>
+      (typeof node['$ref'] === 'string' && !key.startsWith('$') && key !== 'definitions') ||
+      !(GEMINI_KEYWORDS.has(key) || key === 'definitions' || key === 'const'),
+    visit: rewrite,
+  }) as LlmJsonSchema;
 }
 
-function rewrite(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewrite);
-  // `true`, `false` and anything that is not a schema object stay as they are.
-  if (typeof node !== 'object' || node === null) return node;
-  const source = node as Node;
-  const isReference = typeof source['$ref'] === 'string';
-  const copy: Node = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (isReference && !key.startsWith('$') && key !== 'definitions') continue;
-    if (SCHEMA_MAP_KEYWORDS.has(key)) {
-      const name = key === 'definitions' ? '$defs' : key;
-      copy[name] = {...(copy[name] as Node | undefined), ...rewriteEach(value)};
-    } else if (SUBSCHEMA_KEYWORDS.has(key)) {
-      copy[key] = rewrite(value);
+/** One node in Gemini's subset (its schemas already are). */
+function rewrite(copy: Node, original: Node): Node {
+  const gemini: Node = {};
+  for (const [key, value] of Object.entries(copy)) {
+    if (key === 'definitions' || key === '$defs') {
+      gemini['$defs'] = {...(gemini['$defs'] as Node | undefined), ...(value as Node)};
     } else if (key === '$ref') {
-      copy[key] = (value as string).replace(/^#\/definitions\//, '#/$defs/');
+      gemini[key] = (value as string).replace(/^#\/definitions\//, '#/$defs/');
     } else if (key === 'enum') {
-      if (isScalarList(value)) copy[key] = value;
+      if (isScalarList(value)) gemini[key] = value;
     } else if (key === 'const') {
-      if (isScalar(value) && !('enum' in source)) copy['enum'] = [value];
-    } else if (GEMINI_KEYWORDS.has(key)) {
-      copy[key] = value;
+      if (isScalar(value) && !('enum' in original)) gemini['enum'] = [value];
+    } else {
+      gemini[key] = value;
     }
   }
-  const properties = copy['properties'] as Node | undefined;
-  if (properties !== undefined && Object.keys(properties).length > 1 && copy['propertyOrdering'] === undefined) {
-    copy['propertyOrdering'] = Object.keys(properties);
+  const properties = gemini['properties'] as Node | undefined;
+  if (properties !== undefined && Object.keys(properties).length > 1 && gemini['propertyOrdering'] === undefined) {
+    gemini['propertyOrdering'] = Object.keys(properties);
   }
-  return copy;
-}
-
-/** A name-to-schema map with each schema rewritten; anything else gives an empty map. */
-function rewriteEach(map: unknown): Node {
-  if (typeof map !== 'object' || map === null || Array.isArray(map)) return {};
-  return Object.fromEntries(Object.entries(map as Node).map(([name, child]) => [name, rewrite(child)]));
+  return gemini;
 }
 
 function isScalar(value: unknown): value is string | number {

@@ -1,4 +1,4 @@
-import {toStrictJsonSchema, type LlmJsonSchema, type StrictJsonSchema} from 'llm-rx';
+import {mapJsonSchema, toStrictJsonSchema, type LlmJsonSchema, type StrictJsonSchema} from 'llm-rx';
 
 /**
  * Keywords OpenAI's strict mode refuses (the request fails with "Invalid schema … is not permitted"), removed from
@@ -36,25 +36,6 @@ export const OPENAI_STRICT_FORMATS: ReadonlySet<string> = new Set([
 /** Keywords strict mode cannot express at all: a schema using one is sent without strict mode. */
 const REFUSED_KEYWORDS = new Set(['allOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas']);
 
-/** Keywords whose value maps names to schemas. */
-const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
-/** Keywords whose value is a list of schemas. */
-const SCHEMA_LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
-/** Keywords whose value is one schema. */
-const SCHEMA_VALUES = new Set([
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'propertyNames',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-]);
-
 type Node = Record<string, unknown>;
 
 /**
@@ -69,34 +50,25 @@ type Node = Record<string, unknown>;
  */
 export function toOpenAiJsonSchema(jsonSchema: LlmJsonSchema): StrictJsonSchema {
   const found: {refused?: string} = {};
-  const adapted = adapt(jsonSchema, '', found) as LlmJsonSchema;
+  const adapted = mapJsonSchema(jsonSchema, {
+    // A `format` strict mode does not know is left out.
+    drop: (key, node) => key === 'format' && typeof node[key] === 'string' && !OPENAI_STRICT_FORMATS.has(node[key]),
+    visit: (copy, original, path) => adapt(copy, original, path, found),
+  }) as LlmJsonSchema;
   const strict = toStrictJsonSchema(adapted, {removeKeywords: OPENAI_STRICT_REMOVED_KEYWORDS});
   // OpenAI's own refusal names the keyword and where it is: it says more than the kit's reason.
   if (found.refused === undefined) return strict;
   return {...strict, isStrict: false, reason: `the schema uses ${found.refused}, which strict mode cannot express`};
 }
 
-/** A copy of one schema node under OpenAI's rules, noting in `found` the first keyword strict mode refuses. */
-function adapt(schema: unknown, path: string, found: {refused?: string}): unknown {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
-  const node = schema as Node;
-  const copy: Node = {};
-  for (const [key, value] of Object.entries(node)) {
-    const at = `${path}/${key}`;
-    if (REFUSED_KEYWORDS.has(key)) found.refused ??= `${key} (at ${at})`;
-    if (key === 'format' && typeof value === 'string' && !OPENAI_STRICT_FORMATS.has(value)) continue;
-    const name = key === 'oneOf' && !('anyOf' in node) ? 'anyOf' : key;
-    if (SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null) {
-      copy[name] = Object.fromEntries(
-        Object.entries(value as Node).map(([child, sub]) => [child, adapt(sub, `${at}/${child}`, found)]),
-      );
-    } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
-      copy[name] = value.map((sub, index) => adapt(sub, `${at}/${index}`, found));
-    } else if (SCHEMA_VALUES.has(key)) {
-      copy[name] = adapt(value, at, found);
-    } else {
-      copy[name] = value;
-    }
+/** One schema node under OpenAI's rules (its schemas already are), noting in `found` the first refused keyword. */
+function adapt(copy: Node, original: Node, path: string, found: {refused?: string}): Node {
+  for (const key of Object.keys(original)) {
+    if (REFUSED_KEYWORDS.has(key)) found.refused ??= `${key} (at ${path}/${key})`;
+  }
+  if ('oneOf' in copy && !('anyOf' in copy)) {
+    copy['anyOf'] = copy['oneOf'];
+    delete copy['oneOf'];
   }
   const {$ref, ...siblings} = copy;
   if (typeof $ref !== 'string' || Object.keys(siblings).length === 0 || 'anyOf' in siblings) return copy;

@@ -1,4 +1,5 @@
 import type {LlmJsonSchema} from './llm-output';
+import {mapJsonSchema} from './map-json-schema';
 
 /** What `toStrictJsonSchema()` gives: the schema to send, whether it is strict, and how to read the answer back. */
 export interface StrictJsonSchema {
@@ -48,23 +49,7 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
   const removed = new Set(options.removeKeywords ?? []);
   const madeNullable = new Map<Node, ReadonlySet<string>>();
   let reason: string | undefined;
-  const rewrite = (node: unknown, path: string): unknown => {
-    if (Array.isArray(node)) return node.map((item, index) => rewrite(item, `${path}/${index}`));
-    if (typeof node !== 'object' || node === null) return node;
-    const copy: Node = {};
-    for (const [key, value] of Object.entries(node as Node)) {
-      if (removed.has(key)) continue;
-      // Schemas nest under these keywords; `properties` and `$defs` map names to schemas.
-      if (key === 'properties' || key === '$defs' || key === 'definitions') {
-        copy[key] = Object.fromEntries(
-          Object.entries(value as Node).map(([name, child]) => [name, rewrite(child, `${path}/${key}/${name}`)]),
-        );
-      } else if (SUBSCHEMA_KEYWORDS.has(key)) {
-        copy[key] = rewrite(value, `${path}/${key}`);
-      } else {
-        copy[key] = value;
-      }
-    }
+  const visit = (copy: Node, node: Node, path: string): unknown => {
     if (Array.isArray(copy['allOf'])) {
       // An intersection: closing each part would refuse the other parts' properties, and merging parts is not a
       // rewrite strict mode allows. It is sent as it is, without strict mode.
@@ -72,7 +57,7 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
       return copy;
     }
     if (!isObjectSchema(copy)) return copy;
-    const open = openness(node as Node);
+    const open = openness(node);
     if (open !== undefined) {
       // Closing it would leave the model no property it may write: it stays open, and the schema is not strict.
       reason ??= `the object at ${path || '(root)'} ${open}, which strict mode cannot express`;
@@ -93,7 +78,7 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
     copy['required'] = Object.keys(properties);
     return copy;
   };
-  const strict = rewrite(schema, '') as Node;
+  const strict = mapJsonSchema(schema, {drop: key => removed.has(key), visit}) as Node;
   const changed = [...madeNullable.values()].some(names => names.size > 0);
   return {
     schema: strict,
@@ -102,20 +87,6 @@ export function toStrictJsonSchema(schema: LlmJsonSchema, options: StrictJsonSch
     ...(changed && {prepareObject: (value: unknown) => withoutAddedNulls(value, strict, strict, madeNullable)}),
   };
 }
-
-const SUBSCHEMA_KEYWORDS = new Set([
-  'items',
-  'prefixItems',
-  'anyOf',
-  'oneOf',
-  'allOf',
-  'not',
-  'additionalProperties',
-  'contains',
-  'if',
-  'then',
-  'else',
-]);
 
 function isObjectSchema(node: Node): boolean {
   const type = node['type'];
