@@ -78,6 +78,7 @@ function responseBody(response: LlmResponseBody, redact: LlmRedactor): LlmRespon
             issues: objectError.issues.map(issue => ({
               message: answer(String(issue.message)),
               path: issue.path.map(segment => (typeof segment === 'number' ? segment : answer(String(segment)))),
+              ...(typeof issue.position === 'number' && {position: issue.position}),
             })),
           },
         }),
