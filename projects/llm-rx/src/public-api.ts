@@ -9,7 +9,12 @@ export type {
   LlmObjectPart,
   LlmPartialObjectPart,
   LlmReasoningDelta,
+  LlmStepFinishPart,
   LlmTextDelta,
+  LlmToolCallDelta,
+  LlmToolCallEnd,
+  LlmToolCallStart,
+  LlmToolResultPart,
   LlmUsagePart,
 } from './lib/chunk/llm-chunk';
 export {NO_TOKENS} from './lib/usage/llm-usage';
@@ -22,7 +27,14 @@ export type {
   LlmTokenCounts,
   LlmUsage,
 } from './lib/usage/llm-usage';
-export type {LlmAttemptStart, LlmMessage, LlmRequest} from './lib/request/llm-request';
+export type {
+  LlmAssistantMessage,
+  LlmAttemptStart,
+  LlmMessage,
+  LlmRequest,
+  LlmToolMessage,
+  LlmUserMessage,
+} from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
 
@@ -47,6 +59,13 @@ export type {JsonSchemaMapper, JsonSchemaNode} from './lib/object/map-json-schem
 export type {StrictJsonSchema, StrictJsonSchemaOptions} from './lib/object/strict-json-schema';
 export {PartialJsonParser} from './lib/object/partial-json-parser';
 export type {PartialJsonFailure} from './lib/object/partial-json-parser';
+
+// Tools: calls the model makes, streamed; runTools() runs them and continues.
+export {llmTool} from './lib/tools/llm-tool';
+export type {LlmTool, LlmToolCall, LlmToolChoice, LlmToolContext, LlmToolResult} from './lib/tools/llm-tool';
+export {resolveLlmTools} from './lib/tools/resolve-llm-tools';
+export type {ResolvedLlmTool} from './lib/tools/resolve-llm-tools';
+export {toolResultText} from './lib/tools/tool-result-text';
 
 // Models: the `Llm` interface and the one way to wrap one.
 export type {Llm} from './lib/llm/llm';

@@ -123,6 +123,7 @@ async function handleRequest(
   const plan = createMockPlan(scenario, wire.modelOf(url.pathname, body), Date.now(), {
     body,
     outputSchema: wire.outputSchemaOf?.(body),
+    tools: wire.toolsOf?.(body),
   });
   await streamAnswer(exchange, wire, plan, scenario, echo);
 }
@@ -159,6 +160,12 @@ async function streamAnswer(
   const contents = [
     ...plan.reasoningChunks.map((text, index) => () => wire.reasoningEvents(plan, text, index)),
     ...plan.textChunks.map((text, index) => () => wire.textEvents(plan, text, index)),
+    // Each tool call's start, argument pieces and end count as content events (`errorAfter` may land inside one).
+    ...plan.toolCalls.flatMap((call, index) => [
+      () => wire.toolCallStartEvents?.(plan, call, index) ?? [],
+      ...call.argumentChunks.map(text => () => wire.toolCallDeltaEvents?.(plan, call, text, index) ?? []),
+      () => wire.toolCallEndEvents?.(plan, call, index) ?? [],
+    ]),
   ];
   const at = (count: number | undefined) => (count === undefined ? undefined : Math.min(count, contents.length));
   const errorAt = at(scenario.errorAfter);

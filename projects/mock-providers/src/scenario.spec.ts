@@ -80,6 +80,11 @@ describe('parseScenario', () => {
       reasoningTokens: 12,
       failTimes: 13,
       echoKey: true,
+      toolCalls: 2,
+      toolRounds: 3,
+      toolChunks: 4,
+      toolName: 'look up',
+      toolArgs: '{"q": "a;b=c"}',
     };
     expect(Object.keys(scenario).sort()).toEqual([...SCENARIO_KEYS].sort());
     expect(parseScenario(mockScenario(scenario))).toEqual(scenario);

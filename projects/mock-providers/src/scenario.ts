@@ -31,6 +31,9 @@ const NUMBER_KEYS = [
   'cacheWriteTokens',
   'reasoningTokens',
   'failTimes',
+  'toolCalls',
+  'toolRounds',
+  'toolChunks',
 ] as const;
 
 type NumberKey = (typeof NUMBER_KEYS)[number];
@@ -41,6 +44,8 @@ const FINISHES: readonly MockFinish[] = ['stop', 'length', 'content-filter', 're
 export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = [
   'tag',
   'text',
+  'toolName',
+  'toolArgs',
   'noFinal',
   'echoKey',
   'finish',
@@ -87,7 +92,7 @@ export function parseScenario(header: string | undefined): MockScenario {
     const separator = pair.indexOf('=');
     const key = (separator < 0 ? pair : pair.slice(0, separator)).trim();
     const value = separator < 0 ? '' : decodeValue(key, pair.slice(separator + 1).trim());
-    if (key === 'tag' || key === 'text') {
+    if (key === 'tag' || key === 'text' || key === 'toolName' || key === 'toolArgs') {
       scenario[key] = value;
     } else if (key === 'noFinal' || key === 'echoKey') {
       scenario[key] = value === '' || value === '1' || value === 'true';

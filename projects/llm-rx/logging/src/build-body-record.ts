@@ -1,4 +1,4 @@
-import type {LlmBodyRecord, LlmRequest, LlmRequestBody, LlmResponseBody, ResolvedLlmOutput} from 'llm-rx';
+import type {LlmBodyRecord, LlmMessage, LlmRequest, LlmRequestBody, LlmResponseBody, ResolvedLlmOutput} from 'llm-rx';
 import type {LlmCallBodyDraft} from './llm-call-log';
 import {storableJson} from './storable-json';
 
@@ -42,15 +42,43 @@ function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined,
   return {
     ...(systemPrompt === undefined ? {} : {systemPrompt: redact(systemPrompt, 'system')}),
     ...(userPrompt === undefined ? {} : {userPrompt: redact(userPrompt, 'prompt')}),
-    ...(messages === undefined
-      ? {}
-      : {messages: messages.map(message => ({role: message.role, content: redact(message.content, 'prompt')}))}),
+    ...(messages === undefined ? {} : {messages: messages.map(message => messageBody(message, redact))}),
     ...(temperature === undefined ? {} : {temperature}),
     ...(topP === undefined ? {} : {topP}),
     ...(maxTokens === undefined ? {} : {maxTokens}),
     ...(stopSequences === undefined ? {} : {stopSequences: [...stopSequences]}),
     ...(output === undefined ? {} : {output: outputBody(output, redact)}),
   };
+}
+
+/** A message as stored: its text redacted; tool calls' inputs and tool results kept as their JSON form. */
+function messageBody(message: LlmMessage, redact: LlmRedactor): LlmMessage {
+  switch (message.role) {
+    case 'user':
+      return {role: 'user', content: redact(message.content, 'prompt')};
+    case 'assistant':
+      return {
+        role: 'assistant',
+        content: redact(message.content, 'prompt'),
+        ...(message.toolCalls === undefined
+          ? {}
+          : {
+              toolCalls: message.toolCalls.map(({toolCallId, toolName, input}) => ({
+                toolCallId,
+                toolName,
+                input: storableJson(input, text => redact(text, 'response')),
+              })),
+            }),
+      };
+    case 'tool':
+      return {
+        role: 'tool',
+        toolCallId: message.toolCallId,
+        toolName: message.toolName,
+        output: storableJson(message.output, text => redact(text, 'prompt')),
+        ...(message.isError === undefined ? {} : {isError: message.isError}),
+      };
+  }
 }
 
 function outputBody(output: ResolvedLlmOutput, redact: LlmRedactor): NonNullable<LlmRequestBody['output']> {

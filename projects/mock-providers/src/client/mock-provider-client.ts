@@ -77,6 +77,23 @@ export interface MockScenario {
    * carried (`authorization`, `x-api-key`, `x-goog-api-key` or `?key=`), as a faulty upstream or proxy might.
    */
   echoKey?: boolean;
+  /**
+   * For a request with tools: how many tool calls (parallel) each tool-calling answer makes; default 1. `0` makes
+   * the model answer with text even with tools.
+   */
+  toolCalls?: number;
+  /**
+   * For a request with tools: how many rounds of tool calls the model makes before it answers with text, counted
+   * from the assistant turns with tool calls already in the request's messages; default 1. A large number plays a
+   * model that loops forever.
+   */
+  toolRounds?: number;
+  /** Pieces each call's argument text is split into, anywhere (mid-key, mid-escape); default about 10 characters each. */
+  toolChunks?: number;
+  /** The tool the calls name; default the forced tool (`toolChoice: {tool}`), else the request's tools in turn. */
+  toolName?: string;
+  /** The argument text of every call, as is (e.g. invalid JSON); default a JSON value matching the tool's schema. */
+  toolArgs?: string;
 }
 
 /** A fault the mock server played for a request, as its log records it. */

@@ -19,6 +19,7 @@ const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   length: 'max_tokens',
   'content-filter': 'refusal',
   refusal: 'refusal',
+  'tool-calls': 'tool_use',
 };
 
 /** The stop reason: a forced tool's call ends with `tool_use`. */

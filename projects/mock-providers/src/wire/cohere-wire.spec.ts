@@ -15,6 +15,7 @@ const PLAN: MockPlan = {
   finish: 'stop',
   requestBody: null,
   outputSchema: undefined,
+  toolCalls: [],
 };
 
 function allEvents(plan: MockPlan): string[] {

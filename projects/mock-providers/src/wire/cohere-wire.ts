@@ -16,6 +16,7 @@ const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   length: 'MAX_TOKENS',
   'content-filter': 'COMPLETE',
   refusal: 'COMPLETE',
+  'tool-calls': 'TOOL_CALL',
 };
 
 const DONE = 'data: [DONE]\n\n';

@@ -67,6 +67,7 @@ describe('deepSeekWire with the openai SDK', () => {
       finish: 'stop' as const,
       requestBody: null,
       outputSchema: undefined,
+      toolCalls: [],
     };
     expect(deepSeekWire.openingEvents(plan)[0]).toBe(': keep-alive\n\n');
   });

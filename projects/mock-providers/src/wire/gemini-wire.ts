@@ -27,6 +27,7 @@ const FINISH_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   length: 'MAX_TOKENS',
   'content-filter': 'SAFETY',
   refusal: 'SAFETY',
+  'tool-calls': 'STOP',
 };
 
 /**

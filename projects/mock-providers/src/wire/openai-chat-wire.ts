@@ -7,6 +7,7 @@ const FINISH_REASONS: Record<MockPlan['finish'], string> = {
   length: 'length',
   'content-filter': 'content_filter',
   refusal: 'content_filter',
+  'tool-calls': 'tool_calls',
 };
 
 /**

@@ -16,6 +16,27 @@ export interface MockUsage {
   reasoningTokens: number;
 }
 
+/** One tool call of a mock answer. */
+export interface MockToolCall {
+  /** The call's id, in the provider's own shape (`call_…`, `toolu_…`). */
+  readonly id: string;
+  readonly name: string;
+  /** The whole argument text. */
+  readonly arguments: string;
+  /** The argument text in the pieces to stream; joined they give `arguments`. */
+  readonly argumentChunks: readonly string[];
+}
+
+/** What a request asks of tools, as a wire reads it from the provider's body. */
+export interface MockRequestTools {
+  /** Each tool's name and input JSON Schema. */
+  readonly tools: readonly {readonly name: string; readonly inputSchema: unknown}[];
+  /** The tool the request forces (a named tool choice), `none` when it forbids tools, else `undefined`. */
+  readonly forced?: string | 'none';
+  /** How many assistant turns with tool calls the request's messages already hold. */
+  readonly rounds: number;
+}
+
 /** Everything a wire needs to render one streamed answer. */
 export interface MockPlan {
   readonly model: string;
@@ -29,7 +50,9 @@ export interface MockPlan {
    * How the answer ends. `refusal` is the provider's own refusal where it has one (OpenAI's `refusal` text,
    * Anthropic's `refusal` stop reason), else its content filter; the text chunks are then the refusal's words.
    */
-  readonly finish: 'stop' | 'length' | 'content-filter' | 'refusal';
+  readonly finish: 'stop' | 'length' | 'content-filter' | 'refusal' | 'tool-calls';
+  /** The tool calls the answer makes, after its text; finish is then `tool-calls` (unless the scenario says). */
+  readonly toolCalls: readonly MockToolCall[];
   /** The request's parsed JSON body, for a wire whose events depend on it (e.g. Anthropic's forced tool). */
   readonly requestBody: unknown;
   /** The JSON Schema the request asked the answer to match (`outputSchemaOf`), or `undefined` for prose. */
@@ -47,6 +70,14 @@ export interface ProviderWire {
    * `text`, the server then answers a JSON value that matches it (`jsonSample`).
    */
   outputSchemaOf?(body: unknown): unknown;
+  /** The tools a request gives, its forced choice and the tool rounds so far; `undefined` without tools. */
+  toolsOf?(body: unknown): MockRequestTools | undefined;
+  /** A tool call starts (id and name), in the provider's shape; `index` is its position in the answer. */
+  toolCallStartEvents?(plan: MockPlan, call: MockToolCall, index: number): string[];
+  /** A piece of a tool call's argument text (a provider that sends whole calls sends nothing here). */
+  toolCallDeltaEvents?(plan: MockPlan, call: MockToolCall, text: string, index: number): string[];
+  /** A tool call ends (a provider that sends whole calls sends the whole call here). */
+  toolCallEndEvents?(plan: MockPlan, call: MockToolCall, index: number): string[];
   /** The provider's own JSON error body for an HTTP status before the stream. */
   errorBody(status: number, message: string, retryAfterSeconds?: number): unknown;
   /** Each returned string is one complete SSE event, written with its own res.write(), exact bytes incl. the blank line. */

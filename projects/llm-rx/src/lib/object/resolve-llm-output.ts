@@ -43,61 +43,95 @@ export function resolveLlmOutput(output: LlmOutput): ResolvedLlmOutput {
       'llm-rx: output must be an object such as {schema: ContactSchema, name: "contact"}.',
     );
   }
-  const {name = DEFAULT_OUTPUT_NAME, description} = output;
+  return resolveNamedSchema(
+    {
+      name: output.name ?? DEFAULT_OUTPUT_NAME,
+      description: output.description,
+      schema: output.schema,
+      jsonSchema: output.jsonSchema,
+    },
+    {name: 'output.name', description: 'output.description', schema: 'output.schema', jsonSchema: 'output.jsonSchema'},
+  );
+}
+
+/** A schema with its name and description, as `output` and each of `tools` give them. */
+export interface LlmNamedSchema {
+  readonly name: unknown;
+  readonly description: unknown;
+  readonly schema: unknown;
+  readonly jsonSchema: unknown;
+}
+
+/**
+ * Checks a named schema (an `output`, a tool's input) and gives its name, description and JSON Schema; shared by
+ * `resolveLlmOutput()` and `resolveLlmTools()`.
+ * @param spec The name, description, schema and optional JSON Schema.
+ * @param fields What each part is called in the request, for the errors (e.g. `tools[0].inputSchema`).
+ * @returns The resolved schema.
+ * @throws LlmInvalidRequestError naming the field and what to do.
+ */
+export function resolveNamedSchema(
+  spec: LlmNamedSchema,
+  fields: {readonly [Part in keyof LlmNamedSchema]: string},
+): ResolvedLlmOutput {
+  const {name, description} = spec;
   if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
     throw new LlmInvalidRequestError(
-      'output.name',
-      `llm-rx: output.name must be 1 to 64 letters, digits, "_" or "-" (providers refuse others), e.g. "contact"; got ${JSON.stringify(name)}.`,
+      fields.name,
+      `llm-rx: ${fields.name} must be 1 to 64 letters, digits, "_" or "-" (providers refuse others), e.g. "contact"; got ${JSON.stringify(name)}.`,
     );
   }
   if (description !== undefined && typeof description !== 'string') {
-    throw new LlmInvalidRequestError('output.description', 'llm-rx: output.description must be a string when given.');
+    throw new LlmInvalidRequestError(fields.description, `llm-rx: ${fields.description} must be a string when given.`);
   }
-  const jsonSchema = withoutDialect(jsonSchemaOf(output));
+  const jsonSchema = withoutDialect(jsonSchemaOf(spec, fields));
   if (jsonSchema['type'] !== 'object') {
     throw new LlmInvalidRequestError(
-      'output.schema',
-      'llm-rx: output.schema must describe an object (JSON Schema type "object"), which every provider accepts. ' +
+      fields.schema,
+      `llm-rx: ${fields.schema} must describe an object (JSON Schema type "object"), which every provider accepts. ` +
         'For a list or a single value, wrap it: an object with one property, e.g. {items: [...]}.',
     );
   }
   return {name, ...(description !== undefined && {description}), jsonSchema};
 }
 
-function jsonSchemaOf(output: LlmOutput): LlmJsonSchema {
-  if (output.jsonSchema !== undefined) {
-    if (!isPlainObject(output.jsonSchema)) {
-      throw new LlmInvalidRequestError('output.jsonSchema', 'llm-rx: output.jsonSchema must be a JSON Schema object.');
+function jsonSchemaOf(
+  spec: LlmNamedSchema,
+  fields: {readonly schema: string; readonly jsonSchema: string},
+): LlmJsonSchema {
+  if (spec.jsonSchema !== undefined) {
+    if (!isPlainObject(spec.jsonSchema)) {
+      throw new LlmInvalidRequestError(fields.jsonSchema, `llm-rx: ${fields.jsonSchema} must be a JSON Schema object.`);
     }
-    return output.jsonSchema;
+    return spec.jsonSchema;
   }
-  const {schema} = output;
+  const {schema} = spec;
   if (isStandardSchema(schema)) {
     const converter = schema['~standard'].jsonSchema;
     if (typeof converter?.input !== 'function') {
       throw new LlmInvalidRequestError(
-        'output.schema',
-        `llm-rx: output.schema, a ${schema['~standard'].vendor} schema, cannot give its JSON Schema (it has no ` +
+        fields.schema,
+        `llm-rx: ${fields.schema}, a ${schema['~standard'].vendor} schema, cannot give its JSON Schema (it has no ` +
           '~standard.jsonSchema, Standard JSON Schema 1.1). Upgrade the library (zod ≥ 4.2 has it), wrap it with ' +
           "the library's converter (valibot: toStandardJsonSchema from @valibot/to-json-schema), or pass the JSON " +
-          'Schema as output.jsonSchema.',
+          `Schema as ${fields.jsonSchema}.`,
       );
     }
     try {
       return converter.input({target: 'draft-2020-12'});
     } catch (error) {
       throw new LlmInvalidRequestError(
-        'output.schema',
-        `llm-rx: output.schema, a ${schema['~standard'].vendor} schema, could not be converted to JSON Schema ` +
+        fields.schema,
+        `llm-rx: ${fields.schema}, a ${schema['~standard'].vendor} schema, could not be converted to JSON Schema ` +
           `(${error instanceof Error ? error.message : String(error)}). Remove what JSON Schema cannot express ` +
-          '(e.g. transforms of the input), or pass the JSON Schema as output.jsonSchema.',
+          `(e.g. transforms of the input), or pass the JSON Schema as ${fields.jsonSchema}.`,
       );
     }
   }
   if (!isPlainObject(schema)) {
     throw new LlmInvalidRequestError(
-      'output.schema',
-      'llm-rx: output.schema must be a Standard Schema (zod 4, valibot, arktype, …) or a plain JSON Schema object, ' +
+      fields.schema,
+      `llm-rx: ${fields.schema} must be a Standard Schema (zod 4, valibot, arktype, …) or a plain JSON Schema object, ` +
         'e.g. {type: "object", properties: {name: {type: "string"}}, required: ["name"]}.',
     );
   }

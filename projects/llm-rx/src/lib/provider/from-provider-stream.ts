@@ -7,6 +7,7 @@ import {LlmProviderError} from '../errors/llm-provider-error';
 import {LlmRefusalError} from '../errors/llm-refusal-error';
 import {LlmTruncationError} from '../errors/llm-truncation-error';
 import {LlmObjectAssembler} from '../object/llm-object-assembler';
+import {LlmToolCallAssembler} from '../tools/llm-tool-call-assembler';
 import {redactLlmError} from './redact-llm-error';
 import {priceLlmUsage} from '../pricing/price-llm-usage';
 import type {LlmPriceTable} from '../pricing/llm-price-table';
@@ -112,21 +113,57 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
     let prepareObject: ((value: unknown) => unknown) | undefined;
     // A request for an object: its JSON text is parsed as it streams, and validated at the end.
     const assembler = request.output === undefined ? undefined : new LlmObjectAssembler(request.output);
-    const emit = (event: ProviderStreamEvent) => {
-      if (event.type === 'finish') {
-        finish = event;
+    // A request with tools: each call's arguments are parsed as they stream, and validated at the call's end.
+    const toolCalls = request.tools === undefined ? undefined : new LlmToolCallAssembler(request.tools);
+    // Once a part had to wait (a tool input validated asynchronously), every later part waits its turn behind it.
+    let backlog: Promise<void> | undefined;
+    const deliver = (chunk: LlmChunk | Promise<LlmChunk>) => {
+      if (backlog === undefined && !(chunk instanceof Promise)) {
+        subscriber.next(chunk);
         return;
       }
-      firstChunkAt ??= clock();
-      subscriber.next(event);
-      if (event.type !== 'text-delta') return;
-      text += event.text;
-      const partial = assembler?.push(event.text);
-      if (partial !== undefined) subscriber.next(partial);
+      backlog = (backlog ?? Promise.resolve())
+        .then(() => chunk)
+        .then(ready => {
+          if (!subscriber.closed) subscriber.next(ready);
+        });
+    };
+    const emit = (event: ProviderStreamEvent) => {
+      switch (event.type) {
+        case 'finish':
+          finish = event;
+          return;
+        case 'tool-call-start':
+        case 'tool-call-delta':
+        case 'tool-call-end': {
+          const part =
+            event.type === 'tool-call-start'
+              ? toolCalls?.start(event)
+              : event.type === 'tool-call-delta'
+                ? toolCalls?.delta(event)
+                : toolCalls?.end(event);
+          if (part === undefined) return;
+          firstChunkAt ??= clock();
+          deliver(part);
+          return;
+        }
+        default:
+          firstChunkAt ??= clock();
+          deliver(event);
+          if (event.type !== 'text-delta') return;
+          text += event.text;
+          const partial = assembler?.push(event.text);
+          if (partial !== undefined) deliver(partial);
+      }
     };
     const succeed = (usage: LlmUsage) => {
-      subscriber.next({type: 'usage', usage});
-      subscriber.complete();
+      const complete = () => {
+        if (subscriber.closed) return;
+        subscriber.next({type: 'usage', usage});
+        subscriber.complete();
+      };
+      if (backlog === undefined) complete();
+      else void backlog.then(complete);
     };
     const run = async () => {
       const {events, mapper, prepareObject: prepare} = await config.open(controller.signal);
@@ -158,6 +195,10 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         }
         // A faulty price table must fail this call, not throw out of a promise callback no one awaits.
         let usage: LlmUsage;
+        // Some providers (Gemini) say `stop` when the answer is tool calls: the unified reason says tool-calls.
+        if (toolCalls !== undefined && toolCalls.count > 0 && finish.finishReason.unified === 'stop') {
+          finish = {...finish, finishReason: {...finish.finishReason, unified: 'tool-calls'}};
+        }
         try {
           usage = summarise(config, finish, sentAt, startedAt, firstChunkAt, clock());
         } catch (error) {
@@ -184,6 +225,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
         } else if (finish.finishReason.unified === 'length') {
           fail(new LlmTruncationError(text, usage, request.maxTokens));
         } else if (assembler === undefined) {
+          toolCalls?.endAll().forEach(deliver);
           succeed(usage);
         } else if (finish.refusal !== undefined || finish.finishReason.unified === 'content-filter') {
           fail(new LlmRefusalError(finish.refusal ?? text, usage));

@@ -1,5 +1,6 @@
 import {resolveLlmOutput, type ResolvedLlmOutput} from '../object/resolve-llm-output';
 import type {LlmRequest} from '../request/llm-request';
+import {resolveLlmTools, type ResolvedLlmTool} from '../tools/resolve-llm-tools';
 import type {LlmProviderOptions} from './llm-provider-options';
 
 /**
@@ -30,6 +31,12 @@ export interface LlmProviderCall<TClient = unknown, TOptions extends LlmProvider
    * answer's JSON text: an adapter streams it as `text-delta` events.
    */
   readonly output: ResolvedLlmOutput | undefined;
+  /**
+   * The request's `tools`: each one's name, description and input JSON Schema, to send in the provider's format,
+   * with `request.toolChoice` and `request.parallelToolCalls`; `undefined` without tools. Stream each call as
+   * `tool-call-start`, `tool-call-delta` (the raw argument text) and, where the provider says so, `tool-call-end`.
+   */
+  readonly tools: readonly ResolvedLlmTool[] | undefined;
   /** Aborts the request when the subscriber unsubscribes or `request.signal` aborts: give it to the SDK. */
   readonly signal: AbortSignal;
   /**
@@ -44,12 +51,12 @@ export interface LlmProviderCall<TClient = unknown, TOptions extends LlmProvider
  * Builds the call context `defineLlmProvider()` gives an adapter's `open`; exported for adapters' specs, to call
  * a request builder as the core would.
  * @param parts The client, names, request, options and signal; `warnOnce` defaults to warning once per context.
- * @returns The call, with `providerOptions`, `headers` and `output` resolved.
+ * @returns The call, with `providerOptions`, `headers`, `output` and `tools` resolved.
  * @typeParam TClient What the adapter's `createClient` built.
  * @typeParam TOptions The adapter's options.
  */
 export function resolveProviderCall<TClient, TOptions extends LlmProviderOptions>(
-  parts: Omit<LlmProviderCall<TClient, TOptions>, 'providerOptions' | 'headers' | 'output' | 'warnOnce'> & {
+  parts: Omit<LlmProviderCall<TClient, TOptions>, 'providerOptions' | 'headers' | 'output' | 'tools' | 'warnOnce'> & {
     readonly warnOnce?: LlmProviderCall['warnOnce'];
   },
 ): LlmProviderCall<TClient, TOptions> {
@@ -59,6 +66,7 @@ export function resolveProviderCall<TClient, TOptions extends LlmProviderOptions
     providerOptions: providerOptionsOf(request, provider),
     headers: mergeHeaders(options.headers, request.headers),
     output: request.output === undefined ? undefined : resolveLlmOutput(request.output),
+    tools: resolveLlmTools(request),
     warnOnce: parts.warnOnce ?? createWarnOnce(),
   };
 }

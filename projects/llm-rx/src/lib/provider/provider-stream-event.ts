@@ -15,8 +15,41 @@ export interface ProviderFinishEvent {
   readonly refusal?: string;
 }
 
+/** The model started a tool call: its id (the provider's) and the tool's name. */
+export interface ProviderToolCallStartEvent {
+  readonly type: 'tool-call-start';
+  readonly toolCallId: string;
+  readonly toolName: string;
+}
+
+/** A piece of a started tool call's arguments, as the provider streamed the JSON text. */
+export interface ProviderToolCallDeltaEvent {
+  readonly type: 'tool-call-delta';
+  readonly toolCallId: string;
+  readonly argumentsDelta: string;
+}
+
 /**
- * What a provider adapter's event source yields: content as it arrives, then one `finish` event.
- * A source that ends without `finish` is reported as an incomplete stream.
+ * A tool call's arguments are complete. Optional: the core ends every call still open when the `finish` event
+ * comes, in the order they started.
  */
-export type ProviderStreamEvent = LlmTextDelta | LlmReasoningDelta | ProviderFinishEvent;
+export interface ProviderToolCallEndEvent {
+  readonly type: 'tool-call-end';
+  readonly toolCallId: string;
+  /** What the provider needs back with the call in a later turn (e.g. `{gemini: {thoughtSignature}}`). */
+  readonly providerData?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What a provider adapter's event source yields: content as it arrives (text, reasoning, tool calls), then one
+ * `finish` event. A source that ends without `finish` is reported as an incomplete stream. The core turns tool-call
+ * events into the stream's tool-call parts: it names the tool on every delta, parses the arguments as they grow and
+ * validates them at the end; an adapter never parses them.
+ */
+export type ProviderStreamEvent =
+  | LlmTextDelta
+  | LlmReasoningDelta
+  | ProviderToolCallStartEvent
+  | ProviderToolCallDeltaEvent
+  | ProviderToolCallEndEvent
+  | ProviderFinishEvent;

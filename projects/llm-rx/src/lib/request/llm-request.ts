@@ -1,11 +1,32 @@
 import type {LlmOutput} from '../object/llm-output';
+import type {LlmTool, LlmToolCall, LlmToolChoice, LlmToolResult} from '../tools/llm-tool';
 import type {LlmAttempt} from '../usage/llm-usage';
 
-/** One message of a conversation. */
-export interface LlmMessage {
-  readonly role: 'user' | 'assistant';
+/** The user's turn of a conversation. */
+export interface LlmUserMessage {
+  readonly role: 'user';
   readonly content: string;
 }
+
+/** The model's turn of a conversation: its text, and the tool calls it made, if any. */
+export interface LlmAssistantMessage {
+  readonly role: 'assistant';
+  /** The answer's text; may be empty when the turn is only tool calls. */
+  readonly content: string;
+  /** The tool calls the model made in this turn; each needs a `tool` message with its result after it. */
+  readonly toolCalls?: readonly LlmToolCall[];
+}
+
+/** A tool's result, answering one tool call of the assistant message before it. */
+export interface LlmToolMessage extends LlmToolResult {
+  readonly role: 'tool';
+}
+
+/**
+ * One message of a conversation: the user's, the model's (maybe with tool calls), or a tool's result. Each adapter
+ * turns them into its provider's format (e.g. Anthropic's `tool_use` and `tool_result` blocks).
+ */
+export type LlmMessage = LlmUserMessage | LlmAssistantMessage | LlmToolMessage;
 
 /**
  * What to ask a model. Give either `userPrompt` or `messages` (a conversation that ends with a user message).
@@ -16,7 +37,7 @@ export interface LlmMessage {
 export interface LlmRequest {
   /** The user's prompt, for a single-turn call. */
   readonly userPrompt?: string;
-  /** The conversation so far, for a multi-turn call; the last message must be the user's. */
+  /** The conversation so far, for a multi-turn call; the last message must be the user's or a tool result. */
   readonly messages?: readonly LlmMessage[];
   /** Instructions for the model. */
   readonly systemPrompt?: string;
@@ -45,6 +66,24 @@ export interface LlmRequest {
    * ```
    */
   readonly output?: LlmOutput;
+  /**
+   * Tools the model may call. Each call streams as `tool-call-start`, `tool-call-delta` and `tool-call-end` parts
+   * and the answer ends with finish reason `tool-calls`; `runTools()` runs them and continues. Cannot be combined
+   * with `output` (ask for the object in a last step without tools).
+   */
+  readonly tools?: readonly LlmTool[];
+  /** Which tools the model may call (default `auto`); see `LlmToolChoice`. */
+  readonly toolChoice?: LlmToolChoice;
+  /**
+   * Whether the model may make several tool calls in one answer, for providers that let you choose (OpenAI,
+   * DeepSeek, Anthropic); default: the provider's (allowed).
+   */
+  readonly parallelToolCalls?: boolean;
+  /**
+   * Set by `runTools()` on each step's request: which loop and step it is, so that a log can link the steps of one
+   * loop. Never sent to a provider.
+   */
+  readonly toolLoop?: {readonly id: string; readonly step: number};
   /** Extra HTTP headers for this request only, added to the provider options' `headers`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** An outer signal that cancels the call, like unsubscribing does. */

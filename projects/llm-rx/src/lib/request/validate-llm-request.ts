@@ -1,11 +1,13 @@
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {resolveLlmOutput} from '../object/resolve-llm-output';
+import {resolveLlmTools} from '../tools/resolve-llm-tools';
 import {headersProblem, isPlainObject} from '../validation/check-http-headers';
-import type {LlmRequest} from './llm-request';
+import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage} from './llm-request';
 
 /**
  * Checks a request before any network call: every field's type and range, headers that `fetch` would refuse or
- * that would split the request, and the shape of `output`, `providerOptions`, `signal` and `onAttempt`.
+ * that would split the request, the conversation's messages (tool calls and their results included), and the shape
+ * of `output`, `tools`, `toolChoice`, `providerOptions`, `signal` and `onAttempt`.
  * @param request The request to check.
  * @throws LlmInvalidRequestError naming the field at fault and what to do.
  */
@@ -49,6 +51,7 @@ export function validateLlmRequest(request: LlmRequest): void {
   validateProviderOptions(request.providerOptions);
   // Resolving it checks the name, the description and that the schema gives an object's JSON Schema.
   if (request.output !== undefined) resolveLlmOutput(request.output);
+  resolveLlmTools(request);
   if (request.headers !== undefined) {
     const problem = headersProblem(request.headers, 'headers');
     if (problem !== undefined) throw new LlmInvalidRequestError('headers', `llm-rx: the request's ${problem}.`);
@@ -72,21 +75,76 @@ function validateMessages(request: LlmRequest): void {
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new LlmInvalidRequestError('messages', 'llm-rx: messages must be a non-empty list.');
   }
-  messages.forEach((message, index) => {
-    if (message?.role !== 'user' && message?.role !== 'assistant') {
-      throw new LlmInvalidRequestError(
-        'messages',
-        `llm-rx: messages[${index}].role must be "user" or "assistant" (put instructions in systemPrompt).`,
-      );
-    }
-    if (typeof message.content !== 'string' || message.content.trim() === '') {
-      throw new LlmInvalidRequestError('messages', `llm-rx: messages[${index}].content must be a non-empty string.`);
+  // The ids of the tool calls asked for so far, for the tool results to answer.
+  const callIds = new Set<string>();
+  messages.forEach((message: LlmMessage, index) => {
+    const at = `messages[${index}]`;
+    switch (message?.role) {
+      case 'user':
+        if (typeof message.content !== 'string' || message.content.trim() === '') {
+          throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.content must be a non-empty string.`);
+        }
+        return;
+      case 'assistant':
+        return validateAssistantMessage(message, at, callIds);
+      case 'tool':
+        return validateToolMessage(message, at, callIds);
+      default:
+        throw new LlmInvalidRequestError(
+          'messages',
+          `llm-rx: ${at}.role must be "user", "assistant" or "tool" (put instructions in systemPrompt).`,
+        );
     }
   });
-  if (messages[messages.length - 1].role !== 'user') {
+  const last = messages[messages.length - 1].role;
+  if (last !== 'user' && last !== 'tool') {
     throw new LlmInvalidRequestError(
       'messages',
-      "llm-rx: the last of the messages must be the user's, for the model to answer it.",
+      "llm-rx: the last of the messages must be the user's (or a tool's result), for the model to answer it.",
+    );
+  }
+}
+
+function validateAssistantMessage(message: LlmAssistantMessage, at: string, callIds: Set<string>): void {
+  const {toolCalls} = message;
+  if (toolCalls !== undefined && (!Array.isArray(toolCalls) || toolCalls.length === 0)) {
+    throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.toolCalls must be a non-empty list when given.`);
+  }
+  const hasCalls = toolCalls !== undefined;
+  if (typeof message.content !== 'string' || (!hasCalls && message.content.trim() === '')) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${at}.content must be a non-empty string (it may be empty only beside toolCalls).`,
+    );
+  }
+  toolCalls?.forEach((call, callIndex) => {
+    const field = `${at}.toolCalls[${callIndex}]`;
+    const isObject: boolean = isPlainObject(call);
+    if (!isObject || typeof call.toolCallId !== 'string' || call.toolCallId === '') {
+      throw new LlmInvalidRequestError('messages', `llm-rx: ${field}.toolCallId must be a non-empty string.`);
+    }
+    if (typeof call.toolName !== 'string' || call.toolName === '') {
+      throw new LlmInvalidRequestError('messages', `llm-rx: ${field}.toolName must be a non-empty string.`);
+    }
+    callIds.add(call.toolCallId);
+  });
+}
+
+function validateToolMessage(message: LlmToolMessage, at: string, callIds: ReadonlySet<string>): void {
+  if (typeof message.toolCallId !== 'string' || !callIds.has(message.toolCallId)) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${at}.toolCallId must be the id of a tool call of an assistant message before it; got ` +
+        `${describe(message.toolCallId)}.`,
+    );
+  }
+  if (typeof message.toolName !== 'string' || message.toolName === '') {
+    throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.toolName must be a non-empty string.`);
+  }
+  if (message.output === undefined) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${at}.output must be the tool's result (a string or a JSON value); got undefined.`,
     );
   }
 }

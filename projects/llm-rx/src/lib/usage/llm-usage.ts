@@ -83,6 +83,12 @@ export interface LlmUsage extends LlmTokenCounts, LlmCost {
    * last; one entry without retries or cascades.
    */
   readonly attempts: readonly LlmAttempt[];
+  /**
+   * For a tool loop (`runTools()`): each step's own usage, in order. The summary's tokens and costs are then the
+   * steps' sums (a cost is `null` when any step's is), its attempts all the steps' attempts, its finish reason the
+   * last step's. Absent on a single call.
+   */
+  readonly steps?: readonly LlmUsage[];
 }
 
 /** Token counts of zero, for providers that report nothing of a kind. */
