@@ -61,6 +61,56 @@ export const BAD_REQUEST_CASES: readonly BadRequestCase[] = [
     build: ({request}) => ({...request, output: {schema: {type: 'object'}, description: 42}}),
   },
 
+  // tools: what the model may call.
+  {kind: 'tools is not a list', field: 'tools', build: ({request}) => ({...request, tools: {name: 'weather'}})},
+  {
+    kind: 'a tool has no input schema',
+    field: 'tools[0].inputSchema',
+    build: ({request}) => ({...request, tools: [{name: 'weather'}]}),
+  },
+  {
+    kind: 'a tool name has spaces',
+    field: 'tools[0].name',
+    build: ({request}) => ({...request, tools: [{name: 'the weather', inputSchema: {type: 'object'}}]}),
+  },
+  {
+    kind: 'two tools share a name',
+    field: 'tools[1].name',
+    build: ({request}) => ({
+      ...request,
+      tools: [
+        {name: 'weather', inputSchema: {type: 'object'}},
+        {name: 'weather', inputSchema: {type: 'object'}},
+      ],
+    }),
+  },
+  {
+    kind: 'toolChoice names no given tool',
+    field: 'toolChoice',
+    build: ({request}) => ({
+      ...request,
+      tools: [{name: 'weather', inputSchema: {type: 'object'}}],
+      toolChoice: {tool: 'clock'},
+    }),
+  },
+  {
+    kind: 'tools with output',
+    field: 'tools',
+    build: ({request}) => ({
+      ...request,
+      tools: [{name: 'weather', inputSchema: {type: 'object'}}],
+      output: {schema: {type: 'object'}},
+    }),
+  },
+  {
+    kind: 'a tool result answers no call',
+    field: 'messages',
+    build: ({request}) => ({
+      ...withoutPrompt(request),
+      messages: [user(promptOf(request)), {role: 'tool', toolCallId: 'call_x', toolName: 'weather', output: 'sunny'}],
+    }),
+  },
+
   // userPrompt.
   {kind: 'userPrompt is missing', field: 'userPrompt', build: ({request}) => withoutPrompt(request)},
   {kind: 'userPrompt is empty', field: 'userPrompt', build: ({request}) => ({...request, userPrompt: ''})},

@@ -66,6 +66,11 @@ export type {LlmTool, LlmToolCall, LlmToolChoice, LlmToolContext, LlmToolResult}
 export {resolveLlmTools} from './lib/tools/resolve-llm-tools';
 export type {ResolvedLlmTool} from './lib/tools/resolve-llm-tools';
 export {toolResultText} from './lib/tools/tool-result-text';
+export {runTools} from './lib/tools/run-tools';
+export type {LlmToolLoopOptions, LlmToolStep} from './lib/tools/run-tools';
+export type {LlmToolErrorPolicy} from './lib/tools/execute-tool-call';
+export {sumStepUsage} from './lib/tools/sum-step-usage';
+export type {LlmLoopTiming} from './lib/tools/sum-step-usage';
 
 // Models: the `Llm` interface and the one way to wrap one.
 export type {Llm} from './lib/llm/llm';
@@ -90,6 +95,8 @@ export {LlmTruncationError} from './lib/errors/llm-truncation-error';
 export {LlmObjectError} from './lib/errors/llm-object-error';
 export type {LlmObjectErrorKind, LlmObjectIssue} from './lib/errors/llm-object-error';
 export {LlmRefusalError} from './lib/errors/llm-refusal-error';
+export {LlmToolError} from './lib/errors/llm-tool-error';
+export type {LlmToolErrorDetails, LlmToolErrorKind} from './lib/errors/llm-tool-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
 
 // The provider registry.

@@ -25,8 +25,8 @@ export function resolveLlmTools(
   if (resolved !== undefined && request.output !== undefined) {
     throw new LlmInvalidRequestError(
       'tools',
-      'llm-rx: a request cannot have both tools and output. Let the tools run first (runTools()), then ask for ' +
-        'the object in a request without tools.',
+      'llm-rx: give either tools or output, not both: let the tools run first (runTools()), then ask for the ' +
+        'object in a request without tools.',
     );
   }
   checkToolChoice(toolChoice, resolved);
@@ -93,7 +93,7 @@ function checkToolChoice(choice: LlmToolChoice | undefined, tools: readonly Reso
     throw new LlmInvalidRequestError(
       'toolChoice',
       `llm-rx: toolChoice names the tool "${choice.tool}", which is not among the request's tools ` +
-        `(${tools.map(tool => tool.name).join(', ')}).`,
+        `(${tools.map(tool => tool.name).join(', ')}); give one of those names, or add the tool.`,
     );
   }
 }
