@@ -147,13 +147,14 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
           deliver(part);
           return;
         }
-        default:
+        default: {
           firstChunkAt ??= clock();
           deliver(event);
           if (event.type !== 'text-delta') return;
           text += event.text;
           const partial = assembler?.push(event.text);
           if (partial !== undefined) deliver(partial);
+        }
       }
     };
     const succeed = (usage: LlmUsage) => {
