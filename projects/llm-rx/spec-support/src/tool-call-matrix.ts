@@ -6,6 +6,7 @@
 import {
   cascade,
   LlmProviderError,
+  runTools,
   type Llm,
   type LlmChunk,
   type LlmMessage,
@@ -241,6 +242,54 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
     expect(LlmProviderError.isInstance(outcome.error)).withContext(String(outcome.error)).toBeTrue();
     expect(partsOf(outcome.chunks, 'tool-call-end')).toEqual([]);
     if (!target.wholeCalls) expect(partsOf(outcome.chunks, 'tool-call-start').length).toBe(1);
+  });
+
+  it('runs a tool loop over the real SDK: the tool runs, its result goes back, the model answers', async () => {
+    const scenarioTag = tag('loop');
+    const cities: string[] = [];
+    const weather: LlmTool = {
+      ...WEATHER_TOOL,
+      execute: async (input: unknown) => {
+        cities.push((input as {city: string}).city);
+        return {temperature: 21, sky: 'clear'};
+      },
+    };
+    const outcome = await runStream(
+      runTools(
+        llm(),
+        scenarioRequest({tag: scenarioTag, toolArgs: '{"city": "Paris"}'}, {userPrompt: 'Weather?', tools: [weather]}),
+      ),
+    );
+    expect(outcome.error).withContext(String(outcome.error)).toBeUndefined();
+    expect(cities).toEqual(['Paris']);
+    expect(partsOf(outcome.chunks, 'tool-result')).toEqual([
+      jasmine.objectContaining({toolName: 'weather', output: {temperature: 21, sky: 'clear'}, step: 0}),
+    ]);
+    const usage = usageOf(outcome.chunks);
+    expect(usage?.steps?.length).toBe(2);
+    expect(usage?.attempts.length).toBe(2);
+    expect(usage?.finishReason.unified).toBe('stop');
+    expect(usage?.inputTokens).toBe((usage?.steps ?? []).reduce((sum, step) => sum + step.inputTokens, 0));
+    const records = await fetchMockRequests(scenarioTag);
+    expect(records.length).toBe(2);
+    expect(JSON.stringify(records[1].body)).toContain('clear');
+  });
+
+  it('stops a model that calls tools forever at the step limit', async () => {
+    const scenarioTag = tag('forever');
+    let runs = 0;
+    const ping: LlmTool = {...CLOCK_TOOL, execute: () => ++runs};
+    const outcome = await runStream(
+      runTools(
+        llm(),
+        scenarioRequest({tag: scenarioTag, toolRounds: 1000, toolArgs: '{"zone": "UTC"}'}, {tools: [ping]}),
+        {maxSteps: 3},
+      ),
+    );
+    expect(outcome.error).withContext(String(outcome.error)).toBeUndefined();
+    expect((await fetchMockRequests(scenarioTag)).length).toBe(3);
+    expect(runs).toBe(3);
+    expect(usageOf(outcome.chunks)?.finishReason.unified).toBe('tool-calls');
   });
 
   it('fails over before a call starts, and never after: a started call is content', async () => {
