@@ -88,6 +88,10 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
     });
   const run = (scenario: MockScenario, request: Partial<LlmRequest> = {}): Promise<StreamOutcome> =>
     runStream(llm().stream(ask(scenario, request)));
+  // The argument text the stream shows for the text the mock sent: a provider that sends whole calls gives the
+  // arguments parsed (its SDK parses them), so the adapter streams them as JSON again, without the original
+  // spacing and escapes.
+  const streamedArguments = (text: string) => (target.wholeCalls ? JSON.stringify(JSON.parse(text)) : text);
 
   it('sends the tools, streams a call as start, argument deltas and one validated end, then tool-calls usage', async () => {
     const scenarioTag = tag('single');
@@ -100,7 +104,7 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
     expect(start.toolName).toBe('weather');
     expect(start.toolCallId).not.toBe('');
     const deltas = partsOf(outcome.chunks, 'tool-call-delta');
-    expect(deltas.map(delta => delta.argumentsDelta).join('')).toBe('{"city": "Paris"}');
+    expect(deltas.map(delta => delta.argumentsDelta).join('')).toBe(streamedArguments('{"city": "Paris"}'));
     expect(deltas.every(delta => delta.toolCallId === start.toolCallId && delta.toolName === 'weather')).toBeTrue();
     if (target.wholeCalls) {
       expect(deltas.length).toBe(1);
@@ -151,7 +155,7 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
     expect(outcome.error).withContext(String(outcome.error)).toBeUndefined();
     const [end] = partsOf(outcome.chunks, 'tool-call-end');
     expect(end.input).toEqual(JSON.parse(AWKWARD_WEATHER_ARGUMENTS));
-    expect(end.argumentsText).toBe(AWKWARD_WEATHER_ARGUMENTS);
+    expect(end.argumentsText).toBe(streamedArguments(AWKWARD_WEATHER_ARGUMENTS));
     for (const delta of partsOf(outcome.chunks, 'tool-call-delta')) {
       const city = (delta.partialInput as {city?: string} | undefined)?.city ?? '';
       expect(/[\ud800-\udbff]$/.test(city))
