@@ -1,6 +1,6 @@
 /*
- * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream(), injectLlmObject() and
- * injectLlmUsage().
+ * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream() (with its tool calls),
+ * injectLlmObject() and injectLlmUsage().
  */
 export {
   provideLlm,
@@ -15,7 +15,8 @@ export type {LlmFeature, LlmFeatureKind} from './src/provide-llm';
 export {LLM_DEFAULT_OPTIONS, LLM_SCHEDULER} from './src/llm-tokens';
 export type {LlmDefaultOptions, LlmModelSpec, LlmRequestDefaults, LlmUsageLog} from './src/llm-tokens';
 export {LlmStream} from './src/llm-stream';
-export type {LlmStreamOptions} from './src/llm-stream';
+export type {LlmRunToolsOptions, LlmStreamOptions} from './src/llm-stream';
+export type {LlmToolCallState, LlmToolCallStatus} from './src/tool-call-states';
 export {injectLlmStream} from './src/inject-llm-stream';
 export type {InjectLlmStreamOptions, LlmStreamRef, LlmStreamStatus} from './src/inject-llm-stream';
 export {injectLlmObject} from './src/inject-llm-object';

@@ -10,8 +10,10 @@ import {
   type LlmObjectChunk,
   type LlmObjectRequest,
   type LlmRequest,
+  type LlmToolLoopOptions,
   mergeHeaders,
   objectSnapshots,
+  runTools,
   streamObject,
 } from 'llm-rx';
 import {defaultIfEmpty, defer, type Observable} from 'rxjs';
@@ -48,6 +50,12 @@ export interface LlmStreamOptions {
    */
   readonly cascade?: readonly (string | Llm | LlmModelSpec)[];
 }
+
+/**
+ * Options of `LlmStream.runTools()`: the model, as for every call of `LlmStream`, and how the loop runs (step
+ * limit, stop condition, concurrency, tool error policy; see `runTools()` in `llm-rx`).
+ */
+export interface LlmRunToolsOptions extends LlmStreamOptions, LlmToolLoopOptions {}
 
 /**
  * Streams answers from the models `provideLlm()` configured, with its request defaults, retry and logging.
@@ -127,6 +135,33 @@ export class LlmStream {
    */
   object<T>(request: LlmObjectRequest<T>, options: LlmStreamOptions = {}): Observable<LlmDeepPartial<T>> {
     return this.streamObject(request, options).pipe(objectSnapshots<T>(), _latestPerFrame(this._scheduler));
+  }
+
+  /**
+   * Runs a conversation with tools (see `runTools()` in `llm-rx`): each step is a call of the chosen model with
+   * the request defaults, retry and logging `stream()` applies (one log row per step, linked by its loop), the
+   * tools' `execute` run between the steps, until the model answers without tools, `stopWhen` says so, or
+   * `maxSteps` is reached.
+   * @param request The first request, with `tools`; fields it leaves out are taken from `withDefaults({request})`.
+   * @param options The model to use, as for `stream()`, and the loop's options.
+   * @returns Every step's parts, a `tool-result` part per call that ran, a `step-finish` part per step, then one
+   *   usage part for the whole loop (with `usage.steps`); a configuration error is a stream error.
+   *
+   * ```ts
+   * const clock = llmTool({
+   *   name: 'current_time',
+   *   description: 'The time now in an IANA time zone.',
+   *   inputSchema: z.object({timeZone: z.string()}),
+   *   execute: ({timeZone}) => new Date().toLocaleTimeString('en', {timeZone}),
+   * });
+   * inject(LlmStream).runTools({userPrompt: 'What time is it in Tokyo?', tools: [clock]}, {maxSteps: 3});
+   * ```
+   */
+  runTools(request: LlmRequest, options: LlmRunToolsOptions = {}): Observable<LlmChunk> {
+    const {model, llm, cascade, ...loop} = options;
+    return defer(() =>
+      runTools(this._llm({model, llm, cascade}), withRequestDefaults(request, this._defaults.request), loop),
+    );
   }
 
   private _llm(options: LlmStreamOptions): Llm {
