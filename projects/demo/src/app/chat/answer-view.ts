@@ -1,20 +1,24 @@
 import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
 import {LlmTruncationError, type LlmUsage} from 'llm-rx';
-import type {LlmStreamStatus} from 'llm-rx/angular';
+import type {LlmStreamStatus, LlmToolCallState} from 'llm-rx/angular';
 import {renderMarkdown} from '../common/render-markdown';
+import {answerPieces} from './answer-pieces';
 import {describeLlmError} from './describe-llm-error';
+import {ToolCallCard} from './tool-call-card';
 import {UsageSummary} from './usage-summary';
 
 /**
- * One answer: its markdown rendered while it streams, then its usage, or what went wrong and what to do.
+ * One answer: its markdown rendered while it streams, with its tool calls as cards where they came in the text,
+ * then its usage, or what went wrong and what to do.
  *
- * The text signal changes at most once per animation frame (`injectLlmStream()` paces it), so the markdown is
- * parsed and the DOM replaced at most once per frame however fast the chunks come. `[innerHTML]` sanitizes.
+ * The text and tool-call signals change at most once per animation frame (`injectLlmStream()` paces them), so the
+ * markdown is parsed and the DOM replaced at most once per frame however fast the chunks come. `[innerHTML]`
+ * sanitizes.
  */
 @Component({
   selector: 'app-answer-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [UsageSummary],
+  imports: [ToolCallCard, UsageSummary],
   template: `
     <section class="answer" [class.streaming]="status() === 'streaming'" [attr.data-status]="status()">
       @if (reasoning()) {
@@ -23,7 +27,15 @@ import {UsageSummary} from './usage-summary';
           <p>{{ reasoning() }}</p>
         </details>
       }
-      <div class="markdown" data-testid="answer" [innerHTML]="html()"></div>
+      <div class="pieces" data-testid="answer">
+        @for (piece of pieces(); track piece.kind === 'text' ? 'text-' + piece.offset : piece.call.toolCallId) {
+          @if (piece.kind === 'text') {
+            <div class="markdown" [innerHTML]="piece.html"></div>
+          } @else {
+            <app-tool-call-card [call]="piece.call" [answerStatus]="status()" />
+          }
+        }
+      </div>
       <p class="status" data-testid="answer-status">
         @switch (status()) {
           @case ('streaming') {
@@ -71,7 +83,7 @@ import {UsageSummary} from './usage-summary';
       line-height: 1.5;
       overflow-wrap: anywhere;
     }
-    .streaming .markdown::after {
+    .streaming .markdown:last-child::after {
       content: '▍';
       color: #888;
     }
@@ -107,8 +119,15 @@ export class AnswerView {
   readonly usage = input<LlmUsage | undefined>(undefined);
   /** The error that ended the call. */
   readonly error = input<unknown>(undefined);
+  /** The tool calls the answer made, in the order they started. */
+  readonly toolCalls = input<readonly LlmToolCallState[]>([]);
 
-  protected readonly html = computed(() => renderMarkdown(this.text()));
+  /** The text, rendered piece by piece between the tool calls. */
+  protected readonly pieces = computed(() =>
+    answerPieces(this.text(), this.toolCalls()).map(piece =>
+      piece.kind === 'text' ? {...piece, html: renderMarkdown(piece.text)} : piece,
+    ),
+  );
   /** The usage, also of a truncated answer, which was billed in full. */
   protected readonly shownUsage = computed(() => {
     const error = this.error();

@@ -6,12 +6,17 @@ import {AnswerView} from './answer-view';
 import {CascadeEditor} from './cascade-editor';
 import type {CascadeStep} from './cascade-step';
 import {DemoModels} from './demo-models';
-import {DEFAULT_MOCK_SCENARIO} from './mock-scenarios';
+import {MOCK_SCENARIO_PRESETS, TOOL_MOCK_SCENARIO_PRESETS} from './mock-scenarios';
 import {type MockScenarios, SimulatePanel} from './simulate-panel';
+import {demoTools} from './tools/demo-tools';
+import {simulatedToolCall, toolScenarioKeys} from './tools/tool-scenario';
+
+/** The most model calls of one answer with tools. */
+const MAX_TOOL_STEPS = 4;
 
 /**
- * The chat: a prompt, a system prompt, the cascade of providers and models, the simulated scenarios, and the
- * answer streaming in.
+ * The chat: a prompt, a system prompt, the cascade of providers and models, the simulated scenarios, the tools
+ * switch, and the answer streaming in, with its tool calls as cards.
  */
 @Component({
   selector: 'app-chat-page',
@@ -42,8 +47,17 @@ import {type MockScenarios, SimulatePanel} from './simulate-panel';
         <span class="caption">Provider and model</span>
         <app-cascade-editor [(steps)]="steps" />
       </div>
+      <label class="switch">
+        <input
+          type="checkbox"
+          data-testid="tools-switch"
+          [checked]="tools()"
+          (change)="tools.set($any($event.target).checked)"
+        />
+        Tools: a calculator, the current time, and facts about llm-rx
+      </label>
       @if (isSimulated()) {
-        <app-simulate-panel [providers]="providers()" [(scenarios)]="scenarios" />
+        <app-simulate-panel [providers]="providers()" [presets]="presets()" [(scenarios)]="scenarios" />
       }
       <div class="actions">
         <button type="submit" data-testid="send" [disabled]="!prompt().trim()">Send</button>
@@ -61,6 +75,7 @@ import {type MockScenarios, SimulatePanel} from './simulate-panel';
         [status]="answer.status()"
         [usage]="answer.usage()"
         [error]="answer.error()"
+        [toolCalls]="answer.toolCalls()"
       />
     }
   `,
@@ -75,6 +90,11 @@ import {type MockScenarios, SimulatePanel} from './simulate-panel';
       display: grid;
       gap: 0.25rem;
       font-size: 0.9rem;
+    }
+    .switch {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
     }
     input,
     textarea,
@@ -100,6 +120,9 @@ export class ChatPage {
   protected readonly systemPrompt = signal('Answer in markdown, briefly.');
   protected readonly steps = signal<CascadeStep[]>([{provider: 'openai', model: demoProvider('openai').defaultModel}]);
   protected readonly scenarios = signal<MockScenarios>({});
+  /** Whether the model may call the demo's tools (`runTools()`), which run in the page. */
+  protected readonly tools = signal(false);
+  private readonly _tools = demoTools();
   /** The answer; `start()` cancels the call still running, and the page's destruction cancels it too. */
   protected readonly answer = injectLlmStream();
   /** Counts the calls of the page, so that a test can tell one answer from the next. */
@@ -108,14 +131,25 @@ export class ChatPage {
   protected readonly providers = computed(() => this.steps().map(step => step.provider));
   protected readonly isSimulated = computed(() => this._settings.settings().connection === 'simulated');
   protected readonly isStreaming = computed(() => this.answer.status() === 'streaming');
+  /** The simulations on offer: with tools, ones made for a tool call, the default first. */
+  protected readonly presets = computed(() => (this.tools() ? TOOL_MOCK_SCENARIO_PRESETS : MOCK_SCENARIO_PRESETS));
 
-  /** Asks the prompt, cancelling the previous call if it still runs. */
+  /** Asks the prompt, cancelling the previous call if it still runs; with tools, runs the tool loop. */
   protected send(): void {
     const userPrompt = this.prompt().trim();
     if (!userPrompt) return;
-    const scenarios = this.isSimulated() ? this._withDefaultScenarios() : {};
     const systemPrompt = this.systemPrompt().trim();
-    this.answer.start({userPrompt, ...(systemPrompt && {systemPrompt})}, this._models.forCall(this.steps(), scenarios));
+    const request = {userPrompt, ...(systemPrompt && {systemPrompt})};
+    if (this.tools()) {
+      const scenarios = this.isSimulated() ? this._withToolCall(this._withDefaultScenarios(), userPrompt) : {};
+      this.answer.runTools(
+        {...request, tools: this._tools},
+        {...this._models.forCall(this.steps(), scenarios), maxSteps: MAX_TOOL_STEPS},
+      );
+    } else {
+      const scenarios = this.isSimulated() ? this._withDefaultScenarios() : {};
+      this.answer.start(request, this._models.forCall(this.steps(), scenarios));
+    }
     this.callNumber.update(number => number + 1);
   }
 
@@ -126,7 +160,16 @@ export class ChatPage {
 
   private _withDefaultScenarios(): MockScenarios {
     const scenarios: Record<string, string> = {...this.scenarios()};
-    for (const step of this.steps()) scenarios[step.provider] ??= DEFAULT_MOCK_SCENARIO;
+    for (const step of this.steps()) scenarios[step.provider] ??= this.presets()[0].scenario;
     return scenarios;
+  }
+
+  /** The scenarios, each making the simulated model call the tool that fits the prompt, with real arguments. */
+  private _withToolCall(scenarios: MockScenarios, prompt: string): MockScenarios {
+    const localTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const keys = toolScenarioKeys(simulatedToolCall(prompt, localTimeZone));
+    return Object.fromEntries(
+      Object.entries(scenarios).map(([provider, scenario]) => [provider, [scenario, ...keys].join(';')]),
+    );
   }
 }

@@ -1,12 +1,20 @@
-import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf} from './mock-scenarios';
+import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf, TOOL_MOCK_SCENARIO_PRESETS} from './mock-scenarios';
 
 describe('mock scenario presets', () => {
   it('have unique ids and header values without raw separators inside values', () => {
-    expect(new Set(MOCK_SCENARIO_PRESETS.map(preset => preset.id)).size).toBe(MOCK_SCENARIO_PRESETS.length);
-    for (const preset of MOCK_SCENARIO_PRESETS) {
-      // Every `;`-separated part is one key=value pair, so the mock server can parse it.
-      for (const part of preset.scenario.split(';')) expect(part).toMatch(/^[a-zA-Z]+=[^=]*$/);
+    for (const presets of [MOCK_SCENARIO_PRESETS, TOOL_MOCK_SCENARIO_PRESETS]) {
+      expect(new Set(presets.map(preset => preset.id)).size).toBe(presets.length);
+      for (const preset of presets) {
+        // Every `;`-separated part is one key=value pair, so the mock server can parse it.
+        for (const part of preset.scenario.split(';')) expect(part).toMatch(/^[a-zA-Z]+=[^=]*$/);
+      }
     }
+  });
+
+  it('with tools, start with a preset without text, which the mock server would stream before the call', () => {
+    expect(TOOL_MOCK_SCENARIO_PRESETS[0].id).toBe('tool-call');
+    expect(TOOL_MOCK_SCENARIO_PRESETS[0].scenario).not.toMatch(/(^|;)(text|chunks)=/);
+    expect(TOOL_MOCK_SCENARIO_PRESETS.map(preset => preset.id)).not.toContain('normal');
   });
 
   it('encode the markdown answer so the header stays on one line', () => {

@@ -37,6 +37,16 @@ export const MOCK_SCENARIO_PRESETS: readonly MockScenarioPreset[] = [
   {id: 'truncated', label: 'Cut off at max tokens', scenario: 'finish=length;chunkDelay=30'},
 ];
 
+/**
+ * The presets when the chat's tools are on, the default first: a tool call whose arguments stream in, then the
+ * answer. The chat adds the call's tool and arguments for each prompt (`toolScenarioKeys()`); the first preset
+ * has no text of its own, which the mock server would also stream before the tool call.
+ */
+export const TOOL_MOCK_SCENARIO_PRESETS: readonly MockScenarioPreset[] = [
+  {id: 'tool-call', label: 'A tool call, then the answer (40 ms per piece)', scenario: 'chunkDelay=40'},
+  ...MOCK_SCENARIO_PRESETS.slice(1),
+];
+
 /** The scenario a provider plays unless the user picks another. */
 export const DEFAULT_MOCK_SCENARIO = MOCK_SCENARIO_PRESETS[0].scenario;
 

@@ -3,7 +3,10 @@ import type {LlmUsage} from 'llm-rx';
 import {formatCost, formatCount, formatDuration} from '../common/format';
 import {describeLlmError} from './describe-llm-error';
 
-/** Under an answer: timings, tokens, cost, finish reason, and which attempt of a cascade answered. */
+/**
+ * Under an answer: timings, tokens, cost, finish reason, and which attempt of a cascade answered. For a tool loop,
+ * these are the whole loop's (tokens and cost summed over its steps), with the number of steps (model calls).
+ */
 @Component({
   selector: 'app-usage-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,12 +42,18 @@ import {describeLlmError} from './describe-llm-error';
           }
         </dd>
       </div>
+      @if (current.steps; as steps) {
+        <div>
+          <dt>Steps</dt>
+          <dd data-testid="usage-steps">{{ steps.length }}</dd>
+        </div>
+      }
       <div>
         <dt>Answered by</dt>
         <dd data-testid="usage-answered-by">
           {{ current.provider }} / {{ current.model }}
-          @if (current.attempts.length > 1) {
-            — attempt {{ current.attempts.length }} of {{ current.attempts.length }}
+          @if (lastAttempts() > 1) {
+            — attempt {{ lastAttempts() }} of {{ lastAttempts() }}
           }
         </dd>
       </div>
@@ -86,10 +95,14 @@ export class UsageSummary {
   /** The call's usage summary. */
   readonly usage = input.required<LlmUsage>();
 
-  /** The attempts before the answering one, with why each failed. */
+  /** The model calls: the loop's steps, or the one call. */
+  private readonly _calls = computed(() => this.usage().steps ?? [this.usage()]);
+  /** How many attempts the last call took (retries and cascade children). */
+  protected readonly lastAttempts = computed(() => this._calls().at(-1)!.attempts.length);
+  /** The attempts before the answering one of each call, with why each failed. */
   protected readonly failedAttempts = computed(() =>
-    this.usage()
-      .attempts.slice(0, -1)
+    this._calls()
+      .flatMap(call => call.attempts.slice(0, -1))
       .map(attempt => ({...attempt, reason: describeLlmError(attempt.error).title})),
   );
 
