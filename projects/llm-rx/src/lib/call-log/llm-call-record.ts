@@ -36,6 +36,19 @@ export interface LlmCallRecord {
    * the call; `null` for prose. Rows written before schema version 3 have `null`.
    */
   readonly outputName: string | null;
+  /**
+   * The tool loop this call is a step of (`request.toolLoop.id`, set by `runTools()`), on every row of the step's
+   * call, so that one loop's rows can be listed together; `null` outside a loop. Rows written before schema version
+   * 4 have `null`.
+   */
+  readonly loopId: string | null;
+  /** The 0-based step of the loop (`request.toolLoop.step`); `null` outside a loop and before schema version 4. */
+  readonly step: number | null;
+  /**
+   * How many tool calls the answer made (its `tool-call-end` parts, valid or not; so far, while it runs), on every
+   * row of the call; `null` for a request that offers no `tools`, and before schema version 4.
+   */
+  readonly toolCallCount: number | null;
   readonly status: LlmCallStatus;
   readonly startedAt: number;
   readonly firstChunkAt: number | null;
@@ -88,6 +101,27 @@ export interface LlmRequestBody {
 }
 
 /**
+ * A tool call of the answer, as stored in a body row (from its `tool-call-end` part). The provider's opaque data
+ * (`providerData`) is not kept.
+ */
+export interface LlmToolCallBody {
+  readonly toolCallId: string;
+  readonly toolName: string;
+  /**
+   * The input, stored as its JSON form: the validated input, or for a call with `issues` what its arguments parsed
+   * to (`undefined` for arguments that are not JSON).
+   */
+  readonly input: unknown;
+  /**
+   * The argument text as the model wrote it, kept only for a call with `issues` (a valid call's `input` says the
+   * same).
+   */
+  readonly argumentsText?: string;
+  /** Why the call could not run: invalid JSON, a schema mismatch or an unknown tool; absent for a valid call. */
+  readonly issues?: readonly LlmObjectIssue[];
+}
+
+/**
  * What came back, as stored in a body row: the text and reasoning streamed so far (partial if the call failed). For
  * a request with `output`, the text is the answer's JSON text, and the object (or why there is none) comes too.
  */
@@ -106,6 +140,11 @@ export interface LlmResponseBody {
   };
   /** What the model said instead of the object (an `LlmRefusalError`'s `refusal`). */
   readonly refusal?: string;
+  /**
+   * The tool calls the answer made, in the order they ended; absent when it made none. A stream that failed keeps
+   * the calls that ended before it failed.
+   */
+  readonly toolCalls?: readonly LlmToolCallBody[];
 }
 
 /** One row of the `bodies` table, kept apart from `calls` so that dashboards never load it. */
