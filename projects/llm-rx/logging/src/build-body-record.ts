@@ -41,17 +41,21 @@ export type LlmRedactor = (text: string, kind: LlmRedactionKind) => string;
  */
 export function buildBodyRecord(draft: LlmCallBodyDraft, redact?: LlmRedactor): LlmBodyRecord {
   const clean = redact ?? ((text: string) => text);
-  const {request, output, response} = draft;
+  const {request, output, tools, response} = draft;
   return {
     id: draft.id,
     traceId: draft.traceId,
-    request: request === undefined ? null : requestBody(request, output, clean),
+    request: request === undefined ? null : requestBody(request, {output, tools}, clean),
     response: response === null ? null : responseBody(response, clean),
   };
 }
 
-function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined, redact: LlmRedactor): LlmRequestBody {
-  const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences} = request;
+function requestBody(
+  request: LlmRequest,
+  {output, tools}: Pick<LlmCallBodyDraft, 'output' | 'tools'>,
+  redact: LlmRedactor,
+): LlmRequestBody {
+  const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences, toolChoice} = request;
   return {
     ...(systemPrompt === undefined ? {} : {systemPrompt: redact(systemPrompt, 'system')}),
     ...(userPrompt === undefined ? {} : {userPrompt: redact(userPrompt, 'prompt')}),
@@ -61,6 +65,8 @@ function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined,
     ...(maxTokens === undefined ? {} : {maxTokens}),
     ...(stopSequences === undefined ? {} : {stopSequences: [...stopSequences]}),
     ...(output === undefined ? {} : {output: outputBody(output, redact)}),
+    ...(tools === undefined ? {} : {tools: tools.map(tool => outputBody(tool, redact))}),
+    ...(toolChoice === undefined ? {} : {toolChoice}),
   };
 }
 
@@ -94,6 +100,7 @@ function messageBody(message: LlmMessage, redact: LlmRedactor): LlmMessage {
   }
 }
 
+/** A named schema as stored (an output, a tool): its name, its description redacted as `system`, its JSON Schema. */
 function outputBody(output: ResolvedLlmOutput, redact: LlmRedactor): NonNullable<LlmRequestBody['output']> {
   const jsonSchema = storableJson(output.jsonSchema);
   return {

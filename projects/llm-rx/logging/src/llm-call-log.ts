@@ -10,6 +10,7 @@ import type {
   LlmRequest,
   LlmResponseBody,
   ResolvedLlmOutput,
+  ResolvedLlmTool,
 } from 'llm-rx';
 import type {Observable} from 'rxjs';
 import type {LlmRedactor} from './build-body-record';
@@ -183,6 +184,8 @@ export interface LlmCallBodyDraft {
   readonly request?: LlmRequest;
   /** The request's output, resolved once per call; absent for prose, or when it could not be resolved. */
   readonly output?: ResolvedLlmOutput;
+  /** The request's tools, resolved once per call; absent without tools, or when they could not be resolved. */
+  readonly tools?: readonly ResolvedLlmTool[];
   /** The text, reasoning and object as the stream gave them (unredacted), or `null` while the call runs. */
   readonly response: LlmResponseBody | null;
 }

@@ -14,7 +14,9 @@ import {
   type LlmToolCallEnd,
   type LlmUsage,
   type ResolvedLlmOutput,
+  type ResolvedLlmTool,
   resolveLlmOutput,
+  resolveLlmTools,
   wrapLlm,
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
@@ -186,6 +188,8 @@ class LoggedCall {
   readonly #reasoning: string[] = [];
   /** The request's output for the body, resolved once (when bodies are stored). */
   readonly #output: ResolvedLlmOutput | undefined;
+  /** The request's tools for the body, resolved once (when bodies are stored). */
+  readonly #tools: readonly ResolvedLlmTool[] | undefined;
   /** The `object` part's value, once it came (when bodies are stored). */
   #object: {readonly value: unknown} | undefined;
   /** The `tool-call-end` parts, in order (when bodies are stored). */
@@ -212,6 +216,7 @@ class LoggedCall {
     };
     this.#offersTools = offersTools(options.request);
     this.#output = this.#keepsText ? resolvedOutput(options.request) : undefined;
+    this.#tools = this.#keepsText ? resolvedTools(options.request) : undefined;
   }
 
   observe(chunk: LlmChunk): void {
@@ -367,6 +372,7 @@ class LoggedCall {
         traceId: this.#context.traceId,
         ...(request === undefined ? {} : {request}),
         ...(this.#output === undefined ? {} : {output: this.#output}),
+        ...(this.#tools === undefined ? {} : {tools: this.#tools}),
         response: withResponse ? this.#response() : null,
       });
     } catch (failure) {
@@ -383,6 +389,19 @@ function resolvedOutput(request: LlmRequest | undefined): ResolvedLlmOutput | un
   if (request?.output === undefined) return undefined;
   try {
     return resolveLlmOutput(request.output);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The request's tools as the adapters get them, for the body: each one's name, description and input JSON Schema.
+ * @returns `undefined` without tools, or for tools the core refuses (the call then fails as an invalid request).
+ */
+function resolvedTools(request: LlmRequest | undefined): readonly ResolvedLlmTool[] | undefined {
+  if (request?.tools === undefined) return undefined;
+  try {
+    return resolveLlmTools(request);
   } catch {
     return undefined;
   }

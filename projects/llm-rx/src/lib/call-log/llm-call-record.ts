@@ -1,6 +1,7 @@
 import type {LlmObjectErrorKind, LlmObjectIssue} from '../errors/llm-object-error';
 import type {LlmJsonSchema} from '../object/llm-output';
 import type {LlmMessage} from '../request/llm-request';
+import type {LlmToolChoice} from '../tools/llm-tool';
 import type {LlmFinishReasonType} from '../usage/llm-usage';
 
 /**
@@ -98,6 +99,14 @@ export interface LlmRequestBody {
     readonly description?: string;
     readonly jsonSchema: LlmJsonSchema;
   };
+  /** The tools a request gave: each one's name, description and input JSON Schema (never the schema object). */
+  readonly tools?: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly jsonSchema: LlmJsonSchema;
+  }[];
+  /** The request's `toolChoice`, when given. */
+  readonly toolChoice?: LlmToolChoice;
 }
 
 /**
