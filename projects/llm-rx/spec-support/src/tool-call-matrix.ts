@@ -105,8 +105,11 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
       expect(deltas.length).toBe(1);
     } else {
       expect(deltas.length).toBe(5);
-      // The arguments are shown as they grow: the city appears before the call ends.
-      expect(deltas.some(delta => (delta.partialInput as {city?: string} | undefined)?.city === 'Par')).toBeTrue();
+      // The arguments are shown as they grow: part of the city appears before the call ends.
+      const cities = deltas.map(delta => (delta.partialInput as {city?: string} | undefined)?.city);
+      expect(cities.some(city => city !== undefined && city !== '' && city !== 'Paris' && 'Paris'.startsWith(city)))
+        .withContext(JSON.stringify(cities))
+        .toBeTrue();
     }
     const [end] = partsOf(outcome.chunks, 'tool-call-end');
     // Validated by the tool's schema: its default is applied.
@@ -218,6 +221,7 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
         scenarioRequest(
           {tag: scenarioTag, text: 'Sunny, 21 °C; 09:30 in Tokyo.'},
           {
+            userPrompt: undefined,
             messages,
             tools: [WEATHER_TOOL, CLOCK_TOOL],
           },
