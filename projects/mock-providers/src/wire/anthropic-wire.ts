@@ -98,7 +98,7 @@ function closeThinkingBlock(plan: MockPlan): string[] {
  * a call of that tool, `{type: 'none'}` forbids them.
  *
  * A request for structured output in tool mode (one tool, forced with `disable_parallel_tool_use: true`, as llm-rx
- * sends it; see `outputToolOf`) is answered with that tool's call instead of the text block, as the real service
+ * sends it; see `anthropicOutputToolOf()`) is answered with that tool's call instead of the text block, as the real service
  * does: the same `tool_use` block with one `input_json_delta` per text chunk, and `stop_reason: 'tool_use'`
  * (`max_tokens` and `refusal` stay as they are). A refusal's `stop_details` is `{type: 'refusal', category: null,
  * explanation: null}`: the refusal's words are the streamed chunks.
