@@ -227,6 +227,7 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
         scenarioRequest(
           {tag: scenarioTag, text: 'Sunny, 21 °C; 09:30 in Tokyo.'},
           {
+            userPrompt: undefined,
             messages,
             tools: [WEATHER_TOOL, CLOCK_TOOL],
           },
