@@ -22,7 +22,12 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = call();
-    <article class="card" data-testid="tool-call" [attr.data-tool]="current.toolName" [attr.data-status]="status()">
+    <article
+      class="card"
+      data-testid="tool-call"
+      [attr.data-tool]="current.toolName"
+      [attr.data-tool-status]="status()"
+    >
       <header>
         <span class="name" data-testid="tool-call-name">{{ current.toolName }}</span>
         <span class="step">step {{ current.step + 1 }}</span>
@@ -53,11 +58,11 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
       margin: 0.5rem 0;
       font-size: 0.9rem;
     }
-    .card[data-status='error'],
-    .card[data-status='stopped'] {
+    .card[data-tool-status='error'],
+    .card[data-tool-status='stopped'] {
       border-left-color: #c0392b;
     }
-    .card[data-status='done'] {
+    .card[data-tool-status='done'] {
       border-left-color: #2e8b57;
     }
     header {
