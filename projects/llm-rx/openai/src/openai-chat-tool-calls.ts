@@ -14,9 +14,9 @@ export interface OpenAiChatToolCalls {
    */
   next(chunkId: string, deltas: readonly ToolCallDelta[] | null | undefined): ProviderStreamEvent[];
   /**
-   * Ends every call started, in the order they started; once.
+   * Ends every call started and not yet ended, in the order they started.
    * @param providerData What each end carries back for a later turn, if anything.
-   * @returns The end events; `[]` when there were no calls or they were ended already.
+   * @returns The end events; `[]` when no call is open.
    */
   endAll(providerData?: Readonly<Record<string, unknown>>): ToolCallEndEvent[];
 }
@@ -31,7 +31,8 @@ export interface OpenAiChatToolCalls {
  */
 export function createOpenAiChatToolCalls(): OpenAiChatToolCalls {
   const idsByIndex = new Map<number, string>();
-  let ended = false;
+  // The ids of the calls started and not yet ended, in the order they started.
+  const open = new Set<string>();
   return {
     next(chunkId, deltas) {
       if (!deltas || deltas.length === 0) return [];
@@ -42,6 +43,7 @@ export function createOpenAiChatToolCalls(): OpenAiChatToolCalls {
         if (toolCallId === undefined) {
           toolCallId = delta.id || `${chunkId}_${index}`;
           idsByIndex.set(index, toolCallId);
+          open.add(toolCallId);
           events.push({type: 'tool-call-start', toolCallId, toolName: delta.function?.name ?? ''});
         }
         const argumentsDelta = delta.function?.arguments;
@@ -50,9 +52,9 @@ export function createOpenAiChatToolCalls(): OpenAiChatToolCalls {
       return events;
     },
     endAll(providerData) {
-      if (ended) return [];
-      ended = true;
-      return [...idsByIndex.values()].map(toolCallId => ({
+      const ending = [...open];
+      open.clear();
+      return ending.map(toolCallId => ({
         type: 'tool-call-end',
         toolCallId,
         ...(providerData && {providerData}),
