@@ -290,10 +290,14 @@ describe('openAiResponsesWire with the openai SDK', () => {
         headersOf({toolArgs: args, toolChunks: args.length}),
       );
       let streamed = '';
+      const sequenceNumbers: number[] = [];
+      stream.on('event', event => sequenceNumbers.push(event.sequence_number));
       stream.on('response.function_call_arguments.delta', event => (streamed += event.delta));
       const response = await stream.finalResponse();
       expect(response.output.map(item => item.type)).toEqual(['function_call']);
       expect(streamed).toBe(args);
+      // Each piece is its own event, even where the texts repeat.
+      expect(sequenceNumbers).toEqual(sequenceNumbers.map((_, index) => index));
     });
 
     it('answers text for tool_choice none, and sends a mid-stream error inside a call in sequence', async () => {
