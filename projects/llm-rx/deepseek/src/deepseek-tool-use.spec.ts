@@ -1,4 +1,4 @@
-import type {LlmMessage, LlmToolCallEnd} from 'llm-rx';
+import {runTools, type LlmMessage, type LlmTool, type LlmToolCallEnd} from 'llm-rx';
 import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {
   CLOCK_TOOL,
@@ -129,5 +129,22 @@ describe('DeepSeek tool calls against the mock server', () => {
     expect(ends.length).toBe(1);
     expect(ends[0].providerData).toBeUndefined();
     expect(ends[0].toolCallId).toMatch(/^call_0_.+t0$/);
+  });
+
+  it("sends the reasoning back in runTools()' next step, as DeepSeek's thinking mode requires", async () => {
+    const tag = uniqueTag('deepseek-tools', 'run-tools');
+    const weather: LlmTool = {...WEATHER_TOOL, execute: () => ({temperature: 21})};
+    const outcome = await runStream(
+      runTools(
+        llm('deepseek-reasoner'),
+        scenarioRequest({tag, reasoning: 1, toolArgs: '{"city": "Paris"}'}, {userPrompt: 'Weather?', tools: [weather]}),
+      ),
+    );
+    expect(outcome.error).withContext(String(outcome.error)).toBeUndefined();
+    const records = await fetchMockRequests(tag);
+    expect(records.length).toBe(2);
+    expect((records[1].body as DeepSeekToolBody).messages[1]).toEqual(
+      jasmine.objectContaining({role: 'assistant', reasoning_content: 'Thinking about the question.'}),
+    );
   });
 });
