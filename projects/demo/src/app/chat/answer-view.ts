@@ -27,15 +27,20 @@ import {UsageSummary} from './usage-summary';
           <p>{{ reasoning() }}</p>
         </details>
       }
-      <div class="pieces" data-testid="answer">
-        @for (piece of pieces(); track piece.kind === 'text' ? 'text-' + piece.offset : piece.call.toolCallId) {
-          @if (piece.kind === 'text') {
-            <div class="markdown" [innerHTML]="piece.html"></div>
-          } @else {
-            <app-tool-call-card [call]="piece.call" [answerStatus]="status()" />
+      @if (toolCalls().length === 0) {
+        <div class="markdown" data-testid="answer" [innerHTML]="html()"></div>
+      } @else {
+        <!-- With tool calls, the answer is its text in pieces, each call's card where it came. -->
+        <div class="pieces" data-testid="answer">
+          @for (piece of pieces(); track piece.kind === 'text' ? 'text-' + piece.offset : piece.call.toolCallId) {
+            @if (piece.kind === 'text') {
+              <div class="markdown" [innerHTML]="piece.html"></div>
+            } @else {
+              <app-tool-call-card [call]="piece.call" [answerStatus]="status()" />
+            }
           }
-        }
-      </div>
+        </div>
+      }
       <p class="status" data-testid="answer-status">
         @switch (status()) {
           @case ('streaming') {
@@ -83,7 +88,8 @@ import {UsageSummary} from './usage-summary';
       line-height: 1.5;
       overflow-wrap: anywhere;
     }
-    .streaming .markdown:last-child::after {
+    .streaming > .markdown::after,
+    .streaming .pieces > .markdown:last-child::after {
       content: '▍';
       color: #888;
     }
@@ -122,6 +128,8 @@ export class AnswerView {
   /** The tool calls the answer made, in the order they started. */
   readonly toolCalls = input<readonly LlmToolCallState[]>([]);
 
+  /** The text as one piece, while the answer has no tool calls: one DOM update per frame. */
+  protected readonly html = computed(() => renderMarkdown(this.text()));
   /** The text, rendered piece by piece between the tool calls. */
   protected readonly pieces = computed(() =>
     answerPieces(this.text(), this.toolCalls()).map(piece =>
