@@ -74,4 +74,46 @@ describe('textChunksOf', () => {
   it('keeps a single word whole by default', () => {
     expect(textChunksOf({text: 'Hello'})).toEqual(['Hello']);
   });
+
+  describe('with tools', () => {
+    const tools = {
+      tools: [
+        {name: 'weather', inputSchema: {type: 'object', properties: {city: {type: 'string'}}, required: ['city']}},
+        {name: 'clock', inputSchema: {type: 'object'}},
+      ],
+      rounds: 0,
+    };
+
+    it('answers tool calls with arguments matching the schema, until the rounds are over, then text', () => {
+      const first = createMockPlan({toolCalls: 2}, 'm', 0, {tools});
+      expect(first.toolCalls.map(call => call.name)).toEqual(['weather', 'clock']);
+      expect(JSON.parse(first.toolCalls[0].arguments)).toEqual({city: jasmine.any(String)});
+      expect(first.toolCalls[0].argumentChunks.join('')).toBe(first.toolCalls[0].arguments);
+      expect(first.textChunks).toEqual([]);
+      expect(first.finish).toBe('tool-calls');
+      const after = createMockPlan({toolCalls: 2}, 'm', 0, {tools: {...tools, rounds: 1}});
+      expect(after.toolCalls).toEqual([]);
+      expect(after.finish).toBe('stop');
+      expect(after.textChunks.join('')).toBe(DEFAULT_MOCK_TEXT);
+    });
+
+    it('calls the forced tool, none when tools are forbidden, and keeps calling for toolRounds rounds', () => {
+      expect(createMockPlan({}, 'm', 0, {tools: {...tools, forced: 'clock'}}).toolCalls[0].name).toBe('clock');
+      expect(createMockPlan({}, 'm', 0, {tools: {...tools, forced: 'none'}}).toolCalls).toEqual([]);
+      expect(createMockPlan({toolRounds: 3}, 'm', 0, {tools: {...tools, rounds: 2}}).toolCalls.length).toBe(1);
+    });
+
+    it('says finalText once the rounds are over, and text beside the calls', () => {
+      const scenario = {text: 'Let me check.', finalText: 'It is sunny.'};
+      expect(createMockPlan(scenario, 'm', 0, {tools}).textChunks.join('')).toBe('Let me check.');
+      expect(createMockPlan(scenario, 'm', 0, {tools: {...tools, rounds: 1}}).textChunks.join('')).toBe('It is sunny.');
+      expect(createMockPlan({finalText: 'It is sunny.'}, 'm', 0, {tools}).textChunks).toEqual([]);
+    });
+
+    it('splits the arguments into toolChunks pieces, and plays toolArgs as given', () => {
+      const plan = createMockPlan({toolArgs: '{"city": "Paris"}', toolChunks: 4}, 'm', 0, {tools});
+      expect(plan.toolCalls[0].argumentChunks.length).toBe(4);
+      expect(plan.toolCalls[0].argumentChunks.join('')).toBe('{"city": "Paris"}');
+    });
+  });
 });

@@ -31,12 +31,17 @@ export function createMockPlan(
   const {outputSchema} = request;
   const responseId = `mock${Math.floor(now / 1000).toString(36)}${(nextResponseNumber++).toString(36).padStart(4, '0')}`;
   const toolCalls = toolCallsOf(scenario, request.tools, responseId);
+  // The answer after the tool rounds may say something of its own.
+  const answer =
+    request.tools !== undefined && toolCalls.length === 0 && scenario.finalText !== undefined
+      ? {...scenario, text: scenario.finalText}
+      : scenario;
   const textChunks =
     outputSchema !== undefined && scenario.text === undefined
       ? jsonChunksOf(JSON.stringify(jsonSample(outputSchema), null, 1), scenario.chunks)
       : toolCalls.length > 0 && scenario.text === undefined && scenario.chunks === undefined
         ? []
-        : textChunksOf(scenario);
+        : textChunksOf(answer);
   const toolChunkCount = toolCalls.reduce((sum, call) => sum + call.argumentChunks.length, 0);
   const reasoningChunks = Array.from({length: scenario.reasoning ?? 0}, (_, index) =>
     index === 0 ? 'Thinking about the question.' : ` Step ${index + 1}.`,

@@ -85,6 +85,7 @@ describe('parseScenario', () => {
       toolChunks: 4,
       toolName: 'look up',
       toolArgs: '{"q": "a;b=c"}',
+      finalText: 'It is 84.',
     };
     expect(Object.keys(scenario).sort()).toEqual([...SCENARIO_KEYS].sort());
     expect(parseScenario(mockScenario(scenario))).toEqual(scenario);

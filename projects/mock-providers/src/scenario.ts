@@ -46,6 +46,7 @@ export const SCENARIO_KEYS: readonly (keyof MockScenario)[] = [
   'text',
   'toolName',
   'toolArgs',
+  'finalText',
   'noFinal',
   'echoKey',
   'finish',
@@ -92,7 +93,7 @@ export function parseScenario(header: string | undefined): MockScenario {
     const separator = pair.indexOf('=');
     const key = (separator < 0 ? pair : pair.slice(0, separator)).trim();
     const value = separator < 0 ? '' : decodeValue(key, pair.slice(separator + 1).trim());
-    if (key === 'tag' || key === 'text' || key === 'toolName' || key === 'toolArgs') {
+    if (key === 'tag' || key === 'text' || key === 'toolName' || key === 'toolArgs' || key === 'finalText') {
       scenario[key] = value;
     } else if (key === 'noFinal' || key === 'echoKey') {
       scenario[key] = value === '' || value === '1' || value === 'true';

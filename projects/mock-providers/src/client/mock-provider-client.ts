@@ -94,6 +94,11 @@ export interface MockScenario {
   toolName?: string;
   /** The argument text of every call, as is (e.g. invalid JSON); default a JSON value matching the tool's schema. */
   toolArgs?: string;
+  /**
+   * For a request with tools: the text of the answer once the tool rounds are over (default `text`), so that the
+   * final answer can differ from what a tool-calling answer says before its calls.
+   */
+  finalText?: string;
 }
 
 /** A fault the mock server played for a request, as its log records it. */
