@@ -21,8 +21,10 @@ export type {
   LlmCallStatsGroup,
   LlmCallStatus,
   LlmLatencyPercentiles,
+  LlmLoopStep,
   LlmRequestBody,
   LlmResponseBody,
+  LlmToolCallBody,
 } from 'llm-rx';
 export type {LlmLogRetention} from './src/log-maintenance';
 export {LlmLogError} from './src/llm-log-error';

@@ -176,8 +176,9 @@ export type {
   LlmCallStatus,
   LlmRequestBody,
   LlmResponseBody,
+  LlmToolCallBody,
 } from './lib/call-log/llm-call-record';
-export type {LlmCallDetails, LlmCallFilter, LlmCallPage} from './lib/call-log/llm-call-query';
+export type {LlmCallDetails, LlmCallFilter, LlmCallPage, LlmLoopStep} from './lib/call-log/llm-call-query';
 export type {
   LlmCallGrouping,
   LlmCallStats,

@@ -53,17 +53,37 @@ describe('createAnthropicEventMapper', () => {
     ]);
   });
 
-  it('skips empty deltas and tool input deltas', () => {
+  it('streams a tool_use block as a tool call, skipping the empty first piece, and ends tool_use as tool-calls', () => {
     const events = mapAll([
       messageStart,
       {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: ''}},
-      {type: 'content_block_start', index: 1, content_block: {type: 'tool_use', name: 'contact'}},
-      {type: 'content_block_delta', index: 1, delta: {type: 'input_json_delta', partial_json: '{"a":1}'}},
+      {type: 'content_block_start', index: 1, content_block: {type: 'tool_use', id: 'toolu_1', name: 'weather'}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'input_json_delta', partial_json: ''}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'input_json_delta', partial_json: '{"city":'}},
+      {type: 'content_block_delta', index: 1, delta: {type: 'input_json_delta', partial_json: '"Paris"}'}},
+      {type: 'content_block_stop', index: 1},
       {type: 'message_delta', delta: {stop_reason: 'tool_use'}, usage: {output_tokens: 3}},
       {type: 'message_stop'},
     ]);
+    expect(events.slice(0, -1)).toEqual([
+      {type: 'tool-call-start', toolCallId: 'toolu_1', toolName: 'weather'},
+      {type: 'tool-call-delta', toolCallId: 'toolu_1', argumentsDelta: '{"city":'},
+      {type: 'tool-call-delta', toolCallId: 'toolu_1', argumentsDelta: '"Paris"}'},
+      {type: 'tool-call-end', toolCallId: 'toolu_1'},
+    ]);
+    expect(events.at(-1)).toEqual(jasmine.objectContaining({finishReason: {unified: 'tool-calls', raw: 'tool_use'}}));
+  });
+
+  it("skips server tools' blocks, which the API runs itself", () => {
+    const events = mapAll([
+      messageStart,
+      {type: 'content_block_start', index: 0, content_block: {type: 'server_tool_use', id: 'srvtoolu_1', name: 'web'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'input_json_delta', partial_json: '{"q":"x"}'}},
+      {type: 'content_block_stop', index: 0},
+      {type: 'message_delta', delta: {stop_reason: 'end_turn'}, usage: {output_tokens: 3}},
+      {type: 'message_stop'},
+    ]);
     expect(events.map(event => event.type)).toEqual(['finish']);
-    expect(events[0]).toEqual(jasmine.objectContaining({finishReason: {unified: 'tool-calls', raw: 'tool_use'}}));
   });
 
   it('yields no finish when the stream ends without message_stop', () => {

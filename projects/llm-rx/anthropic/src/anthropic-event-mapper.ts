@@ -1,4 +1,9 @@
 import type {ProviderEventMapper, ProviderFinishEvent, ProviderStreamEvent} from 'llm-rx';
+import {
+  createAnthropicToolCallBlocks,
+  type AnthropicBlockDelta,
+  type AnthropicBlockStart,
+} from './anthropic-tool-call-blocks';
 import {convertAnthropicUsage, mergeAnthropicUsage, type AnthropicUsageFields} from './convert-anthropic-usage';
 import {mapAnthropicFinishReason} from './map-anthropic-finish-reason';
 
@@ -11,17 +16,12 @@ export type AnthropicStreamEvent =
   | {
       readonly type: 'content_block_start';
       readonly index: number;
-      readonly content_block: {readonly type: string; readonly name?: string};
+      readonly content_block: AnthropicBlockStart;
     }
   | {
       readonly type: 'content_block_delta';
       readonly index: number;
-      readonly delta: {
-        readonly type: string;
-        readonly text?: string;
-        readonly thinking?: string;
-        readonly partial_json?: string;
-      };
+      readonly delta: AnthropicBlockDelta & {readonly text?: string};
     }
   | {readonly type: 'content_block_stop'; readonly index: number}
   | {
@@ -45,13 +45,16 @@ export interface AnthropicEventMapperOptions {
 
 /**
  * Maps the SDK's raw message stream to llm-rx provider events: `text_delta` → text, `thinking_delta` → reasoning
- * (signatures and citations are skipped), and at `message_stop` one `finish` event with the usage of
- * `message_start` overwritten by the cumulative `message_delta` usage and its `stop_reason` (and, for a refusal,
+ * (citations are skipped), `tool_use` blocks → tool-call start, argument deltas and end
+ * (`createAnthropicToolCallBlocks()`, with the thinking blocks before each call in its `providerData`), and at
+ * `message_stop` one `finish` event with the usage of `message_start` overwritten by the cumulative
+ * `message_delta` usage and its `stop_reason` (`tool_use` → `tool-calls`; and, for a refusal,
  * `stop_details.explanation` as the refusal). The mapper is `done` then: `message_stop` is the last event, so
  * reading stops rather than waits for the server to close.
  *
- * With `outputTool` (structured output in tool mode), the answer is the input of that tool's `tool_use` block: its
- * `input_json_delta`s become the text, `tool_use` ends it as `stop`, and other tools' input is skipped. Text the
+ * With `outputTool` (structured output in tool mode), the answer is the input of that tool's `tool_use` block
+ * instead, and no block is a tool call: its `input_json_delta`s become the text, `tool_use` ends it as `stop`, and
+ * other tools' input is skipped. Text the
  * model writes beside the tool call is never mixed into the JSON; with a forced tool the model writes none (the
  * API starts its turn with the call), but should it: it is the refusal of a `refusal` stop, and it is the text
  * (which then fails as not JSON, keeping the words) of an answer that never called the tool.
@@ -72,16 +75,22 @@ export function createAnthropicEventMapper(
   // Tool mode: the output tool's block, and the text written outside it.
   let outputBlock: number | undefined;
   let textBeside = '';
+  // Prose and tool calls: the tool_use blocks.
+  const toolCalls = outputTool === undefined ? createAnthropicToolCallBlocks() : undefined;
 
-  const deltaOf = (event: Extract<AnthropicStreamEvent, {type: 'content_block_delta'}>) => {
+  const deltaOf = (
+    event: Extract<AnthropicStreamEvent, {type: 'content_block_delta'}>,
+  ): ProviderStreamEvent | undefined => {
     const {delta} = event;
-    if (delta.type === 'thinking_delta' && delta.thinking)
-      return {type: 'reasoning-delta', text: delta.thinking} as const;
-    if (outputTool === undefined) {
-      return delta.type === 'text_delta' && delta.text ? ({type: 'text-delta', text: delta.text} as const) : undefined;
+    // The tracker also keeps the thinking blocks' text and signatures, for the calls after them.
+    const toolCall = toolCalls?.delta(event.index, delta);
+    if (delta.type === 'thinking_delta' && delta.thinking) return {type: 'reasoning-delta', text: delta.thinking};
+    if (toolCalls !== undefined) {
+      return delta.type === 'text_delta' && delta.text ? {type: 'text-delta', text: delta.text} : toolCall;
     }
+    // Tool mode: the output tool's input is the answer.
     if (delta.type === 'input_json_delta' && delta.partial_json && event.index === outputBlock) {
-      return {type: 'text-delta', text: delta.partial_json} as const;
+      return {type: 'text-delta', text: delta.partial_json};
     }
     if (delta.type === 'text_delta' && delta.text) textBeside += delta.text;
     return undefined;
@@ -108,6 +117,7 @@ export function createAnthropicEventMapper(
           return undefined;
         case 'content_block_start': {
           const block = event.content_block;
+          if (toolCalls !== undefined) return toolCalls.start(event.index, block);
           if (
             outputTool !== undefined &&
             outputBlock === undefined &&
@@ -120,6 +130,8 @@ export function createAnthropicEventMapper(
         }
         case 'content_block_delta':
           return deltaOf(event);
+        case 'content_block_stop':
+          return toolCalls?.stop(event.index);
         case 'message_delta':
           usage = mergeAnthropicUsage(usage, event.usage);
           stopReason = event.delta.stop_reason ?? stopReason;

@@ -59,13 +59,24 @@ function supportedNode(copy: Node): Node {
     else if (KEPT.has(key) || isSupportedValue(key, value)) supported[key] = value;
     else described[key] = value;
   }
+  return withDescribedKeywords(supported, described);
+}
+
+/**
+ * A schema node with keywords Anthropic refuses written into its `description` instead (`{minimum: 1}`, after the
+ * node's own description), so that the model still reads them.
+ * @param node The node without those keywords (changed and returned).
+ * @param described The keywords taken out, with their values; none leaves the node as it is.
+ * @returns The node.
+ */
+export function withDescribedKeywords(node: Node, described: Node): Node {
   const extra = Object.entries(described);
   if (extra.length > 0) {
     const constraints = `{${extra.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ')}}`;
-    supported['description'] =
-      typeof supported['description'] === 'string' ? `${supported['description']}\n\n${constraints}` : constraints;
+    node['description'] =
+      typeof node['description'] === 'string' ? `${node['description']}\n\n${constraints}` : constraints;
   }
-  return supported;
+  return node;
 }
 
 /** Whether a keyword with a value of its own is in the subset, with this value. */

@@ -18,4 +18,13 @@ export interface AnthropicOptions extends LlmProviderOptions {
    * Set it for a model id llm-rx does not recognise (a proxy's alias, a new family), which gets `tool` by default.
    */
   readonly structuredOutput?: AnthropicOutputMode;
+  /**
+   * Whether the request's tools stream their input eagerly: `eager_input_streaming: true` on each tool (a field of
+   * the Messages API's tools, no beta header needed), so that each argument streams as the model writes it and the
+   * `tool-call-delta` parts show the input growing. Default `true`: llm-rx never trusts streamed arguments (it
+   * parses them as they grow and validates the whole input at the call's end, reporting JSON it cannot parse as the
+   * call's `issues`), which is what eager streaming asks of a client. Set `false` to leave the field out: the API
+   * then checks each argument before it sends it, in bigger and later pieces (a long string argument at once).
+   */
+  readonly eagerInputStreaming?: boolean;
 }

@@ -106,4 +106,11 @@ describe('anthropicProvider', () => {
       LlmConfigurationError.isInstance(error),
     );
   });
+
+  it('rejects an eagerInputStreaming that is not a boolean, naming the field', () => {
+    expect(() => createAnthropicLlm(MODEL, {eagerInputStreaming: 'yes' as never})).toThrowMatching(
+      error => LlmConfigurationError.isInstance(error) && error.field === 'eagerInputStreaming',
+    );
+    expect(() => createAnthropicLlm(MODEL, {eagerInputStreaming: false})).not.toThrow();
+  });
 });

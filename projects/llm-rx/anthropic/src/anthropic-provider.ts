@@ -13,7 +13,7 @@ const anthropic = defineLlmProvider({
   exampleModel: 'claude-haiku-4-5',
   createFunctionName: 'createAnthropicLlm',
   checkOptions: (options: AnthropicOptions): AnthropicOptions => {
-    const {defaultMaxTokens, structuredOutput} = options;
+    const {defaultMaxTokens, structuredOutput, eagerInputStreaming} = options;
     if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
       throw new LlmConfigurationError(
         `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
@@ -25,6 +25,13 @@ const anthropic = defineLlmProvider({
         `llm-rx: the anthropic option structuredOutput must be 'native' or 'tool' (or unset, to choose per model); ` +
           `got ${JSON.stringify(structuredOutput)}.`,
         {field: 'structuredOutput'},
+      );
+    }
+    if (eagerInputStreaming !== undefined && typeof eagerInputStreaming !== 'boolean') {
+      throw new LlmConfigurationError(
+        `llm-rx: the anthropic option eagerInputStreaming must be true or false (or unset, for true); got ` +
+          `${JSON.stringify(eagerInputStreaming)}.`,
+        {field: 'eagerInputStreaming'},
       );
     }
     return {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS};
@@ -69,10 +76,15 @@ const anthropic = defineLlmProvider({
  * - Cost bills cache reads and writes (5-minute and 1-hour) at their own rates.
  * - A request's `output` is sent as native structured output (`output_config.format`) to Claude 4.5 and later
  *   models, and as a forced tool to the others (`structuredOutput` chooses; see `AnthropicOptions`).
+ * - A request's `tools` are sent as the Messages API's tools, streaming their input eagerly (the option
+ *   `eagerInputStreaming`); each `tool_use` block streams as a tool call, whose `providerData.anthropic` keeps the
+ *   thinking blocks before it for the conversation's next turn (see `toAnthropicMessages()`).
  * @param model The model id, e.g. `claude-haiku-4-5` or `claude-sonnet-4-6`.
- * @param options Key, base URL, headers, timeouts, price table, `defaultMaxTokens` and `structuredOutput`.
+ * @param options Key, base URL, headers, timeouts, price table, `defaultMaxTokens`, `structuredOutput` and
+ *   `eagerInputStreaming`.
  * @returns The model.
- * @throws LlmConfigurationError for an empty model id or an invalid `defaultMaxTokens` or `structuredOutput`.
+ * @throws LlmConfigurationError for an empty model id or an invalid `defaultMaxTokens`, `structuredOutput` or
+ *   `eagerInputStreaming`.
  *
  * ```ts
  * const llm = createAnthropicLlm('claude-haiku-4-5', {baseURL: '/api/anthropic'});

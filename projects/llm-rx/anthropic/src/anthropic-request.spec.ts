@@ -1,4 +1,11 @@
-import {createWarnOnce, LlmInvalidRequestError, type LlmRequest, providerOptionsOf, resolveLlmOutput} from 'llm-rx';
+import {
+  createWarnOnce,
+  LlmInvalidRequestError,
+  type LlmRequest,
+  providerOptionsOf,
+  resolveLlmOutput,
+  resolveLlmTools,
+} from 'llm-rx';
 import {DEFAULT_ANTHROPIC_MAX_TOKENS, type AnthropicRequestCall, toAnthropicRequestBody} from './anthropic-request';
 
 /** The body for a request, as the provider builds it (a new model, so a new `warnOnce`, unless one is given). */
@@ -14,6 +21,7 @@ function bodyOf(
     options: {defaultMaxTokens},
     providerOptions: providerOptionsOf(request, 'anthropic'),
     output: request.output === undefined ? undefined : resolveLlmOutput(request.output),
+    tools: resolveLlmTools(request),
     warnOnce,
   });
 }
@@ -116,6 +124,47 @@ describe('toAnthropicRequestBody', () => {
       thinking: {type: 'adaptive'},
       stream: true,
     } as never);
+  });
+
+  describe('with tools', () => {
+    const weather = {
+      name: 'weather',
+      inputSchema: {type: 'object', properties: {city: {type: 'string'}}, required: ['city']},
+    };
+    const messages: LlmRequest['messages'] = [
+      {role: 'user', content: 'Weather?'},
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{toolCallId: 'toolu_1', toolName: 'weather', input: {city: 'Oslo'}}],
+      },
+      {role: 'tool', toolCallId: 'toolu_1', toolName: 'weather', output: 'snow'},
+    ];
+
+    it('sends the tools, the tool choice and the conversation with its tool_use and tool_result blocks', () => {
+      expect(bodyOf('claude-haiku-4-5', {messages, tools: [weather], toolChoice: 'required'})).toEqual({
+        model: 'claude-haiku-4-5',
+        max_tokens: DEFAULT_ANTHROPIC_MAX_TOKENS,
+        messages: [
+          {role: 'user', content: 'Weather?'},
+          {role: 'assistant', content: [{type: 'tool_use', id: 'toolu_1', name: 'weather', input: {city: 'Oslo'}}]},
+          {role: 'user', content: [{type: 'tool_result', tool_use_id: 'toolu_1', content: 'snow'}]},
+        ],
+        tools: [{name: 'weather', input_schema: weather.inputSchema, eager_input_streaming: true}],
+        tool_choice: {type: 'any'},
+        stream: true,
+      } as never);
+    });
+
+    it('lets providerOptions.anthropic replace the mapped tool_choice', () => {
+      const body = bodyOf('m', {
+        userPrompt: 'Hi',
+        tools: [weather],
+        toolChoice: 'auto',
+        providerOptions: {anthropic: {tool_choice: {type: 'any'}}},
+      });
+      expect(body.tool_choice).toEqual({type: 'any'});
+    });
   });
 
   describe('with an output schema', () => {

@@ -120,13 +120,13 @@ describe('createAnthropicLlm structured output against the mock server', () => {
     expect((record.body as RecordedBody).tool_choice?.type).toBe('tool');
   });
 
-  it('keeps tool_use as tool-calls for a prose request', async () => {
+  it('keeps tool_use as tool-calls for a prose request, its input no text', async () => {
     const tag = uniqueTag('anthropic-object', 'prose-tool-use');
     // The application's own forced tool: the answer is a call for it to run, not a stop.
     const outcome = await runStream(
       create(TOOL_MODEL).stream(
         scenarioRequest(
-          {tag, text: '{}'},
+          {tag, toolArgs: '{}'},
           {
             providerOptions: {
               anthropic: {
@@ -140,8 +140,8 @@ describe('createAnthropicLlm structured output against the mock server', () => {
     );
     const usage = outcome.chunks.at(-1);
     expect(usage?.type === 'usage' && usage.usage.finishReason).toEqual({unified: 'tool-calls', raw: 'tool_use'});
-    // Its input is no text of the answer.
-    expect(outcome.chunks.some(chunk => chunk.type === 'text-delta')).toBeFalse();
+    // Its input is no text of the answer (and, the request having no tools, no tool-call part either).
+    expect(outcome.chunks.map(chunk => chunk.type)).toEqual(['usage']);
   });
 
   it('refuses extended thinking in tool mode with LlmInvalidRequestError, before any request', async () => {

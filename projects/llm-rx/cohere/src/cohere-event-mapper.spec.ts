@@ -69,14 +69,82 @@ describe('createCohereEventMapper', () => {
     expect(events[0]).toEqual(jasmine.objectContaining({errorMessage: 'finish reason TIMEOUT'}));
   });
 
-  it('skips tool, citation and debug events, and yields no finish without message-end', () => {
+  it('skips citation and debug events, and yields no finish without message-end', () => {
     const events = mapAll([
       START,
-      {type: 'tool-plan-delta', delta: {message: {toolPlan: 'plan'}}},
+      {type: 'citation-start', index: 0, delta: {message: {citations: {text: 'x'}}}},
       {type: 'debug', prompt: 'x'},
       {type: 'content-delta', index: 0, delta: {message: {content: {text: 'Hi'}}}},
     ]);
     expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+  });
+
+  it('yields the tool plan as reasoning, then each call by its index, then a tool-calls finish', () => {
+    const events = mapAll([
+      START,
+      {type: 'tool-plan-delta', delta: {message: {toolPlan: 'I will look.'}}},
+      {
+        type: 'tool-call-start',
+        index: 0,
+        delta: {message: {toolCalls: {id: 'weather_a', type: 'function', function: {name: 'weather', arguments: ''}}}},
+      },
+      {type: 'tool-call-delta', index: 0, delta: {message: {toolCalls: {function: {arguments: '{"city"'}}}}},
+      {type: 'tool-call-delta', index: 0, delta: {message: {toolCalls: {function: {arguments: ': "Paris"}'}}}}},
+      {type: 'tool-call-end', index: 0},
+      {
+        type: 'tool-call-start',
+        index: 1,
+        delta: {message: {toolCalls: {id: 'clock_b', type: 'function', function: {name: 'clock', arguments: ''}}}},
+      },
+      {type: 'tool-call-delta', index: 1, delta: {message: {toolCalls: {function: {arguments: '{}'}}}}},
+      {type: 'tool-call-end', index: 1},
+      {type: 'message-end', delta: {finishReason: 'TOOL_CALL'}},
+    ]);
+    expect(events).toEqual([
+      {type: 'reasoning-delta', text: 'I will look.'},
+      {type: 'tool-call-start', toolCallId: 'weather_a', toolName: 'weather'},
+      {type: 'tool-call-delta', toolCallId: 'weather_a', argumentsDelta: '{"city"'},
+      {type: 'tool-call-delta', toolCallId: 'weather_a', argumentsDelta: ': "Paris"}'},
+      {type: 'tool-call-end', toolCallId: 'weather_a'},
+      {type: 'tool-call-start', toolCallId: 'clock_b', toolName: 'clock'},
+      {type: 'tool-call-delta', toolCallId: 'clock_b', argumentsDelta: '{}'},
+      {type: 'tool-call-end', toolCallId: 'clock_b'},
+      jasmine.objectContaining({type: 'finish', finishReason: {unified: 'tool-calls', raw: 'TOOL_CALL'}}),
+    ]);
+  });
+
+  it('streams the arguments a start carries, and names a call without an id after the message and index', () => {
+    const events = mapAll([
+      START,
+      {
+        type: 'tool-call-start',
+        index: 3,
+        delta: {message: {toolCalls: {id: '', type: 'function', function: {name: 'clock', arguments: '{"zone"'}}}},
+      },
+      {type: 'tool-call-delta', index: 3, delta: {message: {toolCalls: {function: {arguments: ': "UTC"}'}}}}},
+      {type: 'tool-call-end', index: 3},
+    ]);
+    expect(events).toEqual([
+      {type: 'tool-call-start', toolCallId: 'c1_3', toolName: 'clock'},
+      {type: 'tool-call-delta', toolCallId: 'c1_3', argumentsDelta: '{"zone"'},
+      {type: 'tool-call-delta', toolCallId: 'c1_3', argumentsDelta: ': "UTC"}'},
+      {type: 'tool-call-end', toolCallId: 'c1_3'},
+    ]);
+  });
+
+  it('skips argument pieces and ends of a call that never started, and empty pieces', () => {
+    const events = mapAll([
+      {type: 'tool-call-delta', index: 0, delta: {message: {toolCalls: {function: {arguments: '{}'}}}}},
+      {type: 'tool-call-end', index: 0},
+      {
+        type: 'tool-call-start',
+        index: 0,
+        delta: {message: {toolCalls: {id: 'clock_a', type: 'function', function: {name: 'clock'}}}},
+      },
+      {type: 'tool-call-delta', index: 0, delta: {message: {toolCalls: {function: {arguments: ''}}}}},
+      {type: 'tool-call-end', index: 5},
+    ]);
+    expect(events).toEqual([{type: 'tool-call-start', toolCallId: 'clock_a', toolName: 'clock'}]);
   });
 
   it('returns reasoning then text when one delta carries both', () => {

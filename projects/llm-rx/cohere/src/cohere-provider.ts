@@ -54,6 +54,9 @@ const cohere = defineLlmProvider({
  * - A request with `output` sets `response_format: {type: 'json_object', json_schema}` with the schema adapted by
  *   `toCohereJsonSchema()` (every property required, optional ones nullable; keywords Cohere refuses left out, and
  *   checked by validation). Cohere has no refusal: a declined object ends as an `LlmObjectError`.
+ * - Tools are sent as functions with their JSON Schema (`toCohereTools()`); a named `toolChoice` sends only that
+ *   tool with `REQUIRED`, and `parallelToolCalls: false` is not sent (Cohere has neither). The tool plan Cohere
+ *   streams before its calls is reasoning; an assistant message's text beside tool calls is sent as its tool plan.
  * @param model The model id, e.g. `command-a-03-2025`.
  * @param options Key, base URL, headers, timeouts and price table.
  * @returns The model.

@@ -1,9 +1,14 @@
 import type {Cohere} from 'cohere-ai';
 import {definedFields, LlmInvalidRequestError, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+import {toCohereMessages} from './cohere-messages';
+import {toCohereTools} from './cohere-tools';
 import {toCohereJsonSchema} from './to-cohere-json-schema';
 
 /** What `toCohereChatRequest()` reads of a call. */
-export type CohereRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions' | 'output'>;
+export type CohereRequestCall = Pick<
+  LlmProviderCall,
+  'model' | 'request' | 'providerOptions' | 'output' | 'tools' | 'warnOnce'
+>;
 
 /** What `toCohereChatRequest()` gives: the SDK request, and how to read a structured answer back. */
 export interface CohereChatRequest {
@@ -15,16 +20,18 @@ export interface CohereChatRequest {
 /**
  * Builds the `chatStream()` request of an llm-rx request, in the SDK's camelCase (it sends snake_case).
  *
- * `systemPrompt` becomes a leading `system` message; the sampling fields map to `temperature`, `p`, `maxTokens`
- * and `stopSequences`. `providerOptions.cohere` is merged in last, also in camelCase (e.g. `{thinking: {type:
- * 'enabled'}}`, `safetyMode`); keys the SDK does not know pass through unchanged.
+ * `systemPrompt` becomes a leading `system` message, then the conversation (`toCohereMessages()`: tool calls and
+ * results included); the sampling fields map to `temperature`, `p`, `maxTokens` and `stopSequences`; the tools and
+ * tool choice are `toCohereTools()`'s. `providerOptions.cohere` is merged in last, also in camelCase (e.g.
+ * `{thinking: {type: 'enabled'}}`, `safetyMode`, `strictTools`); keys the SDK does not know pass through unchanged.
  *
  * A call with an `output` sets `responseFormat: {type: 'json_object', jsonSchema}` (sent as `response_format`
  * with `json_schema`), its JSON Schema adapted by `toCohereJsonSchema()`: Cohere takes no schema name, and the
  * description goes to the schema's root when it has none.
- * @param call The model, the validated request, `providerOptions.cohere` and the output.
+ * @param call The model, the validated request, `providerOptions.cohere`, the output, the tools and `warnOnce`.
  * @returns The SDK request, and the output's `prepareObject`.
- * @throws LlmInvalidRequestError when `topP` is outside Cohere's 0.01 to 0.99 (the SDK's documented range of `p`).
+ * @throws LlmInvalidRequestError when `topP` is outside Cohere's 0.01 to 0.99 (the SDK's documented range of `p`),
+ *   or for a tool `strictTools` refuses (see `toCohereTools()`).
  * @see https://docs.cohere.com/reference/chat
  */
 export function toCohereChatRequest(call: CohereRequestCall): CohereChatRequest {
@@ -38,7 +45,7 @@ export function toCohereChatRequest(call: CohereRequestCall): CohereChatRequest 
   }
   const messages: Cohere.ChatMessageV2[] = [
     ...(request.systemPrompt !== undefined ? [{role: 'system' as const, content: request.systemPrompt}] : []),
-    ...llmMessagesOf(request).map(message => ({role: message.role, content: message.content})),
+    ...toCohereMessages(llmMessagesOf(request)),
   ];
   const output = call.output && toCohereJsonSchema(call.output.jsonSchema);
   const description = call.output?.description;
@@ -56,6 +63,7 @@ export function toCohereChatRequest(call: CohereRequestCall): CohereChatRequest 
         stopSequences: request.stopSequences?.slice(),
       }),
       ...(jsonSchema && {responseFormat: {type: 'json_object', jsonSchema}}),
+      ...toCohereTools(call),
       ...call.providerOptions,
     },
     ...(output?.prepareObject && {prepareObject: output.prepareObject}),

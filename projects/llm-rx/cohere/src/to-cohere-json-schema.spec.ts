@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {toCohereJsonSchema} from './to-cohere-json-schema';
+import {toCohereJsonSchema, toCohereSchemaSubset} from './to-cohere-json-schema';
 
 describe('toCohereJsonSchema', () => {
   it('leaves out what Cohere does not take, at every depth, and keeps what it does', () => {
@@ -151,6 +151,33 @@ describe('toCohereJsonSchema', () => {
       email: 'a@b.co',
       id: 'x',
       company: null,
+    });
+  });
+});
+
+describe('toCohereSchemaSubset', () => {
+  it('leaves out what Cohere refuses and rewrites the rest, but keeps objects open and optional properties optional', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        city: {type: 'string', minLength: 1, format: 'hostname'},
+        when: {type: 'string', format: 'date'},
+        unit: {oneOf: [{const: 'c'}, {const: 'f'}]},
+        minimum: {$ref: '#/definitions/count'},
+      },
+      required: ['city'],
+      definitions: {count: {type: 'integer', maximum: 7}},
+    };
+    expect(toCohereSchemaSubset(schema)).toEqual({
+      type: 'object',
+      properties: {
+        city: {type: 'string'},
+        when: {type: 'string', format: 'date'},
+        unit: {anyOf: [{const: 'c'}, {const: 'f'}]},
+        minimum: {$ref: '#/$defs/count'},
+      },
+      required: ['city'],
+      $defs: {count: {type: 'integer'}},
     });
   });
 });

@@ -5,7 +5,7 @@ import {mapJsonSchema, toStrictJsonSchema, type LlmJsonSchema} from 'llm-rx';
  * numeric ranges, array and string lengths, `uniqueItems`, and the neighbours of those (`exclusiveMinimum`,
  * `multipleOf`, `minProperties`, …).
  */
-const UNSUPPORTED_KEYWORDS = [
+const UNSUPPORTED_KEYWORDS = new Set([
   'allOf',
   'not',
   'minimum',
@@ -20,7 +20,7 @@ const UNSUPPORTED_KEYWORDS = [
   'uniqueItems',
   'minProperties',
   'maxProperties',
-];
+]);
 
 /** The only string formats Cohere takes. */
 const COHERE_FORMATS = new Set(['date-time', 'uuid', 'date', 'time']);
@@ -62,11 +62,25 @@ type Node = Record<string, unknown>;
  * ```
  */
 export function toCohereJsonSchema(schema: LlmJsonSchema): CohereJsonSchema {
-  const cohere = mapJsonSchema(schema, {visit: rewrite}) as LlmJsonSchema;
-  const {schema: strict, prepareObject} = toStrictJsonSchema(cohere, {
-    removeKeywords: UNSUPPORTED_KEYWORDS,
-  });
+  const {schema: strict, prepareObject} = toStrictJsonSchema(toCohereSchemaSubset(schema));
   return {schema: strict, ...(prepareObject && {prepareObject})};
+}
+
+/**
+ * Rewrites a JSON Schema into the subset Cohere's constrained decoding takes, without closing its objects: the
+ * keywords, formats and patterns Cohere refuses are left out, `oneOf` becomes `anyOf` and `definitions` become
+ * `$defs` (see `toCohereJsonSchema()`). Used as it is for the tools of a `strictTools` request, whose optional
+ * parameters stay optional; `toCohereJsonSchema()` then closes it for a response format.
+ * @param schema The JSON Schema.
+ * @returns The schema to send (a new value, the input is not changed).
+ *
+ * ```ts
+ * toCohereSchemaSubset({type: 'object', properties: {a: {type: 'string', maxLength: 9}}});
+ * // {type: 'object', properties: {a: {type: 'string'}}}
+ * ```
+ */
+export function toCohereSchemaSubset(schema: LlmJsonSchema): LlmJsonSchema {
+  return mapJsonSchema(schema, {drop: key => UNSUPPORTED_KEYWORDS.has(key), visit: rewrite}) as LlmJsonSchema;
 }
 
 /** The keyword changes that depend on a value (`format`, `pattern`, `oneOf`, `$ref`), on one node. */

@@ -8,7 +8,10 @@ import {withDeepSeekOutputPrompt} from './deepseek-output-prompt';
 
 /**
  * DeepSeek speaks OpenAI's Chat Completions, with its own usage fields and finish reasons. It has no JSON Schema
- * mode: a request with an `output` is sent in JSON mode with the schema in its system prompt.
+ * mode: a request with an `output` is sent in JSON mode with the schema in its system prompt. Its tools are
+ * OpenAI's functions, without `parallel_tool_calls` and without the `strict` flag (its strict mode is a beta of
+ * another base URL); in thinking mode (`deepseek-reasoner`) it refuses a conversation whose tool-calling turn
+ * lacks its `reasoning_content`, which each call's end keeps in `providerData.deepseek` for the next request.
  */
 const deepSeek = defineLlmProvider({
   name: 'deepseek',
@@ -23,6 +26,8 @@ const deepSeek = defineLlmProvider({
       maxTokensField: 'max_tokens',
       events: {convertUsage: convertDeepSeekUsage, mapFinishReason: mapDeepSeekFinishReason},
       structuredOutput: 'json-object',
+      tools: {parallelToolCalls: false, strictField: false},
+      returnsToolCallReasoning: true,
     }),
   mapError: _mapOpenAiError,
 });
@@ -32,7 +37,9 @@ const deepSeek = defineLlmProvider({
  * is subscribed; the `openai` SDK is loaded then, once per app. The reasoner's `reasoning_content` streams as
  * `reasoning-delta` chunks, and prompt-cache hits are priced as cached input. A request with an `output` is sent
  * in DeepSeek's JSON mode with the schema in the system prompt: DeepSeek does not enforce it, llm-rx's validation
- * checks the answer.
+ * checks the answer. Tools are sent as OpenAI's functions; `parallelToolCalls` is not sent (DeepSeek has no such
+ * field). With `deepseek-reasoner`, keep each tool call's `providerData` (from its `tool-call-end`) in the
+ * assistant message: it holds the turn's reasoning, which DeepSeek wants back with the calls.
  *
  * ```ts
  * const llm = createDeepSeekLlm('deepseek-reasoner', {baseURL: '/api/deepseek'});

@@ -1,4 +1,4 @@
-import {BlockedReason, FinishReason} from '@google/genai';
+import {BlockedReason, FinishReason, type Part} from '@google/genai';
 import type {ProviderStreamEvent} from 'llm-rx';
 import {createGeminiEventMapper, type GeminiStreamChunk} from './gemini-event-mapper';
 
@@ -10,7 +10,7 @@ function mapAll(events: readonly GeminiStreamChunk[]): ProviderStreamEvent[] {
   return last ? [...result, last] : result;
 }
 
-function chunk(parts: {text: string; thought?: boolean}[], finishReason?: FinishReason): GeminiStreamChunk {
+function chunk(parts: Part[], finishReason?: FinishReason): GeminiStreamChunk {
   return {candidates: [{content: {parts, role: 'model'}, index: 0, finishReason}]};
 }
 
@@ -77,5 +77,91 @@ describe('createGeminiEventMapper', () => {
       {type: 'reasoning-delta', text: 'c'},
     ]);
     expect(mapper.next(chunk([{text: ''}]))).toBeUndefined();
+  });
+
+  describe('function calls', () => {
+    it('yields each whole call as start, one delta of its arguments as JSON, and end, in order', () => {
+      const events = mapAll([
+        {
+          ...chunk([{text: 'Let me look.'}, {functionCall: {id: 'fc1', name: 'weather', args: {city: 'Zürich'}}}]),
+          responseId: 'r1',
+        },
+        {
+          ...chunk([{functionCall: {id: 'fc2', name: 'clock', args: {zone: 'UTC'}}}], FinishReason.STOP),
+          usageMetadata: {promptTokenCount: 5, candidatesTokenCount: 9},
+          responseId: 'r1',
+        },
+      ]);
+      expect(events).toEqual([
+        {type: 'text-delta', text: 'Let me look.'},
+        {type: 'tool-call-start', toolCallId: 'fc1', toolName: 'weather'},
+        {type: 'tool-call-delta', toolCallId: 'fc1', argumentsDelta: '{"city":"Zürich"}'},
+        {type: 'tool-call-end', toolCallId: 'fc1'},
+        {type: 'tool-call-start', toolCallId: 'fc2', toolName: 'clock'},
+        {type: 'tool-call-delta', toolCallId: 'fc2', argumentsDelta: '{"zone":"UTC"}'},
+        {type: 'tool-call-end', toolCallId: 'fc2'},
+        {
+          type: 'finish',
+          tokens: {inputTokens: 5, outputTokens: 9, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0},
+          // Gemini's reason for an answer of calls: the core makes it tool-calls.
+          finishReason: {unified: 'stop', raw: 'STOP'},
+        },
+      ]);
+    });
+
+    it('makes an id for each call without one, from the response id and the call count, unique in the answer', () => {
+      const events = mapAll([
+        {
+          ...chunk([
+            {functionCall: {name: 'weather', args: {city: 'Paris'}}},
+            {functionCall: {name: 'weather', args: {city: 'Rome'}}},
+          ]),
+          responseId: 'resp-7',
+        },
+        {...chunk([{functionCall: {id: '', name: 'clock'}}], FinishReason.STOP), responseId: 'resp-7'},
+      ]);
+      const starts = events.filter(event => event.type === 'tool-call-start');
+      expect(starts.map(start => start.toolCallId)).toEqual(['resp-7_0', 'resp-7_1', 'resp-7_2']);
+      // A call without args has empty arguments.
+      expect(events.filter(event => event.type === 'tool-call-delta').pop()).toEqual({
+        type: 'tool-call-delta',
+        toolCallId: 'resp-7_2',
+        argumentsDelta: '{}',
+      });
+    });
+
+    it('makes ids unique to the stream when the chunks carry no response id', () => {
+      const idsOf = () =>
+        mapAll([chunk([{functionCall: {name: 'f', args: {}}}], FinishReason.STOP)])
+          .filter(event => event.type === 'tool-call-start')
+          .map(start => start.toolCallId);
+      const [first] = idsOf();
+      expect(first).toMatch(/^gemini_[a-z0-9]+_0$/);
+      expect(idsOf()).not.toEqual([first]);
+    });
+
+    it("puts a call's thought signature in the end's providerData, and ignores one on a text part", () => {
+      const events = mapAll([
+        chunk([
+          {functionCall: {id: 'a', name: 'f', args: {}}, thoughtSignature: 'c2lnLWE='},
+          {functionCall: {id: 'b', name: 'f', args: {}}},
+          {text: '', thoughtSignature: 'c2lnLXQ='},
+        ]),
+      ]);
+      expect(events.filter(event => event.type === 'tool-call-end')).toEqual([
+        {type: 'tool-call-end', toolCallId: 'a', providerData: {gemini: {thoughtSignature: 'c2lnLWE='}}},
+        {type: 'tool-call-end', toolCallId: 'b'},
+      ]);
+      expect(events.length).toBe(6);
+    });
+
+    it('returns the three events of a one-call chunk as a list', () => {
+      const mapper = createGeminiEventMapper();
+      expect(mapper.next(chunk([{functionCall: {id: 'x', name: 'f', args: {n: 1}}}]))).toEqual([
+        {type: 'tool-call-start', toolCallId: 'x', toolName: 'f'},
+        {type: 'tool-call-delta', toolCallId: 'x', argumentsDelta: '{"n":1}'},
+        {type: 'tool-call-end', toolCallId: 'x'},
+      ]);
+    });
   });
 });

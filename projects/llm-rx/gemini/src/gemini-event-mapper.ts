@@ -4,7 +4,10 @@ import {convertGeminiUsage} from './convert-gemini-usage';
 import {mapGeminiFinishReason} from './map-gemini-finish-reason';
 
 /** The fields of a streamed Gemini response that llm-rx reads (plain objects in specs, SDK instances in use). */
-export type GeminiStreamChunk = Pick<GenerateContentResponse, 'candidates' | 'usageMetadata' | 'promptFeedback'>;
+export type GeminiStreamChunk = Pick<
+  GenerateContentResponse,
+  'candidates' | 'usageMetadata' | 'promptFeedback' | 'responseId'
+>;
 
 /**
  * Maps the chunks of `models.generateContentStream()` to provider stream events.
@@ -13,11 +16,38 @@ export type GeminiStreamChunk = Pick<GenerateContentResponse, 'candidates' | 'us
  * running total, so the last `usageMetadata` wins. The `finish` event comes once the stream has ended, and only
  * if a candidate carried a `finishReason` (or the prompt was blocked): a stream cut before it has no `finish`,
  * which `fromProviderStream` reports as incomplete.
+ *
+ * Gemini sends each function call whole, in one `functionCall` part with its arguments already parsed: it becomes
+ * `tool-call-start`, one `tool-call-delta` with the arguments as JSON, and `tool-call-end`, at once. A call
+ * without an `id` (Gemini often sends none) gets `<responseId>_<n>`, `n` counting the answer's calls. The part's
+ * `thoughtSignature`, which Gemini's thinking models need back with the call, goes in the end's
+ * `providerData.gemini`. Gemini ends an answer of calls with `STOP`, which the core reports as `tool-calls`.
  * @returns A new mapper, for one stream.
  */
 export function createGeminiEventMapper(): ProviderEventMapper<GeminiStreamChunk> {
   let usage: GenerateContentResponseUsageMetadata | undefined;
   let finishReason: LlmFinishReason | undefined;
+  let callCount = 0;
+  // For the ids of calls without one, when the chunks carry no responseId either: unique per stream.
+  const streamId = `gemini_${Math.random().toString(36).slice(2, 10)}`;
+  const functionCallEvents = (part: Part, responseId: string | undefined): ProviderStreamEvent[] => {
+    const {functionCall, thoughtSignature} = part;
+    const index = callCount++;
+    const toolCallId = functionCall?.id || `${responseId || streamId}_${index}`;
+    return [
+      {type: 'tool-call-start', toolCallId, toolName: functionCall?.name ?? ''},
+      {type: 'tool-call-delta', toolCallId, argumentsDelta: JSON.stringify(functionCall?.args ?? {})},
+      {type: 'tool-call-end', toolCallId, ...(thoughtSignature && {providerData: {gemini: {thoughtSignature}}})},
+    ];
+  };
+  const eventsOf = (
+    part: Part,
+    responseId: string | undefined,
+  ): ProviderStreamEvent | ProviderStreamEvent[] | undefined => {
+    if (part.functionCall) return functionCallEvents(part, responseId);
+    if (!part.text) return undefined;
+    return part.thought ? {type: 'reasoning-delta', text: part.text} : {type: 'text-delta', text: part.text};
+  };
   return {
     next(chunk) {
       if (chunk.usageMetadata) usage = chunk.usageMetadata;
@@ -29,16 +59,11 @@ export function createGeminiEventMapper(): ProviderEventMapper<GeminiStreamChunk
       const parts = candidate?.content?.parts;
       if (!parts) return undefined;
       // One part per chunk is the rule: no array for it.
-      if (parts.length === 1) return toEvent(parts[0]);
-      return parts.map(toEvent).filter(event => event !== undefined);
+      if (parts.length === 1) return eventsOf(parts[0], chunk.responseId);
+      return parts.flatMap(part => eventsOf(part, chunk.responseId) ?? []);
     },
     end(): ProviderStreamEvent | undefined {
       return finishReason && {type: 'finish', tokens: convertGeminiUsage(usage), finishReason};
     },
   };
-}
-
-function toEvent(part: Part): ProviderStreamEvent | undefined {
-  if (!part.text) return undefined;
-  return part.thought ? {type: 'reasoning-delta', text: part.text} : {type: 'text-delta', text: part.text};
 }

@@ -50,6 +50,12 @@ const gemini = defineLlmProvider({
  * - A request with `output` asks for `application/json` matching `responseJsonSchema`, adapted by
  *   `toGeminiJsonSchema()` (keywords Gemini does not take left out, and checked by validation). A `SAFETY` (or
  *   other content-filter) finish ends it with an `LlmRefusalError`; thought parts never enter the JSON.
+ * - Tools go as function declarations (`parametersJsonSchema`, adapted as for `output`), `toolChoice` as the
+ *   function calling mode (`required` and `{tool}` are `ANY`). Gemini has no parallel-calls switch:
+ *   `parallelToolCalls: false` is not sent (a warning says so). Each call arrives whole, so it streams as its start,
+ *   one delta of its whole arguments and its end; a call without an id gets one made by llm-rx. A call's
+ *   `providerData.gemini.thoughtSignature` must go back with it (keep `providerData` in the assistant message's
+ *   `toolCalls`): Gemini's thinking models refuse the next turn without it.
  * - Gemini's errors carry no response headers: `retryAfterMs` comes from the body's `RetryInfo`, and there is no
  *   request id.
  * @param model The model id, e.g. `gemini-2.5-flash`.

@@ -104,4 +104,27 @@ describe('toGeminiRequestParameters', () => {
     });
     expect(overridden.config?.responseMimeType).toBe('text/x.enum');
   });
+
+  it('sends the tools with the tool choice, and the conversation with its calls and results', () => {
+    const parameters = parametersOf('gemini-2.5-flash', {
+      messages: [
+        {role: 'user', content: 'Hi'},
+        {role: 'assistant', content: '', toolCalls: [{toolCallId: 'c1', toolName: 'clock', input: {}}]},
+        {role: 'tool', toolCallId: 'c1', toolName: 'clock', output: '09:30'},
+      ],
+      tools: [{name: 'clock', inputSchema: llmJsonSchema({type: 'object', properties: {}})}],
+      toolChoice: 'required',
+    });
+    expect(parameters.config).toEqual({
+      automaticContinuation: false,
+      tools: [{functionDeclarations: [{name: 'clock', parametersJsonSchema: {type: 'object', properties: {}}}]}],
+      toolConfig: {functionCallingConfig: {mode: 'ANY' as never}},
+      abortSignal: signal,
+    });
+    expect(parameters.contents).toEqual([
+      {role: 'user', parts: [{text: 'Hi'}]},
+      {role: 'model', parts: [{functionCall: {id: 'c1', name: 'clock', args: {}}}]},
+      {role: 'user', parts: [{functionResponse: {id: 'c1', name: 'clock', response: {output: '09:30'}}}]},
+    ]);
+  });
 });

@@ -1,17 +1,20 @@
 import type {GenerateContentConfig, GenerateContentParameters} from '@google/genai';
 import {definedFields, llmMessagesOf, type LlmProviderCall, type ResolvedLlmOutput} from 'llm-rx';
+import {toGeminiContents} from './gemini-contents';
+import {toGeminiToolConfig} from './gemini-tools';
 import {toGeminiJsonSchema} from './to-gemini-json-schema';
 
 /** What `toGeminiRequestParameters()` reads of a call. */
 export type GeminiRequestCall = Pick<
   LlmProviderCall,
-  'model' | 'request' | 'providerOptions' | 'headers' | 'signal' | 'output'
+  'model' | 'request' | 'providerOptions' | 'headers' | 'signal' | 'output' | 'tools' | 'warnOnce'
 >;
 
 /**
  * Builds the `models.generateContentStream()` parameters of a call.
  *
- * Messages map to `contents` (`assistant` → `model`), `systemPrompt` to `systemInstruction`, and the sampling
+ * Messages map to `contents` (`toGeminiContents()`: `assistant` → `model`, tool calls and results as
+ * `functionCall` and `functionResponse` parts), `systemPrompt` to `systemInstruction`, and the sampling
  * fields to `temperature`, `topP`, `maxOutputTokens` and `stopSequences`. The call's headers go to
  * `httpOptions.headers`. `providerOptions.gemini` is merged into `config` last, so it can override anything but
  * the abort signal. `automaticContinuation` is off, so that one attempt is one HTTP request (with it, the SDK
@@ -19,10 +22,12 @@ export type GeminiRequestCall = Pick<
  *
  * A call with an `output` asks for JSON (`responseMimeType: 'application/json'`) that matches
  * `responseJsonSchema`, its JSON Schema adapted by `toGeminiJsonSchema()` (Gemini takes no schema name; the
- * description goes to the schema's root when it has none).
- * @param call The model, the validated request, `providerOptions.gemini`, the headers, the output and the abort
- *   signal.
+ * description goes to the schema's root when it has none). A call with tools sends them as function declarations,
+ * with its tool choice (`toGeminiToolConfig()`).
+ * @param call The model, the validated request, `providerOptions.gemini`, the headers, the output, the tools, the
+ *   model's `warnOnce` and the abort signal.
  * @returns The SDK call's parameters.
+ * @throws LlmInvalidRequestError for a conversation Gemini cannot take (see `toGeminiContents()`).
  */
 export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateContentParameters {
   const {request, headers} = call;
@@ -36,6 +41,7 @@ export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateCont
       stopSequences: request.stopSequences?.slice(),
       httpOptions: headers && {headers: {...headers}},
     }),
+    ...toGeminiToolConfig(call),
     ...(call.output && {responseMimeType: 'application/json', responseJsonSchema: responseJsonSchemaOf(call.output)}),
     ...call.providerOptions,
     // Last, so that unsubscribing always aborts the request.
@@ -43,10 +49,7 @@ export function toGeminiRequestParameters(call: GeminiRequestCall): GenerateCont
   };
   return {
     model: call.model,
-    contents: llmMessagesOf(request).map(message => ({
-      role: message.role === 'assistant' ? 'model' : 'user',
-      parts: [{text: message.content}],
-    })),
+    contents: toGeminiContents(llmMessagesOf(request)),
     config,
   };
 }

@@ -21,6 +21,12 @@ describe('mapGeminiFinishReason', () => {
     expect(mapGeminiFinishReason('MALFORMED_RESPONSE')).toEqual({unified: 'error', raw: 'MALFORMED_RESPONSE'});
   });
 
+  it('maps the function calls Gemini dropped (unexpected, too many) to error', () => {
+    for (const raw of ['UNEXPECTED_TOOL_CALL', 'TOO_MANY_TOOL_CALLS']) {
+      expect(mapGeminiFinishReason(raw)).toEqual({unified: 'error', raw});
+    }
+  });
+
   it('keeps anything else as other, with its raw value', () => {
     expect(mapGeminiFinishReason('LANGUAGE')).toEqual({unified: 'other', raw: 'LANGUAGE'});
     expect(mapGeminiFinishReason('IMAGE_OTHER')).toEqual({unified: 'other', raw: 'IMAGE_OTHER'});

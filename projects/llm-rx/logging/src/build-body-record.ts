@@ -1,4 +1,13 @@
-import type {LlmBodyRecord, LlmMessage, LlmRequest, LlmRequestBody, LlmResponseBody, ResolvedLlmOutput} from 'llm-rx';
+import type {
+  LlmBodyRecord,
+  LlmMessage,
+  LlmObjectIssue,
+  LlmRequest,
+  LlmRequestBody,
+  LlmResponseBody,
+  LlmToolCallBody,
+  ResolvedLlmOutput,
+} from 'llm-rx';
 import type {LlmCallBodyDraft} from './llm-call-log';
 import {storableJson} from './storable-json';
 
@@ -8,8 +17,10 @@ export type LlmRedactionKind = 'prompt' | 'system' | 'response' | 'reasoning';
 /**
  * A redaction hook: returns the text to store in place of `text`, e.g. with e-mail addresses masked.
  * @param text The prompt, system prompt, answer or reasoning.
- * @param kind Which of those it is; messages of a conversation are `prompt`, an output's description is `system`,
- *   and each string and key of the answer's object, the issues of an object error and a refusal are `response`.
+ * @param kind Which of those it is; messages of a conversation are `prompt` (each string and key of a tool result's
+ *   output included), an output's description is `system`, and each string and key of the answer's object and of
+ *   a tool call's input (the answer's own or a conversation's), the issues of an object error or a tool call, a tool
+ *   call's argument text and a refusal are `response`.
  * @returns What to store.
  */
 export type LlmRedactor = (text: string, kind: LlmRedactionKind) => string;
@@ -21,24 +32,30 @@ export type LlmRedactor = (text: string, kind: LlmRedactionKind) => string;
  *
  * The object is stored as its JSON form (`storableJson()`), every string and key of it passed through the hook, as
  * each message of a conversation is passed on its own: the structure stays, and a hook never has to keep a whole
- * JSON text valid. The JSON Schema is stored as sent, unredacted: it is the program's, like the output's name.
+ * JSON text valid. So are the answer's tool calls (`tool-call-end` parts): their input as its JSON form, and, for a
+ * call with issues only, the argument text. The JSON Schema is stored as sent, unredacted: it is the program's, like
+ * the output's name, a tool's name and a tool call's id.
  * @param draft The ids, the request, its resolved output and the response.
  * @param redact The redaction hook; none stores the texts as they are.
  * @returns A row that IndexedDB can clone.
  */
 export function buildBodyRecord(draft: LlmCallBodyDraft, redact?: LlmRedactor): LlmBodyRecord {
   const clean = redact ?? ((text: string) => text);
-  const {request, output, response} = draft;
+  const {request, output, tools, response} = draft;
   return {
     id: draft.id,
     traceId: draft.traceId,
-    request: request === undefined ? null : requestBody(request, output, clean),
+    request: request === undefined ? null : requestBody(request, {output, tools}, clean),
     response: response === null ? null : responseBody(response, clean),
   };
 }
 
-function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined, redact: LlmRedactor): LlmRequestBody {
-  const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences} = request;
+function requestBody(
+  request: LlmRequest,
+  {output, tools}: Pick<LlmCallBodyDraft, 'output' | 'tools'>,
+  redact: LlmRedactor,
+): LlmRequestBody {
+  const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences, toolChoice} = request;
   return {
     ...(systemPrompt === undefined ? {} : {systemPrompt: redact(systemPrompt, 'system')}),
     ...(userPrompt === undefined ? {} : {userPrompt: redact(userPrompt, 'prompt')}),
@@ -48,6 +65,8 @@ function requestBody(request: LlmRequest, output: ResolvedLlmOutput | undefined,
     ...(maxTokens === undefined ? {} : {maxTokens}),
     ...(stopSequences === undefined ? {} : {stopSequences: [...stopSequences]}),
     ...(output === undefined ? {} : {output: outputBody(output, redact)}),
+    ...(tools === undefined ? {} : {tools: tools.map(tool => outputBody(tool, redact))}),
+    ...(toolChoice === undefined ? {} : {toolChoice}),
   };
 }
 
@@ -81,6 +100,7 @@ function messageBody(message: LlmMessage, redact: LlmRedactor): LlmMessage {
   }
 }
 
+/** A named schema as stored (an output, a tool): its name, its description redacted as `system`, its JSON Schema. */
 function outputBody(output: ResolvedLlmOutput, redact: LlmRedactor): NonNullable<LlmRequestBody['output']> {
   const jsonSchema = storableJson(output.jsonSchema);
   return {
@@ -92,7 +112,7 @@ function outputBody(output: ResolvedLlmOutput, redact: LlmRedactor): NonNullable
 
 function responseBody(response: LlmResponseBody, redact: LlmRedactor): LlmResponseBody {
   const answer = (text: string) => redact(text, 'response');
-  const {objectError, refusal} = response;
+  const {objectError, refusal, toolCalls} = response;
   const object = 'object' in response ? storableJson(response.object, answer) : undefined;
   return {
     text: answer(response.text),
@@ -103,13 +123,35 @@ function responseBody(response: LlmResponseBody, redact: LlmRedactor): LlmRespon
       : {
           objectError: {
             kind: objectError.kind,
-            issues: objectError.issues.map(issue => ({
-              message: answer(String(issue.message)),
-              path: issue.path.map(segment => (typeof segment === 'number' ? segment : answer(String(segment)))),
-              ...(typeof issue.position === 'number' && {position: issue.position}),
-            })),
+            issues: issueBodies(objectError.issues, answer),
           },
         }),
     ...(refusal === undefined ? {} : {refusal: answer(refusal)}),
+    ...(toolCalls === undefined ? {} : {toolCalls: toolCalls.map(call => toolCallBody(call, answer))}),
   };
+}
+
+/** A tool call as stored: its input's JSON form, and the argument text and issues of a call that cannot run. */
+function toolCallBody(call: LlmToolCallBody, answer: (text: string) => string): LlmToolCallBody {
+  const {toolCallId, toolName, argumentsText, issues} = call;
+  return {
+    toolCallId,
+    toolName,
+    input: storableJson(call.input, answer),
+    ...(issues === undefined || issues.length === 0
+      ? {}
+      : {
+          ...(typeof argumentsText === 'string' && {argumentsText: answer(argumentsText)}),
+          issues: issueBodies(issues, answer),
+        }),
+  };
+}
+
+/** Issues as stored: each message and path name redacted, a position kept. */
+function issueBodies(issues: readonly LlmObjectIssue[], answer: (text: string) => string): LlmObjectIssue[] {
+  return issues.map(issue => ({
+    message: answer(String(issue.message)),
+    path: issue.path.map(segment => (typeof segment === 'number' ? segment : answer(String(segment)))),
+    ...(typeof issue.position === 'number' && {position: issue.position}),
+  }));
 }

@@ -15,7 +15,9 @@ import {
   callRecord,
   type LoggedCallContext,
   type LoggedCallEnding,
+  offersTools,
   outputNameOf,
+  toolLoopOf,
 } from './build-call-records';
 
 const noScrub = (text: string) => text;
@@ -27,6 +29,9 @@ const context: LoggedCallContext = {
   label: 'summary',
   apiKeyAlias: 'prod',
   outputName: null,
+  loopId: null,
+  step: null,
+  toolCallCount: null,
 };
 
 function usage(overrides: Partial<LlmUsage>): LlmUsage {
@@ -44,6 +49,9 @@ describe('attemptRecord', () => {
       model: 'claude-haiku',
       label: 'summary',
       outputName: null,
+      loopId: null,
+      step: null,
+      toolCallCount: null,
       apiKeyAlias: 'prod',
       status: 'in-progress',
       startedAt: 1_000,
@@ -235,6 +243,50 @@ describe('outputNameOf', () => {
 
   it('keeps a name the core refuses as given, so that the failing call site can be found', () => {
     expect(outputNameOf({userPrompt: 'Hi', output: {schema, name: 'not a valid name!'}})).toBe('not a valid name!');
+  });
+});
+
+describe('toolLoopOf and offersTools', () => {
+  const tool = {name: 'weather', inputSchema: {type: 'object', properties: {}}};
+
+  it("is the loop's id and step as runTools() sets them, and null outside a loop", () => {
+    expect(toolLoopOf({userPrompt: 'Hi', toolLoop: {id: 'loop-1', step: 2}})).toEqual({loopId: 'loop-1', step: 2});
+    expect(toolLoopOf({userPrompt: 'Hi', toolLoop: {id: 'loop-1', step: 0}})).toEqual({loopId: 'loop-1', step: 0});
+    expect(toolLoopOf({userPrompt: 'Hi'})).toEqual({loopId: null, step: null});
+    expect(toolLoopOf(undefined)).toEqual({loopId: null, step: null});
+  });
+
+  it('records no loop marker that runTools() could not have written', () => {
+    for (const toolLoop of [
+      {id: 7, step: 0},
+      {id: 'loop-1', step: -1},
+      {id: 'loop-1', step: 1.5},
+      {id: 'loop-1'},
+      null,
+    ]) {
+      const request = {userPrompt: 'Hi', toolLoop} as unknown as Parameters<typeof toolLoopOf>[0];
+      expect(toolLoopOf(request)).withContext(JSON.stringify(toolLoop)).toEqual({loopId: null, step: null});
+    }
+  });
+
+  it('tells a request that offers tools from one without', () => {
+    expect(offersTools({userPrompt: 'Hi', tools: [tool]})).toBeTrue();
+    expect(offersTools({userPrompt: 'Hi', tools: []})).toBeFalse();
+    expect(offersTools({userPrompt: 'Hi'})).toBeFalse();
+    expect(offersTools(undefined)).toBeFalse();
+  });
+
+  it("puts the loop, the step and the tool call count on the attempt's row and the call's row", () => {
+    const loopContext = {...context, loopId: 'loop-1', step: 1, toolCallCount: 2};
+    const rows = [
+      attemptRecord(loopContext, {id: 'row-1', start}, {index: 0, count: 1}, noScrub),
+      callRecord(
+        loopContext,
+        {id: 'call-1', status: 'ok', startedAt: 1_000, firstChunkAt: null, endedAt: 1_500},
+        noScrub,
+      ),
+    ];
+    for (const row of rows) expect([row.loopId, row.step, row.toolCallCount]).toEqual(['loop-1', 1, 2]);
   });
 });
 

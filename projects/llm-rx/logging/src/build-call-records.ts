@@ -26,6 +26,11 @@ export interface LoggedCallContext {
   readonly apiKeyAlias: string | null;
   /** The schema name of a request with `output` (see `outputNameOf()`), `null` for prose. */
   readonly outputName: string | null;
+  /** The tool loop and step of a loop's step (see `toolLoopOf()`), `null` outside a loop. */
+  readonly loopId: string | null;
+  readonly step: number | null;
+  /** The tool calls the answer made so far, `null` for a request that offers no tools. */
+  readonly toolCallCount: number | null;
 }
 
 /**
@@ -39,6 +44,30 @@ export function outputNameOf(request: LlmRequest | undefined): string | null {
   if (request?.output === undefined) return null;
   const name: unknown = (request.output as {name?: unknown} | null)?.name;
   return typeof name === 'string' ? name : DEFAULT_OUTPUT_NAME;
+}
+
+/**
+ * The tool loop a call's rows record: `request.toolLoop`'s id and step, as `runTools()` sets them on each step's
+ * request. A loop marker that is not a string id and a non-negative integer step (a caller's own) is not recorded,
+ * so that the index only ever holds what a loop wrote.
+ * @param request The request, when known.
+ * @returns The loop's id and step, both `null` outside a loop.
+ */
+export function toolLoopOf(request: LlmRequest | undefined): {loopId: string | null; step: number | null} {
+  const loop = request?.toolLoop as {id?: unknown; step?: unknown} | null | undefined;
+  const {id, step} = loop ?? {};
+  return typeof id === 'string' && typeof step === 'number' && Number.isInteger(step) && step >= 0
+    ? {loopId: id, step}
+    : {loopId: null, step: null};
+}
+
+/**
+ * Whether a request offers the model tools, so that its rows count the tool calls the answer made.
+ * @param request The request, when known.
+ * @returns Whether `tools` is a non-empty list.
+ */
+export function offersTools(request: LlmRequest | undefined): boolean {
+  return Array.isArray(request?.tools) && request.tools.length > 0;
 }
 
 /** One attempt of a logged call: its row id, how it started, and, once it ended, how. */
@@ -139,12 +168,27 @@ function shared(
   context: LoggedCallContext,
   id: string,
   position: AttemptPosition,
-): Pick<LlmCallDraft, 'id' | 'traceId' | 'label' | 'outputName' | 'apiKeyAlias' | 'attemptIndex' | 'attemptCount'> {
+): Pick<
+  LlmCallDraft,
+  | 'id'
+  | 'traceId'
+  | 'label'
+  | 'outputName'
+  | 'loopId'
+  | 'step'
+  | 'toolCallCount'
+  | 'apiKeyAlias'
+  | 'attemptIndex'
+  | 'attemptCount'
+> {
   return {
     id,
     traceId: context.traceId,
     label: context.label,
     outputName: context.outputName,
+    loopId: context.loopId,
+    step: context.step,
+    toolCallCount: context.toolCallCount,
     apiKeyAlias: context.apiKeyAlias,
     attemptIndex: position.index,
     attemptCount: position.count,

@@ -150,6 +150,9 @@ export class DexieCallLog implements LlmCallLog {
       ...call,
       day: call.day ?? utcDay(call.startedAt),
       outputName: call.outputName ?? null,
+      loopId: call.loopId ?? null,
+      step: call.step ?? null,
+      toolCallCount: call.toolCallCount ?? null,
     }));
     await (options.replaceExisting === false ? this.database.calls.bulkAdd(rows) : this.database.calls.bulkPut(rows));
   }

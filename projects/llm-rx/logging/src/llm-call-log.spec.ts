@@ -152,6 +152,15 @@ describe('LlmCallLog', () => {
       expect((await log.database.calls.get('new'))?.outputName).toBe('contact');
     });
 
+    it('imports rows exported before tool loops (schema version 4) with loopId, step and toolCallCount null', async () => {
+      const {loopId: _loopId, step: _step, toolCallCount: _count, ...older} = callRow({id: 'old', loopId: 'ignored'});
+      await log.importCalls([older]);
+      expect(await log.database.calls.get('old')).toEqual({...older, loopId: null, step: null, toolCallCount: null});
+      await log.importCalls([callRow({id: 'new', loopId: 'loop-1', step: 2, toolCallCount: 1})]);
+      const imported = await log.database.calls.get('new');
+      expect([imported?.loopId, imported?.step, imported?.toolCallCount]).toEqual(['loop-1', 2, 1]);
+    });
+
     it('clears every row and body', async () => {
       await log.clear();
       expect(await log.database.calls.count()).toBe(0);
@@ -270,6 +279,6 @@ describe('LlmCallLog', () => {
     olderTab.close();
     await log.flush();
     expect(await log.database.calls.count()).toBe(2);
-    expect(log.database.verno).toBe(3);
+    expect(log.database.verno).toBe(4);
   });
 });

@@ -10,6 +10,7 @@ import type {
   LlmRequest,
   LlmResponseBody,
   ResolvedLlmOutput,
+  ResolvedLlmTool,
 } from 'llm-rx';
 import type {Observable} from 'rxjs';
 import type {LlmRedactor} from './build-body-record';
@@ -98,7 +99,8 @@ export interface LlmCallLog {
 
   /**
    * Recent rows, newest first, updated live as rows are written.
-   * @param page Filters (provider, model, status, label, time range) and paging (`offset`, `limit` 50).
+   * @param page Filters (provider, model, status, label, schema name, tool loop, time range) and paging (`offset`,
+   *   `limit` 50).
    * @returns The page, then a new page whenever the table changes.
    */
   recentCalls(page?: LlmCallPage): Observable<LlmCallRecord[]>;
@@ -119,7 +121,8 @@ export interface LlmCallLog {
   breakdown(grouping: LlmCallGrouping, filter?: LlmCallFilter): Observable<LlmCallStatsGroup[]>;
 
   /**
-   * One row, live, with its body and every attempt of its trace.
+   * One row, live, with its body, every attempt of its trace and, for a step of a tool loop, every step of the loop
+   * with its rows and body (the tool calls are in each step's response, their results in the next step's request).
    * @param id The row's id.
    * @returns The details, `undefined` for an unknown id.
    */
@@ -136,7 +139,8 @@ export interface LlmCallLog {
 
   /**
    * Writes rows as they are, e.g. from `exportCalls('json')` or synthetic rows for a benchmark. A missing `day` is
-   * computed; a missing `outputName` (a row exported before schema version 3) is `null`.
+   * computed; a missing `outputName` (a row exported before schema version 3) is `null`, and so are a missing
+   * `loopId`, `step` and `toolCallCount` (before schema version 4).
    * @param calls The rows.
    * @param options `replaceExisting` (default true): whether a row replaces one with the same id. Pass `false`
    *   to add into an empty log about three times faster (put must read each old row to update live queries);
@@ -159,10 +163,13 @@ export interface LlmCallLog {
   close(): Promise<void>;
 }
 
-/** A row as `importCalls()` takes it: `day` and `outputName` may be missing. */
-export type LlmCallImport = Omit<LlmCallRecord, 'day' | 'outputName'> & {
+/** A row as `importCalls()` takes it: `day`, `outputName`, `loopId`, `step` and `toolCallCount` may be missing. */
+export type LlmCallImport = Omit<LlmCallRecord, 'day' | 'outputName' | 'loopId' | 'step' | 'toolCallCount'> & {
   readonly day?: string;
   readonly outputName?: string | null;
+  readonly loopId?: string | null;
+  readonly step?: number | null;
+  readonly toolCallCount?: number | null;
 };
 
 /**
@@ -177,6 +184,8 @@ export interface LlmCallBodyDraft {
   readonly request?: LlmRequest;
   /** The request's output, resolved once per call; absent for prose, or when it could not be resolved. */
   readonly output?: ResolvedLlmOutput;
+  /** The request's tools, resolved once per call; absent without tools, or when they could not be resolved. */
+  readonly tools?: readonly ResolvedLlmTool[];
   /** The text, reasoning and object as the stream gave them (unredacted), or `null` while the call runs. */
   readonly response: LlmResponseBody | null;
 }

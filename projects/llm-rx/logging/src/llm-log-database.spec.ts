@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import {DEFAULT_LLM_LOG_DATABASE_NAME, LlmLogDatabase} from './llm-log-database';
 import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
-// Versions 1 and 2 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
+// Versions 1 to 3 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
 const V1_STORES = {
   calls: 'id, traceId, startedAt, status, [provider+startedAt], [model+startedAt], [status+startedAt]',
   bodies: 'id, traceId',
@@ -10,12 +10,26 @@ const V1_STORES = {
 const V2_STORES = {
   calls: 'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt]',
 };
+const V3_STORES = {
+  calls:
+    'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
+    '[outputName+startedAt]',
+};
 
-/** A row as versions 1 and 2 wrote it: without outputName. */
-function oldRow(overrides: Parameters<typeof callRow>[0]) {
-  const {outputName: _outputName, ...row} = callRow(overrides);
+/** A row as version 3 wrote it: without loopId, step and toolCallCount. */
+function v3Row(overrides: Parameters<typeof callRow>[0]) {
+  const {loopId: _loopId, step: _step, toolCallCount: _toolCallCount, ...row} = callRow(overrides);
   return row;
 }
+
+/** A row as versions 1 and 2 wrote it: also without outputName. */
+function oldRow(overrides: Parameters<typeof callRow>[0]) {
+  const {outputName: _outputName, ...row} = v3Row(overrides);
+  return row;
+}
+
+/** What the upgrade to version 4 adds to every older row. */
+const NO_LOOP = {loopId: null, step: null, toolCallCount: null};
 
 describe('LlmLogDatabase', () => {
   let name: string;
@@ -29,13 +43,14 @@ describe('LlmLogDatabase', () => {
     expect(DEFAULT_LLM_LOG_DATABASE_NAME).toBe('llm-rx-log');
   });
 
-  it('creates version 3 with the dashboard indices', async () => {
+  it('creates version 4 with the dashboard indices', async () => {
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(3);
+    expect(database.verno).toBe(4);
     const indices = database.calls.schema.indexes.map(index => index.name).sort();
     expect(indices).toEqual(
       [
+        '[loopId+startedAt]',
         '[model+startedAt]',
         '[outputName+startedAt]',
         '[provider+startedAt]',
@@ -63,9 +78,9 @@ describe('LlmLogDatabase', () => {
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(3);
-    expect(await database.calls.get('late')).toEqual({...lateRow, day: '2024-12-31', outputName: null});
-    expect(await database.calls.get('early')).toEqual({...earlyRow, day: '2025-01-01', outputName: null});
+    expect(database.verno).toBe(4);
+    expect(await database.calls.get('late')).toEqual({...lateRow, day: '2024-12-31', outputName: null, ...NO_LOOP});
+    expect(await database.calls.get('early')).toEqual({...earlyRow, day: '2025-01-01', outputName: null, ...NO_LOOP});
     expect(await database.calls.where('day').equals('2025-01-01').primaryKeys()).toEqual(['early']);
     expect((await database.bodies.get('late'))?.request).toEqual({userPrompt: 'Hi'});
     database.close();
@@ -91,9 +106,9 @@ describe('LlmLogDatabase', () => {
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(3);
+    expect(database.verno).toBe(4);
     expect(await database.calls.toArray()).toEqual(
-      jasmine.arrayWithExactContents(rows.map(row => ({...row, outputName: null}))),
+      jasmine.arrayWithExactContents(rows.map(row => ({...row, outputName: null, ...NO_LOOP}))),
     );
     expect(await database.bodies.get('a')).toEqual(body);
     // New rows go into the new index; the old ones, null, are in none of its ranges.
@@ -107,6 +122,52 @@ describe('LlmLogDatabase', () => {
         .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
         .count(),
     ).toBe(1);
+    database.close();
+  });
+
+  it('upgrades a version 3 database, setting loopId, step and toolCallCount null on every row, keeping the rest', async () => {
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES);
+    v3.version(3).stores(V3_STORES);
+    const rows = [
+      v3Row({id: 'a', outputName: 'contact', totalCost: 0.5}),
+      v3Row({id: 'b', status: 'error', errorType: 'LlmProviderError', errorMessage: 'down', attemptCount: 2}),
+    ];
+    await v3.table('calls').bulkAdd(rows);
+    const body = {
+      id: 'a',
+      traceId: rows[0].traceId,
+      request: {userPrompt: 'Hi'},
+      response: {text: '{}', reasoning: ''},
+    };
+    await v3.table('bodies').add(body);
+    v3.close();
+
+    const database = new LlmLogDatabase(name);
+    await database.open();
+    expect(database.verno).toBe(4);
+    expect(await database.calls.toArray()).toEqual(
+      jasmine.arrayWithExactContents(rows.map(row => ({...row, ...NO_LOOP}))),
+    );
+    expect(await database.bodies.get('a')).toEqual(body);
+    expect(
+      await database.calls.where('[outputName+startedAt]').between(['contact', 0], ['contact', Infinity]).primaryKeys(),
+    ).toEqual(['a']);
+    // New rows go into the loop index, in start order; the old ones, null, are in none of its ranges.
+    await database.calls.bulkAdd([
+      callRow({id: 'step-1', loopId: 'loop-1', step: 1, toolCallCount: 0, startedAt: 2_000}),
+      callRow({id: 'step-0', loopId: 'loop-1', step: 0, toolCallCount: 2, startedAt: 1_000}),
+    ]);
+    expect(
+      await database.calls.where('[loopId+startedAt]').between(['loop-1', 0], ['loop-1', Infinity]).primaryKeys(),
+    ).toEqual(['step-0', 'step-1']);
+    expect(
+      await database.calls
+        .where('[loopId+startedAt]')
+        .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+        .count(),
+    ).toBe(2);
     database.close();
   });
 });

@@ -17,6 +17,10 @@ export const DEFAULT_LLM_LOG_DATABASE_NAME = 'llm-rx-log';
  * 3. `calls.outputName` (the schema name of a structured-output call, `null` for prose) with the compound
  *    `[outputName+startedAt]`, so that a page of one schema's calls reads one index range (rows with `null` are not
  *    in it: IndexedDB indexes no `null` key); the upgrade sets `null` on every existing row.
+ * 4. `calls.loopId` and `calls.step` (the tool loop a call is a step of, `null` outside a loop) and
+ *    `calls.toolCallCount` (the tool calls its answer made, `null` without tools), with the compound
+ *    `[loopId+startedAt]`, so that one loop's rows read one index range in step order; the upgrade sets the three to
+ *    `null` on every existing row.
  *
  * ```ts
  * const database = new LlmLogDatabase('my-app-llm-log');
@@ -63,6 +67,22 @@ export class LlmLogDatabase extends Dexie {
           .toCollection()
           .modify(call => {
             call.outputName ??= null;
+          }),
+      );
+    this.version(4)
+      .stores({
+        calls:
+          'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
+          '[outputName+startedAt], [loopId+startedAt]',
+      })
+      .upgrade(transaction =>
+        transaction
+          .table<{loopId?: string | null; step?: number | null; toolCallCount?: number | null}>('calls')
+          .toCollection()
+          .modify(call => {
+            call.loopId ??= null;
+            call.step ??= null;
+            call.toolCallCount ??= null;
           }),
       );
   }

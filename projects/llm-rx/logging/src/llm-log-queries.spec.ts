@@ -116,6 +116,40 @@ describe('call log queries', () => {
     expect((await callTotals(database, {outputName: 'contact'})).totalCost).toBeCloseTo(16.003, 10);
   });
 
+  it("filters by a tool loop through its index, and gives a step's details with the loop's steps by step", async () => {
+    const step = (id: string, index: number, startedAt: number, overrides: Parameters<typeof callRow>[0] = {}) =>
+      callRow({id, traceId: `trace-${id}`, loopId: 'loop-1', step: index, startedAt, toolCallCount: 1, ...overrides});
+    await database.calls.bulkAdd([
+      // The second step, whose first attempt failed, started "before" the first: the wall clock went back between
+      // them (startedAt is Date.now()), so the steps come in step order, not start order.
+      step('s1', 1, t0 + 5_000, {provider: 'anthropic', attemptCount: 2, toolCallCount: 0}),
+      step('s1b', 1, t0 + 5_500, {traceId: 'trace-s1', attemptIndex: 1, attemptCount: 2, toolCallCount: 0}),
+      step('s0', 0, t0 + 7_000, {label: 'agent'}),
+      callRow({id: 'other', loopId: 'loop-2', step: 0, startedAt: t0 + 6_000}),
+    ]);
+    await database.bodies.add({id: 's0', traceId: 'trace-s0', request: {userPrompt: 'Go'}, response: null});
+    const ids = async (page: LlmCallPage) => (await recentCalls(database, page)).map(call => call.id);
+    expect(await ids({loopId: 'loop-1'})).toEqual(['s0', 's1b', 's1']);
+    expect(await ids({loopId: 'loop-1', provider: 'anthropic'})).toEqual(['s1']);
+    expect(await ids({loopId: 'loop-1', label: 'agent'})).toEqual(['s0']);
+    expect(await ids({loopId: 'loop-1', from: t0 + 5_200, to: t0 + 6_000})).toEqual(['s1b']);
+    expect(await ids({loopId: 'loop-3'})).toEqual([]);
+    expect((await callTotals(database, {loopId: 'loop-1'})).calls).toBe(3);
+
+    const details = await callDetails(database, 's1b');
+    expect(details?.attempts.map(call => call.id)).toEqual(['s1', 's1b']);
+    expect(
+      details?.loop.map(({step: index, traceId, attempts}) => [index, traceId, attempts.map(call => call.id)]),
+    ).toEqual([
+      [0, 'trace-s0', ['s0']],
+      [1, 'trace-s1', ['s1', 's1b']],
+    ]);
+    expect(details?.loop.map(({body}) => body?.id)).toEqual(['s0', undefined]);
+    expect((await callDetails(database, 'a1'))?.loop)
+      .withContext('a row outside a loop')
+      .toEqual([]);
+  });
+
   it('sums totals, with latency percentiles, over a filter', async () => {
     expect(await callTotals(database, {})).toEqual(
       jasmine.objectContaining({

@@ -7,20 +7,21 @@ import type {
   LlmCallRecord,
   LlmCallStats,
   LlmCallStatsGroup,
+  LlmLoopStep,
 } from 'llm-rx';
 import {groupCallStats, LlmCallStatsAccumulator} from './llm-call-stats';
 import type {LlmLogDatabase} from './llm-log-database';
 
 /** The filter fields with a compound `[field+startedAt]` index, the most selective first. */
-const INDEXED_FIELDS = ['provider', 'model', 'outputName', 'status'] as const;
+const INDEXED_FIELDS = ['loopId', 'provider', 'model', 'outputName', 'status'] as const;
 
 /** The filter fields, besides the time range. */
 const FIELDS = [...INDEXED_FIELDS, 'label'] as const;
 
 /**
- * The rows matching a filter, in `startedAt` order, read through the narrowest index: `[provider+startedAt]`,
- * `[model+startedAt]`, `[outputName+startedAt]`, `[status+startedAt]` or `startedAt`, so that only the time range
- * of one key is scanned; the other fields are tested on the rows read.
+ * The rows matching a filter, in `startedAt` order, read through the narrowest index: `[loopId+startedAt]`,
+ * `[provider+startedAt]`, `[model+startedAt]`, `[outputName+startedAt]`, `[status+startedAt]` or `startedAt`, so
+ * that only the time range of one key is scanned; the other fields are tested on the rows read.
  * @param database The log database.
  * @param filter The filter.
  * @returns A Dexie collection.
@@ -94,7 +95,7 @@ export async function callBreakdown(
 }
 
 /**
- * One row with its body and its trace's attempts.
+ * One row with its body, its trace's attempts and, for a step of a tool loop, the loop's steps.
  * @param database The log database.
  * @param id The row's id.
  * @returns The details, or `undefined` for an unknown id.
@@ -102,10 +103,39 @@ export async function callBreakdown(
 export async function callDetails(database: LlmLogDatabase, id: string): Promise<LlmCallDetails | undefined> {
   const call = await database.calls.get(id);
   if (call === undefined) return undefined;
-  const [body, attempts] = await Promise.all([
+  const [body, attempts, loop] = await Promise.all([
     // The body belongs to the call's first row; any row of the trace finds it.
     database.bodies.get(id).then(own => own ?? database.bodies.where('traceId').equals(call.traceId).first()),
     database.calls.where('traceId').equals(call.traceId).sortBy('attemptIndex'),
+    typeof call.loopId === 'string' ? loopSteps(database, call.loopId) : [],
   ]);
-  return {call, body, attempts};
+  return {call, body, attempts, loop};
+}
+
+/**
+ * The steps of a tool loop: its rows (one index range) grouped by call, each with its body.
+ * @param database The log database.
+ * @param loopId The loop's id.
+ * @returns One step per call of the loop, by step (by start for two calls of one step).
+ */
+async function loopSteps(database: LlmLogDatabase, loopId: string): Promise<LlmLoopStep[]> {
+  const byTrace = new Map<string, LlmCallRecord[]>();
+  for (const row of await filteredCalls(database, {loopId}).toArray()) {
+    const rows = byTrace.get(row.traceId);
+    if (rows === undefined) byTrace.set(row.traceId, [row]);
+    else rows.push(row);
+  }
+  const bodies = await database.bodies
+    .where('traceId')
+    .anyOf([...byTrace.keys()])
+    .toArray();
+  const bodyOf = new Map(bodies.map(body => [body.traceId, body]));
+  return [...byTrace]
+    .map(([traceId, rows]) => ({
+      step: rows[0].step ?? 0,
+      traceId,
+      attempts: rows.sort((first, second) => first.attemptIndex - second.attemptIndex),
+      body: bodyOf.get(traceId),
+    }))
+    .sort((first, second) => first.step - second.step);
 }

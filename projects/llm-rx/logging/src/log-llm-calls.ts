@@ -11,9 +11,12 @@ import {
   redactSecrets,
   type LlmRequest,
   type LlmResponseBody,
+  type LlmToolCallEnd,
   type LlmUsage,
   type ResolvedLlmOutput,
+  type ResolvedLlmTool,
   resolveLlmOutput,
+  resolveLlmTools,
   wrapLlm,
 } from 'llm-rx';
 import {defer, type MonoTypeOperatorFunction, Observable} from 'rxjs';
@@ -23,7 +26,9 @@ import {
   type LlmCallDraft,
   type LoggedAttempt,
   type LoggedCallContext,
+  offersTools,
   outputNameOf,
+  toolLoopOf,
 } from './build-call-records';
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
@@ -49,7 +54,7 @@ export interface LlmLogOptions {
 export interface LlmLogStreamOptions extends LlmLogOptions {
   readonly provider: string;
   readonly model: string;
-  /** The request, for the body row and the rows' `outputName`. */
+  /** The request, for the body row and the rows' `outputName`, `loopId`, `step` and `toolCallCount`. */
   readonly request?: LlmRequest;
 }
 
@@ -164,14 +169,17 @@ function logCalls(
 }
 
 /**
- * One subscription being logged: its attempts' rows, its usage and (when bodies are stored) its text and object.
- * A `partial-object` part costs nothing here: only the final `object` part is kept, by reference, and made
- * storable once, when the call ends.
+ * One subscription being logged: its attempts' rows, its usage, its count of tool calls and (when bodies are
+ * stored) its text, object and tool calls. A `partial-object` or `tool-call-delta` part costs nothing here: only
+ * the final `object` and `tool-call-end` parts are kept, by reference, and made storable once, when the call ends.
  */
 class LoggedCall {
   readonly #options: LlmLogStreamOptions;
   readonly #apiKeyHash: Promise<string | null>;
-  readonly #context: LoggedCallContext;
+  /** What the rows share but the count of tool calls, which grows as the answer streams. */
+  readonly #context: Omit<LoggedCallContext, 'toolCallCount'>;
+  readonly #offersTools: boolean;
+  #toolCallCount = 0;
   /** The id of the call's first row, which the body belongs to. */
   readonly #id = newLogId();
   readonly #startedAt = Date.now();
@@ -180,8 +188,12 @@ class LoggedCall {
   readonly #reasoning: string[] = [];
   /** The request's output for the body, resolved once (when bodies are stored). */
   readonly #output: ResolvedLlmOutput | undefined;
+  /** The request's tools for the body, resolved once (when bodies are stored). */
+  readonly #tools: readonly ResolvedLlmTool[] | undefined;
   /** The `object` part's value, once it came (when bodies are stored). */
   #object: {readonly value: unknown} | undefined;
+  /** The `tool-call-end` parts, in order (when bodies are stored). */
+  readonly #toolCalls: LlmToolCallEnd[] = [];
   /** What the call ended with, for an object error's issues or a refusal in the body. */
   #error: unknown;
   readonly #attempts: LoggedAttempt[] = [];
@@ -200,8 +212,11 @@ class LoggedCall {
       label: options.label ?? null,
       apiKeyAlias: options.apiKeyAlias ?? null,
       outputName: outputNameOf(options.request),
+      ...toolLoopOf(options.request),
     };
+    this.#offersTools = offersTools(options.request);
     this.#output = this.#keepsText ? resolvedOutput(options.request) : undefined;
+    this.#tools = this.#keepsText ? resolvedTools(options.request) : undefined;
   }
 
   observe(chunk: LlmChunk): void {
@@ -210,10 +225,17 @@ class LoggedCall {
       return;
     }
     this.#firstChunkAt ??= Date.now();
+    if (chunk.type === 'tool-call-end') this.#toolCallCount++;
     if (!this.#keepsText) return;
     if (chunk.type === 'text-delta') this.#text.push(chunk.text);
     else if (chunk.type === 'reasoning-delta') this.#reasoning.push(chunk.text);
     else if (chunk.type === 'object') this.#object = {value: chunk.object};
+    else if (chunk.type === 'tool-call-end') this.#toolCalls.push(chunk);
+  }
+
+  /** What every row of the call shares, as of now. */
+  #rowContext(): LoggedCallContext {
+    return {...this.#context, toolCallCount: this.#offersTools ? this.#toolCallCount : null};
   }
 
   /**
@@ -291,8 +313,9 @@ class LoggedCall {
   #write(indices: readonly number[], withResponse = this.#hasEnded): void {
     this.#recordSafely(() => {
       const count = this.#attempts.length;
+      const context = this.#rowContext();
       return indices.map(index =>
-        attemptRecord(this.#context, this.#attempts[index], {index, count}, text => this.#scrub(text)),
+        attemptRecord(context, this.#attempts[index], {index, count}, text => this.#scrub(text)),
       );
     }, withResponse);
   }
@@ -301,7 +324,7 @@ class LoggedCall {
     this.#recordSafely(
       () => [
         callRecord(
-          this.#context,
+          this.#rowContext(),
           {
             id: this.#id,
             status,
@@ -318,7 +341,10 @@ class LoggedCall {
     );
   }
 
-  /** The response as the stream gave it: the text, the reasoning, and the object or why there is none. */
+  /**
+   * The response as the stream gave it: the text, the reasoning, the object or why there is none, and the tool
+   * calls that ended.
+   */
   #response(): LlmResponseBody {
     const error = this.#error;
     return {
@@ -327,6 +353,7 @@ class LoggedCall {
       ...(this.#object === undefined ? {} : {object: this.#object.value}),
       ...(LlmObjectError.isInstance(error) ? {objectError: {kind: error.kind, issues: error.issues}} : {}),
       ...(LlmRefusalError.isInstance(error) ? {refusal: error.refusal} : {}),
+      ...(this.#toolCalls.length === 0 ? {} : {toolCalls: this.#toolCalls}),
     };
   }
 
@@ -345,6 +372,7 @@ class LoggedCall {
         traceId: this.#context.traceId,
         ...(request === undefined ? {} : {request}),
         ...(this.#output === undefined ? {} : {output: this.#output}),
+        ...(this.#tools === undefined ? {} : {tools: this.#tools}),
         response: withResponse ? this.#response() : null,
       });
     } catch (failure) {
@@ -361,6 +389,19 @@ function resolvedOutput(request: LlmRequest | undefined): ResolvedLlmOutput | un
   if (request?.output === undefined) return undefined;
   try {
     return resolveLlmOutput(request.output);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The request's tools as the adapters get them, for the body: each one's name, description and input JSON Schema.
+ * @returns `undefined` without tools, or for tools the core refuses (the call then fails as an invalid request).
+ */
+function resolvedTools(request: LlmRequest | undefined): readonly ResolvedLlmTool[] | undefined {
+  if (request?.tools === undefined) return undefined;
+  try {
+    return resolveLlmTools(request);
   } catch {
     return undefined;
   }

@@ -47,11 +47,25 @@ describe('unload stash', () => {
     expect(takeStash(name, 'tab-1').calls).toEqual([]);
   });
 
-  it('writes the rows a page of an older version kept, without outputName, with outputName null', async () => {
-    const {outputName: _outputName, ...older} = callRow({id: 'old'});
+  it('writes the rows a page of an older version kept, without outputName or the loop, with them null', async () => {
+    const {
+      outputName: _outputName,
+      loopId: _loopId,
+      step: _step,
+      toolCallCount: _count,
+      ...older
+    } = callRow({
+      id: 'old',
+    });
     localStorage.setItem(`llm-rx-log-stash:${name}:tab-old`, JSON.stringify({calls: [older], bodies: []}));
     expect(await importUnloadStash(database)).toBe(1);
-    expect(await database.calls.get('old')).toEqual({...older, outputName: null});
+    expect(await database.calls.get('old')).toEqual({
+      ...older,
+      outputName: null,
+      loopId: null,
+      step: null,
+      toolCallCount: null,
+    });
   });
 
   it('ignores a stash that is not valid JSON', async () => {

@@ -94,9 +94,16 @@ function parseStash(text: string | null): Stash {
   try {
     const parsed = JSON.parse(text) as Partial<Stash>;
     return {
-      // A page of an older version kept rows without outputName (schema version 3).
+      // A page of an older version kept rows without outputName (schema version 3), or without loopId, step and
+      // toolCallCount (schema version 4).
       calls: Array.isArray(parsed.calls)
-        ? parsed.calls.map(call => ({...call, outputName: call.outputName ?? null}))
+        ? parsed.calls.map(call => ({
+            ...call,
+            outputName: call.outputName ?? null,
+            loopId: call.loopId ?? null,
+            step: call.step ?? null,
+            toolCallCount: call.toolCallCount ?? null,
+          }))
         : [],
       bodies: Array.isArray(parsed.bodies) ? parsed.bodies : [],
     };

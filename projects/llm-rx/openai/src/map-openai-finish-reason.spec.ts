@@ -1,3 +1,4 @@
+import type OpenAI from 'openai';
 import {mapOpenAiChatFinishReason, mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
 
 describe('mapOpenAiChatFinishReason', () => {
@@ -47,6 +48,29 @@ describe('mapOpenAiResponsesFinishReason', () => {
     expect(mapOpenAiResponsesFinishReason({status: 'cancelled', incomplete_details: null})).toEqual({
       unified: 'other',
       raw: 'cancelled',
+    });
+  });
+
+  it('maps a completed response with a function call in its output to tool-calls', () => {
+    const call: OpenAI.Responses.ResponseOutputItem = {
+      type: 'function_call',
+      call_id: 'call_1',
+      name: 'clock',
+      arguments: '{}',
+    };
+    const message: OpenAI.Responses.ResponseOutputItem = {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [],
+    };
+    expect(
+      mapOpenAiResponsesFinishReason({status: 'completed', incomplete_details: null, output: [message, call]}),
+    ).toEqual({unified: 'tool-calls', raw: 'completed'});
+    expect(mapOpenAiResponsesFinishReason({status: 'completed', incomplete_details: null, output: [message]})).toEqual({
+      unified: 'stop',
+      raw: 'completed',
     });
   });
 });

@@ -30,17 +30,21 @@ export function mapOpenAiChatFinishReason(raw: string | null | undefined): LlmFi
  * to the unified finish reason.
  *
  * The raw value is the `incomplete_details.reason` of an incomplete response (`max_output_tokens`,
- * `content_filter`, …), else the response `status` (`completed`, `failed`, …).
- * @param response The terminal event's `response`.
+ * `content_filter`, …), else the response `status` (`completed`, `failed`, …). The API has no finish reason for
+ * tool calls: a completed response whose output has a `function_call` item is `tool-calls`.
+ * @param response The terminal event's `response` (its `output`, for the function calls).
  * @returns The unified and raw finish reason.
  * @see https://platform.openai.com/docs/api-reference/responses/object#responses/object-incomplete_details
  */
 export function mapOpenAiResponsesFinishReason(
-  response: Pick<OpenAI.Responses.Response, 'status' | 'incomplete_details'>,
+  response: Pick<OpenAI.Responses.Response, 'status' | 'incomplete_details'> &
+    Partial<Pick<OpenAI.Responses.Response, 'output'>>,
 ): LlmFinishReason {
   switch (response.status) {
-    case 'completed':
-      return {unified: 'stop', raw: 'completed'};
+    case 'completed': {
+      const calledTools = response.output?.some(item => item.type === 'function_call') === true;
+      return {unified: calledTools ? 'tool-calls' : 'stop', raw: 'completed'};
+    }
     case 'failed':
       return {unified: 'error', raw: 'failed'};
     case 'incomplete': {

@@ -131,4 +131,60 @@ describe('createOpenAiChatEventMapper', () => {
     expect(events[events.length - 1]).not.toEqual(jasmine.objectContaining({refusal: jasmine.anything()}));
     expect('refusal' in events[events.length - 1]).toBeFalse();
   });
+
+  it('streams tool calls by index and ends them once the finish reason and the usage are both in', () => {
+    const mapper = createOpenAiChatEventMapper();
+    const call = (index: number, fields: Record<string, unknown>) => chunk({tool_calls: [{index, ...fields}]});
+    expect(mapper.next(chunk({role: 'assistant', content: null}))).toBeUndefined();
+    expect(mapper.next(call(0, {id: 'call_a', type: 'function', function: {name: 'weather', arguments: ''}}))).toEqual({
+      type: 'tool-call-start',
+      toolCallId: 'call_a',
+      toolName: 'weather',
+    });
+    expect(mapper.next(call(0, {function: {arguments: '{"city":'}}))).toEqual({
+      type: 'tool-call-delta',
+      toolCallId: 'call_a',
+      argumentsDelta: '{"city":',
+    });
+    expect(mapper.next(chunk({}, 'tool_calls'))).toBeUndefined();
+    expect(mapper.next(usageChunk(USAGE))).toEqual({type: 'tool-call-end', toolCallId: 'call_a'});
+    expect(mapper.end?.()).toEqual(
+      jasmine.objectContaining({type: 'finish', finishReason: {unified: 'tool-calls', raw: 'tool_calls'}}),
+    );
+  });
+
+  it('ends no call of a stream cut before its usage (the stream is then incomplete)', () => {
+    const events = mapAll([
+      chunk({tool_calls: [{index: 0, id: 'call_a', type: 'function', function: {name: 'clock', arguments: '{}'}}]}),
+      chunk({}, 'tool_calls'),
+    ]);
+    expect(events.map(event => event.type)).toEqual(['tool-call-start', 'tool-call-delta']);
+  });
+
+  it("keeps a turn's reasoning in each call's providerData for a service that wants it back", () => {
+    const chunks = [
+      chunk({role: 'assistant', content: null, reasoning_content: ''}),
+      chunk({content: null, reasoning_content: 'Need the '}),
+      chunk({content: null, reasoning_content: 'weather.'}),
+      chunk({tool_calls: [{index: 0, id: 'call_a', function: {name: 'weather', arguments: '{}'}}]}),
+      chunk({tool_calls: [{index: 1, id: 'call_b', function: {name: 'clock', arguments: '{}'}}]}),
+      chunk({content: ''}, 'tool_calls'),
+      usageChunk(USAGE),
+    ];
+    const providerData = {deepseek: {reasoningContent: 'Need the weather.'}};
+    expect(mapAll(chunks, {toolCallReasoning: 'deepseek'}).filter(event => event.type === 'tool-call-end')).toEqual([
+      {type: 'tool-call-end', toolCallId: 'call_a', providerData},
+      {type: 'tool-call-end', toolCallId: 'call_b', providerData},
+    ]);
+    expect(mapAll(chunks).filter(event => event.type === 'tool-call-end')).toEqual([
+      {type: 'tool-call-end', toolCallId: 'call_a'},
+      {type: 'tool-call-end', toolCallId: 'call_b'},
+    ]);
+    // A turn without reasoning (a model that does not think) keeps none.
+    const withoutReasoning = mapAll(chunks.slice(3), {toolCallReasoning: 'deepseek'});
+    expect(withoutReasoning.filter(event => event.type === 'tool-call-end')).toEqual([
+      {type: 'tool-call-end', toolCallId: 'call_a'},
+      {type: 'tool-call-end', toolCallId: 'call_b'},
+    ]);
+  });
 });

@@ -2,13 +2,19 @@ import type {LlmFinishReason, LlmTokenCounts, ProviderEventMapper, ProviderStrea
 import type OpenAI from 'openai';
 import {convertOpenAiChatUsage} from './convert-openai-usage';
 import {mapOpenAiChatFinishReason} from './map-openai-finish-reason';
+import {createOpenAiChatToolCalls} from './openai-chat-tool-calls';
 
-/** How `createOpenAiChatEventMapper()` reads a service's usage and finish reason; OpenAI's by default. */
+/** How `createOpenAiChatEventMapper()` reads a service's stream; OpenAI's by default. */
 export interface OpenAiChatEventMapperOptions {
   /** Normalises the usage chunk (DeepSeek counts cache hits in fields of its own). */
   readonly convertUsage?: (usage: OpenAI.CompletionUsage) => LlmTokenCounts;
   /** Maps the choice's `finish_reason`. */
   readonly mapFinishReason?: (raw: string | null) => LlmFinishReason;
+  /**
+   * For a service that wants a tool-calling turn's reasoning back (DeepSeek's thinking mode): the provider name
+   * under which each call's end keeps the turn's `reasoning_content`, as `providerData[name].reasoningContent`.
+   */
+  readonly toolCallReasoning?: string;
 }
 
 /** A chunk's delta with the `reasoning_content` that DeepSeek (and other compatible services) add. */
@@ -18,14 +24,16 @@ type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Del
 
 /**
  * Maps a Chat Completions stream (`stream: true, stream_options: {include_usage: true}`) to provider stream
- * events: `reasoning_content` deltas become `reasoning-delta`s, `content` deltas `text-delta`s, and the finish
- * reason of the first choice plus the final `choices: []` usage chunk one `finish` event at the end. `refusal`
- * deltas (a structured-output request the model refused: `content` stays `null`, the finish reason is `stop`) are
- * joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
+ * events: `reasoning_content` deltas become `reasoning-delta`s, `content` deltas `text-delta`s, `tool_calls`
+ * deltas tool-call starts and argument deltas (`createOpenAiChatToolCalls()`), and the finish reason of the first
+ * choice plus the final `choices: []` usage chunk one `finish` event at the end. The stream says nothing of a
+ * call's end: every call ends once both the finish reason and the usage are in, just before that `finish`.
+ * `refusal` deltas (a structured-output request the model refused: `content` stays `null`, the finish reason is
+ * `stop`) are joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
  *
  * No `finish` comes unless both arrived: a stream cut before its usage chunk is an incomplete stream, which
  * `fromProviderStream()` reports, even though the SDK ends its loop without an error.
- * @param options Usage and finish-reason mapping for OpenAI-compatible services.
+ * @param options Usage, finish-reason and reasoning handling for OpenAI-compatible services.
  * @returns A new mapper, for one stream.
  */
 export function createOpenAiChatEventMapper(
@@ -33,30 +41,37 @@ export function createOpenAiChatEventMapper(
 ): ProviderEventMapper<OpenAI.Chat.Completions.ChatCompletionChunk> {
   const convertUsage = options.convertUsage ?? convertOpenAiChatUsage;
   const mapFinishReason = options.mapFinishReason ?? mapOpenAiChatFinishReason;
+  const {toolCallReasoning} = options;
+  const toolCalls = createOpenAiChatToolCalls();
   let finishReason: string | null | undefined;
   let usage: OpenAI.CompletionUsage | undefined;
   let refusal = '';
+  // The turn's whole reasoning, for a service that wants it back with the tool calls.
+  let keptReasoning: string | undefined;
+  const providerDataOf = () =>
+    toolCallReasoning === undefined || keptReasoning === undefined
+      ? undefined
+      : {[toolCallReasoning]: {reasoningContent: keptReasoning}};
   return {
     next(chunk) {
       if (chunk.usage) usage = chunk.usage;
+      const events: ProviderStreamEvent[] = [];
       const choice = chunk.choices?.[0];
-      if (!choice) return undefined;
-      if (choice.finish_reason) finishReason = choice.finish_reason;
-      const delta = choice.delta as DeltaWithReasoning | undefined;
-      if (typeof delta?.refusal === 'string') refusal += delta.refusal;
-      const reasoning = delta?.reasoning_content;
-      const content = delta?.content;
-      const hasReasoning = typeof reasoning === 'string' && reasoning !== '';
-      const hasContent = typeof content === 'string' && content !== '';
-      if (hasReasoning && hasContent) {
-        return [
-          {type: 'reasoning-delta', text: reasoning},
-          {type: 'text-delta', text: content},
-        ];
+      if (choice) {
+        if (choice.finish_reason) finishReason = choice.finish_reason;
+        const delta = choice.delta as DeltaWithReasoning | undefined;
+        if (typeof delta?.refusal === 'string') refusal += delta.refusal;
+        const reasoning = delta?.reasoning_content;
+        if (typeof reasoning === 'string') {
+          if (toolCallReasoning !== undefined) keptReasoning = (keptReasoning ?? '') + reasoning;
+          if (reasoning !== '') events.push({type: 'reasoning-delta', text: reasoning});
+        }
+        const content = delta?.content;
+        if (typeof content === 'string' && content !== '') events.push({type: 'text-delta', text: content});
+        events.push(...toolCalls.next(chunk.id, delta?.tool_calls));
       }
-      if (hasReasoning) return {type: 'reasoning-delta', text: reasoning};
-      if (hasContent) return {type: 'text-delta', text: content};
-      return undefined;
+      if (finishReason !== undefined && usage !== undefined) events.push(...toolCalls.endAll(providerDataOf()));
+      return events.length === 0 ? undefined : events.length === 1 ? events[0] : events;
     },
     end(): ProviderStreamEvent | undefined {
       if (finishReason === undefined || usage === undefined) return undefined;

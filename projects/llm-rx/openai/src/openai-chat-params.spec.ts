@@ -7,7 +7,7 @@ const bodyOf = (
   request: LlmRequest,
   providerOptions: Record<string, unknown> | undefined,
   maxTokensField: OpenAiMaxTokensField,
-) => toOpenAiChatParams({model, request, providerOptions}, maxTokensField);
+) => toOpenAiChatParams({model, request, providerOptions}, {maxTokensField});
 
 describe('toOpenAiChatParams', () => {
   it('sends a prompt as one user message, streaming with usage', () => {
@@ -81,20 +81,17 @@ describe('toOpenAiChatParams', () => {
     } as const;
     const ours = toOpenAiChatParams(
       {model: 'gpt-4.1-mini', request: {userPrompt: 'Hi'}, providerOptions: undefined},
-      'max_completion_tokens',
-      jsonSchema,
+      {maxTokensField: 'max_completion_tokens', responseFormat: jsonSchema},
     );
     expect(ours.response_format).toEqual(jsonSchema);
     const theirs = toOpenAiChatParams(
       {model: 'gpt-4.1-mini', request: {userPrompt: 'Hi'}, providerOptions: {response_format: {type: 'text'}}},
-      'max_completion_tokens',
-      jsonSchema,
+      {maxTokensField: 'max_completion_tokens', responseFormat: jsonSchema},
     );
     expect(theirs.response_format).toEqual({type: 'text'});
     const jsonMode = toOpenAiChatParams(
       {model: 'deepseek-chat', request: {userPrompt: 'Hi'}, providerOptions: undefined},
-      'max_tokens',
-      {type: 'json_object'},
+      {maxTokensField: 'max_tokens', responseFormat: {type: 'json_object'}},
     );
     expect(jsonMode.response_format).toEqual({type: 'json_object'});
   });

@@ -1,5 +1,7 @@
-import {definedFields, llmMessagesOf, type LlmProviderCall} from 'llm-rx';
+import {definedFields, type LlmProviderCall} from 'llm-rx';
 import type OpenAI from 'openai';
+import {toOpenAiChatMessages} from './openai-chat-messages';
+import type {OpenAiChatToolFields} from './openai-chat-tools';
 
 /** What the OpenAI body builders read of a call. */
 export type OpenAiRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'providerOptions'>;
@@ -7,26 +9,36 @@ export type OpenAiRequestCall = Pick<LlmProviderCall, 'model' | 'request' | 'pro
 /** Which field carries `maxTokens`: OpenAI's current one, or the older one compatible services expect. */
 export type OpenAiMaxTokensField = 'max_completion_tokens' | 'max_tokens';
 
+/** What a Chat Completions body holds besides the request's own fields. */
+export interface OpenAiChatBodyParts {
+  /** `max_completion_tokens` for OpenAI, `max_tokens` for compatible services. */
+  readonly maxTokensField: OpenAiMaxTokensField;
+  /**
+   * The output's response format, for a request with an `output`: a JSON Schema (`openAiOutputFormat()`), or JSON
+   * mode for a service without JSON Schema (the schema is then in the prompt).
+   */
+  readonly responseFormat?: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject;
+  /** The request's tools, choice and parallel flag (`toOpenAiChatTools()`). */
+  readonly tools?: OpenAiChatToolFields;
+  /** The provider whose tool calls' `providerData` holds reasoning to send back (`toOpenAiChatMessages()`). */
+  readonly reasoningProvider?: string;
+}
+
 /**
- * Builds the streaming Chat Completions body of a request: the system prompt as the first `system` message, the
- * conversation, sampling (`temperature`, `top_p`, `maxTokens` in `maxTokensField`, `stop`), the output's
- * `response_format`, then the provider options bag, which may override anything but `model`, `stream` and usage
- * reporting (a `response_format` of its own replaces the output's).
+ * Builds the streaming Chat Completions body of a request: the messages (`toOpenAiChatMessages()`: the system
+ * prompt first, tool calls and results included), sampling (`temperature`, `top_p`, `maxTokens` in the max-tokens
+ * field, `stop`), the output's `response_format`, the tools, then the provider options bag, which may override
+ * anything but `model`, `stream` and usage reporting (a `response_format` of its own replaces the output's).
  * @param call The model, the validated request and its `providerOptions` for this provider, merged into the body.
- * @param maxTokensField `max_completion_tokens` for OpenAI, `max_tokens` for compatible services.
- * @param responseFormat The output's response format, for a request with an `output`: a JSON Schema
- *   (`openAiOutputFormat()`), or JSON mode for a service without JSON Schema (the schema is then in the prompt).
+ * @param parts The max-tokens field, and the response format and tool fields the stream resolved.
  * @returns The body for `chat.completions.create()`.
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
 export function toOpenAiChatParams(
   {model, request, providerOptions}: OpenAiRequestCall,
-  maxTokensField: OpenAiMaxTokensField,
-  responseFormat?: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject,
+  {maxTokensField, responseFormat, tools, reasoningProvider}: OpenAiChatBodyParts,
 ): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
-  const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [];
-  if (request.systemPrompt) messages.push({role: 'system', content: request.systemPrompt});
-  for (const message of llmMessagesOf(request)) messages.push({role: message.role, content: message.content});
+  const messages = toOpenAiChatMessages(request, reasoningProvider);
   const streamOptions = providerOptions?.['stream_options'] as Record<string, unknown> | undefined;
   return {
     messages,
@@ -37,6 +49,7 @@ export function toOpenAiChatParams(
       stop: request.stopSequences ? [...request.stopSequences] : undefined,
       response_format: responseFormat,
     }),
+    ...tools,
     ...providerOptions,
     model,
     stream: true,

@@ -2,6 +2,7 @@ import type {LlmProviderCall, ProviderEventSource} from 'llm-rx';
 import type OpenAI from 'openai';
 import {createOpenAiChatEventMapper, type OpenAiChatEventMapperOptions} from './openai-chat-event-mapper';
 import {type OpenAiMaxTokensField, toOpenAiChatParams} from './openai-chat-params';
+import {type OpenAiChatToolDialect, toOpenAiChatTools} from './openai-chat-tools';
 import {openAiOutputFormat} from './openai-output-format';
 
 /** How a service speaks Chat Completions: OpenAI, or an OpenAI-compatible one (DeepSeek, Groq, …). */
@@ -16,6 +17,14 @@ export interface _OpenAiChatStreamConfig {
    * whose adapter puts the schema in the prompt itself (DeepSeek).
    */
   readonly structuredOutput?: 'json-schema' | 'json-object';
+  /** Which tool fields the service takes; OpenAI's by default. */
+  readonly tools?: OpenAiChatToolDialect;
+  /**
+   * Whether the service wants a tool-calling turn's `reasoning_content` back (DeepSeek's thinking mode refuses a
+   * conversation without it): each call's end keeps it in `providerData[provider]`, and an assistant message
+   * with tool calls sends it back.
+   */
+  readonly returnsToolCallReasoning?: boolean;
 }
 
 /**
@@ -31,13 +40,22 @@ export async function _openOpenAiChatStream(
 ): Promise<ProviderEventSource<OpenAI.Chat.Completions.ChatCompletionChunk>> {
   const {client, model, request, providerOptions, headers, signal} = call;
   const {responseFormat, prepareObject} = chatOutputOf(call, config);
-  const body = toOpenAiChatParams({model, request, providerOptions}, config.maxTokensField, responseFormat);
+  const reasoningProvider = config.returnsToolCallReasoning ? call.provider : undefined;
+  const body = toOpenAiChatParams(
+    {model, request, providerOptions},
+    {
+      maxTokensField: config.maxTokensField,
+      responseFormat,
+      tools: toOpenAiChatTools(call, config.tools),
+      reasoningProvider,
+    },
+  );
   // The raw create() (not the .stream() helper): it resolves after the headers, so HTTP errors reject here,
   // and it ends silently on abort rather than with an unhandled rejection.
   const chunks = await client.chat.completions.create(body, {signal, headers});
   return {
     events: chunks,
-    mapper: createOpenAiChatEventMapper(config.events),
+    mapper: createOpenAiChatEventMapper({...config.events, toolCallReasoning: reasoningProvider}),
     ...(prepareObject !== undefined && {prepareObject}),
   };
 }

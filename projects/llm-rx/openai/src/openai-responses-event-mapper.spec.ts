@@ -185,4 +185,31 @@ describe('createOpenAiResponsesEventMapper', () => {
     ]);
     expect('refusal' in text).toBeFalse();
   });
+
+  it('streams function calls, and finishes a completed response that made them with tool-calls', () => {
+    const call = {id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'clock', arguments: ''};
+    const events = mapAll([
+      {type: 'response.output_item.added', sequence_number: 1, output_index: 0, item: call} as Event,
+      {
+        type: 'response.function_call_arguments.delta',
+        sequence_number: 2,
+        item_id: 'fc_1',
+        output_index: 0,
+        delta: '{}',
+      } as Event,
+      {
+        type: 'response.output_item.done',
+        sequence_number: 3,
+        output_index: 0,
+        item: {...call, arguments: '{}'},
+      } as Event,
+      terminal('response.completed', {status: 'completed', output: [{...call, arguments: '{}', status: 'completed'}]}),
+    ]);
+    expect(events).toEqual([
+      {type: 'tool-call-start', toolCallId: 'call_1', toolName: 'clock'},
+      {type: 'tool-call-delta', toolCallId: 'call_1', argumentsDelta: '{}'},
+      {type: 'tool-call-end', toolCallId: 'call_1'},
+      {type: 'finish', tokens: TOKENS, finishReason: {unified: 'tool-calls', raw: 'completed'}},
+    ]);
+  });
 });

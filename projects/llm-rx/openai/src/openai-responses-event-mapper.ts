@@ -3,15 +3,18 @@ import {NO_TOKENS} from 'llm-rx';
 import type OpenAI from 'openai';
 import {convertOpenAiResponsesUsage} from './convert-openai-usage';
 import {mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
+import {createOpenAiResponsesToolCalls} from './openai-responses-tool-calls';
 
 /**
  * Maps a Responses API stream (`responses.create({stream: true})`) to provider stream events:
  * `response.output_text.delta` becomes a `text-delta`; reasoning summary and reasoning text deltas become
- * `reasoning-delta`s; the terminal `response.completed`, `response.incomplete` or `response.failed` becomes the
+ * `reasoning-delta`s; function-call items become tool-call starts, argument deltas and ends
+ * (`createOpenAiResponsesToolCalls()`, the call's id being its `call_id`); the terminal `response.completed`, `response.incomplete` or `response.failed` becomes the
  * `finish` event with the response's usage. A refusal (a structured-output request the model refused) streams as
  * a `refusal` content part: its `response.refusal.delta`s (or its `.done`, or the terminal response's output) give
  * the finish event's `refusal`, which ends an object request with an `LlmRefusalError`; the response itself is
- * `completed`. Other events (items, parts, tool calls) carry nothing llm-rx streams.
+ * `completed`. A completed response whose output has function calls finishes with `tool-calls` (the API has no
+ * finish reason of its own). Other events (items, parts, built-in tools) carry nothing llm-rx streams.
  *
  * `response.failed` is not thrown by the SDK; it becomes a `finish` with reason `error` and the response's error
  * message, which `fromProviderStream()` raises as an `LlmProviderError` carrying the billed usage. So does an
@@ -22,6 +25,7 @@ import {mapOpenAiResponsesFinishReason} from './map-openai-finish-reason';
 export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.Responses.ResponseStreamEvent> {
   let done = false;
   let refusal = '';
+  const toolCallEventsOf = createOpenAiResponsesToolCalls();
   const finishOf = (response: OpenAI.Responses.Response): ProviderFinishEvent => {
     const refused = refusal || refusalOf(response);
     return {
@@ -60,8 +64,10 @@ export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.R
             finishReason: {unified: 'error', raw: event.code ?? 'error'},
             errorMessage: event.message,
           };
-        default:
-          return undefined;
+        default: {
+          const toolCallEvents = toolCallEventsOf(event);
+          return toolCallEvents.length === 0 ? undefined : toolCallEvents;
+        }
       }
     },
     get done() {

@@ -3,6 +3,7 @@ import type OpenAI from 'openai';
 import {openAiOutputFormat} from './openai-output-format';
 import {createOpenAiResponsesEventMapper} from './openai-responses-event-mapper';
 import {toOpenAiResponsesParams} from './openai-responses-params';
+import {toOpenAiResponsesTools} from './openai-responses-tools';
 
 /**
  * Sends one Responses API request with the SDK's raw `responses.create({stream: true})`, as the `open` of
@@ -17,7 +18,7 @@ export async function openOpenAiResponsesStream(
   const {client, model, request, providerOptions, headers, signal, output} = call;
   const ownFormat = (providerOptions?.['text'] as {format?: unknown} | undefined)?.format !== undefined;
   const {format, prepareObject} = output === undefined || ownFormat ? {} : openAiOutputFormat(output, call);
-  const body = toOpenAiResponsesParams({model, request, providerOptions}, format);
+  const body = toOpenAiResponsesParams({model, request, providerOptions}, format, toOpenAiResponsesTools(call));
   // The raw create() (not the .stream() helper): HTTP errors reject here, and an abort ends the loop silently.
   const events = await client.responses.create(body, {signal, headers});
   return {events, mapper: createOpenAiResponsesEventMapper(), ...(prepareObject !== undefined && {prepareObject})};

@@ -17,12 +17,13 @@ export function uniqueTag(label: string, name: string): string {
 /**
  * A request whose scenario header makes the mock server play `scenario`.
  * @param scenario The scenario, with its tag.
- * @param request More request fields.
+ * @param request More request fields; without `messages` or `userPrompt`, the user prompt is `Say hello.`.
  * @returns The request.
  */
 export function scenarioRequest(scenario: MockScenario, request: Partial<LlmRequest> = {}): LlmRequest {
   return {
-    userPrompt: 'Say hello.',
+    // Never beside messages: a request takes one or the other.
+    ...(request.messages === undefined && {userPrompt: 'Say hello.'}),
     ...request,
     headers: {...request.headers, [MOCK_SCENARIO_HEADER]: mockScenario(scenario)},
   } as LlmRequest;

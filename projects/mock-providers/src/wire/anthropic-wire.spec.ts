@@ -104,19 +104,23 @@ describe('anthropicWire', () => {
 
   describe('structured output', () => {
     const schema = {type: 'object', properties: {a: {type: 'string'}}, required: ['a']};
+    // llm-rx's output tool: the only tool, forced, one call.
     const toolBody = {
-      tools: [
-        {name: 'other', input_schema: {type: 'object'}},
-        {name: 'contact', input_schema: schema},
-      ],
-      tool_choice: {type: 'tool', name: 'contact'},
+      tools: [{name: 'contact', input_schema: schema}],
+      tool_choice: {type: 'tool', name: 'contact', disable_parallel_tool_use: true},
     };
     const toolPlan: MockPlan = {...PLAN, reasoningChunks: [], textChunks: ['{"a": ', '"b"}'], requestBody: toolBody};
 
-    it('reads the schema from output_config.format, or from the forced tool', () => {
+    it('reads the schema from output_config.format, or from the output tool', () => {
       expect(anthropicWire.outputSchemaOf?.({output_config: {format: {type: 'json_schema', schema}}})).toEqual(schema);
       expect(anthropicWire.outputSchemaOf?.(toolBody)).toEqual(schema);
       expect(anthropicWire.outputSchemaOf?.({...toolBody, tool_choice: {type: 'auto'}})).toBeUndefined();
+      // The application's tools: a forced one among others, or one forced without disable_parallel_tool_use.
+      const other = {name: 'other', input_schema: {type: 'object'}};
+      expect(anthropicWire.outputSchemaOf?.({...toolBody, tools: [other, ...toolBody.tools]})).toBeUndefined();
+      expect(
+        anthropicWire.outputSchemaOf?.({...toolBody, tool_choice: {type: 'tool', name: 'contact'}}),
+      ).toBeUndefined();
       expect(anthropicWire.outputSchemaOf?.({output_config: {effort: 'low'}})).toBeUndefined();
       expect(anthropicWire.outputSchemaOf?.(null)).toBeUndefined();
     });
@@ -225,7 +229,7 @@ describe('anthropicWire', () => {
             max_tokens: 100,
             messages: [{role: 'user', content: 'Hi'}],
             tools: [{name: 'contact', input_schema: {type: 'object', properties: {a: {type: 'string'}}}}],
-            tool_choice: {type: 'tool', name: 'contact'},
+            tool_choice: {type: 'tool', name: 'contact', disable_parallel_tool_use: true},
           },
           {headers: {'x-mock-scenario': 'text=%7B%22a%22%3A%20%22b%22%7D;chunks=3'}},
         )

@@ -1,4 +1,5 @@
-import type {MockPlan, MockUsage, ProviderWire} from './provider-wire';
+import {anthropicOutputToolOf, anthropicToolsOf} from './anthropic-wire-tools';
+import type {MockPlan, MockRequestTools, MockToolCall, MockUsage, ProviderWire} from './provider-wire';
 
 /** The `error.type` Anthropic sends for each HTTP status; anything else ≥ 500 is `api_error`. */
 const ERROR_TYPE: Readonly<Record<number, string>> = {
@@ -22,9 +23,9 @@ const STOP_REASON: Readonly<Record<MockPlan['finish'], string>> = {
   'tool-calls': 'tool_use',
 };
 
-/** The stop reason: a forced tool's call ends with `tool_use`. */
+/** The stop reason: an output tool's call ends with `tool_use`. */
 function stopReasonOf(plan: MockPlan): string {
-  return plan.finish === 'stop' && forcedToolOf(plan.requestBody) ? 'tool_use' : STOP_REASON[plan.finish];
+  return plan.finish === 'stop' && anthropicOutputToolOf(plan.requestBody) ? 'tool_use' : STOP_REASON[plan.finish];
 }
 
 /** A refusal's details: no category or explanation, as for a refusal outside the named categories. */
@@ -44,25 +45,25 @@ function uncachedInput(usage: MockUsage): number {
   return Math.max(usage.inputTokens - usage.cachedInputTokens - usage.cacheWriteTokens, 0);
 }
 
-/**
- * The tool a request forces (`tool_choice: {type: 'tool', name}`), as llm-rx's structured output in tool mode
- * does: the answer is then that tool's call, its input the plan's text.
- */
-function forcedToolOf(body: unknown): {readonly name: string; readonly inputSchema: unknown} | undefined {
-  const {tool_choice: choice, tools} = (body ?? {}) as {
-    tool_choice?: {type?: unknown; name?: unknown};
-    tools?: unknown;
-  };
-  if (choice?.type !== 'tool' || typeof choice.name !== 'string') return undefined;
-  const tool = Array.isArray(tools)
-    ? (tools as {name?: unknown; input_schema?: unknown}[]).find(item => item?.name === choice.name)
-    : undefined;
-  return {name: choice.name, inputSchema: tool?.input_schema};
-}
-
 /** The block index of the text block: it follows the thinking block when there is one. */
 function textBlockIndex(plan: MockPlan): number {
   return plan.reasoningChunks.length > 0 ? 1 : 0;
+}
+
+/** The block index of a tool call's `tool_use` block: the calls follow the thinking and text blocks. */
+function toolBlockIndex(plan: MockPlan, index: number): number {
+  return textBlockIndex(plan) + (plan.textChunks.length > 0 ? 1 : 0) + index;
+}
+
+/** The `tool_use` id of a plan's call. */
+function toolUseIdOf(call: MockToolCall): string {
+  return `toolu_${call.id}`;
+}
+
+/** Closes the block before the tool calls (text, else thinking), as the service closes each block before the next. */
+function closeBlockBeforeTools(plan: MockPlan): string[] {
+  if (plan.textChunks.length > 0) return [contentBlockStop(textBlockIndex(plan))];
+  return plan.reasoningChunks.length > 0 ? closeThinkingBlock(plan) : [];
 }
 
 /** A thinking block's signature: opaque base64 in the real service. */
@@ -89,14 +90,21 @@ function closeThinkingBlock(plan: MockPlan): string[] {
  * `ping`, then `message_delta` with the stop reason and the final cumulative usage, and `message_stop`. The
  * server closes the connection after `message_stop`.
  *
- * A request that forces a tool (`tool_choice: {type: 'tool', name}`) is answered with that tool's call instead of
- * the text block, as the real service does: `content_block_start` with `{type: 'tool_use', id, name, input: {}}`,
- * an empty `input_json_delta`, then one `input_json_delta` per text chunk, `content_block_stop`, and `stop_reason:
- * 'tool_use'` (`max_tokens` and `refusal` stay as they are). A refusal's `stop_details` is `{type: 'refusal',
- * category: null, explanation: null}`: the refusal's words are the streamed chunks.
+ * The plan's tool calls (a request with tools, see `toolsOf`) follow as one `tool_use` block each, numbered after
+ * the thinking and text blocks, which the first call closes: `content_block_start` with `{type: 'tool_use', id:
+ * 'toolu_…', name, input: {}, caller: {type: 'direct'}}`, an empty `input_json_delta` (the service opens a tool's
+ * input with one), one `input_json_delta` per argument chunk, `content_block_stop`; the stop reason is then
+ * `tool_use`. The tool rounds are the assistant turns with `tool_use` blocks; `tool_choice: {type: 'tool'}` forces
+ * a call of that tool, `{type: 'none'}` forbids them.
+ *
+ * A request for structured output in tool mode (one tool, forced with `disable_parallel_tool_use: true`, as llm-rx
+ * sends it; see `anthropicOutputToolOf()`) is answered with that tool's call instead of the text block, as the real service
+ * does: the same `tool_use` block with one `input_json_delta` per text chunk, and `stop_reason: 'tool_use'`
+ * (`max_tokens` and `refusal` stay as they are). A refusal's `stop_details` is `{type: 'refusal', category: null,
+ * explanation: null}`: the refusal's words are the streamed chunks.
  *
  * Block bookkeeping relies on the server's call order: `reasoningEvents` for reasoning chunk 0…R−1, then
- * `textEvents` for text chunk 0…T−1 (each `index` counts within its kind).
+ * `textEvents` for text chunk 0…T−1 (each `index` counts within its kind), then each tool call's events.
  */
 export const anthropicWire: ProviderWire = {
   name: 'anthropic',
@@ -114,7 +122,33 @@ export const anthropicWire: ProviderWire = {
     const format = (body as {output_config?: {format?: {type?: unknown; schema?: unknown}}} | null)?.output_config
       ?.format;
     if (format?.type === 'json_schema') return format.schema;
-    return forcedToolOf(body)?.inputSchema;
+    return anthropicOutputToolOf(body)?.inputSchema;
+  },
+
+  toolsOf(body: unknown): MockRequestTools | undefined {
+    return anthropicToolsOf(body);
+  },
+
+  toolCallStartEvents(plan: MockPlan, call: MockToolCall, index: number): string[] {
+    const blockIndex = toolBlockIndex(plan, index);
+    return [
+      ...(index === 0 ? closeBlockBeforeTools(plan) : []),
+      sse('content_block_start', {
+        type: 'content_block_start',
+        index: blockIndex,
+        content_block: {type: 'tool_use', id: toolUseIdOf(call), name: call.name, input: {}, caller: {type: 'direct'}},
+      }),
+      // The service opens a tool's input with an empty piece.
+      contentBlockDelta(blockIndex, {type: 'input_json_delta', partial_json: ''}),
+    ];
+  },
+
+  toolCallDeltaEvents(plan: MockPlan, _call: MockToolCall, text: string, index: number): string[] {
+    return [contentBlockDelta(toolBlockIndex(plan, index), {type: 'input_json_delta', partial_json: text})];
+  },
+
+  toolCallEndEvents(plan: MockPlan, _call: MockToolCall, index: number): string[] {
+    return [contentBlockStop(toolBlockIndex(plan, index))];
   },
 
   errorBody(status: number, message: string): unknown {
@@ -165,7 +199,7 @@ export const anthropicWire: ProviderWire = {
 
   textEvents(plan: MockPlan, text: string, index: number): string[] {
     const blockIndex = textBlockIndex(plan);
-    const tool = forcedToolOf(plan.requestBody);
+    const tool = anthropicOutputToolOf(plan.requestBody);
     const delta = contentBlockDelta(
       blockIndex,
       tool ? {type: 'input_json_delta', partial_json: text} : {type: 'text_delta', text},
@@ -199,12 +233,8 @@ export const anthropicWire: ProviderWire = {
 
   closingEvents(plan: MockPlan): string[] {
     const usage = plan.usage;
-    const blockStops =
-      plan.textChunks.length > 0
-        ? [contentBlockStop(textBlockIndex(plan))]
-        : plan.reasoningChunks.length > 0
-          ? closeThinkingBlock(plan)
-          : [];
+    // Tool calls closed the blocks before them, and each closes its own.
+    const blockStops = plan.toolCalls.length > 0 ? [] : closeBlockBeforeTools(plan);
     return [
       ...blockStops,
       sse('message_delta', {

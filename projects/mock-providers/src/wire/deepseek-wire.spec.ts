@@ -177,4 +177,32 @@ describe('deepSeekWire with the openai SDK', () => {
     expect(result.text).toBe('I cannot help with that.');
     expect(result.finishReason).toBe('content_filter');
   });
+
+  it('reads the tools from the body and streams calls by index after the reasoning, with call_<index>_ ids', async () => {
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
+      {type: 'function', function: {name: 'clock', parameters: {type: 'object', properties: {zone: {type: 'string'}}}}},
+    ];
+    expect(deepSeekWire.toolsOf?.({tools, tool_choice: 'none'})).toEqual({
+      tools: [{name: 'clock', inputSchema: {type: 'object', properties: {zone: {type: 'string'}}}}],
+      forced: 'none',
+      rounds: 0,
+    });
+    const stream = client.chat.completions.stream(
+      {model: 'deepseek-reasoner', messages: [{role: 'user', content: 'hi'}], tools},
+      {headers: {'x-mock-scenario': mockScenario({reasoning: 1, toolCalls: 2, toolChunks: 2})}},
+    );
+    const deltas: Record<string, unknown>[] = [];
+    stream.on('chunk', chunk => chunk.choices[0] && deltas.push(chunk.choices[0].delta as Record<string, unknown>));
+    const [choice] = (await stream.finalChatCompletion()).choices;
+    expect(choice.finish_reason).toBe('tool_calls');
+    expect(choice.message.tool_calls?.map(call => call.id)).toEqual([
+      jasmine.stringMatching(/^call_0_mock.+t0$/),
+      jasmine.stringMatching(/^call_1_mock.+t1$/),
+    ]);
+    const firstCall = deltas.findIndex(delta => delta['tool_calls'] !== undefined);
+    expect(
+      deltas.findIndex(delta => typeof delta['reasoning_content'] === 'string' && delta['reasoning_content'] !== ''),
+    ).toBeLessThan(firstCall);
+    expect(deltas[firstCall]).toEqual(jasmine.objectContaining({content: null, reasoning_content: null}));
+  });
 });

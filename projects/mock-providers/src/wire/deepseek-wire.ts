@@ -1,3 +1,4 @@
+import {chatToolCallArguments, chatToolCallStart, chatToolsOf} from './chat-tool-calls';
 import {chatChoice, chatCompletionChunk, chatFinishReason, openAiErrorBody} from './openai-chat-wire';
 import type {MockPlan, ProviderWire} from './provider-wire';
 import {modelOfBody, sseEvent} from './sse-event';
@@ -45,13 +46,15 @@ const ERROR_TYPES: Record<number, string> = {
 /**
  * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with `reasoning_content` deltas, a
  * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage.
- * DeepSeek has no refusal of its own: finish `refusal` is its content filter (`content_filter`).
+ * DeepSeek has no refusal of its own: finish `refusal` is its content filter (`content_filter`). Tool calls are
+ * OpenAI's `delta.tool_calls` entries by index, with `call_<index>_…` ids and `content: null` beside them.
  */
 export const deepSeekWire: ProviderWire = {
   name: 'deepseek',
   matches: (method, pathname) => method === 'POST' && pathname === '/deepseek/chat/completions',
   modelOf: (_pathname, body) => modelOfBody(body),
   outputSchemaOf: deepSeekPromptSchema,
+  toolsOf: chatToolsOf,
   errorBody: (status, message) => {
     const body = openAiErrorBody(status, message) as {error: {type: string; code: string | null}};
     body.error.type = ERROR_TYPES[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
@@ -79,6 +82,14 @@ export const deepSeekWire: ProviderWire = {
       ]),
     ),
   ],
+  toolCallStartEvents: (plan, call, index) => [
+    sseEvent(chunk(plan, [chatChoice(toolDelta(plan, chatToolCallStart(call, index, `call_${index}_${call.id}`)))])),
+  ],
+  toolCallDeltaEvents: (plan, _call, text, index) => [
+    sseEvent(chunk(plan, [chatChoice(toolDelta(plan, chatToolCallArguments(text, index)))])),
+  ],
+  // As OpenAI's: no event for a call's end, the finish reason ends them all.
+  toolCallEndEvents: () => [],
   closingEvents: plan => [
     sseEvent(chunk(plan, [chatChoice({content: ''}, chatFinishReason(plan.finish))])),
     sseEvent(chatCompletionChunk(plan, [], deepSeekUsage(plan), SYSTEM_FINGERPRINT)),
@@ -89,6 +100,11 @@ export const deepSeekWire: ProviderWire = {
   ],
   malformedEvent: () => 'data: {"id":"malformed","object":"chat.completion.chunk","choices":[{"delta":{"content":\n\n',
 };
+
+/** A delta carrying one tool-call entry, with the null content (and reasoning) DeepSeek sends beside it. */
+function toolDelta(plan: MockPlan, entry: Record<string, unknown>): Record<string, unknown> {
+  return {content: null, ...(plan.reasoningChunks.length ? {reasoning_content: null} : {}), tool_calls: [entry]};
+}
 
 function chunk(plan: MockPlan, choices: unknown[]): Record<string, unknown> {
   return chatCompletionChunk(plan, choices, null, SYSTEM_FINGERPRINT);

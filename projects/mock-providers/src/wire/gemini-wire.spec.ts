@@ -1,8 +1,14 @@
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {ApiError, GoogleGenAI, type GenerateContentResponse} from '@google/genai';
+import {
+  ApiError,
+  FunctionCallingConfigMode,
+  GoogleGenAI,
+  type GenerateContentParameters,
+  type GenerateContentResponse,
+} from '@google/genai';
 import {geminiWire} from './gemini-wire';
-import type {MockPlan} from './provider-wire';
+import type {MockPlan, MockToolCall} from './provider-wire';
 import {allWireEvents, serveWireAnswer} from './wire-answer-server';
 
 const PLAN: MockPlan = {
@@ -20,6 +26,35 @@ const PLAN: MockPlan = {
 
 function allEvents(plan: MockPlan): string[] {
   return allWireEvents(geminiWire, plan);
+}
+
+const CALLS: MockToolCall[] = [
+  {id: 'mockt0', name: 'weather', arguments: '{"city": "Paris"}', argumentChunks: ['{"city": ', '"Paris"}']},
+  {id: 'mockt1', name: 'clock', arguments: '{"zone": "Asia/Tok', argumentChunks: ['{"zone": "Asia/Tok']},
+];
+
+/** A whole answer with tool calls after the text, in the order the mock server writes them. */
+function allEventsWithCalls(plan: MockPlan): string[] {
+  const calls = plan.toolCalls.flatMap((call, index) => [
+    ...geminiWire.toolCallStartEvents(),
+    ...call.argumentChunks.flatMap(() => geminiWire.toolCallDeltaEvents()),
+    ...geminiWire.toolCallEndEvents(plan, call, index),
+  ]);
+  const events = allEvents(plan);
+  return [...events.slice(0, -1), ...calls, ...events.slice(-1)];
+}
+
+/** The REST body the real SDK sends for the given config and contents, and the chunks it read back. */
+async function sendThroughSdk(
+  url: string,
+  parameters: Pick<GenerateContentParameters, 'contents' | 'config'>,
+): Promise<{body: unknown; chunks: GenerateContentResponse[]}> {
+  const fetchSpy = spyOn(globalThis, 'fetch').and.callThrough();
+  const client = new GoogleGenAI({apiKey: 'test-key', httpOptions: {baseUrl: url}});
+  const stream = await client.models.generateContentStream({model: 'gemini-2.5-flash', ...parameters});
+  const chunks: GenerateContentResponse[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return {body: JSON.parse(String(fetchSpy.calls.mostRecent().args[1]?.body)), chunks};
 }
 
 async function readAll(url: string): Promise<GenerateContentResponse[]> {
@@ -170,5 +205,82 @@ describe('geminiWire', () => {
     expect((error as ApiError).status).toBe(429);
     expect((error as ApiError).message).toContain('RESOURCE_EXHAUSTED');
     expect((error as ApiError).message).toContain('"retryDelay":"7s"');
+  });
+
+  it('reads the tools, forced function and tool rounds of the body the real SDK sends', async () => {
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const weather = {type: 'object', properties: {city: {type: 'string'}}, required: ['city']};
+    const {body} = await sendThroughSdk(url, {
+      contents: [
+        {role: 'user', parts: [{text: 'Weather?'}]},
+        {role: 'model', parts: [{functionCall: {id: 'c1', name: 'weather', args: {city: 'Paris'}}}]},
+        {role: 'user', parts: [{functionResponse: {id: 'c1', name: 'weather', response: {output: 'sunny'}}}]},
+        {role: 'model', parts: [{text: 'Sunny.'}]},
+        {role: 'user', parts: [{text: 'And the time?'}]},
+      ],
+      config: {
+        tools: [
+          {
+            functionDeclarations: [
+              {name: 'weather', description: 'The weather.', parametersJsonSchema: weather},
+              {name: 'clock', parametersJsonSchema: {type: 'object'}},
+            ],
+          },
+        ],
+        toolConfig: {
+          functionCallingConfig: {mode: FunctionCallingConfigMode.ANY, allowedFunctionNames: ['clock']},
+        },
+      },
+    });
+    expect(geminiWire.toolsOf(body)).toEqual({
+      tools: [
+        {name: 'weather', inputSchema: weather},
+        {name: 'clock', inputSchema: {type: 'object'}},
+      ],
+      forced: 'clock',
+      rounds: 1,
+    });
+    const config = (mode: string, allowedFunctionNames?: string[]) => ({
+      tools: [{functionDeclarations: [{name: 'f'}, {name: 'g'}]}],
+      toolConfig: {functionCallingConfig: {mode, allowedFunctionNames}},
+    });
+    expect(geminiWire.toolsOf(config('NONE'))?.forced).toBe('none');
+    expect(geminiWire.toolsOf(config('ANY'))?.forced).toBeUndefined();
+    expect(geminiWire.toolsOf(config('ANY', ['f', 'g']))?.forced).toBeUndefined();
+    expect(geminiWire.toolsOf(config('AUTO'))).toEqual({
+      tools: [
+        {name: 'f', inputSchema: {type: 'object'}},
+        {name: 'g', inputSchema: {type: 'object'}},
+      ],
+      forced: undefined,
+      rounds: 0,
+    });
+    expect(geminiWire.toolsOf({contents: []})).toBeUndefined();
+    expect(geminiWire.toolsOf(null)).toBeUndefined();
+  });
+
+  it('streams each call whole, ids and parsed args, the first with a thought signature, then STOP', async () => {
+    const plan: MockPlan = {...PLAN, reasoningChunks: [], textChunks: ['Let me look.'], toolCalls: CALLS};
+    expect(geminiWire.toolCallStartEvents()).toEqual([]);
+    expect(geminiWire.toolCallDeltaEvents()).toEqual([]);
+    ({server} = await serveWireAnswer({events: allEventsWithCalls({...plan, finish: 'tool-calls'})}));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const {chunks} = await sendThroughSdk(url, {contents: 'hi'});
+
+    const parts = chunks.flatMap(chunk => chunk.candidates?.[0]?.content?.parts ?? []);
+    // Read from the parts: the SDK's `text` getter warns about the function calls beside the text.
+    expect(parts.map(part => part.text ?? '').join('')).toBe('Let me look.');
+    const calls = parts.filter(part => part.functionCall !== undefined);
+    // One chunk per call; arguments that are not a JSON object cannot be sent on Gemini's wire: they go as {}.
+    expect(chunks.map(chunk => chunk.functionCalls ?? [])).toEqual([
+      [],
+      [{id: 'mockt0', name: 'weather', args: {city: 'Paris'}}],
+      [{id: 'mockt1', name: 'clock', args: {}}],
+      [],
+    ]);
+    expect(calls[0].thoughtSignature).toBe(btoa('mock-thought-signature:resp-gemini-1'));
+    expect(calls[1].thoughtSignature).toBeUndefined();
+    expect(chunks[chunks.length - 1].candidates?.[0]?.finishReason).toBe('STOP' as never);
   });
 });

@@ -1,4 +1,4 @@
-import type {MockPlan, MockUsage, ProviderWire} from './provider-wire';
+import type {MockPlan, MockRequestTools, MockToolCall, MockUsage, ProviderWire} from './provider-wire';
 
 /**
  * The Gemini API path: any version segment (`v1`, `v1beta`, none when `apiVersion: ''`), then
@@ -60,6 +60,45 @@ function candidateTokens(usage: MockUsage): number {
   return Math.max(usage.outputTokens - usage.reasoningTokens, 0);
 }
 
+/** The REST body's parts of `@google/genai`'s request that name tools, as `toolsOf` reads them. */
+interface GeminiToolsBody {
+  readonly tools?: readonly {
+    readonly functionDeclarations?: readonly {
+      readonly name?: string;
+      readonly parametersJsonSchema?: unknown;
+      readonly parameters?: unknown;
+    }[];
+  }[];
+  readonly toolConfig?: {readonly functionCallingConfig?: {mode?: string; allowedFunctionNames?: string[]}};
+  readonly contents?: readonly {readonly role?: string; readonly parts?: readonly {functionCall?: unknown}[]}[];
+}
+
+/** The forced tool of a function calling config: `NONE` forbids calls, `ANY` with one allowed name forces it. */
+function forcedOf(body: GeminiToolsBody): MockRequestTools['forced'] {
+  const config = body.toolConfig?.functionCallingConfig;
+  if (config?.mode === 'NONE') return 'none';
+  const names = config?.allowedFunctionNames;
+  return config?.mode === 'ANY' && names?.length === 1 ? names[0] : undefined;
+}
+
+/**
+ * A call's arguments as Gemini's `functionCall.args`: always an object, already parsed, since Gemini parses the
+ * model's arguments itself. Argument text that is not a JSON object cannot travel on this wire: it goes as `{}`.
+ */
+function argsOf(call: MockToolCall): Record<string, unknown> {
+  try {
+    const args: unknown = JSON.parse(call.arguments);
+    return typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A thought signature as Gemini's thinking models put on the first call of an answer (opaque base64). */
+function thoughtSignatureOf(plan: MockPlan): string {
+  return btoa(`mock-thought-signature:${plan.responseId}`);
+}
+
 function chunk(plan: MockPlan, candidate: Record<string, unknown>, metadata: Record<string, unknown>): string {
   return sse({
     candidates: [{...candidate, index: 0}],
@@ -72,7 +111,9 @@ function chunk(plan: MockPlan, candidate: Record<string, unknown>, metadata: Rec
 /**
  * Gemini's `streamGenerateContent?alt=sse`: every chunk is a whole `GenerateContentResponse` with a cumulative
  * `usageMetadata`; thought summaries are parts with `thought: true`; the last chunk carries `finishReason`, after
- * which the server closes the connection. There are no opening events and no terminator.
+ * which the server closes the connection. There are no opening events and no terminator. A function call comes
+ * whole, in one `functionCall` part with its id and parsed `args`; the first of an answer carries a
+ * `thoughtSignature`, as Gemini's thinking models send it. An answer of calls ends with `STOP`, as Gemini's do.
  * @see https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent
  */
 export const geminiWire = {
@@ -95,6 +136,49 @@ export const geminiWire = {
     const request = body as {generationConfig?: {responseJsonSchema?: unknown}} | null;
     const schema = request?.generationConfig?.responseJsonSchema;
     return typeof schema === 'object' && schema !== null ? schema : undefined;
+  },
+
+  /**
+   * The function declarations of `tools` (their `parametersJsonSchema`, or the older `parameters`), the forced
+   * function of `toolConfig.functionCallingConfig`, and the rounds: the `model` contents with a `functionCall`.
+   */
+  toolsOf(body: unknown): MockRequestTools | undefined {
+    const request = (typeof body === 'object' && body !== null ? body : {}) as GeminiToolsBody;
+    const tools = (request.tools ?? [])
+      .flatMap(tool => tool.functionDeclarations ?? [])
+      .map(declaration => ({
+        name: declaration.name ?? '',
+        inputSchema: declaration.parametersJsonSchema ?? declaration.parameters ?? {type: 'object'},
+      }));
+    if (tools.length === 0) return undefined;
+    const rounds = (request.contents ?? []).filter(
+      content => content.role === 'model' && (content.parts ?? []).some(part => part.functionCall !== undefined),
+    ).length;
+    return {tools, forced: forcedOf(request), rounds};
+  },
+
+  /** Nothing: Gemini sends a call whole, at its end. */
+  toolCallStartEvents(): string[] {
+    return [];
+  },
+
+  /** Nothing: Gemini streams no argument text. */
+  toolCallDeltaEvents(): string[] {
+    return [];
+  },
+
+  /** The whole call: one chunk with its `functionCall` part. */
+  toolCallEndEvents(plan: MockPlan, call: MockToolCall, index: number): string[] {
+    const part: Record<string, unknown> = {functionCall: {id: call.id, name: call.name, args: argsOf(call)}};
+    if (index === 0) part['thoughtSignature'] = thoughtSignatureOf(plan);
+    const candidates = Math.min(plan.textChunks.length + index + 1, candidateTokens(plan.usage));
+    return [
+      chunk(
+        plan,
+        {content: {parts: [part], role: 'model'}},
+        usageMetadata(plan.usage, plan.usage.reasoningTokens, candidates),
+      ),
+    ];
   },
 
   /**

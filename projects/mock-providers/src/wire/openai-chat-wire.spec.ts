@@ -190,4 +190,98 @@ describe('openAiChatWire with the openai SDK', () => {
     expect(deltas.some(delta => typeof delta.content === 'string' && delta.content !== '')).toBeFalse();
     expect(finishReason).toBe('stop');
   });
+
+  describe('tool calls', () => {
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
+      {
+        type: 'function',
+        function: {name: 'weather', parameters: {type: 'object', properties: {city: {type: 'string'}}}},
+      },
+      {type: 'function', function: {name: 'clock', parameters: {type: 'object', properties: {zone: {type: 'string'}}}}},
+    ];
+    type StreamParams = Parameters<OpenAI['chat']['completions']['stream']>[0];
+    const params = (
+      scenario: MockScenario,
+      fields: Partial<StreamParams> = {},
+    ): [StreamParams, OpenAI.RequestOptions] => [
+      {model: 'gpt-4.1-mini', messages: [{role: 'user', content: 'hi'}], tools, ...fields},
+      {headers: {'x-mock-scenario': mockScenario(scenario)}},
+    ];
+
+    it('reads the tools, a forced or refused choice and the rounds from the body', () => {
+      expect(openAiChatWire.toolsOf?.({messages: []})).toBeUndefined();
+      expect(openAiChatWire.toolsOf?.({tools, tool_choice: {type: 'function', function: {name: 'clock'}}})).toEqual({
+        tools: [
+          {name: 'weather', inputSchema: tools[0].type === 'function' ? tools[0].function.parameters : undefined},
+          {name: 'clock', inputSchema: tools[1].type === 'function' ? tools[1].function.parameters : undefined},
+        ],
+        forced: 'clock',
+        rounds: 0,
+      });
+      expect(openAiChatWire.toolsOf?.({tools, tool_choice: 'none'})?.forced).toBe('none');
+      const messages = [
+        {role: 'user', content: 'hi'},
+        {role: 'assistant', content: null, tool_calls: [{id: 'a', type: 'function', function: {name: 'clock'}}]},
+        {role: 'tool', tool_call_id: 'a', content: 'x'},
+        {role: 'assistant', content: 'ok'},
+      ];
+      const required = openAiChatWire.toolsOf?.({tools, tool_choice: 'required', messages});
+      expect(required?.rounds).toBe(1);
+      expect(required && 'forced' in required).toBeFalse();
+    });
+
+    it("streams calls by index that the SDK's own stream helper assembles, finishing tool_calls", async () => {
+      const [body, options] = params({toolCalls: 2, toolArgs: '{"city": "Oslo"}', toolChunks: 3});
+      const stream = client.chat.completions.stream(body, options);
+      const deltas: OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta[] = [];
+      stream.on('chunk', chunk => chunk.choices[0] && deltas.push(chunk.choices[0].delta));
+      const completion = await stream.finalChatCompletion();
+      const [choice] = completion.choices;
+      expect(choice.finish_reason).toBe('tool_calls');
+      expect(choice.message.content).toBeNull();
+      expect(
+        choice.message.tool_calls?.map(
+          call => call.type === 'function' && [call.function.name, call.function.arguments],
+        ),
+      ).toEqual([
+        ['weather', '{"city": "Oslo"}'],
+        ['clock', '{"city": "Oslo"}'],
+      ]);
+      expect(choice.message.tool_calls?.[0].id).toMatch(/^call_mock.+t0$/);
+      // The first delta of a call has its id and name; the others its index and arguments only.
+      const entries = deltas.flatMap(delta => delta.tool_calls ?? []);
+      expect(entries.length).toBe(8);
+      expect(entries[1]).toEqual({index: 0, function: {arguments: jasmine.any(String)}});
+      expect(entries[4]).toEqual({
+        index: 1,
+        id: jasmine.any(String),
+        type: 'function',
+        function: {name: 'clock', arguments: ''},
+      });
+    });
+
+    it('answers a forced tool, text for tool_choice none, and text once the conversation had its rounds', async () => {
+      const calledOf = async (scenario: MockScenario, fields: Partial<StreamParams>) => {
+        const [body, options] = params(scenario, fields);
+        const completion = await client.chat.completions.stream(body, options).finalChatCompletion();
+        return completion.choices[0].message.tool_calls?.map(call => call.type === 'function' && call.function.name);
+      };
+      expect(await calledOf({toolCalls: 2}, {tool_choice: {type: 'function', function: {name: 'clock'}}})).toEqual([
+        'clock',
+        'clock',
+      ]);
+      expect(await calledOf({}, {tool_choice: 'none'})).toBeUndefined();
+      const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
+        {role: 'user', content: 'hi'},
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{id: 'a', type: 'function', function: {name: 'clock', arguments: '{}'}}],
+        },
+        {role: 'tool', tool_call_id: 'a', content: '09:30'},
+      ];
+      expect(await calledOf({}, {messages})).toBeUndefined();
+      expect(await calledOf({toolRounds: 2}, {messages})).toEqual(['weather']);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import {chatToolCallArguments, chatToolCallStart, chatToolsOf} from './chat-tool-calls';
 import type {MockPlan, ProviderWire} from './provider-wire';
 import {modelOfBody, sseEvent} from './sse-event';
 
@@ -51,7 +52,7 @@ export function chatChoice(delta: Record<string, unknown>, finishReason: string 
  * Maps a mock finish to the Chat Completions `finish_reason`.
  *
  * @param finish The plan's finish.
- * @returns `stop`, `length` or `content_filter`.
+ * @returns `stop`, `length`, `content_filter` or `tool_calls`.
  */
 export function chatFinishReason(finish: MockPlan['finish']): string {
   return FINISH_REASONS[finish];
@@ -100,13 +101,17 @@ export function chatResponseFormatSchema(body: unknown): unknown {
  * OpenAI Chat Completions: `POST /v1/chat/completions` streaming `data:`-only `chat.completion.chunk` events (no
  * `event:` line), the finish reason in a chunk of its own, the usage in a last chunk with no choices, then `[DONE]`.
  * A refusal (finish `refusal`) streams its words as `delta.refusal` pieces, `content` staying `null`, and ends
- * with finish reason `stop`, as the service does when it refuses a structured-output request.
+ * with finish reason `stop`, as the service does when it refuses a structured-output request. Tool calls stream
+ * after the text as `delta.tool_calls` entries by index: the first of a call with its `call_…` id and name, the
+ * others with pieces of its arguments only; the stream says nothing of a call's end, and finishes `tool_calls`.
+ * An answer of tool calls only opens with `content: null`.
  */
 export const openAiChatWire: ProviderWire = {
   name: 'openai-chat',
   matches: (method, pathname) => method === 'POST' && pathname === '/v1/chat/completions',
   modelOf: (_pathname, body) => modelOfBody(body),
   outputSchemaOf: chatResponseFormatSchema,
+  toolsOf: chatToolsOf,
   errorBody: openAiErrorBody,
   openingEvents: plan => [
     sseEvent(
@@ -116,7 +121,7 @@ export const openAiChatWire: ProviderWire = {
           chatChoice(
             plan.finish === 'refusal'
               ? {role: 'assistant', content: null, refusal: ''}
-              : {role: 'assistant', content: '', refusal: null},
+              : {role: 'assistant', content: isOnlyToolCalls(plan) ? null : '', refusal: null},
           ),
         ],
         null,
@@ -130,6 +135,16 @@ export const openAiChatWire: ProviderWire = {
       chatCompletionChunk(plan, [chatChoice(plan.finish === 'refusal' ? {refusal: text} : {content: text})], null),
     ),
   ],
+  toolCallStartEvents: (plan, call, index) => [
+    sseEvent(
+      chatCompletionChunk(plan, [chatChoice({tool_calls: [chatToolCallStart(call, index, `call_${call.id}`)]})], null),
+    ),
+  ],
+  toolCallDeltaEvents: (plan, _call, text, index) => [
+    sseEvent(chatCompletionChunk(plan, [chatChoice({tool_calls: [chatToolCallArguments(text, index)]})], null)),
+  ],
+  // Chat Completions has no event for a call's end: the finish reason ends them all.
+  toolCallEndEvents: () => [],
   closingEvents: plan => [
     sseEvent(
       chatCompletionChunk(
@@ -146,6 +161,11 @@ export const openAiChatWire: ProviderWire = {
   ],
   malformedEvent: () => 'data: {"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"delta":\n\n',
 };
+
+/** Whether the answer is tool calls without text: its opening chunk then has `content: null`. */
+function isOnlyToolCalls(plan: MockPlan): boolean {
+  return plan.toolCalls.length > 0 && plan.textChunks.length === 0;
+}
 
 /**
  * The `usage` block of the last chunk (`include_usage`), with cached and reasoning tokens in their detail fields.

@@ -208,4 +208,118 @@ describe('openAiResponsesWire with the openai SDK', () => {
     ]);
     expect(events.map(event => event.sequence_number)).toEqual(events.map((_, index) => index));
   });
+
+  describe('tool calls', () => {
+    const tools: OpenAI.Responses.FunctionTool[] = [
+      {
+        type: 'function',
+        name: 'weather',
+        parameters: {type: 'object', properties: {city: {type: 'string'}}},
+        strict: false,
+      },
+      {
+        type: 'function',
+        name: 'clock',
+        parameters: {type: 'object', properties: {zone: {type: 'string'}}},
+        strict: false,
+      },
+    ];
+
+    it('reads the tools, a forced or refused choice and the rounds (runs of function_call items) from the body', () => {
+      expect(openAiResponsesWire.toolsOf?.({input: 'hi'})).toBeUndefined();
+      expect(
+        openAiResponsesWire.toolsOf?.({tools, tool_choice: {type: 'function', name: 'clock'}, input: 'hi'}),
+      ).toEqual({
+        tools: [
+          {name: 'weather', inputSchema: tools[0].parameters},
+          {name: 'clock', inputSchema: tools[1].parameters},
+        ],
+        forced: 'clock',
+        rounds: 0,
+      });
+      expect(openAiResponsesWire.toolsOf?.({tools, tool_choice: 'none'})?.forced).toBe('none');
+      const call = (id: string) => ({type: 'function_call', call_id: id, name: 'clock', arguments: '{}'});
+      const output = (id: string) => ({type: 'function_call_output', call_id: id, output: 'x'});
+      const input = [
+        {role: 'user', content: 'hi'},
+        call('a'),
+        call('b'),
+        output('a'),
+        output('b'),
+        call('c'),
+        output('c'),
+      ];
+      expect(openAiResponsesWire.toolsOf?.({tools, input})?.rounds).toBe(2);
+    });
+
+    it("streams function-call items after reasoning and text, that the SDK's strict stream helper accepts", async () => {
+      const stream = client.responses.stream(
+        {model: 'gpt-5-mini', input: 'hi', tools},
+        headersOf({reasoning: 1, chunks: 2, toolCalls: 2, toolArgs: '{"city": "Oslo"}', toolChunks: 3}),
+      );
+      const types: string[] = [];
+      const sequenceNumbers: number[] = [];
+      stream.on('event', event => (types.push(event.type), sequenceNumbers.push(event.sequence_number)));
+      const response = await stream.finalResponse();
+      expect(response.status).toBe('completed');
+      expect(response.output_text).toBe('w1 w2');
+      expect(response.output.map(item => item.type)).toEqual([
+        'reasoning',
+        'message',
+        'function_call',
+        'function_call',
+      ]);
+      const calls = response.output.flatMap(item => (item.type === 'function_call' ? [item] : []));
+      expect(calls.map(call => [call.name, call.arguments])).toEqual([
+        ['weather', '{"city": "Oslo"}'],
+        ['clock', '{"city": "Oslo"}'],
+      ]);
+      expect(calls[0].id).toMatch(/^fc_mock.+t0$/);
+      expect(calls[0].call_id).toMatch(/^call_mock.+t0$/);
+      expect(types.filter(type => type === 'response.function_call_arguments.delta').length).toBe(6);
+      expect(types.indexOf('response.output_item.added', types.indexOf('response.output_text.done'))).toBeGreaterThan(
+        0,
+      );
+      expect(sequenceNumbers).toEqual(sequenceNumbers.map((_, index) => index));
+    });
+
+    it('has no message item for an answer of calls only, and streams every piece of repeated text', async () => {
+      const args = '{"zone": "aaaa"}';
+      const stream = client.responses.stream(
+        {model: 'gpt-5-mini', input: 'hi', tools, tool_choice: {type: 'function', name: 'clock'}},
+        headersOf({toolArgs: args, toolChunks: args.length}),
+      );
+      let streamed = '';
+      const sequenceNumbers: number[] = [];
+      stream.on('event', event => sequenceNumbers.push(event.sequence_number));
+      stream.on('response.function_call_arguments.delta', event => (streamed += event.delta));
+      const response = await stream.finalResponse();
+      expect(response.output.map(item => item.type)).toEqual(['function_call']);
+      expect(streamed).toBe(args);
+      // Each piece is its own event, even where the texts repeat.
+      expect(sequenceNumbers).toEqual(sequenceNumbers.map((_, index) => index));
+    });
+
+    it('answers text for tool_choice none, and sends a mid-stream error inside a call in sequence', async () => {
+      const none = await client.responses
+        .stream({model: 'gpt-5-mini', input: 'hi', tools, tool_choice: 'none'}, headersOf({chunks: 2}))
+        .finalResponse();
+      expect(none.output.map(item => item.type)).toEqual(['message']);
+      expect(none.output_text).toBe('w1 w2');
+      const events: OpenAI.Responses.ResponseStreamEvent[] = [];
+      const error = await (async () => {
+        const stream = await client.responses.create(
+          {model: 'gpt-5-mini', input: 'hi', tools, stream: true},
+          headersOf({toolChunks: 4, errorAfter: 3}),
+        );
+        for await (const event of stream) events.push(event);
+      })().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(OpenAI.APIError);
+      expect(events.filter(event => event.type === 'response.function_call_arguments.delta').length).toBe(2);
+      expect(events.map(event => event.type)).not.toContain('response.output_item.done');
+    });
+  });
 });

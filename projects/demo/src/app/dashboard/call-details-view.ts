@@ -1,11 +1,16 @@
 import {ChangeDetectionStrategy, Component, input, output} from '@angular/core';
 import type {LlmCallDetails} from 'llm-rx/logging';
 import {formatCost, formatDuration} from '../common/format';
+import {ToolLoopView} from './tool-loop-view';
 
-/** One call: what was asked, what came back, and every attempt of its cascade or retries. */
+/**
+ * One call: what was asked, what came back, every attempt of its cascade or retries, and, for a step of a tool
+ * loop, the loop's steps.
+ */
 @Component({
   selector: 'app-call-details-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ToolLoopView],
   template: `
     @let current = details();
     <section data-testid="call-details">
@@ -33,6 +38,9 @@ import {formatCost, formatDuration} from '../common/format';
           </li>
         }
       </ol>
+      @if (current.loop.length > 0) {
+        <app-tool-loop-view [loop]="current.loop" [traceId]="current.call.traceId" />
+      }
       @if (current.body; as body) {
         <h4>Request</h4>
         @if (body.request?.systemPrompt) {
@@ -44,6 +52,10 @@ import {formatCost, formatDuration} from '../common/format';
           <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
         }
         <pre data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
+        @if (body.response?.toolCalls; as toolCalls) {
+          <p><i>Tool calls:</i></p>
+          <pre data-testid="call-tool-calls">{{ json(toolCalls) }}</pre>
+        }
         @if (body.request?.output; as output) {
           <p data-testid="call-output">
             <i>Object asked for:</i> {{ output.name }}

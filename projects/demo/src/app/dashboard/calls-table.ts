@@ -36,6 +36,9 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
               @if (call.outputName) {
                 <span class="schema" data-testid="call-schema">{{ call.outputName }}</span>
               }
+              @if (call.loopId && call.step !== null) {
+                <span class="schema" data-testid="call-step">step {{ call.step + 1 }}</span>
+              }
             </td>
             <td [class]="'status ' + call.status">{{ call.status }}</td>
             <td>{{ call.attemptIndex + 1 }} of {{ call.attemptCount }}</td>

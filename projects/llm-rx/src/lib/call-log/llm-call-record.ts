@@ -1,6 +1,7 @@
 import type {LlmObjectErrorKind, LlmObjectIssue} from '../errors/llm-object-error';
 import type {LlmJsonSchema} from '../object/llm-output';
 import type {LlmMessage} from '../request/llm-request';
+import type {LlmToolChoice} from '../tools/llm-tool';
 import type {LlmFinishReasonType} from '../usage/llm-usage';
 
 /**
@@ -36,6 +37,19 @@ export interface LlmCallRecord {
    * the call; `null` for prose. Rows written before schema version 3 have `null`.
    */
   readonly outputName: string | null;
+  /**
+   * The tool loop this call is a step of (`request.toolLoop.id`, set by `runTools()`), on every row of the step's
+   * call, so that one loop's rows can be listed together; `null` outside a loop. Rows written before schema version
+   * 4 have `null`.
+   */
+  readonly loopId: string | null;
+  /** The 0-based step of the loop (`request.toolLoop.step`); `null` outside a loop and before schema version 4. */
+  readonly step: number | null;
+  /**
+   * How many tool calls the answer made (its `tool-call-end` parts, valid or not; so far, while it runs), on every
+   * row of the call; `null` for a request that offers no `tools`, and before schema version 4.
+   */
+  readonly toolCallCount: number | null;
   readonly status: LlmCallStatus;
   readonly startedAt: number;
   readonly firstChunkAt: number | null;
@@ -85,6 +99,35 @@ export interface LlmRequestBody {
     readonly description?: string;
     readonly jsonSchema: LlmJsonSchema;
   };
+  /** The tools a request gave: each one's name, description and input JSON Schema (never the schema object). */
+  readonly tools?: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly jsonSchema: LlmJsonSchema;
+  }[];
+  /** The request's `toolChoice`, when given. */
+  readonly toolChoice?: LlmToolChoice;
+}
+
+/**
+ * A tool call of the answer, as stored in a body row (from its `tool-call-end` part). The provider's opaque data
+ * (`providerData`) is not kept.
+ */
+export interface LlmToolCallBody {
+  readonly toolCallId: string;
+  readonly toolName: string;
+  /**
+   * The input, stored as its JSON form: the validated input, or for a call with `issues` what its arguments parsed
+   * to (`undefined` for arguments that are not JSON).
+   */
+  readonly input: unknown;
+  /**
+   * The argument text as the model wrote it, kept only for a call with `issues` (a valid call's `input` says the
+   * same).
+   */
+  readonly argumentsText?: string;
+  /** Why the call could not run: invalid JSON, a schema mismatch or an unknown tool; absent for a valid call. */
+  readonly issues?: readonly LlmObjectIssue[];
 }
 
 /**
@@ -106,6 +149,11 @@ export interface LlmResponseBody {
   };
   /** What the model said instead of the object (an `LlmRefusalError`'s `refusal`). */
   readonly refusal?: string;
+  /**
+   * The tool calls the answer made, in the order they ended; absent when it made none. A stream that failed keeps
+   * the calls that ended before it failed.
+   */
+  readonly toolCalls?: readonly LlmToolCallBody[];
 }
 
 /** One row of the `bodies` table, kept apart from `calls` so that dashboards never load it. */

@@ -44,6 +44,8 @@ describe('collectResponse', () => {
         content: 'Red, yellow and blue.',
         reasoning: 'Think. Done.',
         object: undefined,
+        toolCalls: [],
+        toolResults: [],
         usage,
         finishReason: {unified: 'stop', raw: 'stop'},
       };
@@ -58,6 +60,8 @@ describe('collectResponse', () => {
         content: '',
         reasoning: '',
         object: undefined,
+        toolCalls: [],
+        toolResults: [],
         usage,
         finishReason: usage.finishReason,
       };
@@ -109,6 +113,8 @@ describe('collectResponse', () => {
         content: 'Red, yellow and blue.',
         reasoning: '',
         object: undefined,
+        toolCalls: [],
+        toolResults: [],
         usage,
         finishReason: usage.finishReason,
       };
@@ -128,9 +134,28 @@ describe('collectResponse', () => {
           content: 'Red, ',
           reasoning: '',
           object: {name: 'Ada'},
+          toolCalls: [],
+          toolResults: [],
           usage,
           finishReason: usage.finishReason,
         },
+      });
+    });
+  });
+
+  it("collects every step's tool calls and results, in order", () => {
+    testScheduler.run(({cold, expectObservable}) => {
+      const call = {
+        type: 'tool-call-end',
+        toolCallId: 'c1',
+        toolName: 'weather',
+        input: {},
+        argumentsText: '{}',
+      } as const;
+      const result = {type: 'tool-result', toolCallId: 'c1', toolName: 'weather', output: 'sunny', step: 0} as const;
+      const source = cold<LlmChunk>('-c-r-a-u|', {c: call, r: result, a: chunks['a'], u: chunks['u']});
+      expectObservable(source.pipe(collectResponse())).toBe('--------(x|)', {
+        x: jasmine.objectContaining({toolCalls: [call], toolResults: [result], content: 'Red, '}) as never,
       });
     });
   });

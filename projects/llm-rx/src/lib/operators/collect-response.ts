@@ -1,5 +1,5 @@
 import {Observable, type OperatorFunction} from 'rxjs';
-import type {LlmChunk, LlmObjectPart} from '../chunk/llm-chunk';
+import type {LlmChunk, LlmObjectPart, LlmToolCallEnd, LlmToolResultPart} from '../chunk/llm-chunk';
 import {LlmError} from '../errors/llm-error';
 import type {LlmFinishReason, LlmUsage} from '../usage/llm-usage';
 
@@ -16,6 +16,10 @@ export interface LlmResponse<T = unknown> {
   readonly object: T;
   /** All `reasoning-delta` texts, joined; empty for models that expose no reasoning. */
   readonly reasoning: string;
+  /** Every `tool-call-end` part, in order: the calls the model made (of every step, for `runTools()`). */
+  readonly toolCalls: readonly LlmToolCallEnd[];
+  /** Every `tool-result` part, in order (`runTools()` only). */
+  readonly toolResults: readonly LlmToolResultPart[];
   /** The stream's usage part: tokens, cost, timing and attempts. */
   readonly usage: LlmUsage;
   /** Why the model stopped; the same as `usage.finishReason`. */
@@ -55,6 +59,8 @@ export function collectResponse<TChunk extends LlmChunk = LlmChunk>(): OperatorF
       let reasoning = '';
       let object: unknown = undefined;
       let usage: LlmUsage | undefined;
+      const toolCalls: LlmToolCallEnd[] = [];
+      const toolResults: LlmToolResultPart[] = [];
       return source.subscribe({
         next: chunk => {
           switch (chunk.type) {
@@ -66,6 +72,12 @@ export function collectResponse<TChunk extends LlmChunk = LlmChunk>(): OperatorF
               break;
             case 'object':
               object = chunk.object;
+              break;
+            case 'tool-call-end':
+              toolCalls.push(chunk);
+              break;
+            case 'tool-result':
+              toolResults.push(chunk);
               break;
             case 'usage':
               usage = chunk.usage;
@@ -87,6 +99,8 @@ export function collectResponse<TChunk extends LlmChunk = LlmChunk>(): OperatorF
             content,
             reasoning,
             object: object as LlmResponseObjectOf<TChunk>,
+            toolCalls,
+            toolResults,
             usage,
             finishReason: usage.finishReason,
           });

@@ -1,6 +1,13 @@
-import {LlmAbortError, LlmConfigurationError, LlmToolError, type LlmChunk, type LlmUsage} from 'llm-rx';
+import {
+  LlmAbortError,
+  LlmConfigurationError,
+  LlmProviderError,
+  LlmToolError,
+  type LlmChunk,
+  type LlmUsage,
+} from 'llm-rx';
 import {createLlmTestScheduler, usagePart} from 'llm-rx/testing';
-import {filter, lastValueFrom, map, type Observable, of, toArray} from 'rxjs';
+import {filter, lastValueFrom, map, type Observable, of, throwError, toArray} from 'rxjs';
 import {runTools} from './run-tools';
 import {answerStepUsage, callEnd, scriptedModel, text, tool, toolStepUsage} from './run-tools-fixtures';
 
@@ -163,6 +170,7 @@ describe('runTools', () => {
     expect((error as LlmToolError).kind).toBe('execution');
     expect((error as LlmToolError).toolName).toBe('weather');
     expect(((error as LlmToolError).cause as Error).message).toBe('backend down');
+    expect((error as LlmToolError).attempts).toEqual(toolStepUsage.usage.attempts);
   });
 
   it('tells the model an invalid input instead of running the tool', async () => {
@@ -277,6 +285,16 @@ describe('runTools', () => {
     );
     expect(usageOf(chunks).totalCost).toBeNull();
     expect(usageOf(chunks).inputTokens).toBe(15);
+  });
+
+  it("ends with a step's error, which lists the attempts of every step so far", async () => {
+    const down = new LlmProviderError('down', {provider: 'mock-provider', statusCode: 503});
+    const {llm} = scriptedModel([of(callEnd('c1', 'ping', {}), toolStepUsage), throwError(() => down)]);
+    const error = await lastValueFrom(runTools(llm, {userPrompt: 'Go.', tools: [tool('ping', () => 1)]})).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBe(down);
+    expect((error as LlmProviderError).attempts).toEqual(toolStepUsage.usage.attempts);
   });
 
   it('refuses an invalid option before any model call', async () => {

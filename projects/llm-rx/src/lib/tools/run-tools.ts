@@ -1,7 +1,10 @@
 import {from, mergeMap, Observable, Subscription} from 'rxjs';
 import type {LlmChunk, LlmToolCallEnd} from '../chunk/llm-chunk';
 import {LlmAbortError} from '../errors/llm-abort-error';
+import {withAttempts} from '../attempts/call-attempts';
+import {LlmCascadeError} from '../errors/llm-cascade-error';
 import {LlmConfigurationError} from '../errors/llm-configuration-error';
+import {LlmError} from '../errors/llm-error';
 import type {Llm} from '../llm/llm';
 import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage} from '../request/llm-request';
 import {llmMessagesOf} from '../request/llm-messages';
@@ -59,7 +62,7 @@ const DEFAULT_CONCURRENCY = 4;
  * added), then exactly one `usage` part for the whole loop: tokens and costs summed, every attempt of every step,
  * and each step's usage in `usage.steps`. Unsubscribing aborts the model call or the running tools.
  * Each step is its own call of `llm`: its cascade, retries and log apply per step (the log links the steps by
- * `request.toolLoop`). A step's error ends the loop with that error.
+ * `request.toolLoop`). A step's error ends the loop with that error, its `attempts` listing every step's.
  * @param llm The model: a provider's, a cascade, a wrapped or logged one.
  * @param request The first request, with `tools` (their `execute` runs them).
  * @param options Step limit, stop condition, concurrency and the tool error policy.
@@ -89,6 +92,15 @@ export function runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOpti
     // Every step's and every tool batch's subscription: a synchronous source may end before `subscribe` returns.
     const running = new Subscription();
 
+    // A step's or a tool's error ends the loop carrying every attempt of every step so far (a cascade's error keeps
+    // its own list, which its message describes).
+    const fail = (error: unknown) => {
+      const earlier = steps.flatMap(usage => usage.attempts);
+      const own = LlmError.isInstance(error) ? error.attempts : [];
+      subscriber.error(
+        earlier.length === 0 || LlmCascadeError.isInstance(error) ? error : withAttempts(error, [...earlier, ...own]),
+      );
+    };
     const show = (chunk: LlmChunk) => {
       firstContentAt ??= clock();
       subscriber.next(chunk);
@@ -121,7 +133,7 @@ export function runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOpti
           else if (chunk.type === 'tool-call-end') calls.push(chunk);
           show(chunk);
         },
-        error: (error: unknown) => subscriber.error(error),
+        error: fail,
         complete: () => {
           // A model that completes without its usage broke the Llm contract: there is nothing honest to sum.
           if (usage === undefined) {
@@ -170,7 +182,7 @@ export function runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOpti
             results.set(result.toolCallId, result);
             show({type: 'tool-result', ...result, step});
           },
-          error: (error: unknown) => subscriber.error(error),
+          error: fail,
           complete: () => {
             const toolResults = runnable.flatMap(call => results.get(call.toolCallId) ?? []);
             const toolMessages = toolResults.map((result): LlmToolMessage => ({role: 'tool', ...result}));
