@@ -20,6 +20,9 @@ import {benchCancelMemory, benchCollectMemory, benchRawCancelMemory, benchRawCol
 import {benchObjectParser} from './object/object-parser';
 import {benchObjectStream, OBJECT_MOCK_SERVER_MAIN, objectAnswerSizes} from './object/object-stream';
 import {benchPerChunk} from './per-chunk';
+import {benchToolArguments} from './tools/tool-arguments';
+import {benchToolLoop} from './tools/tool-loop';
+import {TOOLS_MOCK_SERVER_MAIN} from './tools/tools-bench';
 import {renderReport} from './report';
 import type {BenchResults, BenchSettings} from './results';
 import {benchTimeToFirstChunk} from './ttfc';
@@ -32,7 +35,17 @@ const PROTOCOLS: readonly BenchProtocol[] = [
   'cohere',
   'deepseek',
 ];
-const SECTIONS = ['per-chunk', 'object', 'ttfc', 'cold-load', 'cascade', 'browser', 'bundle', 'memory'] as const;
+const SECTIONS = [
+  'per-chunk',
+  'object',
+  'tools',
+  'ttfc',
+  'cold-load',
+  'cascade',
+  'browser',
+  'bundle',
+  'memory',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: Omit<BenchSettings, 'command'> = {
@@ -58,6 +71,8 @@ const FULL: Omit<BenchSettings, 'command'> = {
     reparseRounds: 3,
     reparseSamples: 40,
   },
+  // About 20 kB of JSON in 2,000 pieces, as in the issue; a loop is a few milliseconds, so a sample is ten of them.
+  tools: {loopRounds: 15, loopsPerSample: 10, argumentRecords: 38, argumentChunks: 2_000, argumentRounds: 11},
 };
 
 const SMOKE: Omit<BenchSettings, 'command'> = {
@@ -81,6 +96,7 @@ const SMOKE: Omit<BenchSettings, 'command'> = {
     reparseRounds: 1,
     reparseSamples: 5,
   },
+  tools: {loopRounds: 1, loopsPerSample: 1, argumentRecords: 2, argumentChunks: 20, argumentRounds: 1},
 };
 
 async function main(): Promise<void> {
@@ -169,6 +185,53 @@ async function main(): Promise<void> {
           );
         },
         'every parser gave the value JSON.parse() gives',
+      );
+    }
+    if (runs('tools')) {
+      await attempt(
+        'tools',
+        async () => {
+          // Its own mock server: the argument-streaming answer (the JSON of the bench object) is too big for a
+          // scenario header. The loop runs against it too (its requests are answered as by the repository's).
+          const toolsServer = await startMockServerProcess(TOOLS_MOCK_SERVER_MAIN);
+          const toolsTarget = {baseUrl: toolsServer.url};
+          try {
+            await attempt(
+              'tools loop',
+              async () => {
+                results.toolLoop = await benchToolLoop(
+                  {
+                    target: toolsTarget,
+                    warmups: settings.warmups,
+                    rounds: settings.tools.loopRounds,
+                    loopsPerSample: settings.tools.loopsPerSample,
+                  },
+                  log,
+                );
+              },
+              'every loop made 5 model calls, ran the tool 4 times and ended with the text; usage agreed',
+            );
+            await attempt(
+              'tools arguments',
+              async () => {
+                results.toolArguments = await benchToolArguments(
+                  {
+                    target: toolsTarget,
+                    warmups: settings.warmups,
+                    rounds: settings.tools.argumentRounds,
+                    records: settings.tools.argumentRecords,
+                    chunks: settings.tools.argumentChunks,
+                  },
+                  log,
+                );
+              },
+              'every run saw every piece of the JSON, and the call its input',
+            );
+          } finally {
+            await toolsServer.close();
+          }
+        },
+        'done',
       );
     }
     if (runs('ttfc')) {

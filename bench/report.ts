@@ -1,8 +1,9 @@
 import {formatNumber, kilobytes, markdownTable, medianWithIqr, range, ratio} from './report-format';
 import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import {renderObjectSection} from './object/object-report';
+import {renderToolsSection} from './tools/tools-report';
 import type {BenchResults} from './results';
-import {checkTargets} from './targets';
+import {checkTargets, describeResult} from './targets';
 
 /**
  * Renders one run's results as `BENCHMARKS.md`.
@@ -23,6 +24,7 @@ export function renderReport(results: BenchResults): string {
     bundles(results),
     memory(results),
     renderObjectSection(results),
+    renderToolsSection(results),
     method(results),
   ]
     .filter(section => section !== '')
@@ -70,17 +72,7 @@ ${markdownTable(
 function targets(results: BenchResults): string {
   const checks = checkTargets(results);
   if (!checks.length) return '';
-  const rows = checks.map(check => [
-    check.target,
-    check.measured,
-    check.isMet === undefined
-      ? 'not measured'
-      : check.inconclusive
-        ? `⚠️ inconclusive (${check.inconclusive}; median ${check.isMet ? 'meets' : 'misses'} it)`
-        : check.isMet
-          ? '✅ met'
-          : '❌ missed',
-  ]);
+  const rows = checks.map(check => [check.target, check.measured, describeResult(check)]);
   return `## Targets\n\n${markdownTable(['Target', 'Measured (median)', 'Result'], rows)}`;
 }
 
@@ -378,8 +370,8 @@ function method({settings}: BenchResults): string {
   return `## Method
 
 - Mock provider server: \`projects/mock-providers\`, started in a child process on a free loopback port, so its CPU is
-  not counted; its request log is cleared after each round. The structured-output section starts its own
-  (\`bench/object/object-mock-server.ts\`) the same way.
+  not counted; its request log is cleared after each round. The structured-output and tool sections start their own
+  (\`bench/object/object-mock-server.ts\`, \`bench/tools/tools-mock-server.ts\`) the same way.
 - Settings of this run: ${JSON.stringify(settings)}.
 - Medians with interquartile ranges (IQR, linear interpolation) and min–max. No absolute time is asserted anywhere;
   targets are ratios or differences within this run.

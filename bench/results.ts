@@ -7,6 +7,9 @@ import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import type {ObjectParserRow} from './object/object-parser';
 import type {ObjectBenchSettings, ObjectStreamResults} from './object/object-stream';
 import type {PerChunkRow} from './per-chunk';
+import type {ToolArgumentsResults} from './tools/tool-arguments';
+import type {ToolLoopResults} from './tools/tool-loop';
+import type {ToolsBenchSettings} from './tools/tools-bench';
 import type {TtfcRow} from './ttfc';
 
 /** How the bench was run. */
@@ -25,6 +28,8 @@ export interface BenchSettings {
   readonly logRows: number;
   /** The structured-output bench's answers and rounds. */
   readonly object: ObjectBenchSettings;
+  /** The tools bench's loop and argument-streaming runs. */
+  readonly tools: ToolsBenchSettings;
 }
 
 /** Everything one bench run measured; a section is absent when it was skipped. */
@@ -40,6 +45,10 @@ export interface BenchResults {
   readonly objectStream?: ObjectStreamResults;
   /** The partial JSON parser alone, against `JSON.parse()` once and against re-parsing at every chunk. */
   readonly objectParser?: readonly ObjectParserRow[];
+  /** A 5-step tool loop: the raw SDK's five calls (the floor), llm-rx's `runTools()`, the Vercel AI SDK's loop. */
+  readonly toolLoop?: ToolLoopResults;
+  /** One tool call's streamed arguments against a text answer of the same pieces. */
+  readonly toolArguments?: ToolArgumentsResults;
   readonly ttfc?: readonly TtfcRow[];
   readonly coldLoad?: readonly ColdLoadRow[];
   readonly cascade?: CascadeResult;

@@ -2,7 +2,8 @@ import type {SampleSummary} from './lib/stats';
 import type {PerChunkRow} from './per-chunk';
 import type {BenchResults} from './results';
 import {objectRow, objectStreamResults, summaryOf} from './object/object-results-fixtures';
-import {checkTargets} from './targets';
+import {toolArgumentsResults, toolLoopResults} from './tools/tools-results-fixtures';
+import {checkTargets, describeResult} from './targets';
 
 const summary = (median: number): SampleSummary => ({
   count: 1,
@@ -109,5 +110,33 @@ describe('checkTargets', () => {
     };
     const checks = checkTargets({...base, objectStream: noisy});
     expect(checks.map(check => check.inconclusive !== undefined)).toEqual([false, true, false, true, true]);
+  });
+
+  it('checks the llm-rx tool loop against the raw SDK, and its tool-argument chunks against its text chunks', () => {
+    const checks = checkTargets({...base, toolLoop: toolLoopResults(1.05), toolArguments: toolArgumentsResults(1.3)});
+    expect(checks.map(check => [check.target, check.measured, check.isMet])).toEqual([
+      ["tools: llm-rx runTools() CPU per 5-step loop ≤ 1.1× the raw SDK's 5 calls", '1.05×', true],
+      ['tools: llm-rx CPU/tool-argument chunk ≤ 1.5× its text chunk (2,000 chunks of 20 kB)', '1.30×', true],
+    ]);
+    const missed = checkTargets({...base, toolLoop: toolLoopResults(1.15), toolArguments: toolArgumentsResults(1.6)});
+    expect(missed.map(check => check.isMet)).toEqual([false, false]);
+    const noisy = checkTargets({
+      ...base,
+      toolLoop: toolLoopResults(1.05, 0.2),
+      toolArguments: toolArgumentsResults(1.3, 0.2),
+    });
+    expect(noisy.map(check => check.inconclusive !== undefined)).toEqual([true, true]);
+  });
+});
+
+describe('describeResult', () => {
+  it('says met, missed, inconclusive with the way the median leans, or not measured', () => {
+    const check = {target: 't', measured: 'm'};
+    expect(describeResult({...check, isMet: true})).toBe('✅ met');
+    expect(describeResult({...check, isMet: false})).toBe('❌ missed');
+    expect(describeResult({...check, isMet: false, inconclusive: 'rounds disagree'})).toBe(
+      '⚠️ inconclusive (rounds disagree; median misses it)',
+    );
+    expect(describeResult({...check, isMet: undefined})).toBe('not measured');
   });
 });

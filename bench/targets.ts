@@ -14,6 +14,19 @@ export interface TargetCheck {
 }
 
 /**
+ * A check's result as the report shows it: met, missed, inconclusive (with why, and which way the median leans) or
+ * not measured.
+ * @param check The check.
+ * @returns The text.
+ */
+export function describeResult(check: TargetCheck): string {
+  if (check.isMet === undefined) return 'not measured';
+  if (check.inconclusive)
+    return `⚠️ inconclusive (${check.inconclusive}; median ${check.isMet ? 'meets' : 'misses'} it)`;
+  return check.isMet ? '✅ met' : '❌ missed';
+}
+
+/**
  * The widest interquartile range of round-by-round ratios, relative to their median, that still decides a
  * ratio target; wider means the rounds disagree (machine noise, or a bimodal consumer).
  */
@@ -42,6 +55,10 @@ export const MAX_HEAP_GROWTH = 0.05;
 export const MAX_OBJECT_RATIO_TO_TEXT = 1.5;
 /** That ratio at the 20,000-chunk answer over the ratio at a 2,000-chunk one, at most (a linear parser). */
 export const MAX_OBJECT_LINEARITY = 1.3;
+/** llm-rx `runTools()` CPU per 5-step loop over the raw SDK's five calls made one after another, at most. */
+export const MAX_TOOL_LOOP_RATIO_TO_RAW = 1.1;
+/** llm-rx CPU per tool-argument chunk over its CPU per text chunk of the same answer, at most. */
+export const MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT = 1.5;
 
 /**
  * Checks the issue's targets against one run's results, each as a ratio or difference within that run.
@@ -75,7 +92,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       });
     }
   }
-  checks.push(...objectChecks(results));
+  checks.push(...objectChecks(results), ...toolsChecks(results));
   const browserRatio = results.browser?.perChunk?.taskRatio;
   if (browserRatio !== undefined) {
     checks.push({
@@ -162,4 +179,46 @@ function objectChecks({objectStream}: BenchResults): TargetCheck[] {
     });
   }
   return checks;
+}
+
+function toolsChecks(results: BenchResults): TargetCheck[] {
+  return [toolLoopCheck(results), toolArgumentsCheck(results)].filter(check => check !== undefined);
+}
+
+/**
+ * The tool loop's target: llm-rx's `runTools()` against the raw SDK's five calls, CPU round by round.
+ * @param results The run.
+ * @returns The check, or `undefined` when the loop did not run.
+ */
+export function toolLoopCheck({toolLoop}: BenchResults): TargetCheck | undefined {
+  const row = toolLoop?.rows.find(candidate => candidate.library === 'llm-rx');
+  if (!row) return undefined;
+  return {
+    target: `tools: llm-rx runTools() CPU per 5-step loop ≤ ${MAX_TOOL_LOOP_RATIO_TO_RAW}× the raw SDK's 5 calls`,
+    measured: `${formatNumber(row.cpuRatioToRaw.median, 2)}×`,
+    isMet: row.cpuRatioToRaw.median <= MAX_TOOL_LOOP_RATIO_TO_RAW,
+    inconclusive: spreadOf(row.cpuRatioToRaw),
+  };
+}
+
+/**
+ * The argument-streaming target: llm-rx's CPU per tool-argument chunk against its CPU per text chunk of the same
+ * answer, round by round.
+ * @param results The run.
+ * @returns The check, or `undefined` when the argument streaming did not run.
+ */
+export function toolArgumentsCheck({toolArguments}: BenchResults): TargetCheck | undefined {
+  const row = toolArguments?.rows.find(
+    candidate => candidate.library === 'llm-rx' && candidate.mode === 'tool-arguments',
+  );
+  if (!toolArguments || !row) return undefined;
+  const {answer} = toolArguments;
+  return {
+    target:
+      `tools: llm-rx CPU/tool-argument chunk ≤ ${MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT}× its text chunk ` +
+      `(${answer.chunks.toLocaleString('en-US')} chunks of ${formatNumber(answer.bytes / 1000, 0)} kB)`,
+    measured: `${formatNumber(row.cpuRatioToText.median, 2)}×`,
+    isMet: row.cpuRatioToText.median <= MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT,
+    inconclusive: spreadOf(row.cpuRatioToText),
+  };
 }

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import {startMockProviderServer, type MockProviderServer} from '../../projects/mock-providers/src/mock-provider-server';
 import {openAiChatWire} from '../../projects/mock-providers/src/wire/openai-chat-wire';
+import {openAiResponsesWire} from '../../projects/mock-providers/src/wire/openai-responses-wire';
 import {objectAnswerWire, objectBenchPrompt, objectBenchRecordsOf} from './object-answer-wire';
 import {benchObject} from './object-fixture';
 
@@ -63,5 +64,44 @@ describe('objectAnswerWire with the openai SDK', () => {
 
   it("streams the scenario's text for any other prompt", async () => {
     expect((await collect('hi', 3)).pieces.join('')).toBe('w1 w2 w3');
+  });
+});
+
+// The Responses wire builds its events from the plan's whole text (`output_text.done`, the completed response).
+describe('objectAnswerWire with the openai SDK on the Responses API', () => {
+  let server: MockProviderServer;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    server = await startMockProviderServer({port: 0, wires: [objectAnswerWire(openAiResponsesWire)]});
+    client = new OpenAI({apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0});
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("streams the bench object's JSON in the scenario's chunks, in every event that carries the text", async () => {
+    const pieces: string[] = [];
+    let done: string | undefined;
+    let completed: string | undefined;
+    const stream = await client.responses.create(
+      {model: 'gpt-4o-mini', input: objectBenchPrompt(5), stream: true},
+      {headers: {'x-mock-scenario': 'chunks=41'}},
+    );
+    for await (const event of stream) {
+      if (event.type === 'response.output_text.delta') pieces.push(event.delta);
+      else if (event.type === 'response.output_text.done') done = event.text;
+      else if (event.type === 'response.completed') {
+        const [message] = event.response.output;
+        const [part] = message?.type === 'message' ? message.content : [];
+        completed = part?.type === 'output_text' ? part.text : undefined;
+      }
+    }
+    const json = JSON.stringify(benchObject(5));
+    expect(pieces.length).toBe(41);
+    expect(pieces.join('')).toBe(json);
+    expect(done).toBe(json);
+    expect(completed).toBe(json);
   });
 });

@@ -25,31 +25,51 @@ export function objectBenchRecordsOf(body: unknown): number | undefined {
 
 /**
  * Wraps a wire so that an answer asked for with {@link objectBenchPrompt} streams the JSON of the bench object
- * instead of the scenario's text: text chunk `index` of an answer of N chunks (the scenario's `chunks`) becomes
- * piece `index` of that JSON split into N pieces. Everything else (opening and closing events, usage, errors)
- * stays the wire's own, and requests without the prompt get the scenario's text as usual.
+ * instead of the scenario's text: an answer of N text chunks (the scenario's `chunks`) streams that JSON split into
+ * N pieces. The wire is given a plan whose text chunks are those pieces, at every event (a wire may build its events
+ * from the plan's whole text, as the Responses wire's `output_text.done` does); everything else (opening and
+ * closing events, tool calls, usage, errors) stays the wire's own, and requests without the prompt, or answers
+ * without text, get the wire's events for the plan as it is.
  * @param wire The provider's wire.
  * @returns The wrapped wire.
  */
 export function objectAnswerWire(wire: ProviderWire): ProviderWire {
   const answers = new Map<string, readonly string[]>();
-  const piecesByPlan = new WeakMap<MockPlan, readonly string[] | null>();
-  const piecesOf = (plan: MockPlan): readonly string[] | null => {
-    let pieces = piecesByPlan.get(plan);
-    if (pieces !== undefined) return pieces;
+  const plans = new WeakMap<MockPlan, MockPlan>();
+  const planOf = (plan: MockPlan): MockPlan => {
+    let answered = plans.get(plan);
+    if (answered !== undefined) return answered;
     const records = objectBenchRecordsOf(plan.requestBody);
-    if (records === undefined) {
-      pieces = null;
+    if (records === undefined || plan.textChunks.length === 0) {
+      answered = plan;
     } else {
       const key = `${records}/${plan.textChunks.length}`;
-      pieces = answers.get(key) ?? splitIntoPieces(JSON.stringify(benchObject(records)), plan.textChunks.length);
+      const pieces = answers.get(key) ?? splitIntoPieces(JSON.stringify(benchObject(records)), plan.textChunks.length);
       answers.set(key, pieces);
+      answered = {...plan, textChunks: pieces};
     }
-    piecesByPlan.set(plan, pieces);
-    return pieces;
+    plans.set(plan, answered);
+    return answered;
   };
+  const {toolCallStartEvents, toolCallDeltaEvents, toolCallEndEvents} = wire;
   return {
     ...wire,
-    textEvents: (plan, text, index) => wire.textEvents(plan, piecesOf(plan)?.[index] ?? text, index),
+    openingEvents: plan => wire.openingEvents(planOf(plan)),
+    reasoningEvents: (plan, text, index) => wire.reasoningEvents(planOf(plan), text, index),
+    textEvents: (plan, text, index) => {
+      const answered = planOf(plan);
+      return wire.textEvents(answered, answered.textChunks[index] ?? text, index);
+    },
+    ...(toolCallStartEvents && {
+      toolCallStartEvents: (plan, call, index) => toolCallStartEvents(planOf(plan), call, index),
+    }),
+    ...(toolCallDeltaEvents && {
+      toolCallDeltaEvents: (plan, call, text, index) => toolCallDeltaEvents(planOf(plan), call, text, index),
+    }),
+    ...(toolCallEndEvents && {
+      toolCallEndEvents: (plan, call, index) => toolCallEndEvents(planOf(plan), call, index),
+    }),
+    closingEvents: plan => wire.closingEvents(planOf(plan)),
+    midStreamErrorEvents: (plan, message) => wire.midStreamErrorEvents(planOf(plan), message),
   };
 }
