@@ -71,7 +71,7 @@ test.describe('tools', () => {
 
     // The final answer comes after the card, and the usage covers both steps.
     const pieces = chat.getByTestId('answer').locator(':scope > *');
-    await expect(pieces.last()).toContainText('The quick brown fox');
+    await expect(pieces.last()).toContainText('The calculator says 12*(3+4) = 84.');
     await expect(pieces.first()).toHaveJSProperty('tagName', 'APP-TOOL-CALL-CARD');
     await expect(chat.getByTestId('usage-steps')).toHaveText('2');
     await expect(chat.getByTestId('usage-finish')).toContainText('stop');

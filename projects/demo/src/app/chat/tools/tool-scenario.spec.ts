@@ -25,13 +25,29 @@ describe('simulatedToolCall', () => {
   });
 });
 
+describe('simulatedToolCall final answers', () => {
+  it("answers with what the tool gives: the calculator's result, the time, the facts found", () => {
+    expect(simulatedToolCall('What is 12*(3+4)?', 'UTC').finalText).toContain('`12*(3+4)` = **84**');
+    const moment = new Date(Date.UTC(2026, 11, 2, 6, 30, 0));
+    expect(simulatedToolCall('What time is it in Tokyo?', 'UTC', moment).finalText).toContain('15:30:00 (Asia/Tokyo)');
+    expect(simulatedToolCall('How do cascades fail over?', 'UTC').finalText).toContain('- **');
+    expect(simulatedToolCall('Sometimes', 'UTC').finalText).toContain('say nothing');
+    expect(simulatedToolCall('What is 1/0?', 'UTC').finalText).toContain('could not work out');
+  });
+});
+
 describe('toolScenarioKeys', () => {
-  it('encodes the tool and its arguments, in pieces of about four characters', () => {
-    const keys = toolScenarioKeys({toolName: 'calculator', toolArgs: '{"expression":"12*(3+4)"}'});
+  it('encodes the tool, its arguments in pieces of about four characters, and the final answer', () => {
+    const keys = toolScenarioKeys({
+      toolName: 'calculator',
+      toolArgs: '{"expression":"12*(3+4)"}',
+      finalText: 'It is 84; done.',
+    });
     expect(keys).toEqual([
       'toolName=calculator',
       `toolArgs=${encodeURIComponent('{"expression":"12*(3+4)"}')}`,
       'toolChunks=7',
+      `finalText=${encodeURIComponent('It is 84; done.')}`,
     ]);
     // Each part is one key=value pair the mock server can split on `;`.
     for (const part of keys) expect(part).toMatch(/^[a-zA-Z]+=[^=;]*$/);
