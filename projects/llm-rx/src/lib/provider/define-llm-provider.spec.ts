@@ -118,6 +118,41 @@ describe('defineLlmProvider', () => {
     });
   });
 
+  it("converts a request's tool and output schemas to JSON Schema once per call, and gives them to open", async () => {
+    let conversions = 0;
+    const schema = {
+      '~standard': {
+        version: 1,
+        vendor: 'spec',
+        validate: (value: unknown) => ({value}),
+        jsonSchema: {
+          input: () => {
+            conversions++;
+            return {type: 'object', properties: {city: {type: 'string'}}};
+          },
+          output: () => ({type: 'object'}),
+        },
+      },
+    } as const;
+    let seen: LlmProviderCall<FakeClient, FakeOptions> | undefined;
+    const acme = defineLlmProvider(
+      fakeDefinition({
+        open: async call => {
+          seen = call;
+          return {events: call.client.answer('{"city": "Paris"}'), mapper: fakeMapper()};
+        },
+      }),
+    );
+    await lastValueFrom(
+      acme.create('acme-1').stream({userPrompt: 'Hi', tools: [{name: 'weather', inputSchema: schema}]}),
+    );
+    expect(conversions).toBe(1);
+    expect(seen?.tools?.[0].jsonSchema).toEqual({type: 'object', properties: {city: {type: 'string'}}});
+    await lastValueFrom(acme.create('acme-1').stream({userPrompt: 'Hi', output: {schema}}));
+    expect(conversions).toBe(2);
+    expect(seen?.output?.name).toBe('response');
+  });
+
   it('loads the SDK once for all models, and builds one client per model with the key or the placeholder', async () => {
     const loadSdk = jasmine.createSpy('loadSdk').and.resolveTo(fakeSdk);
     const acme = defineLlmProvider(fakeDefinition({loadSdk}));
@@ -169,7 +204,7 @@ describe('defineLlmProvider', () => {
         providerNameOf: options => options.region ?? 'acme-ai',
         open: async call => {
           calls.push(call);
-          return {events: call.client.answer('ok'), mapper: fakeMapper()};
+          return {events: call.client.answer('{"city": "Paris"}'), mapper: fakeMapper()};
         },
       }),
     );
@@ -195,7 +230,7 @@ describe('defineLlmProvider', () => {
       fakeDefinition({
         open: async call => {
           call.warnOnce('sampling', `${call.model} ignores temperature`);
-          return {events: call.client.answer('ok'), mapper: fakeMapper()};
+          return {events: call.client.answer('{"city": "Paris"}'), mapper: fakeMapper()};
         },
       }),
     );

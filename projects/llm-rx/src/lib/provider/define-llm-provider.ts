@@ -194,7 +194,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
       provider,
       model,
       request,
-      open: async signal => {
+      open: async (signal, schemas) => {
         const sdk = await this.#sdk.load();
         // Unsubscribed while the SDK loaded: send nothing. The rejection is not emitted, the signal having aborted.
         signal.throwIfAborted();
@@ -205,7 +205,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         });
         const client = this.#client;
         return definition.open(
-          resolveProviderCall({client, provider, model, request, options, signal, warnOnce: this.#warnOnce}),
+          resolveProviderCall({client, provider, model, request, options, signal, warnOnce: this.#warnOnce}, schemas),
         );
       },
       mapError: error => definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),

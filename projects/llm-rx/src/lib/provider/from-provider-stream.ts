@@ -13,7 +13,7 @@ import {priceLlmUsage} from '../pricing/price-llm-usage';
 import type {LlmPriceTable} from '../pricing/llm-price-table';
 import {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from '../timeouts/default-chunk-timeouts';
 import type {LlmRequest} from '../request/llm-request';
-import {validateLlmRequest} from '../request/validate-llm-request';
+import {_checkLlmRequest, type ResolvedLlmSchemas} from '../request/validate-llm-request';
 import {chunkTimeouts} from '../timeouts/chunk-timeouts';
 import type {LlmUsage} from '../usage/llm-usage';
 import type {ProviderEventSource} from './provider-event-mapper';
@@ -32,9 +32,10 @@ export interface ProviderStreamConfig<TEvent = unknown> {
   /**
    * Sends the request and returns the SDK's stream with a new mapper of its events. Called once per subscription,
    * at subscribe time, so that every provider starts its request then (a cascade can fail over even where an SDK
-   * would start lazily). The stream must stop when `signal` aborts.
+   * would start lazily). The stream must stop when `signal` aborts. `schemas` are the request's output and tools,
+   * resolved once when the request was checked (see `LlmProviderCall.output` and `.tools`).
    */
-  readonly open: (signal: AbortSignal) => Promise<ProviderEventSource<TEvent>>;
+  readonly open: (signal: AbortSignal, schemas: ResolvedLlmSchemas) => Promise<ProviderEventSource<TEvent>>;
   /**
    * Recognises an SDK error: returns an `LlmProviderError` (or another `LlmError`) for what only this SDK can tell,
    * anything else (`undefined`) for the rest. It runs inside `mapProviderError()`, which passes llm-rx errors
@@ -72,9 +73,9 @@ export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>)
   const {provider, model, request} = config;
   return defer(() => {
     // Checked before anything is sent or reported: an invalid request is no attempt of the call.
-    validateLlmRequest(request);
+    const schemas = _checkLlmRequest(request);
     if (request.signal?.aborted) return throwError(() => new LlmAbortError(provider, request.signal?.reason));
-    return providerCall(config).pipe(
+    return providerCall(config, schemas).pipe(
       chunkTimeouts({
         firstChunkMs:
           config.firstChunkTimeoutMs === undefined ? DEFAULT_FIRST_CHUNK_TIMEOUT_MS : config.firstChunkTimeoutMs,
@@ -88,7 +89,7 @@ export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>)
 }
 
 /** The request itself: the SDK's stream, mapped, ended by its final event. */
-function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<LlmChunk> {
+function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>, schemas: ResolvedLlmSchemas): Observable<LlmChunk> {
   return new Observable<LlmChunk>(subscriber => {
     const {provider, model, request} = config;
     const clock = config.clock ?? (() => performance.now());
@@ -167,7 +168,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>): Observable<
       else void backlog.then(complete);
     };
     const run = async () => {
-      const {events, mapper, prepareObject: prepare} = await config.open(controller.signal);
+      const {events, mapper, prepareObject: prepare} = await config.open(controller.signal, schemas);
       prepareObject = prepare;
       // The SDK's own stream, mapped synchronously: no promise per chunk beyond the SDK's.
       for await (const event of events) {

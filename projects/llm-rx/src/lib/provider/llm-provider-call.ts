@@ -51,6 +51,8 @@ export interface LlmProviderCall<TClient = unknown, TOptions extends LlmProvider
  * Builds the call context `defineLlmProvider()` gives an adapter's `open`; exported for adapters' specs, to call
  * a request builder as the core would.
  * @param parts The client, names, request, options and signal; `warnOnce` defaults to warning once per context.
+ * @param schemas The request's output and tools, when already resolved (by `fromProviderStream()`'s check); they
+ *   are resolved here otherwise.
  * @returns The call, with `providerOptions`, `headers`, `output` and `tools` resolved.
  * @typeParam TClient What the adapter's `createClient` built.
  * @typeParam TOptions The adapter's options.
@@ -59,14 +61,20 @@ export function resolveProviderCall<TClient, TOptions extends LlmProviderOptions
   parts: Omit<LlmProviderCall<TClient, TOptions>, 'providerOptions' | 'headers' | 'output' | 'tools' | 'warnOnce'> & {
     readonly warnOnce?: LlmProviderCall['warnOnce'];
   },
+  schemas?: Pick<LlmProviderCall, 'output' | 'tools'>,
 ): LlmProviderCall<TClient, TOptions> {
   const {request, options, provider} = parts;
   return {
     ...parts,
     providerOptions: providerOptionsOf(request, provider),
     headers: mergeHeaders(options.headers, request.headers),
-    output: request.output === undefined ? undefined : resolveLlmOutput(request.output),
-    tools: resolveLlmTools(request),
+    output:
+      schemas !== undefined
+        ? schemas.output
+        : request.output === undefined
+          ? undefined
+          : resolveLlmOutput(request.output),
+    tools: schemas === undefined ? resolveLlmTools(request) : schemas.tools,
     warnOnce: parts.warnOnce ?? createWarnOnce(),
   };
 }

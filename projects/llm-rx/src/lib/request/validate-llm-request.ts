@@ -1,6 +1,6 @@
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
-import {resolveLlmOutput} from '../object/resolve-llm-output';
-import {resolveLlmTools} from '../tools/resolve-llm-tools';
+import {resolveLlmOutput, type ResolvedLlmOutput} from '../object/resolve-llm-output';
+import {resolveLlmTools, type ResolvedLlmTool} from '../tools/resolve-llm-tools';
 import {headersProblem, isPlainObject} from '../validation/check-http-headers';
 import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage} from './llm-request';
 
@@ -12,6 +12,24 @@ import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage} from '
  * @throws LlmInvalidRequestError naming the field at fault and what to do.
  */
 export function validateLlmRequest(request: LlmRequest): void {
+  _checkLlmRequest(request);
+}
+
+/** What checking a request resolved on the way: its output's and its tools' JSON Schemas, for the adapter. */
+export interface ResolvedLlmSchemas {
+  readonly output: ResolvedLlmOutput | undefined;
+  readonly tools: readonly ResolvedLlmTool[] | undefined;
+}
+
+/**
+ * Checks a request as `validateLlmRequest()` does, and gives what it resolved on the way (converting a schema to
+ * JSON Schema costs more than every other check), so that a call resolves its schemas once.
+ * @internal Used by `fromProviderStream()`, which hands them to the adapter's call.
+ * @param request The request to check.
+ * @returns The output's and the tools' resolved schemas.
+ * @throws LlmInvalidRequestError naming the field at fault and what to do.
+ */
+export function _checkLlmRequest(request: LlmRequest): ResolvedLlmSchemas {
   // Not narrowing `request`: its fields are checked one by one below.
   const isObject: boolean = isPlainObject(request);
   if (!isObject) {
@@ -50,8 +68,8 @@ export function validateLlmRequest(request: LlmRequest): void {
   }
   validateProviderOptions(request.providerOptions);
   // Resolving it checks the name, the description and that the schema gives an object's JSON Schema.
-  if (request.output !== undefined) resolveLlmOutput(request.output);
-  resolveLlmTools(request);
+  const output = request.output === undefined ? undefined : resolveLlmOutput(request.output);
+  const tools = resolveLlmTools(request);
   if (request.headers !== undefined) {
     const problem = headersProblem(request.headers, 'headers');
     if (problem !== undefined) throw new LlmInvalidRequestError('headers', `llm-rx: the request's ${problem}.`);
@@ -68,6 +86,7 @@ export function validateLlmRequest(request: LlmRequest): void {
       `llm-rx: onAttempt must be a function (start => ended => …); got ${describe(request.onAttempt)}.`,
     );
   }
+  return {output, tools};
 }
 
 function validateMessages(request: LlmRequest): void {
