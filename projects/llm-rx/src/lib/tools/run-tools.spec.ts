@@ -277,6 +277,22 @@ describe('runTools', () => {
     expect(chunks.filter(chunk => chunk.type === 'tool-result').length).toBe(1);
   });
 
+  it('ends with the error a stopWhen throws, rather than hanging', async () => {
+    const {llm} = scriptedModel([syncStream([callEnd('c1', 'ping', {}), toolStepUsage])]);
+    const error = await lastValueFrom(
+      runTools(
+        llm,
+        {userPrompt: 'Go.', tools: [tool('ping', () => 1)]},
+        {
+          stopWhen: () => {
+            throw new Error('bad condition');
+          },
+        },
+      ),
+    ).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toBe('bad condition');
+  });
+
   it('sums a cost as null when one step has no price', async () => {
     const unpriced = usagePart({inputTokens: 5, finishReason: {unified: 'stop', raw: 'stop'}});
     const {llm} = scriptedModel([syncStream([callEnd('c1', 'ping', {}), toolStepUsage]), syncStream([unpriced])]);

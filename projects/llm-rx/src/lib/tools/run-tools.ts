@@ -187,10 +187,17 @@ export function runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOpti
             const toolResults = runnable.flatMap(call => results.get(call.toolCallId) ?? []);
             const toolMessages = toolResults.map((result): LlmToolMessage => ({role: 'tool', ...result}));
             show({type: 'step-finish', step, usage, messages: [assistant, ...toolMessages]});
-            const stop =
-              step + 1 >= maxSteps ||
-              runnable.length < calls.length ||
-              options.stopWhen?.({step, text, toolCalls: calls, toolResults, usage}) === true;
+            let stop: boolean;
+            try {
+              stop =
+                step + 1 >= maxSteps ||
+                runnable.length < calls.length ||
+                options.stopWhen?.({step, text, toolCalls: calls, toolResults, usage}) === true;
+            } catch (error) {
+              // Thrown in a completion handler, it would reach no one: the loop ends with it instead.
+              fail(error);
+              return;
+            }
             if (stop) finish();
             else runStep(step + 1, [...conversation, ...toolMessages]);
           },
