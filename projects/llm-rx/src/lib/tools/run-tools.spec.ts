@@ -3,6 +3,7 @@ import {
   LlmConfigurationError,
   LlmProviderError,
   LlmToolError,
+  type Llm,
   type LlmChunk,
   type LlmUsage,
 } from 'llm-rx';
@@ -291,6 +292,21 @@ describe('runTools', () => {
       ),
     ).catch((thrown: unknown) => thrown);
     expect((error as Error).message).toBe('bad condition');
+  });
+
+  it('ends with the error of a model whose stream() throws at a later step', async () => {
+    const {llm} = scriptedModel([syncStream([callEnd('c1', 'ping', {}), toolStepUsage])]);
+    const throwing: Llm = {
+      ...llm,
+      stream: request => {
+        if (request.toolLoop?.step === 1) throw new Error('no stream');
+        return llm.stream(request);
+      },
+    };
+    const error = await lastValueFrom(runTools(throwing, {userPrompt: 'Go.', tools: [tool('ping', () => 1)]})).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error).message).toBe('no stream');
   });
 
   it('sums a cost as null when one step has no price', async () => {

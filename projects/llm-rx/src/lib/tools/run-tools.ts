@@ -123,7 +123,15 @@ export function runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOpti
       let text = '';
       let usage: LlmUsage | undefined;
       const calls: LlmToolCallEnd[] = [];
-      const stepRun = llm.stream(stepRequest).subscribe({
+      let stream: Observable<LlmChunk>;
+      try {
+        stream = llm.stream(stepRequest);
+      } catch (error) {
+        // A model that throws instead of emitting its error (the next step starts in a completion handler).
+        fail(error);
+        return;
+      }
+      const stepRun = stream.subscribe({
         next: chunk => {
           if (chunk.type === 'usage') {
             usage = chunk.usage;
