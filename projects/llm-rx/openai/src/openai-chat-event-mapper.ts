@@ -55,8 +55,10 @@ export function createOpenAiChatEventMapper(
   return {
     next(chunk) {
       if (chunk.usage) usage = chunk.usage;
-      const events: ProviderStreamEvent[] = [];
       const choice = chunk.choices?.[0];
+      let reasoningEvent: ProviderStreamEvent | undefined;
+      let textEvent: ProviderStreamEvent | undefined;
+      let callEvents: ProviderStreamEvent[] | undefined;
       if (choice) {
         if (choice.finish_reason) finishReason = choice.finish_reason;
         const delta = choice.delta as DeltaWithReasoning | undefined;
@@ -64,13 +66,21 @@ export function createOpenAiChatEventMapper(
         const reasoning = delta?.reasoning_content;
         if (typeof reasoning === 'string') {
           if (toolCallReasoning !== undefined) keptReasoning = (keptReasoning ?? '') + reasoning;
-          if (reasoning !== '') events.push({type: 'reasoning-delta', text: reasoning});
+          if (reasoning !== '') reasoningEvent = {type: 'reasoning-delta', text: reasoning};
         }
         const content = delta?.content;
-        if (typeof content === 'string' && content !== '') events.push({type: 'text-delta', text: content});
-        events.push(...toolCalls.next(chunk.id, delta?.tool_calls));
+        if (typeof content === 'string' && content !== '') textEvent = {type: 'text-delta', text: content};
+        if (delta?.tool_calls?.length) callEvents = toolCalls.next(chunk.id, delta.tool_calls);
       }
-      if (finishReason !== undefined && usage !== undefined) events.push(...toolCalls.endAll(providerDataOf()));
+      // The calls end once both the finish reason and the usage are in (the last chunk or two).
+      const ends = finishReason !== undefined && usage !== undefined ? toolCalls.endAll(providerDataOf()) : undefined;
+      // A text or reasoning piece alone, the common chunk: no array for it.
+      if (callEvents === undefined && !ends?.length && (reasoningEvent === undefined || textEvent === undefined)) {
+        return reasoningEvent ?? textEvent;
+      }
+      const events = [reasoningEvent, textEvent, ...(callEvents ?? []), ...(ends ?? [])].filter(
+        event => event !== undefined,
+      );
       return events.length === 0 ? undefined : events.length === 1 ? events[0] : events;
     },
     end(): ProviderStreamEvent | undefined {
