@@ -7,8 +7,14 @@ export {describeMockServerMatrix} from './src/provider-spec-matrix';
 export type {MockServerTarget} from './src/provider-spec-matrix';
 export {AWKWARD_CONTACT_JSON, CONTACT_SCHEMA, describeStructuredOutputMatrix} from './src/structured-output-matrix';
 export type {StructuredOutputTarget} from './src/structured-output-matrix';
-export {AWKWARD_WEATHER_ARGUMENTS, CLOCK_TOOL, describeToolCallMatrix, WEATHER_TOOL} from './src/tool-call-matrix';
-export type {ToolCallTarget} from './src/tool-call-matrix';
+export {
+  AWKWARD_WEATHER_ARGUMENTS,
+  CLOCK_TOOL,
+  describeToolCallMatrix,
+  WEATHER_TOOL,
+  weatherAndClockTurn,
+} from './src/tool-call-matrix';
+export type {ToolCallTarget, WeatherAndClockTurn} from './src/tool-call-matrix';
 export {runStream} from './src/run-stream';
 export type {StreamOutcome} from './src/run-stream';
 export {scenarioRequest, uniqueTag} from './src/scenario-request';

@@ -7,6 +7,7 @@ import {
   scenarioRequest,
   uniqueTag,
   WEATHER_TOOL,
+  weatherAndClockTurn,
 } from '@llm-rx/spec-support';
 import type {AnthropicOptions} from './anthropic-options';
 import {createAnthropicLlm} from './anthropic-provider';
@@ -105,17 +106,7 @@ describe('createAnthropicLlm tool calls against the mock server', () => {
 
   it('sends the tool calls as tool_use blocks after the text, and their results as one user turn', async () => {
     const messages: LlmMessage[] = [
-      {role: 'user', content: 'Weather in Paris and the time in Tokyo?'},
-      {
-        role: 'assistant',
-        content: 'Let me look.',
-        toolCalls: [
-          {toolCallId: 'toolu_w1', toolName: 'weather', input: {city: 'Paris', unit: 'celsius'}},
-          {toolCallId: 'call:c1', toolName: 'clock', input: {zone: 'Asia/Tokyo'}},
-        ],
-      },
-      {role: 'tool', toolCallId: 'toolu_w1', toolName: 'weather', output: {temperature: 21}},
-      {role: 'tool', toolCallId: 'call:c1', toolName: 'clock', output: 'no clock here', isError: true},
+      ...weatherAndClockTurn({weatherId: 'toolu_w1', clockId: 'call:c1', clock: 'no clock here', clockFailed: true}),
       {role: 'user', content: 'And in Celsius, please.'},
     ];
     const {body} = await send({text: 'Sunny, 21 °C.'}, {userPrompt: undefined, messages});

@@ -1,4 +1,4 @@
-import type {LlmMessage, LlmProviderOptions, LlmRequest} from 'llm-rx';
+import type {LlmProviderOptions, LlmRequest} from 'llm-rx';
 import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
 import {
   CLOCK_TOOL,
@@ -7,6 +7,7 @@ import {
   scenarioRequest,
   uniqueTag,
   WEATHER_TOOL,
+  weatherAndClockTurn,
 } from '@llm-rx/spec-support';
 import {createCohereLlm} from './cohere-provider';
 
@@ -79,19 +80,13 @@ describe('createCohereLlm tool calls against the mock provider server', () => {
 
   it('sends the assistant calls with their ids and JSON arguments, its text as tool_plan, and each result', async () => {
     const tag = uniqueTag('cohere-tools', 'history');
-    const messages: LlmMessage[] = [
-      {role: 'user', content: 'Weather in Paris and the time in Tokyo?'},
-      {
-        role: 'assistant',
-        content: 'I will look both up.',
-        toolCalls: [
-          {toolCallId: 'weather_a1', toolName: 'weather', input: {city: 'Paris', unit: 'celsius'}},
-          {toolCallId: 'clock_b2', toolName: 'clock', input: {zone: 'Asia/Tokyo'}},
-        ],
-      },
-      {role: 'tool', toolCallId: 'weather_a1', toolName: 'weather', output: {temperature: 21}},
-      {role: 'tool', toolCallId: 'clock_b2', toolName: 'clock', output: 'no clock here', isError: true},
-    ];
+    const messages = weatherAndClockTurn({
+      weatherId: 'weather_a1',
+      clockId: 'clock_b2',
+      text: 'I will look both up.',
+      clock: 'no clock here',
+      clockFailed: true,
+    });
     const outcome = await runStream(
       create({apiKey: API_KEY}).stream(scenarioRequest({tag, text: 'Sunny.'}, {messages, tools})),
     );

@@ -64,6 +64,48 @@ export const CLOCK_TOOL: LlmTool = {
 export const AWKWARD_WEATHER_ARGUMENTS =
   '{"city": "Z\\u00fcrich \\"Old Town\\" \\ud83c\\udfd4\\n", "unit": "fahrenheit"}';
 
+/** What `weatherAndClockTurn()` varies: the calls' ids, the assistant's text, and the clock's result. */
+export interface WeatherAndClockTurn {
+  readonly weatherId: string;
+  readonly clockId: string;
+  /** The assistant's text beside its calls; default `Let me look.` */
+  readonly text?: string;
+  /** The weather tool's result; default `{temperature: 21}`. */
+  readonly weather?: unknown;
+  /** The clock's result; default `09:30`. */
+  readonly clock?: unknown;
+  /** Whether the clock's result is an error; left out by default. */
+  readonly clockFailed?: boolean;
+}
+
+/**
+ * A conversation of one tool round: the user's question, the assistant's text with a weather and a clock call, and
+ * both results. The specs of each adapter check how it sends them.
+ * @param turn The ids, the text and the results.
+ * @returns The messages, ending with the two results.
+ */
+export function weatherAndClockTurn(turn: WeatherAndClockTurn): LlmMessage[] {
+  return [
+    {role: 'user', content: 'Weather in Paris and the time in Tokyo?'},
+    {
+      role: 'assistant',
+      content: turn.text ?? 'Let me look.',
+      toolCalls: [
+        {toolCallId: turn.weatherId, toolName: 'weather', input: {city: 'Paris', unit: 'celsius'}},
+        {toolCallId: turn.clockId, toolName: 'clock', input: {zone: 'Asia/Tokyo'}},
+      ],
+    },
+    {role: 'tool', toolCallId: turn.weatherId, toolName: 'weather', output: turn.weather ?? {temperature: 21}},
+    {
+      role: 'tool',
+      toolCallId: turn.clockId,
+      toolName: 'clock',
+      output: turn.clock ?? '09:30',
+      ...(turn.clockFailed !== undefined && {isError: turn.clockFailed}),
+    },
+  ];
+}
+
 function usageOf(chunks: readonly LlmChunk[]): LlmUsage | undefined {
   const last = chunks[chunks.length - 1];
   return last?.type === 'usage' ? last.usage : undefined;
@@ -209,19 +251,12 @@ export function describeToolCallMatrix(target: ToolCallTarget): void {
 
   it('sends the assistant tool calls and the tool results of a conversation, and the model answers', async () => {
     const scenarioTag = tag('multi-turn');
-    const messages: LlmMessage[] = [
-      {role: 'user', content: 'Weather in Paris and the time in Tokyo?'},
-      {
-        role: 'assistant',
-        content: 'Let me look.',
-        toolCalls: [
-          {toolCallId: 'call_w1', toolName: 'weather', input: {city: 'Paris', unit: 'celsius'}},
-          {toolCallId: 'call_c1', toolName: 'clock', input: {zone: 'Asia/Tokyo'}},
-        ],
-      },
-      {role: 'tool', toolCallId: 'call_w1', toolName: 'weather', output: {temperature: 21, sky: 'clear'}},
-      {role: 'tool', toolCallId: 'call_c1', toolName: 'clock', output: '09:30', isError: false},
-    ];
+    const messages = weatherAndClockTurn({
+      weatherId: 'call_w1',
+      clockId: 'call_c1',
+      weather: {temperature: 21, sky: 'clear'},
+      clockFailed: false,
+    });
     const outcome = await runStream(
       llm().stream(
         scenarioRequest(
