@@ -46,15 +46,17 @@ import {ToolLoopView} from './tool-loop-view';
         @if (body.request?.systemPrompt) {
           <p><i>System:</i> {{ body.request?.systemPrompt }}</p>
         }
-        <pre data-testid="call-request">{{ body.request?.userPrompt ?? json(body.request?.messages) }}</pre>
+        <pre tabindex="0" data-testid="call-request">{{
+          body.request?.userPrompt ?? json(body.request?.messages)
+        }}</pre>
         <h4>Response</h4>
         @if (body.response?.reasoning) {
           <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
         }
-        <pre data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
+        <pre tabindex="0" data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
         @if (body.response?.toolCalls; as toolCalls) {
           <p><i>Tool calls:</i></p>
-          <pre data-testid="call-tool-calls">{{ json(toolCalls) }}</pre>
+          <pre tabindex="0" data-testid="call-tool-calls">{{ json(toolCalls) }}</pre>
         }
         @if (body.request?.output; as output) {
           <p data-testid="call-output">
@@ -66,7 +68,7 @@ import {ToolLoopView} from './tool-loop-view';
         }
         @if (body.response?.object !== undefined) {
           <p><i>Validated object:</i></p>
-          <pre data-testid="call-object">{{ json(body.response?.object) }}</pre>
+          <pre tabindex="0" data-testid="call-object">{{ json(body.response?.object) }}</pre>
         }
         @if (body.response?.objectError; as objectError) {
           <p data-testid="call-object-error">

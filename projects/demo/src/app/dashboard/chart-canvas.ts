@@ -67,6 +67,7 @@ export class ChartCanvas {
   private readonly _canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private _chart: Chart | undefined;
   private _type: string | undefined;
+  private _themeDrawn: string | undefined;
   private readonly _theme = inject(ThemePreference).theme;
   private readonly _document = inject(DOCUMENT);
 
@@ -74,11 +75,8 @@ export class ChartCanvas {
     afterRenderEffect({
       write: () => {
         const config = this.config();
-        this._theme();
-        // Defaults are read at each update, so every chart of the page takes the colours of the theme shown.
-        Chart.defaults.color = this._resolvedColor('--muted');
-        Chart.defaults.borderColor = this._resolvedColor('--border');
-        if (this._chart && this._type === config.type) {
+        const theme = this._theme();
+        if (this._chart && this._type === config.type && this._themeDrawn === theme) {
           // Updating in place keeps the canvas and skips the entry animation on every new call.
           this._chart.data = config.data;
           this._chart.options = config.options ?? {};
@@ -86,8 +84,12 @@ export class ChartCanvas {
           return;
         }
         this._chart?.destroy();
+        // A new chart reads the defaults (an update keeps the colours it resolved), so a new theme redraws it.
+        Chart.defaults.color = this._resolvedColor('--muted');
+        Chart.defaults.borderColor = this._resolvedColor('--border');
         this._chart = new Chart(this._canvas().nativeElement, config);
         this._type = config.type;
+        this._themeDrawn = theme;
       },
     });
     inject(DestroyRef).onDestroy(() => this._chart?.destroy());

@@ -9,7 +9,7 @@ import {ChangeDetectionStrategy, Component, input} from '@angular/core';
       <summary>
         Raw JSON <small>({{ text().length }} characters{{ isStreaming() ? ', streaming' : '' }})</small>
       </summary>
-      <pre data-testid="raw-json-text">{{ text() }}</pre>
+      <pre tabindex="0" data-testid="raw-json-text">{{ text() }}</pre>
     </details>
   `,
   styles: `
