@@ -73,9 +73,15 @@ export async function mockRequests(tag: string): Promise<MockRequest[]> {
  * @param page The page.
  * @param outputPath The test's `testInfo.outputPath(name)`.
  * @param name The file name, e.g. `chat.png`.
+ * @param options `fullPage: false` for the viewport only, e.g. with a panel fixed over the page; default the page.
  */
-export async function saveScreenshot(page: Page, outputPath: string, name: string): Promise<void> {
-  await page.screenshot({path: outputPath, fullPage: true});
+export async function saveScreenshot(
+  page: Page,
+  outputPath: string,
+  name: string,
+  options: {readonly fullPage?: boolean} = {},
+): Promise<void> {
+  await page.screenshot({path: outputPath, fullPage: options.fullPage ?? true});
   // Only on request (`npm run screenshots`), so that a test run never changes tracked files.
   if (!process.env['LLM_RX_UPDATE_SCREENSHOTS']) return;
   mkdirSync('docs/screenshots', {recursive: true});

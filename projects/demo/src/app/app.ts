@@ -75,9 +75,6 @@ import {ThemeToggle} from './shell/theme-toggle';
       top: var(--space-2);
     }
     .header {
-      position: sticky;
-      top: 0;
-      z-index: 5;
       display: flex;
       flex-wrap: wrap;
       align-items: center;

@@ -90,6 +90,8 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
       background: var(--surface-2);
     }
     .open {
+      display: inline;
+      min-height: 0;
       padding: 0;
       border: none;
       background: none;

@@ -25,7 +25,7 @@ import type {ExtractErrorDescription} from './describe-extract-error';
       }
       <p class="message" data-testid="extract-error-message">{{ problem.message }}</p>
       <p class="caption">What the model sent</p>
-      <pre data-testid="extract-raw-text">{{ problem.rawText || '(nothing)' }}</pre>
+      <pre tabindex="0" data-testid="extract-raw-text">{{ problem.rawText || '(nothing)' }}</pre>
     </div>
   `,
   styles: `

@@ -78,7 +78,7 @@ import {placeholderOf, ValueField} from './value-field';
               [class.has-issue]="field.issue !== undefined"
             >
               <span class="label">{{ field.label }}</span>
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="field.label">
                 <table>
                   <thead>
                     <tr>
