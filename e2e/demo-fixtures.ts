@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {test as base, expect, type Page} from '@playwright/test';
 import {copyFileSync, mkdirSync} from 'node:fs';
 
@@ -72,9 +73,15 @@ export async function mockRequests(tag: string): Promise<MockRequest[]> {
  * @param page The page.
  * @param outputPath The test's `testInfo.outputPath(name)`.
  * @param name The file name, e.g. `chat.png`.
+ * @param options `fullPage: false` for the viewport only, e.g. with a panel fixed over the page; default the page.
  */
-export async function saveScreenshot(page: Page, outputPath: string, name: string): Promise<void> {
-  await page.screenshot({path: outputPath, fullPage: true});
+export async function saveScreenshot(
+  page: Page,
+  outputPath: string,
+  name: string,
+  options: {readonly fullPage?: boolean} = {},
+): Promise<void> {
+  await page.screenshot({path: outputPath, fullPage: options.fullPage ?? true});
   // Only on request (`npm run screenshots`), so that a test run never changes tracked files.
   if (!process.env['LLM_RX_UPDATE_SCREENSHOTS']) return;
   mkdirSync('docs/screenshots', {recursive: true});
@@ -105,4 +112,91 @@ export async function extractAndWait(page: Page, status: 'done' | 'error' = 'don
   await page.getByTestId('extract').click();
   const ended = page.locator(`app-extract-result[data-call="${previous + 1}"] [data-testid="object-status"]`);
   await expect(ended).toHaveAttribute('data-status', status, {timeout: 30_000});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Look: themes, accessibility scans, horizontal overflow, and the few chat selectors the look's specs rely on.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The chat's test ids the look's specs use, in one place so that a change of the chat's markup is one edit here.
+ * `settingsToggle` opens the drawer the simulate panel may live in; it may be absent (the panel is then inline).
+ */
+export const CHAT_TEST_IDS = {
+  prompt: 'prompt',
+  send: 'send',
+  answer: 'answer',
+  settingsToggle: 'settings-toggle',
+  settingsClose: 'settings-close',
+} as const;
+
+/**
+ * Asks the chat for a fixed simulated answer (a `text=` scenario on OpenAI, the default first step) and waits
+ * until it has rendered to its end.
+ * @param page The chat page.
+ * @param markdown The answer; its last line must be plain text, which the wait looks for.
+ * @param prompt The prompt.
+ */
+export async function askForAnswer(page: Page, markdown: string, prompt = 'Show me a table'): Promise<void> {
+  const panel = page.getByTestId('simulate-openai');
+  const toggle = page.getByTestId(CHAT_TEST_IDS.settingsToggle);
+  const isInDrawer = !(await panel.isVisible()) && (await toggle.count()) > 0;
+  if (isInDrawer) await toggle.click();
+  await panel.getByTestId('scenario-text').fill(`text=${encodeURIComponent(markdown)};chunks=8;chunkDelay=5`);
+  if (isInDrawer) {
+    const close = page.getByTestId(CHAT_TEST_IDS.settingsClose);
+    if (await close.isVisible()) await close.click();
+    else await page.keyboard.press('Escape');
+  }
+  await page.getByTestId(CHAT_TEST_IDS.prompt).fill(prompt);
+  await page.getByTestId(CHAT_TEST_IDS.send).click();
+  const lastLine = markdown.trim().split('\n').at(-1) ?? '';
+  await expect(page.getByTestId(CHAT_TEST_IDS.answer).last()).toContainText(lastLine, {timeout: 30_000});
+}
+
+/**
+ * Shows the page in a theme: through the system preference, which the demo follows until the user picks one.
+ * @param page The page.
+ * @param theme `light` or `dark`.
+ */
+export async function useSystemTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({colorScheme: theme});
+}
+
+/**
+ * Asserts that the page does not scroll sideways (`scrollWidth` within `clientWidth`), naming the elements where
+ * the overflow starts when it does.
+ * @param page The page.
+ */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    // The outermost elements past the edge: their parent fits, so they are where the overflow starts.
+    const isPast = (element: Element) => element.getBoundingClientRect().right > root.clientWidth + 0.5;
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter(element => isPast(element) && element.parentElement !== null && !isPast(element.parentElement))
+      .slice(0, 3)
+      .map(element => `${element.tagName.toLowerCase()}${[...element.classList].map(name => `.${name}`).join('')}`);
+    const name = culprits.join(', ') || '?';
+    return `scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}, past the edge: ${name}`;
+  });
+  expect(overflow, 'the page scrolls sideways').toBeNull();
+}
+
+/**
+ * Runs axe over the page and asserts that it finds no `serious` or `critical` violation; the message lists each
+ * one with its rule, impact and first few targets.
+ * @param page The page.
+ * @param what What is scanned, for the message, e.g. `dashboard (dark)`.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({page}).analyze();
+  const serious = results.violations
+    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(violation => {
+      const targets = violation.nodes.slice(0, 3).map(node => node.target.join(' '));
+      return `${violation.id} (${violation.impact}): ${violation.help} — ${targets.join(' | ')}`;
+    });
+  expect(serious, `axe on ${what}`).toEqual([]);
 }

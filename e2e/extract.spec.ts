@@ -197,6 +197,8 @@ test.describe('extract', () => {
     expect(JSON.parse(await details.getByTestId('call-response').innerText())).toEqual(CONTACT);
     await expect(details.getByTestId('call-output')).toContainText('contact_card');
     expect(JSON.parse(await details.getByTestId('call-object').innerText())).toEqual(CONTACT);
+    // The details are a modal side panel: close it to pick the other row.
+    await chat.keyboard.press('Escape');
     await rows.nth(0).click();
     await expect(details.getByTestId('call-object-error')).toContainText('schema-mismatch');
     await expect(details.getByTestId('call-object-error')).toContainText('email → Invalid email address');

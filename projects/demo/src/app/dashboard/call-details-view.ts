@@ -1,4 +1,4 @@
-import {ChangeDetectionStrategy, Component, input, output} from '@angular/core';
+import {ChangeDetectionStrategy, Component, input} from '@angular/core';
 import type {LlmCallDetails} from 'llm-rx/logging';
 import {formatCost, formatDuration} from '../common/format';
 import {ToolLoopView} from './tool-loop-view';
@@ -14,10 +14,10 @@ import {ToolLoopView} from './tool-loop-view';
   template: `
     @let current = details();
     <section data-testid="call-details">
-      <header>
-        <h3>{{ current.call.provider }} / {{ current.call.model }} — {{ current.call.status }}</h3>
-        <button type="button" (click)="closed.emit()">Close</button>
-      </header>
+      <h3>
+        {{ current.call.provider }} / {{ current.call.model }}
+        <span class="chip" [attr.data-status]="current.call.status">{{ current.call.status }}</span>
+      </h3>
       @if (current.call.errorMessage) {
         <p class="error">{{ current.call.errorType }}: {{ current.call.errorMessage }}</p>
       }
@@ -46,15 +46,17 @@ import {ToolLoopView} from './tool-loop-view';
         @if (body.request?.systemPrompt) {
           <p><i>System:</i> {{ body.request?.systemPrompt }}</p>
         }
-        <pre data-testid="call-request">{{ body.request?.userPrompt ?? json(body.request?.messages) }}</pre>
+        <pre tabindex="0" data-testid="call-request">{{
+          body.request?.userPrompt ?? json(body.request?.messages)
+        }}</pre>
         <h4>Response</h4>
         @if (body.response?.reasoning) {
           <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
         }
-        <pre data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
+        <pre tabindex="0" data-testid="call-response">{{ body.response?.text ?? '(none yet)' }}</pre>
         @if (body.response?.toolCalls; as toolCalls) {
           <p><i>Tool calls:</i></p>
-          <pre data-testid="call-tool-calls">{{ json(toolCalls) }}</pre>
+          <pre tabindex="0" data-testid="call-tool-calls">{{ json(toolCalls) }}</pre>
         }
         @if (body.request?.output; as output) {
           <p data-testid="call-output">
@@ -66,7 +68,7 @@ import {ToolLoopView} from './tool-loop-view';
         }
         @if (body.response?.object !== undefined) {
           <p><i>Validated object:</i></p>
-          <pre data-testid="call-object">{{ json(body.response?.object) }}</pre>
+          <pre tabindex="0" data-testid="call-object">{{ json(body.response?.object) }}</pre>
         }
         @if (body.response?.objectError; as objectError) {
           <p data-testid="call-object-error">
@@ -85,41 +87,39 @@ import {ToolLoopView} from './tool-loop-view';
     </section>
   `,
   styles: `
-    section {
-      background: #fff;
-      border: 1px solid #ddd;
-      border-radius: 8px;
-      padding: 0.5rem 1rem;
-    }
-    header {
+    h3 {
       display: flex;
-      justify-content: space-between;
+      flex-wrap: wrap;
+      gap: var(--space-2);
       align-items: center;
+      overflow-wrap: anywhere;
     }
     pre {
       white-space: pre-wrap;
-      background: #f6f6f6;
-      padding: 0.5rem;
+      overflow-wrap: anywhere;
       max-height: 16rem;
-      overflow: auto;
+    }
+    ol {
+      padding-left: 1.25rem;
     }
     .this {
       font-weight: 600;
     }
     .error {
-      color: #b42318;
+      color: var(--danger);
+      background: var(--danger-surface);
+      padding: var(--space-2) var(--space-3);
+      border-radius: var(--radius-small);
     }
     .hint {
-      color: #666;
-      font-size: 0.85rem;
+      color: var(--muted);
+      font-size: var(--text-small);
     }
   `,
 })
 export class CallDetailsView {
   /** The call, its body and its sibling attempts. */
   readonly details = input.required<LlmCallDetails>();
-  /** Emits when the user closes the details. */
-  readonly closed = output<void>();
 
   protected duration(milliseconds: number): string {
     return formatDuration(milliseconds);

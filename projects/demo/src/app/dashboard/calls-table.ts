@@ -7,65 +7,76 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
   selector: 'app-calls-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table data-testid="calls-table">
-      <thead>
-        <tr>
-          <th>Started</th>
-          <th>Provider / model</th>
-          <th>Status</th>
-          <th>Attempt</th>
-          <th class="number">First chunk</th>
-          <th class="number">Total</th>
-          <th class="number">Tokens in / out</th>
-          <th class="number">Cost</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (call of calls(); track call.id) {
-          <tr
-            data-testid="call-row"
-            tabindex="0"
-            [class.selected]="call.id === selectedId()"
-            [attr.data-status]="call.status"
-            (click)="selected.emit(call.id)"
-            (keydown.enter)="selected.emit(call.id)"
-          >
-            <td>{{ time(call.startedAt) }}</td>
-            <td>
-              {{ call.provider }} / {{ call.model }}
-              @if (call.outputName) {
-                <span class="schema" data-testid="call-schema">{{ call.outputName }}</span>
-              }
-              @if (call.loopId && call.step !== null) {
-                <span class="schema" data-testid="call-step">step {{ call.step + 1 }}</span>
-              }
-            </td>
-            <td [class]="'status ' + call.status">{{ call.status }}</td>
-            <td>{{ call.attemptIndex + 1 }} of {{ call.attemptCount }}</td>
-            <td class="number">{{ duration(call.timeToFirstChunkMs) }}</td>
-            <td class="number">{{ duration(call.responseTimeMs) }}</td>
-            <td class="number">{{ count(call.inputTokens) }} / {{ count(call.outputTokens) }}</td>
-            <td class="number">{{ cost(call.totalCost) }}</td>
-          </tr>
-        } @empty {
+    <div class="table-box" role="region" aria-label="Recent calls" tabindex="0">
+      <table data-testid="calls-table">
+        <thead>
           <tr>
-            <td colspan="8" class="empty">No calls yet: ask something in the chat.</td>
+            <th>Started</th>
+            <th>Provider / model</th>
+            <th>Status</th>
+            <th>Attempt</th>
+            <th class="number">First chunk</th>
+            <th class="number">Total</th>
+            <th class="number">Tokens in / out</th>
+            <th class="number">Cost</th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (call of calls(); track call.id) {
+            <tr
+              data-testid="call-row"
+              [class.selected]="call.id === selectedId()"
+              [attr.data-status]="call.status"
+              [attr.data-id]="call.id"
+              (click)="selected.emit(call.id)"
+            >
+              <td>
+                <!-- The row is clickable; the button makes it reachable by keyboard and names it, and its click bubbles to the row. -->
+                <button type="button" class="open" [attr.aria-label]="'Details of the call at ' + time(call.startedAt)">
+                  {{ time(call.startedAt) }}
+                </button>
+              </td>
+              <td>
+                {{ call.provider }} / {{ call.model }}
+                @if (call.outputName) {
+                  <span class="chip" data-testid="call-schema">{{ call.outputName }}</span>
+                }
+                @if (call.loopId && call.step !== null) {
+                  <span class="chip" data-testid="call-step">step {{ call.step + 1 }}</span>
+                }
+              </td>
+              <td [class]="'status ' + call.status">{{ call.status }}</td>
+              <td>{{ call.attemptIndex + 1 }} of {{ call.attemptCount }}</td>
+              <td class="number">{{ duration(call.timeToFirstChunkMs) }}</td>
+              <td class="number">{{ duration(call.responseTimeMs) }}</td>
+              <td class="number">{{ count(call.inputTokens) }} / {{ count(call.outputTokens) }}</td>
+              <td class="number">{{ cost(call.totalCost) }}</td>
+            </tr>
+          } @empty {
+            <tr>
+              <td colspan="8" class="empty">No calls yet: ask something in the chat.</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
   `,
   styles: `
+    .table-box {
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
+      background: var(--surface);
+    }
     table {
       width: 100%;
-      border-collapse: collapse;
-      font-size: 0.85rem;
+      font-size: var(--text-small);
     }
     th,
     td {
-      text-align: left;
-      padding: 0.3rem 0.5rem;
-      border-bottom: 1px solid #eee;
+      white-space: nowrap;
+    }
+    tbody tr:last-child td {
+      border-bottom: none;
     }
     .number {
       text-align: right;
@@ -76,25 +87,31 @@ import {formatCost, formatCount, formatDuration} from '../common/format';
     }
     tbody tr:hover,
     .selected {
-      background: #eef4ff;
+      background: var(--surface-2);
     }
-    .schema {
+    .open {
+      display: inline;
+      min-height: 0;
+      padding: 0;
+      border: none;
+      background: none;
+      color: var(--accent);
+      font-variant-numeric: tabular-nums;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .chip {
       margin-left: 0.4em;
-      padding: 0 0.35em;
-      border: 1px solid #b9c6d8;
-      border-radius: 0.3em;
-      font-size: 0.85em;
-      color: #2d4a6b;
     }
     .status.error {
-      color: #b42318;
+      color: var(--danger);
     }
-    .status.cancelled,
-    .status.interrupted {
-      color: #8a4b00;
+    .status.ok {
+      color: var(--success);
     }
     .empty {
-      color: #777;
+      color: var(--muted);
+      white-space: normal;
     }
   `,
 })

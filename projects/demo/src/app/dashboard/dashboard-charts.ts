@@ -1,7 +1,13 @@
 import type {ChartConfiguration} from 'chart.js';
 import type {LlmCallRecord, LlmCallStatsGroup} from 'llm-rx/logging';
 
-const COMMON_OPTIONS = {responsive: true, maintainAspectRatio: false, animation: false} as const;
+// Small legend boxes, so that four series still fit in one or two lines on a phone.
+const COMMON_OPTIONS = {
+  responsive: true,
+  maintainAspectRatio: false,
+  animation: false,
+  plugins: {legend: {labels: {boxWidth: 12, boxHeight: 12}}},
+} as const;
 
 /**
  * The cumulative cost of the calls over time, oldest first.

@@ -66,10 +66,10 @@ import {toolLoopSummary} from './tool-loop-summary';
       word-break: break-word;
     }
     .error {
-      color: #b42318;
+      color: var(--danger);
     }
     .hint {
-      color: #666;
+      color: var(--muted);
       font-size: 0.85rem;
     }
   `,

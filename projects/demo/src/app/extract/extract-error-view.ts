@@ -25,13 +25,13 @@ import type {ExtractErrorDescription} from './describe-extract-error';
       }
       <p class="message" data-testid="extract-error-message">{{ problem.message }}</p>
       <p class="caption">What the model sent</p>
-      <pre data-testid="extract-raw-text">{{ problem.rawText || '(nothing)' }}</pre>
+      <pre tabindex="0" data-testid="extract-raw-text">{{ problem.rawText || '(nothing)' }}</pre>
     </div>
   `,
   styles: `
     .error {
-      background: #fff1f0;
-      border: 1px solid #f3b4ae;
+      background: var(--danger-surface);
+      border: 1px solid var(--danger);
       border-radius: 6px;
       padding: 0.5rem 0.75rem;
     }
@@ -45,8 +45,8 @@ import type {ExtractErrorDescription} from './describe-extract-error';
       align-items: baseline;
     }
     .kind {
-      background: #fff;
-      border: 1px solid #f3b4ae;
+      background: var(--surface);
+      border: 1px solid var(--danger);
       border-radius: 3px;
       padding: 0 0.3rem;
       font-size: 0.8rem;
@@ -57,16 +57,16 @@ import type {ExtractErrorDescription} from './describe-extract-error';
     }
     .message {
       font-size: 0.8rem;
-      color: #555;
+      color: var(--muted);
       overflow-wrap: anywhere;
     }
     .caption {
       font-size: 0.85rem;
-      color: #555;
+      color: var(--muted);
       margin-top: 0.5rem;
     }
     pre {
-      background: #fff;
+      background: var(--surface);
       padding: 0.4rem;
       margin: 0.2rem 0 0;
       font-size: 0.8rem;

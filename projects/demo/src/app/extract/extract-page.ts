@@ -24,6 +24,7 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [CascadeEditor, ExtractResult, SimulatePanel],
   template: `
+    <h1>Extract</h1>
     <div class="page">
       <form class="ask" (submit)="$event.preventDefault(); extract()">
         <fieldset class="schemas">
@@ -45,7 +46,13 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
         <div class="text">
           <span class="caption">
             <label for="extract-text">Text to extract from</label>
-            <button type="button" data-testid="use-sample" [disabled]="isSampleText()" (click)="useSample()">
+            <button
+              type="button"
+              class="button"
+              data-testid="use-sample"
+              [disabled]="isSampleText()"
+              (click)="useSample()"
+            >
               Use sample
             </button>
           </span>
@@ -76,8 +83,12 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
           </p>
         }
         <div class="actions">
-          <button type="submit" data-testid="extract" [disabled]="!text().trim()">Extract</button>
-          <button type="button" data-testid="stop" [disabled]="!isStreaming()" (click)="stop()">Stop</button>
+          <button type="submit" class="button primary" data-testid="extract" [disabled]="!text().trim()">
+            Extract
+          </button>
+          <button type="button" class="button" data-testid="stop" [disabled]="!isStreaming()" (click)="stop()">
+            Stop
+          </button>
           <span class="mode">
             {{ isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the dev-server proxy)' }}
           </span>
@@ -100,6 +111,9 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
     </div>
   `,
   styles: `
+    h1 {
+      font-size: 1.5rem;
+    }
     .page {
       display: grid;
       gap: 1rem;
@@ -120,8 +134,7 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem 1rem;
-      border: 1px solid #ddd;
-      border-radius: 6px;
+      background: var(--surface);
       min-width: 0;
     }
     .text,
@@ -135,12 +148,6 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
       gap: 0.75rem;
       align-items: center;
     }
-    input,
-    textarea,
-    select,
-    button {
-      font: inherit;
-    }
     textarea {
       width: 100%;
       box-sizing: border-box;
@@ -148,7 +155,7 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
     }
     .hint {
       font-size: 0.8rem;
-      color: #555;
+      color: var(--muted);
       margin: -0.4rem 0 0;
     }
     .actions {
@@ -159,10 +166,10 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
     }
     .mode {
       font-size: 0.8rem;
-      color: #666;
+      color: var(--muted);
     }
     .empty {
-      color: #666;
+      color: var(--muted);
     }
   `,
 })

@@ -58,9 +58,9 @@ import {RawJsonPanel} from './raw-json-panel';
   `,
   styles: `
     .result {
-      background: #fff;
-      border: 1px solid #ddd;
-      border-radius: 8px;
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
       padding: 0.75rem 1rem;
       display: grid;
       gap: 0.75rem;
@@ -78,17 +78,17 @@ import {RawJsonPanel} from './raw-json-panel';
     }
     .badge {
       font-size: 0.85rem;
-      color: #666;
+      color: var(--muted);
     }
     .badge[data-status='done'] {
-      color: #067647;
+      color: var(--success);
       font-weight: 600;
     }
     .badge[data-status='error'] {
-      color: #b42318;
+      color: var(--danger);
     }
     .usage {
-      border-top: 1px solid #eee;
+      border-top: 1px solid var(--border);
       padding-top: 0.5rem;
     }
   `,

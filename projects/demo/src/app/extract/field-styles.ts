@@ -3,7 +3,7 @@
  * value fields: each component's styles only reach its own template.
  */
 export const FIELD_STYLES = `
-  .field {
+  .object-field {
     display: grid;
     grid-template-columns: 7.5rem minmax(0, 1fr);
     gap: 0.1rem 0.5rem;
@@ -13,7 +13,7 @@ export const FIELD_STYLES = `
     transition: background-color 0.3s;
   }
   .label {
-    color: #555;
+    color: var(--muted);
     font-size: 0.85rem;
   }
   .value {
@@ -22,10 +22,10 @@ export const FIELD_STYLES = `
   .issue {
     grid-column: 2;
     display: block;
-    color: #b42318;
+    color: var(--danger);
     font-size: 0.8rem;
   }
   .has-issue {
-    background: #fff1f0;
+    background: var(--danger-surface);
   }
 `;

@@ -24,7 +24,7 @@ import {placeholderOf, ValueField} from './value-field';
           }
           @case ('list') {
             <div
-              class="field"
+              class="object-field"
               [attr.data-testid]="'field-' + field.id"
               [attr.data-state]="field.state"
               [class.has-issue]="field.issue !== undefined"
@@ -78,7 +78,7 @@ import {placeholderOf, ValueField} from './value-field';
               [class.has-issue]="field.issue !== undefined"
             >
               <span class="label">{{ field.label }}</span>
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="field.label">
                 <table>
                   <thead>
                     <tr>
@@ -135,7 +135,7 @@ import {placeholderOf, ValueField} from './value-field';
         padding-left: 1.2rem;
       }
       .group {
-        border: 1px solid #e3e3e8;
+        border: 1px solid var(--border);
         border-radius: 6px;
         min-width: 0;
         margin: 0;
@@ -144,7 +144,7 @@ import {placeholderOf, ValueField} from './value-field';
         gap: 0.2rem;
       }
       .group legend {
-        color: #555;
+        color: var(--muted);
         font-size: 0.85rem;
       }
       .table-field {
@@ -166,11 +166,11 @@ import {placeholderOf, ValueField} from './value-field';
       td {
         text-align: left;
         padding: 0.2rem 0.4rem;
-        border-bottom: 1px solid #eee;
+        border-bottom: 1px solid var(--border);
         overflow-wrap: anywhere;
       }
       th {
-        color: #555;
+        color: var(--muted);
         font-weight: 500;
         font-size: 0.8rem;
         overflow-wrap: normal;
@@ -180,21 +180,21 @@ import {placeholderOf, ValueField} from './value-field';
         font-variant-numeric: tabular-nums;
       }
       .empty {
-        color: #999;
+        color: var(--muted);
       }
       /* The list item or table row the model is writing (its container is marked too, but not highlighted). */
       li[data-state='writing'],
       tr[data-state='writing'] {
-        background: #fff8d6;
+        background: var(--warning-surface);
       }
       li[data-state='writing']::after,
       td[data-state='writing']::after {
         content: '▍';
-        color: #b08900;
+        color: var(--accent);
       }
-      .field[data-state='pending'] .value,
-      .field[data-state='absent'] .value {
-        color: #999;
+      .object-field[data-state='pending'] .value,
+      .object-field[data-state='absent'] .value {
+        color: var(--muted);
       }
     `,
   ],

@@ -9,7 +9,7 @@ import {ChangeDetectionStrategy, Component, input} from '@angular/core';
       <summary>
         Raw JSON <small>({{ text().length }} characters{{ isStreaming() ? ', streaming' : '' }})</small>
       </summary>
-      <pre data-testid="raw-json-text">{{ text() }}</pre>
+      <pre tabindex="0" data-testid="raw-json-text">{{ text() }}</pre>
     </details>
   `,
   styles: `
@@ -18,10 +18,10 @@ import {ChangeDetectionStrategy, Component, input} from '@angular/core';
       font-size: 0.9rem;
     }
     small {
-      color: #666;
+      color: var(--muted);
     }
     pre {
-      background: #f4f4f6;
+      background: var(--code-bg);
       padding: 0.5rem;
       margin: 0.35rem 0 0;
       font-size: 0.8rem;

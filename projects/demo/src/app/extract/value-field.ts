@@ -23,7 +23,7 @@ export function placeholderOf(state: FieldState): string {
   selector: 'app-value-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
-    class: 'field',
+    class: 'object-field',
     '[attr.data-testid]': "'field-' + field().id",
     '[attr.data-state]': 'field().state',
     '[class.has-issue]': 'field().issue !== undefined',
@@ -42,15 +42,15 @@ export function placeholderOf(state: FieldState): string {
     `
       /* The value the model is writing: highlighted, with a caret after it. */
       :host([data-state='writing']) {
-        background: #fff8d6;
+        background: var(--warning-surface);
       }
       :host([data-state='writing']) .value::after {
         content: '▍';
-        color: #b08900;
+        color: var(--accent);
       }
       :host([data-state='pending']) .value,
       :host([data-state='absent']) .value {
-        color: #999;
+        color: var(--muted);
       }
     `,
   ],

@@ -9,10 +9,10 @@ import {DemoSettingsStore} from './demo-settings-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = store.settings();
-    <h2>Settings</h2>
+    <h1>Settings</h1>
     <fieldset>
       <legend>Providers</legend>
-      <label>
+      <label class="choice">
         <input
           type="radio"
           name="connection"
@@ -22,7 +22,7 @@ import {DemoSettingsStore} from './demo-settings-store';
         />
         Simulated providers — the mock server, no keys, no internet, no cost
       </label>
-      <label>
+      <label class="choice">
         <input
           type="radio"
           name="connection"
@@ -42,9 +42,9 @@ import {DemoSettingsStore} from './demo-settings-store';
             (change)="store.update({mockServerUrl: $any($event.target).value})"
           />
         </label>
-        <p>
-          <button type="button" data-testid="check-mock" (click)="checkMockServer()">Check</button>
-          <span data-testid="mock-health">{{ mockHealth() }}</span>
+        <p class="check">
+          <button type="button" class="button" data-testid="check-mock" (click)="checkMockServer()">Check</button>
+          <span data-testid="mock-health" role="status">{{ mockHealth() }}</span>
         </p>
         <p class="hint">
           Start it with <code>npm start</code> (it also serves this page) or <code>npm run mock-providers</code>.
@@ -54,28 +54,30 @@ import {DemoSettingsStore} from './demo-settings-store';
           Run <code>npm start</code> with the keys in the environment. The dev server forwards
           <code>/api/&lt;provider&gt;</code> to the provider and adds the key there; the page never sees it.
         </p>
-        <table>
-          <thead>
-            <tr>
-              <th>Provider</th>
-              <th>Proxy route</th>
-              <th>Key from</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (info of providers; track info.name) {
+        <div class="table-box">
+          <table>
+            <thead>
               <tr>
-                <td>{{ info.label }}</td>
-                <td>
-                  <code>/api/{{ info.name }}</code>
-                </td>
-                <td>
-                  <code>{{ info.keyVariable }}</code>
-                </td>
+                <th>Provider</th>
+                <th>Proxy route</th>
+                <th>Key from</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (info of providers; track info.name) {
+                <tr>
+                  <td>{{ info.label }}</td>
+                  <td>
+                    <code>/api/{{ info.name }}</code>
+                  </td>
+                  <td>
+                    <code>{{ info.keyVariable }}</code>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     </fieldset>
 
@@ -106,9 +108,10 @@ import {DemoSettingsStore} from './demo-settings-store';
     @if (current.connection === 'proxy') {
       <fieldset>
         <legend>Keys in the browser (not recommended)</legend>
-        <label class="risk">
+        <label class="risk choice">
           <input
             type="checkbox"
+            class="switch"
             data-testid="allow-keys"
             [checked]="store.isKeyEntryAllowed()"
             (change)="store.allowKeyEntry($any($event.target).checked)"
@@ -136,31 +139,39 @@ import {DemoSettingsStore} from './demo-settings-store';
     }
   `,
   styles: `
-    fieldset {
-      border: 1px solid #ddd;
-      border-radius: 8px;
-      margin-bottom: 1rem;
-      display: grid;
-      gap: 0.5rem;
+    h1 {
+      font-size: 1.5rem;
     }
-    .field {
+    fieldset {
       display: grid;
-      grid-template-columns: 10rem 22rem;
+      gap: var(--space-3);
+      background: var(--surface);
+    }
+    .choice {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--space-2);
+    }
+    .choice input {
+      flex: none;
+      margin: 0.2rem 0 0;
+    }
+    .field input {
+      width: 100%;
+      max-width: 24rem;
+    }
+    .check {
+      display: flex;
+      flex-wrap: wrap;
       align-items: center;
+      gap: var(--space-3);
+      margin: 0;
     }
     .hint,
     .risk {
-      font-size: 0.85rem;
-      color: #555;
-    }
-    table {
-      border-collapse: collapse;
-      font-size: 0.9rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.2rem 0.8rem 0.2rem 0;
+      font-size: var(--text-small);
+      color: var(--muted);
+      margin: 0;
     }
   `,
 })

@@ -1,4 +1,4 @@
-import {pageOfPath, pathOfPage} from './demo-pages';
+import {callDetailsPath, pageOfPath, pathOfPage, withQueryParam} from './demo-pages';
 
 describe('demo pages', () => {
   it('maps paths to pages, with or without slashes', () => {
@@ -17,5 +17,17 @@ describe('demo pages', () => {
     expect(pathOfPage('dashboard')).toBe('/dashboard');
     expect(pathOfPage('chat')).toBe('/');
     expect(pathOfPage('extract')).toBe('/extract');
+  });
+
+  it('sets, replaces and removes one query parameter, keeping the others', () => {
+    expect(withQueryParam('', 'call', 'a b')).toBe('?call=a+b');
+    expect(withQueryParam('?call=1&x=2', 'call', '3')).toBe('?call=3&x=2');
+    expect(withQueryParam('?call=1&x=2', 'call', undefined)).toBe('?x=2');
+    expect(withQueryParam('?call=1', 'call', undefined)).toBe('');
+  });
+
+  it('links to one call on the dashboard', () => {
+    expect(callDetailsPath('row 1')).toBe('/dashboard?call=row+1');
+    expect(pageOfPath(new URL(callDetailsPath('7'), 'http://x').pathname)).toBe('dashboard');
   });
 });

@@ -27,3 +27,30 @@ export function pageOfPath(path: string): DemoPage {
 export function pathOfPage(page: DemoPage): string {
   return DEMO_PAGES.find(entry => entry.page === page)?.path ?? '/';
 }
+
+/**
+ * A query string with one parameter set or removed, the others kept.
+ * @param search The location's search, e.g. `?call=7` or empty.
+ * @param name The parameter.
+ * @param value Its value, or `undefined` to remove it.
+ * @returns The new search, `?…` or empty.
+ */
+export function withQueryParam(search: string, name: string, value: string | undefined): string {
+  const params = new URLSearchParams(search);
+  if (value === undefined) params.delete(name);
+  else params.set(name, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The dashboard's query parameter naming the log row whose details it opens. */
+export const CALL_QUERY_PARAM = 'call';
+
+/**
+ * The link to one log row's details on the dashboard, for the chat's messages.
+ * @param rowId The row's id (`LlmCallRecord.id`).
+ * @returns `/dashboard?call=<id>`.
+ */
+export function callDetailsPath(rowId: string): string {
+  return pathOfPage('dashboard') + withQueryParam('', CALL_QUERY_PARAM, rowId);
+}
