@@ -36,4 +36,12 @@ describe('dashboard charts', () => {
     expect(latencyByModelChart(groups).data.datasets.map(dataset => dataset.data[0])).toEqual([100, 300, 900, 2000]);
     expect(latencyByModelChart([group('b', {})]).data.datasets[0].data).toEqual([null]);
   });
+
+  it('labels the cost axes in dollars as the rest of the dashboard does, not in exponent notation', () => {
+    for (const chart of [costOverTimeChart([call(1000, 0.000012)]), costByModelChart([group('a', {totalCost: 1})])]) {
+      const ticks = (chart.options?.scales?.['y'] as {ticks: {callback: (value: number) => string}}).ticks;
+      expect(ticks.callback(0.000012)).toBe('$0.0000120');
+      expect(ticks.callback(0.5)).toBe('$0.5000');
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type {ChartConfiguration} from 'chart.js';
 import type {LlmCallRecord, LlmCallStatsGroup} from 'llm-rx/logging';
+import {formatCost} from '../common/format';
 
 // Small legend boxes, so that four series still fit in one or two lines on a phone.
 const COMMON_OPTIONS = {
@@ -8,6 +9,9 @@ const COMMON_OPTIONS = {
   animation: false,
   plugins: {legend: {labels: {boxWidth: 12, boxHeight: 12}}},
 } as const;
+
+/** A cost axis: dollars as the rest of the dashboard writes them (`$0.0000106`), not `1.06E-5`. */
+const COST_AXIS = {beginAtZero: true, ticks: {callback: (value: string | number) => formatCost(Number(value))}};
 
 /**
  * The cumulative cost of the calls over time, oldest first.
@@ -24,7 +28,7 @@ export function costOverTimeChart(calls: readonly LlmCallRecord[]): ChartConfigu
       labels: sorted.map(call => new Date(call.startedAt).toLocaleTimeString('en-GB')),
       datasets: [{label: 'Cumulative cost (USD)', data: points, borderColor: '#2563eb', pointRadius: 2, tension: 0}],
     },
-    options: {...COMMON_OPTIONS, scales: {y: {beginAtZero: true}}},
+    options: {...COMMON_OPTIONS, scales: {y: COST_AXIS}},
   };
 }
 
@@ -40,7 +44,7 @@ export function costByModelChart(groups: readonly LlmCallStatsGroup[]): ChartCon
       labels: groups.map(group => group.key),
       datasets: [{label: 'Cost (USD)', data: groups.map(group => group.totalCost), backgroundColor: '#2563eb'}],
     },
-    options: {...COMMON_OPTIONS, scales: {y: {beginAtZero: true}}},
+    options: {...COMMON_OPTIONS, scales: {y: COST_AXIS}},
   };
 }
 
