@@ -76,7 +76,8 @@ export function restoredConversation(conversation: ChatConversation): ChatConver
  * @returns The index of the last user message, or -1.
  */
 export function lastUserIndex(messages: readonly ChatMessage[]): number {
-  return messages.findLastIndex(message => message.role === 'user');
+  for (let index = messages.length - 1; index >= 0; index--) if (messages[index].role === 'user') return index;
+  return -1;
 }
 
 /**
