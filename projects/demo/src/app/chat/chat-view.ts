@@ -192,6 +192,12 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
     .composer-bar app-chat-composer {
       justify-self: stretch;
     }
+    /* Above the composer, out of the flow: showing or hiding it does not move the page. */
+    .jump {
+      position: absolute;
+      bottom: calc(100% + 0.25rem);
+      box-shadow: var(--shadow);
+    }
     @media (max-width: 56rem) {
       :host {
         grid-template-columns: minmax(0, 1fr);

@@ -28,15 +28,20 @@ const COPIED_MS = 2000;
           [thoughtMs]="current.thoughtMs"
         />
       }
-      <div class="body" data-testid="answer">
-        @for (piece of pieces(); track piece.kind === 'text' ? 'text-' + piece.offset : piece.call.toolCallId) {
-          @if (piece.kind === 'text') {
-            <app-message-markdown [text]="piece.text" [streaming]="isStreaming() && $last" />
-          } @else {
-            <app-tool-call-card [call]="piece.call" [answerStatus]="toolStatus()" />
+      @if (current.toolCalls.length === 0) {
+        <app-message-markdown class="body" data-testid="answer" [text]="current.content" [streaming]="isStreaming()" />
+      } @else {
+        <!-- With tool calls, the answer is its text in pieces, each call's card where it came. -->
+        <div class="body" data-testid="answer">
+          @for (piece of pieces(); track piece.kind === 'text' ? 'text-' + piece.offset : piece.call.toolCallId) {
+            @if (piece.kind === 'text') {
+              <app-message-markdown [text]="piece.text" [streaming]="isStreaming() && $last" />
+            } @else {
+              <app-tool-call-card [call]="piece.call" [answerStatus]="toolStatus()" />
+            }
           }
-        }
-      </div>
+        </div>
+      }
       @if (isStreaming()) {
         <span class="caret" aria-hidden="true"></span>
       }
@@ -112,6 +117,7 @@ const COPIED_MS = 2000;
       padding: 0.25rem 0;
     }
     .body {
+      display: block;
       min-height: 1.6rem;
     }
     .caret {

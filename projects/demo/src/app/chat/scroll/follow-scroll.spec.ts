@@ -20,6 +20,10 @@ describe('followsAfterScroll', () => {
     expect(followsAfterScroll(true, 1000, {...bottom, top: 400})).toBe(false);
   });
 
+  it('goes on following when shorter content pulls the view up, flush at the bottom', () => {
+    expect(followsAfterScroll(true, 1000, {top: 950, viewportHeight: 500, contentHeight: 1450})).toBe(true);
+  });
+
   it('goes on following when the view moves down (the page following the stream)', () => {
     expect(followsAfterScroll(true, 900, bottom)).toBe(true);
   });

@@ -19,13 +19,15 @@ export function isAtBottom(position: ScrollPosition): boolean {
 
 /**
  * Whether the view should go on following a streaming answer after a scroll: it stops as soon as the user scrolls
- * up (even a little, still within the tolerance), and follows again once they are back at the bottom.
+ * up (even a little, still within the tolerance), and follows again once they are back at the bottom. A view pulled
+ * up because its content got shorter (a button went away) stays flush at the bottom: that is not the user.
  * @param isFollowing Whether it followed before the scroll.
  * @param previousTop The scroll offset before the scroll.
  * @param position Where the view is now.
  * @returns Whether to follow.
  */
 export function followsAfterScroll(isFollowing: boolean, previousTop: number, position: ScrollPosition): boolean {
-  if (position.top < previousTop - 1) return false;
+  const isFlushAtBottom = position.contentHeight - position.top - position.viewportHeight <= 1;
+  if (position.top < previousTop - 1 && !isFlushAtBottom) return false;
   return isFollowing || isAtBottom(position);
 }
