@@ -179,4 +179,48 @@ test.describe('conversation', () => {
     await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
     await expect.poll(() => distanceToBottom(chat)).toBeLessThan(40);
   });
+
+  test('shows the reasoning live, open while it streams, then collapsed: "Thought for N s"', async ({chat}) => {
+    await setScenario(chat, 'openai', 'reasoning=8;chunkDelay=60');
+    await sendPrompt(chat, 'Think first');
+    const reasoning = chatAnswer(chat).getByTestId('answer-reasoning');
+    await expect(reasoning).toHaveJSProperty('open', true, {timeout: 30_000});
+    await expect(reasoning.getByTestId('reasoning-summary')).toHaveText('Thinking…');
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
+    await expect(reasoning).toHaveJSProperty('open', false);
+    await expect(reasoning.getByTestId('reasoning-summary')).toHaveText(/^Thought for \d+ s$/);
+    await expect(chatAnswer(chat).getByTestId('answer').locator('h2')).toHaveText('About “Think first”');
+  });
+
+  test('an error card explains the failure, and Retry asks again in place', async ({chat}) => {
+    await setScenario(chat, 'openai', 'status=401');
+    await ask(chat, 'Will fail', 0, 'error');
+    await expect(chatAnswer(chat).getByTestId('answer-error')).toContainText('rejected the API key (401)');
+    await setScenario(chat, 'openai', 'chunks=2;chunkDelay=0');
+    await chatAnswer(chat).getByTestId('retry').click();
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
+    await expect(chat.getByTestId('assistant-message')).toHaveCount(1);
+    await expect(chat.getByTestId('answer-error')).toHaveCount(0);
+  });
+
+  test('fits a 360 px wide phone: no sideways scroll, settings and conversations cover the page', async ({chat}) => {
+    await chat.setViewportSize({width: 360, height: 740});
+    await setScenario(chat, 'openai', 'chunkDelay=0');
+    await chat.getByTestId('settings-close').click();
+    await ask(chat, 'A table and a code block, on a phone, with a long prompt to wrap around', 0);
+    const overflow = () => chat.evaluate(() => document.querySelector('app-chat-view')!.scrollWidth - innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+
+    await chat.getByTestId('settings-toggle').click();
+    await expect(chat.getByTestId('chat-settings')).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await chat.keyboard.press('Escape');
+    await expect(chat.getByTestId('chat-settings')).toHaveCount(0);
+    await expect(chat.getByTestId('settings-toggle')).toBeFocused();
+
+    await chat.getByTestId('conversations-toggle').click();
+    await expect(chat.getByTestId('conversation-list')).toBeVisible();
+    await chat.getByTestId('open-conversation').click();
+    await expect(chat.getByTestId('conversation-list')).toBeHidden();
+  });
 });

@@ -175,7 +175,12 @@ export class ChatSession {
     };
     this._currentId.set(conversation.id);
     void this._store.save(conversation);
-    this._live.set({conversationId: conversation.id, message: answer, reasoningStartedAt: null, reasoningEndedAt: null});
+    this._live.set({
+      conversationId: conversation.id,
+      message: answer,
+      reasoningStartedAt: null,
+      reasoningEndedAt: null,
+    });
     const prompt = (messages[lastUserIndex(messages)] as ChatUserMessage).content;
     const systemPrompt = this.systemPrompt().trim();
     const request = {messages: requestMessages(messages.slice(0, -1)), ...(systemPrompt && {systemPrompt})};

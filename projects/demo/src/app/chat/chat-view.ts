@@ -20,15 +20,11 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
   selector: 'app-chat-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ChatSession],
+  // Escape closes the conversations drawer on a phone (the settings panel closes itself).
+  host: {'(keydown.escape)': 'isListOpen.set(false)'},
   imports: [AssistantMessage, ChatComposer, ChatSettingsPanel, ConversationList, FollowScrollDirective, UserMessage],
   template: `
-    <aside
-      id="chat-conversations"
-      class="conversations"
-      aria-label="Conversations"
-      [class.open]="isListOpen()"
-      (keydown.escape)="isListOpen.set(false)"
-    >
+    <aside id="chat-conversations" class="conversations" aria-label="Conversations" [class.open]="isListOpen()">
       <app-conversation-list
         [conversations]="session.conversations()"
         [currentId]="session.conversation().id"

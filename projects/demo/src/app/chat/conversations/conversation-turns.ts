@@ -10,7 +10,10 @@ const MAX_TITLE_LENGTH = 48;
  * @returns The title, or `New chat` before the first prompt.
  */
 export function conversationTitle(messages: readonly ChatMessage[]): string {
-  const first = messages.find(message => message.role === 'user')?.content.replace(/\s+/g, ' ').trim();
+  const first = messages
+    .find(message => message.role === 'user')
+    ?.content.replace(/\s+/g, ' ')
+    .trim();
   if (!first) return 'New chat';
   return first.length <= MAX_TITLE_LENGTH ? first : `${first.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`;
 }

@@ -16,7 +16,13 @@ import {SimulatePanel} from '../simulate-panel';
   template: `
     <div class="panel-header">
       <h2 #heading tabindex="-1" id="chat-settings-title">Chat settings</h2>
-      <button type="button" class="icon-button" data-testid="settings-close" aria-label="Close the settings" (click)="closed.emit()">
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="settings-close"
+        aria-label="Close the settings"
+        (click)="closed.emit()"
+      >
         ✕
       </button>
     </div>
@@ -51,7 +57,9 @@ import {SimulatePanel} from '../simulate-panel';
       />
     }
     <p class="mode">
-      {{ session.isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the dev-server proxy)' }}
+      {{
+        session.isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the dev-server proxy)'
+      }}
       — change it on the Settings page.
     </p>
   `,
