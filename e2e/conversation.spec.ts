@@ -146,6 +146,17 @@ test.describe('conversation', () => {
     await expect(chatAnswer(chat).getByTestId('answer-status')).toContainText('Interrupted');
   });
 
+  test('leaving the chat mid-answer stops it; back in the chat, it is saved as stopped', async ({chat}) => {
+    await setScenario(chat, 'openai', 'chunks=400;chunkDelay=40');
+    await sendPrompt(chat, 'A long one');
+    await expect(chatAnswer(chat).getByTestId('answer')).toContainText('w3');
+    await chat.getByTestId('nav-dashboard').click();
+    await chat.getByTestId('nav-chat').click();
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'cancelled');
+    await expect(chatAnswer(chat).getByTestId('answer')).toContainText('w3');
+    await expect(chat.getByTestId('send')).toBeVisible();
+  });
+
   test('links an answer to its row on the dashboard', async ({chat}) => {
     await setScenario(chat, 'openai', 'chunks=3;chunkDelay=0');
     await ask(chat, 'Link me', 0);

@@ -37,7 +37,8 @@ interface LiveAnswer {
 /**
  * The chat's state and actions: the open conversation, the answer streaming into it (one at a time), the settings
  * of the next call (system prompt, cascade, simulated scenarios, tools), and send, stop, regenerate, edit and resend.
- * Saves the conversation on each send and at the end of each answer, and when the page hides mid-answer.
+ * Saves the conversation on each send and at the end of each answer, when the tab hides mid-answer, and when the
+ * chat is left mid-answer (which stops it).
  */
 @Injectable()
 export class ChatSession {
@@ -97,7 +98,17 @@ export class ChatSession {
       if (live) void this._saveMessage(live.conversationId, this._liveMessage(live));
     };
     addEventListener('pagehide', onPageHide);
-    inject(DestroyRef).onDestroy(() => removeEventListener('pagehide', onPageHide));
+    inject(DestroyRef).onDestroy(() => {
+      removeEventListener('pagehide', onPageHide);
+      // Leaving the page (another tab of the demo) stops the answer (`injectLlmStream()` cancels): saved as stopped.
+      const live = this._live();
+      if (live)
+        void this._saveMessage(live.conversationId, {
+          ...this._liveMessage(live),
+          status: 'cancelled',
+          endedAt: Date.now(),
+        });
+    });
   }
 
   /**
