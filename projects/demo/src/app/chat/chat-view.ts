@@ -96,6 +96,17 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
           (stopped)="session.stop()"
           (focused)="onComposerFocus()"
         />
+        <p class="mode" data-testid="chat-mode">
+          {{
+            session.isSimulated()
+              ? 'Simulated providers (mock server)'
+              : 'Real providers (through the dev-server proxy)'
+          }}
+          · {{ session.steps()[0].provider }} / {{ session.steps()[0].model }}
+          @if (session.steps().length > 1) {
+            + {{ session.steps().length - 1 }} fallback{{ session.steps().length > 2 ? 's' : '' }}
+          }
+        </p>
       </div>
     </section>
     @if (isSettingsOpen()) {
@@ -187,6 +198,12 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
     }
     .composer-bar app-chat-composer {
       justify-self: stretch;
+    }
+    .mode {
+      margin: 0;
+      font-size: 0.75rem;
+      color: var(--muted);
+      text-align: center;
     }
     /* Above the composer, out of the flow: showing or hiding it does not move the page. */
     .jump {

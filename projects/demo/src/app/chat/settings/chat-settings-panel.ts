@@ -56,12 +56,6 @@ import {SimulatePanel} from '../simulate-panel';
         [(scenarios)]="session.scenarios"
       />
     }
-    <p class="mode">
-      {{
-        session.isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the dev-server proxy)'
-      }}
-      — change it on the Settings page.
-    </p>
   `,
   styles: `
     :host {
@@ -92,11 +86,6 @@ import {SimulatePanel} from '../simulate-panel';
       gap: 0.4rem;
       align-items: center;
       font-size: 0.9rem;
-    }
-    .mode {
-      font-size: 0.8rem;
-      color: var(--muted);
-      margin: 0;
     }
   `,
 })
