@@ -1,15 +1,26 @@
-import {askAndWait, expect, mockRequests, saveScreenshot, setScenario, test, uniqueTag} from './demo-fixtures';
+import {
+  askAndWait,
+  chatAnswer,
+  expect,
+  mockRequests,
+  openChatSettings,
+  saveScreenshot,
+  sendPrompt,
+  setScenario,
+  test,
+  uniqueTag,
+} from './demo-fixtures';
 
 test.describe('chat', () => {
   test('streams the answer and renders it incrementally as markdown', async ({chat}) => {
     const tag = uniqueTag('stream');
     await setScenario(chat, 'openai', `tag=${tag};chunks=40;chunkDelay=60`);
-    await chat.getByTestId('send').click();
+    await sendPrompt(chat, 'Count to forty');
 
-    const answer = chat.getByTestId('answer');
+    const answer = chatAnswer(chat).getByTestId('answer');
     const states: string[] = [];
     // Polls the DOM while the answer streams: each distinct state is kept, in order.
-    while ((await chat.locator('[data-status]').getAttribute('data-status')) !== 'done') {
+    while ((await chatAnswer(chat).getAttribute('data-status')) !== 'done') {
       const text = (await answer.innerText()).trim();
       if (text && text !== states.at(-1)) states.push(text);
       await chat.waitForTimeout(50);
@@ -34,7 +45,7 @@ test.describe('chat', () => {
     await setScenario(chat, 'openai', `text=${encodeURIComponent(markdown)};chunkDelay=0`);
     await askAndWait(chat);
 
-    const answer = chat.getByTestId('answer');
+    const answer = chatAnswer(chat).getByTestId('answer');
     await expect(answer.locator('h2')).toHaveText('Title');
     await expect(answer.locator('strong')).toHaveText('bold');
     expect(await answer.locator('img').getAttribute('onerror')).toBeNull();
@@ -46,13 +57,16 @@ test.describe('chat', () => {
   test('cancel stops the stream and closes the connection', async ({chat}) => {
     const tag = uniqueTag('cancel');
     await setScenario(chat, 'openai', `tag=${tag};chunks=400;chunkDelay=40`);
-    await chat.getByTestId('send').click();
-    const answer = chat.getByTestId('answer');
+    await sendPrompt(chat, 'Count to four hundred');
+    const answer = chatAnswer(chat).getByTestId('answer');
     await expect(answer).toContainText('w3');
+    await expect(chat.getByTestId('send')).toHaveCount(0);
 
     await chat.getByTestId('cancel').click();
-    await expect(chat.locator('[data-status]')).toHaveAttribute('data-status', 'cancelled');
-    await expect(chat.getByTestId('answer-status')).toContainText('Cancelled');
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'cancelled');
+    await expect(chatAnswer(chat).getByTestId('answer-status')).toContainText('Stopped');
+    // Send is back, disabled while the composer is empty.
+    await expect(chat.getByTestId('send')).toBeDisabled();
     const textAtCancel = await answer.innerText();
     await chat.waitForTimeout(300);
     expect(await answer.innerText()).toBe(textAtCancel);
@@ -64,6 +78,7 @@ test.describe('chat', () => {
 
   test('a cascade fails over on a 529 before content and the second provider answers', async ({chat}, testInfo) => {
     const tag = uniqueTag('cascade');
+    await openChatSettings(chat);
     await chat.getByTestId('add-fallback').click();
     await expect(chat.getByTestId('cascade-step')).toHaveCount(2);
     await setScenario(chat, 'openai', `status=529;tag=${tag}-openai`);
@@ -71,7 +86,11 @@ test.describe('chat', () => {
     const normal = await chat.getByTestId('simulate-anthropic').getByTestId('scenario-text').inputValue();
     await setScenario(chat, 'anthropic', `${normal};tag=${tag}-anthropic`);
     await askAndWait(chat);
-    await expect(chat.getByTestId('answer').locator('h2')).toHaveText('Why the sky is blue');
+    // The default scenario answers the prompt itself, in markdown.
+    const answer = chatAnswer(chat).getByTestId('answer');
+    await expect(answer.locator('h2')).toHaveText('About “Why is the sky blue?”');
+    await expect(answer.locator('table td').first()).toHaveText('Words');
+    await expect(answer.locator('pre code')).toContainText('const question');
     await expect(chat.getByTestId('usage-answered-by')).toContainText('anthropic / claude-haiku-4-5');
     await expect(chat.getByTestId('usage-answered-by')).toContainText('attempt 2 of 2');
     await expect(chat.getByTestId('usage-failed-attempts')).toContainText('overloaded (529)');
@@ -85,6 +104,7 @@ test.describe('chat', () => {
 
   test('retries a provider that fails before content before its cascade falls back', async ({chat}) => {
     const tag = uniqueTag('retry');
+    await openChatSettings(chat);
     await chat.getByTestId('add-fallback').click();
     await setScenario(chat, 'openai', `status=503;failTimes=1;tag=${tag}-openai;chunks=5;chunkDelay=0`);
     await setScenario(chat, 'anthropic', `tag=${tag}-anthropic;chunks=5;chunkDelay=0`);
@@ -97,6 +117,7 @@ test.describe('chat', () => {
   });
 
   test('explains a failed cascade attempt by attempt', async ({chat}) => {
+    await openChatSettings(chat);
     await chat.getByTestId('add-fallback').click();
     await setScenario(chat, 'openai', 'status=429;retryAfter=2');
     await setScenario(chat, 'anthropic', 'status=401');

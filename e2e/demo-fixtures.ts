@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import {test as base, expect, type Page} from '@playwright/test';
+import {test as base, expect, type Locator, type Page} from '@playwright/test';
 import {copyFileSync, mkdirSync} from 'node:fs';
 
 /** The mock provider server the e2e web server started (see `playwright.config.ts`). */
@@ -47,13 +47,19 @@ export function uniqueTag(name: string): string {
 }
 
 /**
- * Sets the scenario a simulated provider plays for the next calls.
- * @param page The chat page.
+ * Sets the scenario a simulated provider plays for the next calls. On the chat page, opens its settings panel
+ * first (the simulate panel is there), and leaves it open.
+ * @param page The chat page (or the Extract page).
  * @param provider The provider, e.g. `openai`.
  * @param scenario The `x-mock-scenario` value.
  */
 export async function setScenario(page: Page, provider: string, scenario: string): Promise<void> {
-  await page.getByTestId(`simulate-${provider}`).getByTestId('scenario-text').fill(scenario);
+  const row = page.getByTestId(`simulate-${provider}`);
+  const settingsToggle = page.getByTestId('settings-toggle');
+  // The chat loads after the first paint: wait for the panel's row or the chat's settings button.
+  await expect(row.or(settingsToggle).first()).toBeVisible();
+  if (!(await row.isVisible())) await openChatSettings(page);
+  await row.getByTestId('scenario-text').fill(scenario);
 }
 
 /**
@@ -89,16 +95,19 @@ export async function saveScreenshot(
 }
 
 /**
- * Sends the prompt and waits until this call (not the previous one) has ended.
+ * Sends the prompt in the chat's composer (a default one when it is empty) and waits until this answer (not the
+ * previous one) has ended.
  * @param page The chat page.
- * @param status How the call should end: `done`, `error` or `cancelled`.
+ * @param status How the answer should end: `done`, `error` or `cancelled`.
  */
 export async function askAndWait(page: Page, status: 'done' | 'error' = 'done'): Promise<void> {
-  const view = page.locator('app-answer-view');
-  const previous = (await view.count()) ? Number(await view.getAttribute('data-call')) : 0;
+  const prompt = page.getByTestId('prompt');
+  await expect(prompt).toBeVisible();
+  if (!(await prompt.inputValue()).trim()) await prompt.fill(DEFAULT_PROMPT);
+  const answers = page.getByTestId('assistant-message');
+  const previous = await answers.count();
   await page.getByTestId('send').click();
-  const answer = page.locator(`app-answer-view[data-call="${previous + 1}"] [data-status]`);
-  await expect(answer).toHaveAttribute('data-status', status, {timeout: 30_000});
+  await expect(answers.nth(previous)).toHaveAttribute('data-status', status, {timeout: 30_000});
 }
 
 /**
@@ -199,4 +208,41 @@ export async function expectNoSeriousAxeViolations(page: Page, what: string): Pr
       return `${violation.id} (${violation.impact}): ${violation.help} — ${targets.join(' | ')}`;
     });
   expect(serious, `axe on ${what}`).toEqual([]);
+}
+
+// ---- chat: helpers of the chat's specs (chat, conversation, tools, frame-rate) ----
+
+/** The prompt `askAndWait()` sends when the composer is empty. */
+export const DEFAULT_PROMPT = 'Why is the sky blue?';
+
+/**
+ * Opens the chat's settings panel (system prompt, cascade, tools, simulate) unless it is open.
+ * @param page The chat page.
+ */
+export async function openChatSettings(page: Page): Promise<void> {
+  const toggle = page.getByTestId('settings-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('chat-settings')).toBeVisible();
+}
+
+/**
+ * Types a prompt in the chat's composer and sends it with Enter.
+ * @param page The chat page.
+ * @param prompt What to ask.
+ */
+export async function sendPrompt(page: Page, prompt: string): Promise<void> {
+  const composer = page.getByTestId('prompt');
+  await composer.fill(prompt);
+  await composer.press('Enter');
+}
+
+/**
+ * One of the chat's answers.
+ * @param page The chat page.
+ * @param index Which answer, from 0; default the last.
+ * @returns The assistant message.
+ */
+export function chatAnswer(page: Page, index?: number): Locator {
+  const answers = page.getByTestId('assistant-message');
+  return index === undefined ? answers.last() : answers.nth(index);
 }

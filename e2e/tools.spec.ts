@@ -1,5 +1,14 @@
 import type {Page} from '@playwright/test';
-import {expect, mockRequests, saveScreenshot, setScenario, test, uniqueTag} from './demo-fixtures';
+import {
+  chatAnswer,
+  expect,
+  mockRequests,
+  openChatSettings,
+  saveScreenshot,
+  setScenario,
+  test,
+  uniqueTag,
+} from './demo-fixtures';
 
 /** What the first tool card shows at one moment. */
 interface CardSample {
@@ -22,7 +31,7 @@ async function recordCardSamples(page: Page): Promise<void> {
     new MutationObserver(() => {
       const card = document.querySelector('[data-testid="tool-call"]');
       samples.push({
-        answer: document.querySelector('app-answer-view section')?.getAttribute('data-status') ?? null,
+        answer: document.querySelector('[data-testid="assistant-message"]')?.getAttribute('data-status') ?? null,
         status: card?.getAttribute('data-tool-status') ?? null,
         args: card?.querySelector('[data-testid="tool-call-arguments"]')?.textContent ?? null,
       });
@@ -35,6 +44,7 @@ async function readSamples(page: Page): Promise<CardSample[]> {
 }
 
 async function turnToolsOn(page: Page): Promise<void> {
+  await openChatSettings(page);
   await page.getByTestId('tools-switch').check();
   // With tools, the simulations are the ones made for a tool call.
   await expect(page.getByTestId('simulate-openai').getByTestId('scenario-preset')).toHaveValue('tool-call');
@@ -49,9 +59,8 @@ test.describe('tools', () => {
     await setScenario(chat, 'openai', toolScenario(tag));
     await chat.getByTestId('prompt').fill('What is 12*(3+4)?');
     await recordCardSamples(chat);
-    await chat.getByTestId('send').click();
-    const answer = chat.locator('app-answer-view section');
-    await expect(answer).toHaveAttribute('data-status', 'done', {timeout: 30_000});
+    await chat.getByTestId('prompt').press('Enter');
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
 
     const card = chat.getByTestId('tool-call');
     await expect(card).toHaveCount(1);
@@ -90,13 +99,13 @@ test.describe('tools', () => {
     await turnToolsOn(chat);
     await setScenario(chat, 'openai', toolScenario(tag));
     await chat.getByTestId('prompt').fill('How do cascades fail over?');
-    await chat.getByTestId('send').click();
+    await chat.getByTestId('prompt').press('Enter');
     const card = chat.getByTestId('tool-call');
     await expect(card).toHaveAttribute('data-tool-status', 'running', {timeout: 30_000});
     await expect(card.getByTestId('tool-call-name')).toHaveText('llm_rx_facts');
 
     await chat.getByTestId('cancel').click();
-    await expect(chat.locator('app-answer-view section')).toHaveAttribute('data-status', 'cancelled');
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'cancelled');
     await expect(card).toHaveAttribute('data-tool-status', 'stopped');
     await expect(card.getByTestId('tool-call-status')).toHaveText('Stopped before it finished');
     // Past the tool's latency: it never answered, and no second model call was made.

@@ -1,4 +1,5 @@
 import {DEFAULT_MOCK_SCENARIO, MOCK_SCENARIO_PRESETS, presetIdOf, TOOL_MOCK_SCENARIO_PRESETS} from './mock-scenarios';
+import {withSimulatedAnswer} from './simulated-answer';
 
 describe('mock scenario presets', () => {
   it('have unique ids and header values without raw separators inside values', () => {
@@ -17,9 +18,11 @@ describe('mock scenario presets', () => {
     expect(TOOL_MOCK_SCENARIO_PRESETS.map(preset => preset.id)).not.toContain('normal');
   });
 
-  it('encode the markdown answer so the header stays on one line', () => {
-    expect(DEFAULT_MOCK_SCENARIO).not.toMatch(/[\n\r]/);
-    expect(decodeURIComponent(DEFAULT_MOCK_SCENARIO.split(';')[0].slice('text='.length))).toContain('## Why');
+  it('leave the default without a text of its own, so that the chat answers the prompt with it', () => {
+    expect(DEFAULT_MOCK_SCENARIO).not.toMatch(/(^|;)(text|chunks|status)=/);
+    const answered = withSimulatedAnswer(DEFAULT_MOCK_SCENARIO, 'Why is the sky blue?');
+    expect(answered).not.toMatch(/[\n\r]/);
+    expect(decodeURIComponent(answered.split(';text=')[1])).toContain('## About “Why is the sky blue?”');
   });
 
   it('names the preset of a scenario, or custom', () => {

@@ -7,25 +7,11 @@ export interface MockScenarioPreset {
   readonly scenario: string;
 }
 
-const SAMPLE_ANSWER = [
-  '## Why the sky is blue',
-  '',
-  'Sunlight holds every colour. Air molecules **scatter** short wavelengths far more than long ones',
-  '(Rayleigh scattering, which grows with 1/λ⁴), so blue light reaches your eyes from all over the sky.',
-  '',
-  '- At noon the path through air is short: the sky looks *blue*.',
-  '- At sunset it is long: the blue is scattered away and the sky turns `red` and orange.',
-  '',
-  '> Violet scatters even more, but the Sun emits less of it and our eyes are less sensitive to it.',
-].join('\n');
-
-/** The presets, the default first. */
+/** The presets, the default first; in the chat, those without a text of their own answer the prompt. */
 export const MOCK_SCENARIO_PRESETS: readonly MockScenarioPreset[] = [
-  {
-    id: 'normal',
-    label: 'Normal (markdown, 30 ms per word)',
-    scenario: `text=${encodeURIComponent(SAMPLE_ANSWER)};chunkDelay=30`,
-  },
+  // No text of its own: the chat adds an answer built from the prompt (`withSimulatedAnswer()`), as to every
+  // scenario that says nothing of the text.
+  {id: 'normal', label: 'Normal (an answer to your prompt, 30 ms per word)', scenario: 'chunkDelay=30'},
   {id: 'slow', label: 'Slow (1.5 s to start, 250 ms per word)', scenario: 'headerDelay=1500;chunkDelay=250'},
   {id: 'fast', label: 'Fire hose (5000 chunks, no delay)', scenario: 'chunks=5000;chunkDelay=0'},
   {id: 'reasoning', label: 'Reasoning first', scenario: 'reasoning=8;chunkDelay=40'},

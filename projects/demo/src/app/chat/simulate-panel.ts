@@ -46,6 +46,10 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
     </fieldset>
   `,
   styles: `
+    :host {
+      display: block;
+      container-type: inline-size;
+    }
     fieldset {
       border: 1px dashed #bbb;
       border-radius: 6px;
@@ -59,8 +63,8 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
       align-items: center;
       margin-bottom: 0.3rem;
     }
-    /* On a phone the label, the preset and the scenario stack, so that nothing scrolls sideways. */
-    @media (max-width: 40rem) {
+    /* In a narrow place (a phone, the chat's settings panel) the label, the preset and the scenario stack. */
+    @container (max-width: 40rem) {
       .row {
         grid-template-columns: minmax(0, 1fr);
       }
