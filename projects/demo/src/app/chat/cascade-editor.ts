@@ -72,11 +72,11 @@ import {type CascadeStep, moveStep, nextFallbackStep} from './cascade-step';
     .role {
       width: 6rem;
       font-size: 0.85rem;
-      color: #555;
+      color: var(--muted);
     }
     .hint {
       font-size: 0.85rem;
-      color: #555;
+      color: var(--muted);
       margin: 0.35rem 0 0;
     }
   `,

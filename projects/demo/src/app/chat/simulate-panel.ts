@@ -51,7 +51,7 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
       container-type: inline-size;
     }
     fieldset {
-      border: 1px dashed #bbb;
+      border: 1px dashed var(--border);
       border-radius: 6px;
       /* A fieldset is as wide as its content by default; this lets it shrink to the page. */
       min-width: 0;
@@ -80,7 +80,7 @@ export type MockScenarios = Readonly<Partial<Record<DemoProviderName, string>>>;
     }
     .hint {
       font-size: 0.8rem;
-      color: #555;
+      color: var(--muted);
       margin: 0.2rem 0 0;
     }
   `,

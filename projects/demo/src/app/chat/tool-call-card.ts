@@ -50,20 +50,20 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
   `,
   styles: `
     .card {
-      border: 1px solid #c9d7ea;
-      border-left: 4px solid #4a7bd0;
+      border: 1px solid var(--border);
+      border-left: 4px solid var(--accent);
       border-radius: 6px;
-      background: #f6f9fe;
+      background: var(--surface-2);
       padding: 0.4rem 0.6rem;
       margin: 0.5rem 0;
       font-size: 0.9rem;
     }
     .card[data-tool-status='error'],
     .card[data-tool-status='stopped'] {
-      border-left-color: #c0392b;
+      border-left-color: var(--danger);
     }
     .card[data-tool-status='done'] {
-      border-left-color: #2e8b57;
+      border-left-color: var(--success);
     }
     header {
       display: flex;
@@ -76,7 +76,7 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
     }
     .step,
     .status {
-      color: #666;
+      color: var(--muted);
       font-size: 0.8rem;
     }
     .arguments {
@@ -87,7 +87,7 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
     }
     .writing::after {
       content: '▍';
-      color: #888;
+      color: var(--muted);
     }
     .result {
       margin: 0;
@@ -95,7 +95,7 @@ const STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
     }
     .issues {
       margin: 0.2rem 0;
-      color: #8a4b00;
+      color: var(--warning);
     }
   `,
 })

@@ -78,7 +78,7 @@ import {describeLlmError} from './describe-llm-error';
       font-size: 0.85rem;
     }
     dt {
-      color: #666;
+      color: var(--muted);
     }
     dd {
       margin: 0;
@@ -86,7 +86,7 @@ import {describeLlmError} from './describe-llm-error';
     }
     .attempts {
       font-size: 0.85rem;
-      color: #8a4b00;
+      color: var(--warning);
       margin: 0.4rem 0 0;
     }
   `,
