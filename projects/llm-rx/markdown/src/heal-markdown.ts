@@ -1,9 +1,11 @@
 import remend from 'remend';
+import {healEdges} from './heal-edges';
 import {healTable} from './heal-table';
 
 /**
- * Heals the unfinished syntax of the last, growing block so that it renders as it will once finished: an unclosed
- * `**`, `_`, `` ` ``, `~~` or link is closed (by `remend`), then a table's missing delimiter row is added
+ * Heals the unfinished syntax of the last, growing block so that it renders as it will once finished: markers with
+ * no text after them yet are held back and a link text waiting for its url becomes a link (`healEdges()`), an
+ * unclosed `**`, `_`, `` ` ``, `~~` or link is closed (`remend`), then a table's missing delimiter row is added
  * (`healTable()`), so nothing flickers between raw and formatted text while the answer streams.
  *
  * Give it one block, never a code block: `remend` treats markers inside a fence that spans blocks as text to
@@ -12,5 +14,5 @@ import {healTable} from './heal-table';
  * @returns The healed markdown, to render in its place (never to keep).
  */
 export function healMarkdownBlock(block: string): string {
-  return healTable(remend(block));
+  return healTable(remend(healEdges(block)));
 }
