@@ -18,7 +18,7 @@ export interface HighlightJsLike {
 }
 
 /**
- * The default highlighter: highlight.js with its common languages (about 40, those LLMs write most: TypeScript,
+ * The default highlighter: highlight.js with its 36 common languages (those LLMs write most: TypeScript,
  * JavaScript, Python, shell, JSON, HTML, CSS, SQL, Java, C, C++, C#, Go, Rust, YAML, Markdown, diff…), loaded with
  * `import()` at the first code block, so that an app that never shows one never downloads it. A block whose language
  * highlight.js does not know is guessed with `highlightAuto()`; a block without a language is left plain.

@@ -49,7 +49,8 @@ export class StreamingMarkdown {
   #text = '';
   #tailNodes: ChildNode[] = [];
   #tailHtml = '';
-  #highlighting: Promise<void>[] = [];
+  /** The highlights under way, chained so that only the last promise is kept. */
+  #highlighting: Promise<void> = Promise.resolve();
   #stats: StreamingMarkdownStats = {
     committedBlocks: 0,
     tailRenders: 0,
@@ -129,7 +130,7 @@ export class StreamingMarkdown {
    * @returns A promise of the pending highlights.
    */
   highlighted(): Promise<void> {
-    return Promise.all(this.#highlighting).then(() => undefined);
+    return this.#highlighting;
   }
 
   /** Whether the text continues the committed blocks: it is as long and ends the same where they end. */
@@ -145,7 +146,7 @@ export class StreamingMarkdown {
     this.#links = {};
     this.#tailNodes = [];
     this.#tailHtml = '';
-    this.#highlighting = [];
+    this.#highlighting = Promise.resolve();
     this.#stats = {committedBlocks: 0, tailRenders: 0, lexedCharacters: 0, committedLength: 0, rerenderedBlocks: 0};
   }
 
@@ -206,6 +207,7 @@ export class StreamingMarkdown {
 
   #highlightNodes(nodes: readonly ChildNode[]): void {
     if (!this.#highlight) return;
-    this.#highlighting.push(highlightCodeBlocks(nodes, this.#container, this.#highlight, this.#sanitize));
+    const highlighting = highlightCodeBlocks(nodes, this.#container, this.#highlight, this.#sanitize);
+    this.#highlighting = Promise.all([this.#highlighting, highlighting]).then(() => undefined);
   }
 }
