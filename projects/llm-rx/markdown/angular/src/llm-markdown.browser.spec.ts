@@ -1,8 +1,8 @@
 import {AsyncPipe} from '@angular/common';
-import {ChangeDetectionStrategy, Component, provideZonelessChangeDetection, signal} from '@angular/core';
+import {ChangeDetectionStrategy, Component, PLATFORM_ID, provideZonelessChangeDetection, signal} from '@angular/core';
 import {TestBed} from '@angular/core/testing';
 import {BehaviorSubject} from 'rxjs';
-import type {StreamingMarkdownOptions} from 'llm-rx/markdown';
+import {StreamingMarkdown, type StreamingMarkdownOptions} from 'llm-rx/markdown';
 import {LlmMarkdown} from './llm-markdown';
 
 @Component({
@@ -81,6 +81,26 @@ describe('LlmMarkdown', () => {
     expect(getComputedStyle(table).overflowX).toBe('auto');
     expect(pre.scrollWidth).toBeGreaterThan(pre.clientWidth);
     fixture.nativeElement.remove();
+  });
+
+  it('renders once per change detection, however many times the text changed before it', async () => {
+    const update = spyOn(StreamingMarkdown.prototype, 'update').and.callThrough();
+    const fixture = TestBed.createComponent(SignalAnswer);
+    await fixture.whenStable();
+    update.calls.reset();
+    for (const text of ['One', 'One two', 'One two three']) fixture.componentInstance.text.set(text);
+    await fixture.whenStable();
+    expect(update.calls.allArgs()).toEqual([['One two three']]);
+    await fixture.whenStable();
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders nothing on the server', async () => {
+    TestBed.overrideProvider(PLATFORM_ID, {useValue: 'server'});
+    const fixture = TestBed.createComponent(SignalAnswer);
+    fixture.componentInstance.text.set('Text');
+    await fixture.whenStable();
+    expect(fixture.nativeElement.querySelector('llm-markdown').childNodes.length).toBe(0);
   });
 
   it('empties itself when destroyed', async () => {
