@@ -107,7 +107,7 @@ export class StreamingMarkdown {
   /**
    * The text is complete: the tail is rendered once more, without healing, its code blocks are highlighted and
    * its reference link definitions resolve the blocks before them. The result is what `marked` renders for the whole
-   * text at once.
+   * text at once (but for the code blocks' header boxes, unless `codeHeaders` is false).
    */
   finish(): void {
     const tail = this.#text.slice(this.#stats.committedLength);
