@@ -28,12 +28,15 @@ export function streamedPrefixes(text: string): string[] {
 }
 
 /**
- * What `marked` renders for the whole text at once, through the same sanitizer: what a finished stream must equal.
+ * What `marked` renders for the whole text at once, through the same sanitizer, with code blocks and tables as tab
+ * stops: what a finished stream must equal.
  * @param text The markdown.
  * @returns The sanitized HTML, as a container's `innerHTML` reads back.
  */
 export function renderedAtOnce(text: string): string {
   const reference = document.createElement('div');
   reference.innerHTML = createMarkdownSanitizer()(new MarkdownParser().renderAll(text));
+  // The renderer's one addition to marked's HTML: code blocks and tables are tab stops (they scroll sideways).
+  for (const box of reference.querySelectorAll<HTMLElement>('pre, table')) box.tabIndex = 0;
   return reference.innerHTML;
 }

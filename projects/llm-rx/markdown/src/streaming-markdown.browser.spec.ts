@@ -41,6 +41,18 @@ describe('StreamingMarkdown', () => {
     expect([...paragraphs].map(paragraph => paragraph.textContent)).toEqual(['One.', 'Two.', 'Three and']);
   });
 
+  it('makes code blocks and tables, which scroll sideways in their own box, reachable by keyboard', () => {
+    stream('Some `inline` code.\n\n```js\nconst a = 1;\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    renderer.finish();
+    expect(
+      [...container.querySelectorAll('pre, table')].map(box => [box.tagName, box.getAttribute('tabindex')]),
+    ).toEqual([
+      ['PRE', '0'],
+      ['TABLE', '0'],
+    ]);
+    expect(container.querySelector('p code')!.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('keeps the tail as it is when an update does not change what it renders', () => {
     renderer.update('One.\n\nTwo');
     const tailRenders = renderer.stats.tailRenders;

@@ -200,6 +200,9 @@ export class StreamingMarkdown {
     const template = this.#container.ownerDocument.createElement('template');
     template.innerHTML = this.#sanitize(html);
     if (this.#hasCodeHeaders) addCodeBlockHeaders(template.content);
+    // Code blocks and tables scroll sideways in their own box (the page never does): a keyboard user must be able
+    // to reach and scroll them, so each is a tab stop (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+    for (const box of template.content.querySelectorAll<HTMLElement>('pre, table')) box.tabIndex = 0;
     const nodes = [...template.content.childNodes];
     this.#container.insertBefore(template.content, before);
     return nodes;
