@@ -1,48 +1,21 @@
-import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
-import {renderMarkdown} from '../../common/render-markdown';
+import {ChangeDetectionStrategy, Component, input} from '@angular/core';
+import {LlmMarkdown} from 'llm-rx/markdown/angular';
 
 /**
- * The one place the chat renders markdown. Today it parses the whole text with `renderMarkdown()` and replaces the
- * element's HTML (sanitized by `[innerHTML]`), once per frame at most as the text signal is paced; at merge its
- * inside becomes the library's `<llm-markdown [text] [streaming]>`, which renders finished blocks once.
+ * The one place the chat renders markdown: the library's `<llm-markdown>`, which renders finished blocks once and
+ * keeps their nodes (a selection survives streaming), renders only the growing tail again, heals its unfinished
+ * syntax, sanitizes (DOMPurify) and highlights finished code blocks (highlight.js, loaded on the first one). Its
+ * colours come from the demo's tokens (`--llm-markdown-*` in `styles.css`), so it follows the theme toggle.
  */
 @Component({
   selector: 'app-message-markdown',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="markdown" [innerHTML]="html()"></div>`,
-  styles: `
-    .markdown {
-      line-height: 1.6;
-      overflow-wrap: anywhere;
-    }
-    .markdown :is(pre, table) {
-      max-width: 100%;
-      overflow-x: auto;
-    }
-    .markdown pre {
-      background: var(--code-bg);
-      border-radius: var(--radius-small);
-      padding: 0.6rem 0.8rem;
-      font-family: var(--font-mono);
-    }
-    .markdown table {
-      display: block;
-      border-collapse: collapse;
-    }
-    .markdown :is(th, td) {
-      border: 1px solid var(--border);
-      padding: 0.25rem 0.6rem;
-    }
-  `,
+  imports: [LlmMarkdown],
+  template: `<llm-markdown class="markdown" [text]="text()" [streaming]="streaming()" />`,
 })
 export class MessageMarkdown {
   /** The markdown so far. */
   readonly text = input.required<string>();
-  /**
-   * Whether more text is coming: the library's renderer heals the unfinished tail while it is. Nothing in this
-   * element changes with it today, so that a streaming answer's DOM changes once per frame at most.
-   */
+  /** Whether more text is coming: the renderer heals the unfinished tail while it is. */
   readonly streaming = input(false);
-
-  protected readonly html = computed(() => renderMarkdown(this.text()));
 }
