@@ -2,14 +2,14 @@ import {askAndWait, expect, setScenario, test, uniqueTag} from './demo-fixtures'
 
 /** What the probe in the page measured. */
 interface FrameProbe {
-  /** Mutation records of the answer element per rendered frame, in frame order. */
+  /** Updates of the answer element (batches of mutation records) per rendered frame, in frame order. */
   readonly perFrame: number[];
-  /** Mutation records of the answer element in all. */
+  /** Updates of the answer element in all. */
   readonly total: number;
 }
 
 /**
- * Counts the answer element's DOM mutations per rendered frame. Installed before the app, it wraps
+ * Counts the answer element's DOM updates per rendered frame. Installed before the app, it wraps
  * `requestAnimationFrame`: a mutation made in a frame's callbacks (or their microtasks) counts for that frame;
  * one made in a task between frames counts for the next frame, which is the first to render it.
  */
@@ -40,8 +40,10 @@ function installFrameProbe(): void {
     const element = node instanceof Element ? node : node.parentElement;
     return !!element?.closest('[data-testid="answer"]');
   };
+  // One batch of records per observer callback: a render's removals and insertions, made in one go, are one
+  // update (the markdown renderer replaces the tail's nodes and may commit blocks in the same update).
   new MutationObserver(records => {
-    const count = records.filter(record => isInAnswer(record.target)).length;
+    const count = records.some(record => isInAnswer(record.target)) ? 1 : 0;
     probe.total += count;
     if (isInFramePhase) current += count;
     else betweenFrames += count;
@@ -85,7 +87,9 @@ test('the frame probe does see two updates made in one frame', async ({chat}) =>
     const probe = (window as unknown as {__frameProbe: FrameProbe}).__frameProbe;
     const before = probe.perFrame.length;
     const answer = document.querySelector('[data-testid="answer"]')!;
+    // Two updates, each its own batch (the observer's callback runs in between), in one frame.
     answer.append('unpaced 1');
+    await Promise.resolve();
     answer.append('unpaced 2');
     await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return probe.perFrame.slice(before);
