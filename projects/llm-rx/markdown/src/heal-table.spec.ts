@@ -27,5 +27,12 @@ describe('healTable()', () => {
     expect(healTable('| a | b |\n| :-- | --: |\n| 1')).toBe('| a | b |\n| :-- | --: |\n| 1');
     expect(healTable('a | b')).toBe('a | b');
     expect(healTable('| a |\ntext')).toBe('| a |\ntext');
+    expect(healTable('| a |\n| b |')).toBe('| a |\n| b |');
+  });
+
+  it('keeps the paragraph a table header interrupts', () => {
+    expect(healTable('Intro:\n| a | b |')).toBe('Intro:\n| a | b |\n| --- | --- |\n');
+    expect(healTable('Intro:\n| a | b |\n|-')).toBe('Intro:\n| a | b |\n| --- | --- |\n');
+    expect(healTable('Intro:\n|')).toBe('Intro:\n');
   });
 });

@@ -8,23 +8,32 @@ const PARTIAL_DELIMITER_ROW = /^ {0,3}[|:\- \u200b]*$/;
 
 /**
  * Completes a table whose delimiter row (`|---|---|`) has not fully arrived, so that it renders as a table at once
- * instead of flashing as a paragraph of pipes: a header row alone, or followed by a delimiter row still being
- * written, gets a delimiter row with one column per header cell. `remend` does not do this.
+ * instead of flashing as a paragraph of pipes: a header row at the end of the block, alone or followed by a
+ * delimiter row still being written, gets a delimiter row with one column per header cell. The lines before the
+ * header (a paragraph that the table interrupts) are kept. `remend` does not do this.
  *
  * Only a header that starts with a pipe counts (as LLMs write tables); text that merely contains a pipe is left
- * alone. A header that has no cell yet (`|`) is held back: it returns the empty string.
+ * alone. A header that has no cell yet (`|`) is held back.
  * @param block The last block of the streamed text.
- * @returns The block, with a delimiter row when it is a table's beginning.
+ * @returns The block, with a delimiter row when it ends with a table's beginning.
  */
 export function healTable(block: string): string {
   const lines = block.split('\n');
-  const isHeaderAlone = lines.length === 1 || (lines.length === 2 && lines[1] === '');
+  // A complete last line leaves an empty string after its newline.
+  if (lines.at(-1) === '' && lines.length > 1) lines.pop();
+  const last = lines.length - 1;
   // A delimiter row that ends with a newline is complete: the lexer decides on it.
-  const isDelimiterUnderway = lines.length === 2 && lines[1] !== '' && PARTIAL_DELIMITER_ROW.test(lines[1]);
-  if (!PIPE_ROW.test(lines[0]) || !(isHeaderAlone || isDelimiterUnderway)) return block;
-  const columns = countCells(lines[0]);
-  if (columns === 0) return '';
-  return `${lines[0]}\n${'| --- '.repeat(columns)}|\n`;
+  const isDelimiterUnderway =
+    last > 0 && !block.endsWith('\n') && PARTIAL_DELIMITER_ROW.test(lines[last]) && PIPE_ROW.test(lines[last - 1]);
+  const header = isDelimiterUnderway ? last - 1 : last;
+  if (!PIPE_ROW.test(lines[header]) || (header > 0 && PIPE_ROW.test(lines[header - 1]))) return block;
+  const before = lines
+    .slice(0, header)
+    .map(line => `${line}\n`)
+    .join('');
+  const columns = countCells(lines[header]);
+  if (columns === 0) return before;
+  return `${before}${lines[header]}\n${'| --- '.repeat(columns)}|\n`;
 }
 
 /** The cells of a table row: its unescaped pipes split it, the outer ones do not count. */

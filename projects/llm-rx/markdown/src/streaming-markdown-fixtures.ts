@@ -3,14 +3,14 @@ import {createMarkdownSanitizer} from './markdown-sanitizer';
 import {StreamingMarkdown} from './streaming-markdown';
 import type {StreamingMarkdownOptions} from './streaming-markdown-options';
 
-/** A renderer into a fresh container, without highlighting unless asked. */
+/** A renderer into a fresh container, without highlighting or code headers unless asked. */
 export function createRenderer(options: StreamingMarkdownOptions = {}): {
   container: HTMLElement;
   renderer: StreamingMarkdown;
 } {
   const container = document.createElement('div');
   document.body.append(container);
-  return {container, renderer: new StreamingMarkdown(container, {highlight: false, ...options})};
+  return {container, renderer: new StreamingMarkdown(container, {highlight: false, codeHeaders: false, ...options})};
 }
 
 /**

@@ -17,6 +17,9 @@ const SAMPLE = [
   '- and a [link](https://example.com)',
 ].join('\n');
 
+/** A table that interrupts a paragraph, without a blank line, as models sometimes write it. */
+const TABLE_AFTER_PARAGRAPH = 'Compare:\n| A | B |\n|---|---|\n| 1 | **2** |\n\nDone.';
+
 /** The text a reader sees outside code blocks. */
 function visibleProse(container: HTMLElement): string {
   const copy = container.cloneNode(true) as HTMLElement;
@@ -46,6 +49,17 @@ describe('StreamingMarkdown healing', () => {
         expect(container.querySelector('pre code.language-ts')).withContext(context).not.toBeNull();
     }
     expect(formatted).toEqual({strong: 3, em: 1, code: 3, del: 1, a: 2, table: 1, pre: 1});
+    container.remove();
+  });
+
+  it('never shows a pipe row before a table that interrupts a paragraph', () => {
+    const {container, renderer} = createRenderer();
+    for (let end = 1; end <= TABLE_AFTER_PARAGRAPH.length; end++) {
+      const prefix = TABLE_AFTER_PARAGRAPH.slice(0, end);
+      renderer.update(prefix);
+      expect(visibleProse(container)).withContext(JSON.stringify(prefix)).not.toMatch(/[*|]/);
+    }
+    expect(container.querySelectorAll('table td').length).toBe(2);
     container.remove();
   });
 

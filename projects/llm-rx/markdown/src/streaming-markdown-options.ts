@@ -14,6 +14,11 @@ export interface StreamingMarkdownOptions {
    * `createHighlightJsHighlighter()` (highlight.js, loaded with `import()` at the first code block).
    */
   readonly highlight?: MarkdownHighlighter | false;
+  /**
+   * Whether each code block is put in a box (`.llm-markdown-code`) with a header that shows its language and a copy
+   * button. Default: true; with false, the final DOM is exactly what `marked` renders for the whole text.
+   */
+  readonly codeHeaders?: boolean;
 }
 
 /**

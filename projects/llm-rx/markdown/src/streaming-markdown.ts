@@ -1,4 +1,5 @@
 import type {Token, Tokens} from 'marked';
+import {addCodeBlockHeaders, copyCodeOnClick} from './code-block-header';
 import {countFinishedTokens, lengthOfTokens} from './finished-blocks';
 import {healMarkdownBlock} from './heal-markdown';
 import {highlightCodeBlocks} from './highlight-code-blocks';
@@ -42,6 +43,7 @@ export class StreamingMarkdown {
   readonly #parser = new MarkdownParser();
   readonly #sanitize: MarkdownSanitizer;
   readonly #highlight: MarkdownHighlighter | undefined;
+  readonly #hasCodeHeaders: boolean;
   #blocks: CommittedBlock[] = [];
   #links: MarkdownLinks = {};
   #text = '';
@@ -64,6 +66,7 @@ export class StreamingMarkdown {
     this.#container = container;
     this.#sanitize = options.sanitize ?? createMarkdownSanitizer(container.ownerDocument.defaultView ?? window);
     this.#highlight = options.highlight === false ? undefined : (options.highlight ?? createHighlightJsHighlighter());
+    this.#hasCodeHeaders = options.codeHeaders ?? true;
   }
 
   /** What the renderer did so far, counted: see `StreamingMarkdownStats`. */
@@ -78,6 +81,8 @@ export class StreamingMarkdown {
    */
   update(text: string): void {
     if (!this.#continues(text)) this.#clear();
+    // The same listener twice is one listener: this only adds it again after destroy().
+    if (this.#hasCodeHeaders) this.#container.addEventListener('click', copyCodeOnClick);
     this.#text = text;
     const tail = text.slice(this.#stats.committedLength);
     const tokens = this.#parser.lex(tail, this.#links);
@@ -112,10 +117,11 @@ export class StreamingMarkdown {
     this.#highlightNodes(this.#tailNodes);
   }
 
-  /** Empties the container and forgets the blocks; the renderer can start again with `update()`. */
+  /** Empties the container, forgets the blocks and stops listening to its copy buttons. */
   destroy(): void {
     this.#clear();
     this.#text = '';
+    this.#container.removeEventListener('click', copyCodeOnClick);
   }
 
   /**
@@ -192,6 +198,7 @@ export class StreamingMarkdown {
   #insert(html: string, before: ChildNode | null): ChildNode[] {
     const template = this.#container.ownerDocument.createElement('template');
     template.innerHTML = this.#sanitize(html);
+    if (this.#hasCodeHeaders) addCodeBlockHeaders(template.content);
     const nodes = [...template.content.childNodes];
     this.#container.insertBefore(template.content, before);
     return nodes;

@@ -62,6 +62,27 @@ describe('LlmMarkdown', () => {
     expect(link.getAttribute('target')).toBe('_blank');
   });
 
+  it('keeps a wide table and a long code line inside a 360 px column, each scrolling in its own box', async () => {
+    const fixture = TestBed.createComponent(SignalAnswer);
+    const host: HTMLElement = fixture.nativeElement.querySelector('llm-markdown');
+    fixture.nativeElement.style.cssText = 'display: block; width: 360px';
+    document.body.append(fixture.nativeElement);
+    const wideRow = Array.from({length: 12}, (_, index) => `| column number ${index} `).join('') + '|';
+    const delimiter = '| --- '.repeat(12) + '|';
+    const longLine = 'const x = ' + '"a long string" + '.repeat(20) + '"";';
+    fixture.componentInstance.text.set(`${wideRow}\n${delimiter}\n${wideRow}\n\n\`\`\`js\n${longLine}\n\`\`\`\n\nEnd.`);
+    fixture.componentInstance.streaming.set(false);
+    await fixture.whenStable();
+    const table = host.querySelector('table')!;
+    const pre = host.querySelector('pre')!;
+    expect(host.scrollWidth).toBeLessThanOrEqual(360);
+    expect(table.clientWidth).toBeLessThanOrEqual(360);
+    expect(table.scrollWidth).toBeGreaterThan(table.clientWidth);
+    expect(getComputedStyle(table).overflowX).toBe('auto');
+    expect(pre.scrollWidth).toBeGreaterThan(pre.clientWidth);
+    fixture.nativeElement.remove();
+  });
+
   it('empties itself when destroyed', async () => {
     const fixture = TestBed.createComponent(SignalAnswer);
     const host: HTMLElement = fixture.nativeElement.querySelector('llm-markdown');
