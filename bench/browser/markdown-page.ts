@@ -68,6 +68,16 @@ function isSelectionKept(selected: string | undefined): boolean {
   );
 }
 
+/**
+ * The text of the rendered answer, whitespace collapsed, without a renderer's own controls (the header llm-rx puts
+ * above a code block: its language and copy button), which the other renderers do not add.
+ */
+function answerTextOf(container: HTMLElement): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  for (const control of copy.querySelectorAll('.llm-markdown-code-header')) control.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 const api: MarkdownPageApi = {
   async run(name, config) {
     document.getElementById('out')?.remove();
@@ -131,7 +141,7 @@ const api: MarkdownPageApi = {
             frames,
             longTasksMs,
             isSelectionKept: isSelectionKept(selected),
-            finalText: (container.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            finalText: answerTextOf(container),
             seconds,
           });
           renderer.destroy();
