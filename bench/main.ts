@@ -9,6 +9,8 @@
 import {writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {runBrowserBenches} from './browser/browser-bench';
+import {benchMarkdown} from './browser/markdown-bench';
+import {benchPreload} from './browser/preload-bench';
 import {benchDemoBundle, benchLibraryBundles} from './bundle';
 import {benchCascade} from './cascade';
 import {benchColdLoad} from './cold-load';
@@ -43,6 +45,8 @@ const SECTIONS = [
   'cold-load',
   'cascade',
   'browser',
+  'preload',
+  'markdown',
   'bundle',
   'memory',
 ] as const;
@@ -73,6 +77,10 @@ const FULL: Omit<BenchSettings, 'command'> = {
   },
   // About 20 kB of JSON in 2,000 pieces, as in the issue; a loop is a few milliseconds, so a sample is ten of them.
   tools: {loopRounds: 15, loopsPerSample: 10, argumentRecords: 38, argumentChunks: 2_000, argumentRounds: 11},
+  // A short answer: what differs between the first and the second call is before the first chunk.
+  preload: {rounds: 15, chunks: 20},
+  // About 400 kB in 10-character chunks at 2,000 chunks/s: 20 s per renderer.
+  markdown: {bytes: 400_000, chunkSize: 10, chunksPerSecond: 2_000},
 };
 
 const SMOKE: Omit<BenchSettings, 'command'> = {
@@ -97,6 +105,8 @@ const SMOKE: Omit<BenchSettings, 'command'> = {
     reparseSamples: 5,
   },
   tools: {loopRounds: 1, loopsPerSample: 1, argumentRecords: 2, argumentChunks: 20, argumentRounds: 1},
+  preload: {rounds: 1, chunks: 20},
+  markdown: {bytes: 20_000, chunkSize: 10, chunksPerSecond: 2_000},
 };
 
 async function main(): Promise<void> {
@@ -274,6 +284,29 @@ async function main(): Promise<void> {
           );
         },
         'raw SDK and llm-rx agreed; both bindings showed the whole text; logging ran',
+      );
+    }
+    if (runs('preload')) {
+      await attempt(
+        'preload',
+        async () => {
+          results.preload = await benchPreload(
+            {mockUrl: server.url, warmups: 0, rounds: settings.preload.rounds, chunks: settings.preload.chunks},
+            log,
+          );
+        },
+        'both calls of every page streamed the same text, cold and preloaded',
+      );
+    }
+    if (runs('markdown')) {
+      await attempt(
+        'markdown',
+        async () => {
+          results.markdown = await benchMarkdown(settings.markdown, log);
+          const failed = results.markdown.rows.filter(row => row.error);
+          if (failed.length) throw new Error(failed.map(row => `${row.renderer}: ${row.error}`).join('; '));
+        },
+        'the three renderers ended with the same text',
       );
     }
     if (runs('memory')) {

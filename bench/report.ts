@@ -1,5 +1,7 @@
 import {formatNumber, kilobytes, markdownTable, medianWithIqr, range, ratio} from './report-format';
 import type {CancelMemoryResult, CollectMemoryResult} from './memory';
+import {renderPreloadSection} from './browser/preload-report';
+import {renderMarkdownSection} from './markdown/markdown-report';
 import {renderObjectSection} from './object/object-report';
 import {renderToolsSection} from './tools/tools-report';
 import type {BenchResults} from './results';
@@ -25,6 +27,8 @@ export function renderReport(results: BenchResults): string {
     memory(results),
     renderObjectSection(results),
     renderToolsSection(results),
+    renderPreloadSection(results),
+    renderMarkdownSection(results),
     method(results),
   ]
     .filter(section => section !== '')

@@ -2,7 +2,10 @@ import type {BrowserResults} from './browser/browser-bench';
 import type {DemoBundle, BuildFailure, FileSize} from './bundle';
 import type {CascadeResult} from './cascade';
 import type {ColdLoadRow} from './cold-load';
+import type {PreloadResult} from './browser/preload-result';
 import type {MachineInfo} from './machine';
+import type {MarkdownRunConfig} from './browser/markdown-page';
+import type {MarkdownResult} from './markdown/markdown-result';
 import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import type {ObjectParserRow} from './object/object-parser';
 import type {ObjectBenchSettings, ObjectStreamResults} from './object/object-stream';
@@ -30,6 +33,10 @@ export interface BenchSettings {
   readonly object: ObjectBenchSettings;
   /** The tools bench's loop and argument-streaming runs. */
   readonly tools: ToolsBenchSettings;
+  /** The preload bench's rounds per mode (each a fresh browser context) and answer length. */
+  readonly preload: {readonly rounds: number; readonly chunks: number};
+  /** The markdown bench's answer and how it streams. */
+  readonly markdown: MarkdownRunConfig;
 }
 
 /** Everything one bench run measured; a section is absent when it was skipped. */
@@ -53,6 +60,10 @@ export interface BenchResults {
   readonly coldLoad?: readonly ColdLoadRow[];
   readonly cascade?: CascadeResult;
   readonly browser?: BrowserResults;
+  /** The first call's time to first chunk against the second's in Chromium, without and with `preloadLlm()`. */
+  readonly preload?: PreloadResult;
+  /** A long markdown answer streamed to three renderers in Chromium. */
+  readonly markdown?: MarkdownResult;
   readonly libraryBundles?: readonly FileSize[] | BuildFailure;
   readonly demoBundle?: DemoBundle | BuildFailure;
   readonly cancelMemory?: CancelMemoryResult;

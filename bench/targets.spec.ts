@@ -140,3 +140,55 @@ describe('describeResult', () => {
     expect(describeResult({...check, isMet: undefined})).toBe('not measured');
   });
 });
+
+describe('checkTargets for preload and markdown', () => {
+  const mode = (firstToSecond: number) => ({
+    firstMs: summary(10),
+    secondMs: summary(10),
+    firstToSecond: summary(firstToSecond),
+    preloadMs: summary(5),
+  });
+  const frameTimes = (smallP95: number, largeP95: number) => [
+    {around: 4_000, from: 2_000, to: 6_000, frames: 10, p50: 1, p95: smallP95},
+    {around: 40_000, from: 30_000, to: 50_000, frames: 10, p50: 1, p95: 1},
+    {around: 400_000, from: 340_000, to: Number.POSITIVE_INFINITY, frames: 10, p50: 1, p95: largeP95},
+  ];
+  const markdown = (longTasks: number, largeP95: number, markedSeconds: number): BenchResults['markdown'] => ({
+    bytes: 400_000,
+    chunkSize: 10,
+    chunksPerSecond: 2_000,
+    baselineMainThreadSeconds: 1,
+    baselineLongTasks: 0,
+    rows: [
+      {renderer: 'llm-rx', frameTimes: frameTimes(4, largeP95), longTasks, maxLongTaskMs: 60, renderSeconds: 1},
+      {renderer: 'marked', renderSeconds: markedSeconds},
+      {renderer: 'ngx-markdown', error: 'could not bootstrap'},
+    ],
+  });
+
+  it('meets the preload target at 1.2× and misses it above', () => {
+    const check = (ratio: number) =>
+      checkTargets({...base, preload: {rounds: 1, scenario: '', cold: mode(3), preloaded: mode(ratio)}})[0];
+    expect(check(1.2)?.isMet).toBeTrue();
+    expect(check(1.21)?.isMet).toBeFalse();
+    expect(check(1.2)?.measured).toBe('1.20× (without: 3.00×)');
+  });
+
+  it('checks long tasks, frame growth and the speed-up over whole-text marked', () => {
+    const met = checkTargets({...base, markdown: markdown(0, 8, 10)});
+    expect(met.map(check => check.isMet)).toEqual([true, true, true]);
+    const missed = checkTargets({...base, markdown: markdown(1, 8.1, 9.9)});
+    expect(missed.map(check => check.isMet)).toEqual([false, false, false]);
+    expect(missed[1]?.measured).toBe('8.1 ms vs 4.0 ms (2.02×)');
+  });
+
+  it('does not measure what a renderer that could not run would have decided', () => {
+    const results = markdown(0, 8, 10);
+    const withoutLlmRx = {...results!, rows: results!.rows.filter(row => row.renderer !== 'llm-rx')};
+    expect(checkTargets({...base, markdown: withoutLlmRx}).map(check => check.isMet)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});

@@ -60,6 +60,15 @@ export const MAX_TOOL_LOOP_RATIO_TO_RAW = 1.1;
 /** llm-rx CPU per tool-argument chunk over its CPU per text chunk of the same answer, at most. */
 export const MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT = 1.5;
 
+/** With the SDK preloaded, the first call's time to first chunk over the second's, at most. */
+export const MAX_PRELOADED_FIRST_TO_SECOND = 1.2;
+/** Long tasks (over 50 ms) the streaming markdown renderer may cause over the whole answer. */
+export const MAX_MARKDOWN_LONG_TASKS = 0;
+/** The streaming renderer's p95 per frame at the whole answer over its p95 at 1% of it, at most. */
+export const MAX_MARKDOWN_FRAME_GROWTH = 2;
+/** Whole-text `marked` + `innerHTML` render time over the streaming renderer's, whole answer, at least. */
+export const MIN_MARKDOWN_SPEEDUP = 10;
+
 /**
  * Checks the issue's targets against one run's results, each as a ratio or difference within that run.
  * @param results The run.
@@ -92,7 +101,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       });
     }
   }
-  checks.push(...objectChecks(results), ...toolsChecks(results));
+  checks.push(...objectChecks(results), ...toolsChecks(results), ...preloadChecks(results), ...markdownChecks(results));
   const browserRatio = results.browser?.perChunk?.taskRatio;
   if (browserRatio !== undefined) {
     checks.push({
@@ -221,4 +230,62 @@ export function toolArgumentsCheck({toolArguments}: BenchResults): TargetCheck |
     isMet: row.cpuRatioToText.median <= MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT,
     inconclusive: spreadOf(row.cpuRatioToText),
   };
+}
+
+/**
+ * The preload target: with `preloadLlm()` before it, the first call's time to first chunk within 20% of the
+ * second's, round by round.
+ * @param results The run.
+ * @returns The check, if the preload bench ran.
+ */
+export function preloadChecks({preload}: BenchResults): TargetCheck[] {
+  if (!preload) return [];
+  const ratio = preload.preloaded.firstToSecond;
+  return [
+    {
+      target: `preload: with preloadLlm(), first call's time to first chunk ≤ ${MAX_PRELOADED_FIRST_TO_SECOND}× the second's (Chromium)`,
+      measured: `${formatNumber(ratio.median, 2)}× (without: ${formatNumber(preload.cold.firstToSecond.median, 2)}×)`,
+      isMet: ratio.median <= MAX_PRELOADED_FIRST_TO_SECOND,
+      inconclusive: spreadOf(ratio),
+    },
+  ];
+}
+
+/**
+ * The markdown targets, for the streaming renderer (llm-rx) against whole-text marked: no long task, p95 per frame
+ * at the whole answer within 2× its p95 at 1% of it, and 10× less render time over the whole answer.
+ * @param results The run.
+ * @returns The checks, if the markdown bench ran; not measured when a renderer could not run.
+ */
+export function markdownChecks({markdown}: BenchResults): TargetCheck[] {
+  if (!markdown) return [];
+  const streaming = markdown.rows.find(row => row.renderer === 'llm-rx');
+  const whole = markdown.rows.find(row => row.renderer === 'marked');
+  const kB = (bytes: number) => `${formatNumber(bytes / 1000, 0)} kB`;
+  const [small, , large] = streaming?.frameTimes ?? [];
+  const speedup =
+    streaming?.renderSeconds && whole?.renderSeconds ? whole.renderSeconds / streaming.renderSeconds : undefined;
+  return [
+    {
+      target: `markdown: no long task over 50 ms (llm-rx StreamingMarkdown, ${kB(markdown.bytes)} answer)`,
+      measured:
+        streaming?.longTasks === undefined
+          ? 'not run'
+          : `${streaming.longTasks} (longest ${formatNumber(streaming.maxLongTaskMs, 0)} ms)`,
+      isMet: streaming?.longTasks === undefined ? undefined : streaming.longTasks <= MAX_MARKDOWN_LONG_TASKS,
+    },
+    {
+      target: `markdown: llm-rx p95 per frame near ${kB(markdown.bytes)} ≤ ${MAX_MARKDOWN_FRAME_GROWTH}× its p95 near ${kB(markdown.bytes / 100)}`,
+      measured:
+        small && large
+          ? `${formatNumber(large.p95, 1)} ms vs ${formatNumber(small.p95, 1)} ms (${formatNumber(large.p95 / small.p95, 2)}×)`
+          : 'not measured',
+      isMet: small && large ? large.p95 <= MAX_MARKDOWN_FRAME_GROWTH * small.p95 : undefined,
+    },
+    {
+      target: `markdown: whole-text marked + innerHTML render time ≥ ${MIN_MARKDOWN_SPEEDUP}× llm-rx's over the whole answer`,
+      measured: speedup === undefined ? 'not measured' : `${formatNumber(speedup, 1)}×`,
+      isMet: speedup === undefined ? undefined : speedup >= MIN_MARKDOWN_SPEEDUP,
+    },
+  ];
 }

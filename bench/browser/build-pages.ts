@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {build} from 'esbuild';
 
 /** The bench pages, each an entry file under `bench/browser/`. */
-export const BENCH_PAGES = ['per-chunk-page', 'render-page', 'logging-page'] as const;
+export const BENCH_PAGES = ['per-chunk-page', 'render-page', 'logging-page', 'preload-page', 'markdown-page'] as const;
 
 /** A bench page name. */
 export type BenchPage = (typeof BENCH_PAGES)[number];

@@ -12,7 +12,8 @@ import {createApplication} from '@angular/platform-browser';
 import type {LlmChunk} from 'llm-rx';
 import {LlmStream, provideLlm} from 'llm-rx/angular';
 import {llmFromObservable, usagePart} from 'llm-rx/testing';
-import {Observable, scan} from 'rxjs';
+import {concat, type Observable, of, scan} from 'rxjs';
+import {atRate} from './at-rate';
 
 /** One binding's counts over one run. */
 export interface RenderResult {
@@ -31,29 +32,13 @@ export interface RenderPageApi {
   run(binding: 'naive' | 'llm-rx', chunksPerSecond: number, seconds: number): Promise<RenderResult>;
 }
 
-/**
- * Text chunks at a steady rate: each task emits the chunks due by now, as a network read delivers several events
- * at once, then yields to the event loop through a message channel (not throttled like nested timers).
- */
+/** Text chunks at a steady rate (see `atRate()`), then the usage part. */
 function chunksAtRate(chunksPerSecond: number, seconds: number): Observable<LlmChunk> {
-  return new Observable<LlmChunk>(subscriber => {
-    const total = Math.round(chunksPerSecond * seconds);
-    const channel = new MessageChannel();
-    const startedAt = performance.now();
-    let sent = 0;
-    channel.port1.onmessage = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - startedAt) / 1000) * chunksPerSecond));
-      while (sent < due) subscriber.next({type: 'text-delta', text: `w${++sent} `});
-      if (sent < total) {
-        channel.port2.postMessage(0);
-      } else {
-        subscriber.next(usagePart({outputTokens: total}));
-        subscriber.complete();
-      }
-    };
-    channel.port2.postMessage(0);
-    return () => channel.port1.close();
-  });
+  const total = Math.round(chunksPerSecond * seconds);
+  return concat(
+    atRate<LlmChunk>(total, chunksPerSecond, index => ({type: 'text-delta', text: `w${index + 1} `})),
+    of(usagePart({outputTokens: total})),
+  );
 }
 
 const llmStream = createApplication({providers: [provideZonelessChangeDetection(), provideLlm()]}).then(application =>

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {createServer} from 'node:http';
+import {createServer, request as httpRequest} from 'node:http';
 import {extname, join, normalize} from 'node:path';
 
 /** A static file server on the loopback interface. */
@@ -14,14 +14,29 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json',
 };
 
+/** Where the server forwards requests under `/mock/`, as an app's dev server proxies its API. */
+export const MOCK_PROXY_PATH = '/mock';
+
 /**
  * Serves the files of one directory, so that the bench pages load from an http origin (a loopback page calling
  * the loopback mock server, as a dev server would).
  * @param directory The directory to serve.
+ * @param proxyTo A server to forward requests under `/mock/` to (path without `/mock`, streamed both ways), so that
+ *   a page calls it from its own origin, without CORS preflights, as an app calls its API through its server.
  * @returns The running server.
  */
-export function serveDirectory(directory: string): Promise<StaticServer> {
+export function serveDirectory(directory: string, proxyTo?: string): Promise<StaticServer> {
   const server = createServer((request, response) => {
+    if (proxyTo && request.url?.startsWith(`${MOCK_PROXY_PATH}/`)) {
+      const target = new URL(request.url.slice(MOCK_PROXY_PATH.length), proxyTo);
+      const forwarded = httpRequest(target, {method: request.method, headers: request.headers}, upstream => {
+        response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(response);
+      });
+      forwarded.on('error', () => response.writeHead(502).end());
+      request.pipe(forwarded);
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
     const file = join(directory, path === '/' ? 'index.html' : path);
     if (!file.startsWith(directory)) {

@@ -1,4 +1,4 @@
-import {median, pairedRatios, summarize} from './stats';
+import {median, pairedRatios, quantileOf, summarize} from './stats';
 
 describe('summarize', () => {
   it('gives the median, extremes and interpolated quartiles of unsorted samples', () => {
@@ -29,5 +29,13 @@ describe('pairedRatios', () => {
 
   it('refuses lists of different lengths', () => {
     expect(() => pairedRatios([1], [1, 2])).toThrowError(/cannot pair/);
+  });
+});
+
+describe('quantileOf', () => {
+  it('interpolates a percentile of unsorted samples, and refuses none', () => {
+    expect(quantileOf([10, 0, 5], 0.95)).toBeCloseTo(9.5, 10);
+    expect(quantileOf([7], 0.5)).toBe(7);
+    expect(() => quantileOf([], 0.5)).toThrowError(/no samples/);
   });
 });

@@ -54,6 +54,20 @@ export function pairedRatios(numerators: readonly number[], denominators: readon
   return numerators.map((numerator, index) => numerator / (denominators[index] as number));
 }
 
+/**
+ * A quantile of samples, e.g. 0.95 for the 95th percentile (linear interpolation between closest ranks).
+ * @param samples The samples; at least one.
+ * @param fraction Between 0 and 1.
+ * @returns The quantile.
+ */
+export function quantileOf(samples: readonly number[], fraction: number): number {
+  if (samples.length === 0) throw new Error('bench: no samples for a quantile');
+  return quantile(
+    [...samples].sort((left, right) => left - right),
+    fraction,
+  );
+}
+
 // Linear interpolation between closest ranks (the "R-7" / NumPy default definition).
 function quantile(sorted: readonly number[], fraction: number): number {
   const position = (sorted.length - 1) * fraction;

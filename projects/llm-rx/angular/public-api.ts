@@ -1,6 +1,7 @@
 /*
  * Public API of llm-rx/angular: provideLlm() and its features, LlmStream, injectLlmStream() (with its tool calls),
- * injectLlmObject() and injectLlmUsage().
+ * injectLlmObject() and injectLlmUsage(); withPreload() and LlmStream.preload() load a provider's SDK ahead of the
+ * first call.
  */
 export {
   provideLlm,
@@ -12,6 +13,7 @@ export {
   withRetry,
 } from './src/provide-llm';
 export type {LlmFeature, LlmFeatureKind} from './src/provide-llm';
+export {withPreload} from './src/with-preload';
 export {LLM_DEFAULT_OPTIONS, LLM_SCHEDULER} from './src/llm-tokens';
 export type {LlmDefaultOptions, LlmModelSpec, LlmRequestDefaults, LlmUsageLog} from './src/llm-tokens';
 export {LlmStream} from './src/llm-stream';

@@ -75,6 +75,7 @@ export type {LlmLoopTiming} from './lib/tools/sum-step-usage';
 // Models: the `Llm` interface and the one way to wrap one.
 export type {Llm} from './lib/llm/llm';
 export {isCascade, wrapLlm} from './lib/llm/wrap-llm';
+export {preloadLlm} from './lib/llm/preload-llm';
 export type {LlmStreamWrapper} from './lib/llm/wrap-llm';
 export {createLlmKeyFingerprint} from './lib/key/llm-key-fingerprint';
 export type {LlmKeyFingerprint} from './lib/key/llm-key-fingerprint';

@@ -13,6 +13,7 @@ import {
   type LlmToolLoopOptions,
   mergeHeaders,
   objectSnapshots,
+  preloadLlm,
   runTools,
   streamObject,
 } from 'llm-rx';
@@ -162,6 +163,26 @@ export class LlmStream {
     return defer(() =>
       runTools(this._llm({model, llm, cascade}), withRequestDefaults(request, this._defaults.request), loop),
     );
+  }
+
+  /**
+   * Loads, ahead of a call, what the model of these options needs at its first call (its provider's SDK, and for
+   * a named model its client; every child of a cascade), sending nothing (see `preloadLlm()` in `llm-rx`): e.g.
+   * when the prompt field gets focus, so that the first answer starts as fast as the second. Idempotent; a no-op
+   * on the server. `withPreload()` does the same when the browser is idle.
+   *
+   * ```ts
+   * <textarea (focus)="llm.preload({model: 'fast'})"></textarea>
+   * ```
+   * @param options The model the call will use, as for `stream()`; default: the model of `withDefaults()`.
+   * @returns Resolves once loaded.
+   * @throws LlmConfigurationError (as a rejection) for an unknown model name, or a provider's SDK that cannot be
+   *   loaded (naming the package to install).
+   */
+  preload(options: LlmStreamOptions = {}): Promise<void> {
+    if (this._isServer) return Promise.resolve();
+    // Not through the logging wrapper: nothing is logged, and the log is made only at the first call.
+    return (async () => preloadLlm(this._chosen(options)))();
   }
 
   private _llm(options: LlmStreamOptions): Llm {

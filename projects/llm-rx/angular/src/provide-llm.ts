@@ -22,12 +22,12 @@ import {
 } from './llm-tokens';
 
 /** The kinds of `provideLlm()` features. */
-export type LlmFeatureKind = 'provider' | 'defaults' | 'model' | 'cascade' | 'retry' | 'logging';
+export type LlmFeatureKind = 'provider' | 'defaults' | 'model' | 'cascade' | 'retry' | 'logging' | 'preload';
 
 /** A feature of `provideLlm()`, made by a `withX()` function. */
 export interface LlmFeature<TKind extends LlmFeatureKind = LlmFeatureKind> {
   readonly ɵkind: TKind;
-  readonly ɵproviders: readonly Provider[];
+  readonly ɵproviders: readonly (Provider | EnvironmentProviders)[];
 }
 
 /** The features that may be given at most once. */
@@ -40,7 +40,7 @@ const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging']
  * Put it in the application's providers (`bootstrapApplication`/`ApplicationConfig`) or a route's `providers`,
  * never in a component's: a route's `provideLlm()` replaces the app's configuration below that route.
  * @param features What to configure, from `withProvider()`, `withDefaults()`, `withModel()`, `withCascade()`,
- * `withRetry()` and `withLogging()`.
+ * `withRetry()`, `withLogging()` and `withPreload()`.
  * @returns The providers for an environment injector.
  * @throws LlmConfigurationError in dev mode when `withDefaults()`, `withRetry()` or `withLogging()` is given twice.
  *

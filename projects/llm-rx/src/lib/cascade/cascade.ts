@@ -87,11 +87,14 @@ export function cascade(llms: readonly Llm[], options: CascadeOptions = {}): Llm
   const children = [...llms];
   const isFailOver = options.shouldFailOver ?? shouldFailOver;
   const scheduler = options.scheduler ?? asyncScheduler;
-  return _cascadeLlm(children[0].model, (request: LlmRequest) =>
-    defer(() => {
-      validateLlmRequest(request);
-      return streamAttempt({children, request, isFailOver, options, scheduler, call: new CallAttempts(scheduler)}, 0);
-    }),
+  return _cascadeLlm(
+    children[0].model,
+    (request: LlmRequest) =>
+      defer(() => {
+        validateLlmRequest(request);
+        return streamAttempt({children, request, isFailOver, options, scheduler, call: new CallAttempts(scheduler)}, 0);
+      }),
+    children,
   );
 }
 

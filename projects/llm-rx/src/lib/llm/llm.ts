@@ -25,4 +25,12 @@ export interface Llm {
    * @returns Content chunks as they arrive, then exactly one usage part, then completion.
    */
   stream(request: LlmRequest): Observable<LlmChunk>;
+  /**
+   * Loads what the first call needs (the provider's SDK, the model's client) without sending anything, so that
+   * the first answer starts as fast as the second. Implemented by `defineLlmProvider()`'s models, forwarded by
+   * `wrapLlm()` and `cascade()`; optional for models of your own. Call it through `preloadLlm()`, which also
+   * accepts models without it.
+   * @returns Resolves once loaded; idempotent.
+   */
+  preload?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type {LlmChunk} from '../chunk/llm-chunk';
 import type {LlmKeyFingerprint} from '../key/llm-key-fingerprint';
 import type {LlmRequest} from '../request/llm-request';
 import type {Llm} from './llm';
+import {preloadLlm} from './preload-llm';
 
 const CASCADE_MARKER = Symbol.for('llm-rx.cascade');
 
@@ -17,8 +18,8 @@ export type LlmStreamWrapper = (
 ) => Observable<LlmChunk>;
 
 /**
- * Wraps a model's calls, keeping what identifies it: `provider`, `model`, `keyFingerprint`, and whether it is a
- * cascade (`isCascade()`). The one way llm-rx itself makes a model out of another (retries in `llm-rx/angular`,
+ * Wraps a model's calls, keeping what identifies it: `provider`, `model`, `keyFingerprint`, whether it is a
+ * cascade (`isCascade()`), and its `preload()` (see `preloadLlm()`). The one way llm-rx itself makes a model out of another (retries in `llm-rx/angular`,
  * `loggedLlm()` in `llm-rx/logging`); use it for your own middleware too. The wrapper runs at each subscription,
  * so the result is as cold as the model it wraps.
  *
@@ -32,8 +33,13 @@ export type LlmStreamWrapper = (
  */
 export function wrapLlm(llm: Llm, wrap: LlmStreamWrapper): Llm {
   const stream = (request: LlmRequest) => llm.stream(request);
-  return new WrappedLlm(llm.provider, llm.model, llm.keyFingerprint, isCascade(llm), request =>
-    defer(() => wrap(request, stream)),
+  return new WrappedLlm(
+    llm.provider,
+    llm.model,
+    llm.keyFingerprint,
+    isCascade(llm),
+    request => defer(() => wrap(request, stream)),
+    () => preloadLlm(llm),
   );
 }
 
@@ -53,10 +59,18 @@ export function isCascade(llm: Llm): boolean {
  * `keyFingerprint` (its children may use different keys).
  * @param model The first child's model id.
  * @param stream The cascade's calls.
+ * @param children The cascade's models, each preloaded by the cascade's `preload()`.
  * @returns The cascade's model.
  */
-export function _cascadeLlm(model: string, stream: (request: LlmRequest) => Observable<LlmChunk>): Llm {
-  return new WrappedLlm('cascade', model, undefined, true, stream);
+export function _cascadeLlm(
+  model: string,
+  stream: (request: LlmRequest) => Observable<LlmChunk>,
+  children: readonly Llm[],
+): Llm {
+  return new WrappedLlm('cascade', model, undefined, true, stream, () =>
+    // Every child, at once: a failover must not wait for its fallback's SDK either.
+    Promise.all(children.map(child => preloadLlm(child))).then(() => undefined),
+  );
 }
 
 /** A model made of another one's calls (or of a cascade's children). */
@@ -70,6 +84,7 @@ class WrappedLlm implements Llm {
     keyFingerprint: LlmKeyFingerprint | undefined,
     isCascadeModel: boolean,
     readonly stream: (request: LlmRequest) => Observable<LlmChunk>,
+    readonly preload: () => Promise<void>,
   ) {
     // Only when there is one, so that `'keyFingerprint' in llm` and spreads say the same as the wrapped model.
     if (keyFingerprint !== undefined) this.keyFingerprint = keyFingerprint;

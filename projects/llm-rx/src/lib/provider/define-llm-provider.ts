@@ -198,12 +198,7 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
         const sdk = await this.#sdk.load();
         // Unsubscribed while the SDK loaded: send nothing. The rejection is not emitted, the signal having aborted.
         signal.throwIfAborted();
-        this.#client ??= definition.createClient(sdk, {
-          ...options,
-          apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
-          ...definedFields({baseURL: options.baseURL === undefined ? undefined : absoluteBaseUrl(options.baseURL)}),
-        });
-        const client = this.#client;
+        const client = this.#clientOf(sdk);
         return definition.open(
           resolveProviderCall({client, provider, model, request, options, signal, warnOnce: this.#warnOnce}, schemas),
         );
@@ -214,6 +209,26 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
       firstChunkTimeoutMs: options.firstChunkTimeoutMs,
       idleTimeoutMs: options.idleTimeoutMs,
     });
+  }
+
+  /**
+   * Loads the SDK and builds the client, sending nothing: what the first call would otherwise wait for.
+   * @returns Resolves once both are ready.
+   * @throws LlmConfigurationError (as a rejection) naming the package when the SDK cannot be loaded.
+   */
+  async preload(): Promise<void> {
+    this.#clientOf(await this.#sdk.load());
+  }
+
+  /** The model's one client, built at its first call or preload. */
+  #clientOf(sdk: TSdk): TClient {
+    const options = this.#options;
+    this.#client ??= this.#definition.createClient(sdk, {
+      ...options,
+      apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
+      ...definedFields({baseURL: options.baseURL === undefined ? undefined : absoluteBaseUrl(options.baseURL)}),
+    });
+    return this.#client;
   }
 }
 
