@@ -1,6 +1,6 @@
 import {computed, DestroyRef, effect, inject, Injectable, signal, untracked} from '@angular/core';
 import {LlmTruncationError} from 'llm-rx';
-import {injectLlmStream} from 'llm-rx/angular';
+import {injectLlmStream, LlmStream} from 'llm-rx/angular';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
 import {demoProvider} from '../common/provider-catalog';
 import type {CascadeStep} from './cascade-step';
@@ -43,6 +43,7 @@ interface LiveAnswer {
 @Injectable()
 export class ChatSession {
   private readonly _models = inject(DemoModels);
+  private readonly _llmStream = inject(LlmStream);
   private readonly _settings = inject(DemoSettingsStore);
   private readonly _store = inject(ConversationStore);
   private readonly _callRows = inject(ChatCallRows);
@@ -115,6 +116,14 @@ export class ChatSession {
    * Sends a prompt as the next turn of the open conversation (a new one is created for the first prompt).
    * @param prompt What the user wrote.
    */
+  /**
+   * Loads the SDK of every model of the cascade ahead of the first Send (the composer calls it on focus), so that
+   * the first answer starts as fast as the second. Sends nothing; a failure shows at the Send as it would anyway.
+   */
+  preload(): void {
+    this._llmStream.preload(this._models.forCall(this.steps(), {})).catch(() => undefined);
+  }
+
   send(prompt: string): void {
     const content = prompt.trim();
     if (!content || this.isStreaming()) return;

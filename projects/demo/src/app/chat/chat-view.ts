@@ -248,12 +248,9 @@ export class ChatView {
     return messages[lastUserIndex(messages)]?.id;
   });
 
-  /**
-   * The composer got focus: the moment to load the chosen provider's SDK ahead of the first Send. A hook for the
-   * library's preload API (wired at merge); the first step of the cascade is the provider to preload.
-   */
+  /** The composer got focus: the user is about to ask, so the cascade's SDKs load now (`LlmStream.preload()`). */
   onComposerFocus(): void {
-    // Preload hook: the provider to preload is `this.session.steps()[0].provider`.
+    this.session.preload();
   }
 
   protected isLastPrompt(message: ChatMessage): boolean {
