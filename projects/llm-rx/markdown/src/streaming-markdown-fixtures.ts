@@ -1,6 +1,6 @@
 import {MarkdownParser} from './markdown-parser';
 import {createMarkdownSanitizer} from './markdown-sanitizer';
-import {StreamingMarkdown} from './streaming-markdown';
+import {BLOCK_GROUP_CLASS, StreamingMarkdown} from './streaming-markdown';
 import type {StreamingMarkdownOptions} from './streaming-markdown-options';
 
 /** A renderer into a fresh container, without highlighting or code headers unless asked. */
@@ -39,4 +39,16 @@ export function renderedAtOnce(text: string): string {
   // The renderer's one addition to marked's HTML: code blocks and tables are tab stops (they scroll sideways).
   for (const box of reference.querySelectorAll<HTMLElement>('pre, table')) box.tabIndex = 0;
   return reference.innerHTML;
+}
+
+/**
+ * A container's HTML without the groups the finished blocks sit in (`llm-markdown-group`), to compare with what
+ * `marked` renders.
+ * @param container The renderer's container.
+ * @returns Its HTML, the groups' children in their place.
+ */
+export function ungroupedHtml(container: HTMLElement): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  for (const group of copy.querySelectorAll(`.${BLOCK_GROUP_CLASS}`)) group.replaceWith(...group.childNodes);
+  return copy.innerHTML;
 }

@@ -1,5 +1,5 @@
 import {createRenderer, streamedPrefixes} from './streaming-markdown-fixtures';
-import type {StreamingMarkdown} from './streaming-markdown';
+import {BLOCK_GROUP_CLASS, type StreamingMarkdown} from './streaming-markdown';
 
 describe('StreamingMarkdown', () => {
   let container: HTMLElement;
@@ -51,6 +51,16 @@ describe('StreamingMarkdown', () => {
       ['TABLE', '0'],
     ]);
     expect(container.querySelector('p code')!.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('keeps the finished blocks of a long answer in groups, so that a frame lays out a few dozen boxes, not all', () => {
+    const paragraphs = Array.from({length: 1000}, (_value, index) => `Paragraph ${index}.`);
+    let text = '';
+    for (const paragraph of paragraphs) renderer.update((text += `${paragraph}\n\n`));
+    renderer.finish();
+    expect(container.children.length).toBeLessThan(30);
+    expect(container.querySelectorAll(`.${BLOCK_GROUP_CLASS}`).length).toBeGreaterThan(1);
+    expect([...container.querySelectorAll('p')].map(paragraph => paragraph.textContent)).toEqual(paragraphs);
   });
 
   it('keeps the tail as it is when an update does not change what it renders', () => {

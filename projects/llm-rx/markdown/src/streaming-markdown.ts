@@ -12,9 +12,15 @@ import type {StreamingMarkdownOptions, StreamingMarkdownStats} from './streaming
 /** How many characters of the committed text are kept to recognise a text that no longer continues it. */
 const ANCHOR_LENGTH = 64;
 
-/** A finished block: its markdown and the nodes it rendered to, kept until the text is replaced. */
+/** The class of the elements that hold the finished blocks, a few dozen each. */
+export const BLOCK_GROUP_CLASS = 'llm-markdown-group';
+/** How many nodes a group of finished blocks holds before the next group starts. */
+const NODES_PER_GROUP = 128;
+
+/** A finished block: its markdown, the group it is in and the nodes it rendered to, kept until the text is replaced. */
 interface CommittedBlock {
   readonly raw: string;
+  readonly group: HTMLElement;
   nodes: ChildNode[];
 }
 
@@ -48,6 +54,8 @@ export class StreamingMarkdown {
   #links: MarkdownLinks = {};
   #text = '';
   #tailNodes: ChildNode[] = [];
+  /** The group finished blocks go into, until it is full. */
+  #group: HTMLElement | undefined;
   #tailHtml = '';
   /** The highlights under way, chained so that only the last promise is kept. */
   #highlighting: Promise<void> = Promise.resolve();
@@ -145,6 +153,7 @@ export class StreamingMarkdown {
     this.#blocks = [];
     this.#links = {};
     this.#tailNodes = [];
+    this.#group = undefined;
     this.#tailHtml = '';
     this.#highlighting = Promise.resolve();
     this.#stats = {committedBlocks: 0, tailRenders: 0, lexedCharacters: 0, committedLength: 0, rerenderedBlocks: 0};
@@ -156,8 +165,9 @@ export class StreamingMarkdown {
     for (const token of tokens) {
       if (token.type === 'def') definitions[(token as Tokens.Def).tag] = token as Tokens.Def;
       if (token.type === 'space' || token.type === 'def') continue;
-      const nodes = this.#insert(this.#parser.render([token]), this.#tailNodes[0] ?? null);
-      this.#blocks.push({raw: token.raw, nodes});
+      const group = this.#groupWithRoom();
+      const nodes = this.#insert(this.#parser.render([token]), group, null);
+      this.#blocks.push({raw: token.raw, group, nodes});
       this.#highlightNodes(nodes);
     }
     const blocks = tokens.filter(token => token.type !== 'space' && token.type !== 'def').length;
@@ -180,7 +190,7 @@ export class StreamingMarkdown {
       const html = this.#parser.render(this.#parser.lex(block.raw, this.#links));
       const next = block.nodes.at(-1)?.nextSibling ?? null;
       for (const node of block.nodes) node.remove();
-      block.nodes = this.#insert(html, next);
+      block.nodes = this.#insert(html, block.group, next);
       this.#highlightNodes(block.nodes);
       rerendered++;
     }
@@ -190,13 +200,27 @@ export class StreamingMarkdown {
   #renderTail(html: string): void {
     if (html === this.#tailHtml) return;
     for (const node of this.#tailNodes) node.remove();
-    this.#tailNodes = this.#insert(html, null);
+    this.#tailNodes = this.#insert(html, this.#container, null);
     this.#tailHtml = html;
     this.#stats = {...this.#stats, tailRenders: this.#stats.tailRenders + 1};
   }
 
-  /** Sanitizes HTML and inserts its nodes before a node (or at the end). */
-  #insert(html: string, before: ChildNode | null): ChildNode[] {
+  /**
+   * The group the next finished block goes into: the last one, or a new one before the tail when it is full.
+   * Finished blocks sit in groups of a few dozen, not side by side in the container, so that the layout after each
+   * update walks a few dozen groups (each laid out again only if it changed) instead of every block of a long
+   * answer: at 400 kB, that is the difference between a frame's layout growing with the answer and not.
+   */
+  #groupWithRoom(): HTMLElement {
+    if (this.#group && this.#group.childNodes.length < NODES_PER_GROUP) return this.#group;
+    this.#group = this.#container.ownerDocument.createElement('div');
+    this.#group.className = BLOCK_GROUP_CLASS;
+    this.#container.insertBefore(this.#group, this.#tailNodes[0] ?? null);
+    return this.#group;
+  }
+
+  /** Sanitizes HTML and inserts its nodes into a parent, before a node (or at the end). */
+  #insert(html: string, parent: Node, before: ChildNode | null): ChildNode[] {
     const template = this.#container.ownerDocument.createElement('template');
     template.innerHTML = this.#sanitize(html);
     if (this.#hasCodeHeaders) addCodeBlockHeaders(template.content);
@@ -204,7 +228,7 @@ export class StreamingMarkdown {
     // to reach and scroll them, so each is a tab stop (WCAG 2.1.1; axe's `scrollable-region-focusable`).
     for (const box of template.content.querySelectorAll<HTMLElement>('pre, table')) box.tabIndex = 0;
     const nodes = [...template.content.childNodes];
-    this.#container.insertBefore(template.content, before);
+    parent.insertBefore(template.content, before);
     return nodes;
   }
 
