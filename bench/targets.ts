@@ -253,7 +253,9 @@ export function preloadChecks({preload}: BenchResults): TargetCheck[] {
 
 /**
  * The markdown targets, for the streaming renderer (llm-rx) against whole-text marked: no long task, p95 per frame
- * at the whole answer within 2× its p95 at 1% of it, and 10× less render time over the whole answer.
+ * at the whole answer within 2× its p95 at 1% of it, and 10× less main-thread time over the whole answer: the time
+ * of the same updates (the live run's, replayed), since in the live stream whole-text marked falls behind, skips
+ * frames and so cannot spend more than the stream's duration.
  * @param results The run.
  * @returns The checks, if the markdown bench ran; not measured when a renderer could not run.
  */
@@ -264,7 +266,7 @@ export function markdownChecks({markdown}: BenchResults): TargetCheck[] {
   const kB = (bytes: number) => `${formatNumber(bytes / 1000, 0)} kB`;
   const [small, , large] = streaming?.frameTimes ?? [];
   const speedup =
-    streaming?.renderSeconds && whole?.renderSeconds ? whole.renderSeconds / streaming.renderSeconds : undefined;
+    streaming?.replaySeconds && whole?.replaySeconds ? whole.replaySeconds / streaming.replaySeconds : undefined;
   return [
     {
       target: `markdown: no long task over 50 ms (llm-rx StreamingMarkdown, ${kB(markdown.bytes)} answer)`,
@@ -283,7 +285,7 @@ export function markdownChecks({markdown}: BenchResults): TargetCheck[] {
       isMet: small && large ? large.p95 <= MAX_MARKDOWN_FRAME_GROWTH * small.p95 : undefined,
     },
     {
-      target: `markdown: whole-text marked + innerHTML render time ≥ ${MIN_MARKDOWN_SPEEDUP}× llm-rx's over the whole answer`,
+      target: `markdown: whole-text marked + innerHTML main-thread time ≥ ${MIN_MARKDOWN_SPEEDUP}× llm-rx's over the whole answer (the same updates)`,
       measured: speedup === undefined ? 'not measured' : `${formatNumber(speedup, 1)}×`,
       isMet: speedup === undefined ? undefined : speedup >= MIN_MARKDOWN_SPEEDUP,
     },

@@ -14,11 +14,13 @@ import {
 import {buildBenchPages} from './build-pages';
 import {launchChromium} from './chromium';
 import {taskSeconds} from './logging-bench';
-import type {MarkdownPageApi, MarkdownRunConfig, MarkdownRunResult} from './markdown-page';
+import type {MarkdownPageApi, MarkdownReplayResult, MarkdownRunConfig, MarkdownRunResult} from './markdown-page';
 import {serveDirectory} from './static-server';
 
 /** The unmeasured answer each page renders first. */
 const WARM_UP_BYTES = 5_000;
+/** In the replay, the whole-text renderers make one update in this many (their cost depends on the length only). */
+const REPLAY_SAMPLE_EVERY = 10;
 
 /**
  * Streams the markdown answer to each renderer in turn, each in a fresh page after a short unmeasured answer, and
@@ -43,11 +45,16 @@ export async function benchMarkdown(
     const baseline = await runInFreshPage(browser, url, 'none', config);
     const rows: MarkdownRendererRow[] = [];
     const texts: {renderer: MarkdownRendererName; text: string}[] = [];
+    // The updates llm-rx made in its live run (it runs first): every renderer is given the same ones in the replay.
+    let lengths: number[] = [];
     for (const renderer of MARKDOWN_RENDERERS) {
       log(`chromium: markdown, ${renderer}`);
       try {
         const {run, mainThreadSeconds} = await runInFreshPage(browser, url, renderer, config);
-        rows.push(markdownRow(renderer, run, mainThreadSeconds, config.bytes));
+        if (renderer === 'llm-rx') lengths = run.frames.map(frame => frame.length);
+        log(`chromium: markdown, ${renderer}, the same ${lengths.length} updates replayed`);
+        const replay = await replayInFreshPage(browser, url, renderer, config.bytes, lengths);
+        rows.push(markdownRow(renderer, run, mainThreadSeconds, config.bytes, replay));
         texts.push({renderer, text: run.finalText});
       } catch (error) {
         rows.push({renderer, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]});
@@ -64,6 +71,36 @@ export async function benchMarkdown(
     await browser?.close();
     await server.close();
     rmSync(directory, {recursive: true, force: true});
+  }
+}
+
+async function replayInFreshPage(
+  browser: Browser,
+  url: string,
+  renderer: MarkdownRendererName,
+  bytes: number,
+  lengths: readonly number[],
+): Promise<MarkdownReplayResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => 'markdownBench' in globalThis, undefined, {timeout: 10_000});
+    const replay = (size: number, updates: readonly number[]) =>
+      page.evaluate(
+        ([name, answerBytes, at, every]) =>
+          (globalThis as unknown as {markdownBench: MarkdownPageApi}).markdownBench.replay(
+            name,
+            answerBytes,
+            at,
+            every,
+          ),
+        [renderer, size, updates, REPLAY_SAMPLE_EVERY] as const,
+      );
+    // Unmeasured, as in the live run: the renderer's code loaded and compiled.
+    await replay(WARM_UP_BYTES, [1_000, 2_000, 5_000]);
+    return await replay(bytes, lengths);
+  } finally {
+    await page.close();
   }
 }
 

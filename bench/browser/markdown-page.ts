@@ -37,9 +37,30 @@ export interface MarkdownRunResult {
   readonly seconds: number;
 }
 
+/** One renderer given the same updates as another, off the clock of a stream. */
+export interface MarkdownReplayResult {
+  /** The updates timed (every one for a renderer that keeps state, one in `sampleEvery` for the others). */
+  readonly timedUpdates: number;
+  /** The time of all the updates (each with its forced layout), measured or, for a sampled renderer, the mean of
+   * its timed updates times their number, milliseconds. */
+  readonly estimatedMs: number;
+}
+
 /** What the page exposes to the driver. */
 export interface MarkdownPageApi {
   run(renderer: MarkdownPageRenderer, config: MarkdownRunConfig): Promise<MarkdownRunResult>;
+  /**
+   * Renders the answer's prefixes of the given lengths, one after the other, as fast as it can: the same updates
+   * for every renderer, so that their costs compare even where a slow renderer skips frames in a live stream.
+   * A renderer that re-renders the whole text each update (all but llm-rx) costs the same whatever came before,
+   * so only one update in `sampleEvery` is made and timed.
+   */
+  replay(
+    renderer: MarkdownPageRenderer,
+    bytes: number,
+    lengths: readonly number[],
+    sampleEvery: number,
+  ): Promise<MarkdownReplayResult>;
 }
 
 /** Selected once this much text has rendered: the first paragraph is then complete. */
@@ -79,6 +100,26 @@ function answerTextOf(container: HTMLElement): string {
 }
 
 const api: MarkdownPageApi = {
+  async replay(name, bytes, lengths, sampleEvery) {
+    document.getElementById('out')?.remove();
+    const container = Object.assign(document.createElement('article'), {id: 'out'});
+    document.body.append(container);
+    const renderer = await createMarkdownRenderer(name, container);
+    const answer = benchMarkdownAnswer(bytes);
+    const every = name === 'llm-rx' ? 1 : Math.max(1, sampleEvery);
+    let timedMs = 0;
+    let timedUpdates = 0;
+    for (let index = 0; index < lengths.length; index += every) {
+      const startedAt = performance.now();
+      await renderer.update(answer.slice(0, lengths[index]));
+      void container.offsetHeight;
+      timedMs += performance.now() - startedAt;
+      timedUpdates++;
+    }
+    renderer.destroy();
+    return {timedUpdates, estimatedMs: timedUpdates ? (timedMs / timedUpdates) * lengths.length : 0};
+  },
+
   async run(name, config) {
     document.getElementById('out')?.remove();
     const container = Object.assign(document.createElement('article'), {id: 'out'});

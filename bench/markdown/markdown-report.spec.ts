@@ -29,6 +29,8 @@ describe('the preload and markdown report sections', () => {
             layoutSeconds: 2,
             mainThreadSeconds: 15.9,
             isSelectionKept: true,
+            replaySeconds: 2.5,
+            replayTimedUpdates: 700,
           },
           {renderer: 'ngx-markdown', error: 'no ready event'},
         ],
@@ -36,7 +38,7 @@ describe('the preload and markdown report sections', () => {
     } as unknown as BenchResults);
     expect(section).toContain('## 11. Streaming markdown');
     expect(section).toContain(
-      '| llm-rx `StreamingMarkdown` | 700 | 4.4 / 6.4 (12) | – | – | 0 (longest 0 ms) | 6.78 (layout 2.00) | 15.90 | kept |',
+      '| llm-rx `StreamingMarkdown` | 700 | 4.4 / 6.4 (12) | – | – | 0 (longest 0 ms) | 6.78 (layout 2.00) | 2.50 (700 timed) | 15.90 | kept |',
     );
     expect(section).toContain('could not run: no ready event');
   });

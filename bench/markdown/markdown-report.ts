@@ -20,7 +20,16 @@ export function renderMarkdownSection({markdown}: BenchResults): string {
   const kB = (bytes: number) => `${formatNumber(bytes / 1000, 0)} kB`;
   const rows = markdown.rows.map(row => {
     if (row.error)
-      return [RENDERER_NOTES[row.renderer], `could not run: ${row.error}`, ...windows.map(() => ''), '', '', '', ''];
+      return [
+        RENDERER_NOTES[row.renderer],
+        `could not run: ${row.error}`,
+        ...windows.map(() => ''),
+        '',
+        '',
+        '',
+        '',
+        '',
+      ];
     const times = windows.map(window => {
       const found = row.frameTimes?.find(candidate => candidate.around === window.around);
       return found ? `${formatNumber(found.p50, 1)} / ${formatNumber(found.p95, 1)} (${found.frames})` : '–';
@@ -31,6 +40,7 @@ export function renderMarkdownSection({markdown}: BenchResults): string {
       ...times,
       `${row.longTasks} (longest ${formatNumber(row.maxLongTaskMs, 0)} ms)`,
       `${formatNumber(row.renderSeconds, 2)} (layout ${formatNumber(row.layoutSeconds, 2)})`,
+      row.replaySeconds === undefined ? '–' : `${formatNumber(row.replaySeconds, 2)} (${row.replayTimedUpdates} timed)`,
       formatNumber(row.mainThreadSeconds, 2),
       row.isSelectionKept ? 'kept' : 'lost',
     ];
@@ -57,7 +67,11 @@ Frame times are p50 / p95 in ms (frames counted) while the text is near ${window
     .join(
       '; ',
     )}). Long tasks: \`PerformanceObserver\` \`longtask\` entries (over 50 ms) during the run. **Render s**: the
-frames' render times summed, the cost the renderers differ by. **Main thread s**: CDP \`Performance.getMetrics\`
+frames' render times summed: a renderer slower than a frame falls behind and skips frames, so this is capped by
+the stream's duration. **Same updates s**: the updates llm-rx made in its live run (the text at each of its frames),
+given to each renderer one after the other in a fresh page, each with its forced layout: the main-thread time each
+needs to show every frame of the answer. llm-rx's are all timed; a whole-text renderer's cost depends on the length
+only, so one update in ten is timed and the mean is multiplied by their number. **Main thread s**: CDP \`Performance.getMetrics\`
 \`TaskDuration\` over the run; it includes the stream itself (${formatNumber(markdown.baselineMainThreadSeconds, 2)} s
 with no renderer, and ${markdown.baselineLongTasks} long tasks: the machine's own noise), which fills the idle time the
 renderers leave, so compare render times. **Selection**: the
@@ -71,6 +85,7 @@ ${markdownTable(
     ...windows.map(window => `Near ${kB(window.around)}`),
     'Long tasks',
     'Render s',
+    'Same updates s',
     'Main thread s',
     'Selection',
   ],

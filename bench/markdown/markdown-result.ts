@@ -1,6 +1,6 @@
 import {quantileOf} from '../lib/stats';
 import type {MarkdownRendererName} from './markdown-renderer-names';
-import type {MarkdownFrame, MarkdownRunConfig, MarkdownRunResult} from '../browser/markdown-page';
+import type {MarkdownFrame, MarkdownReplayResult, MarkdownRunConfig, MarkdownRunResult} from '../browser/markdown-page';
 
 /** Per-frame render times of the frames whose text was near one size, milliseconds. */
 export interface FrameTimes {
@@ -32,6 +32,10 @@ export interface MarkdownRendererRow {
   readonly layoutSeconds?: number;
   readonly isSelectionKept?: boolean;
   readonly seconds?: number;
+  /** The time of the live llm-rx run's updates, given to this renderer one after the other, seconds. */
+  readonly replaySeconds?: number;
+  /** How many of them were made and timed (one in ten for a whole-text renderer). */
+  readonly replayTimedUpdates?: number;
 }
 
 /** The markdown bench's run. */
@@ -82,6 +86,7 @@ export function frameTimesOf(frames: readonly MarkdownFrame[], bytes: number): F
  * @param run What the page measured.
  * @param mainThreadSeconds The main thread's busy time over the run.
  * @param bytes The answer's size.
+ * @param replay The same updates as llm-rx's, replayed, if they were.
  * @returns The row.
  */
 export function markdownRow(
@@ -89,6 +94,7 @@ export function markdownRow(
   run: MarkdownRunResult,
   mainThreadSeconds: number,
   bytes: number,
+  replay?: MarkdownReplayResult,
 ): MarkdownRendererRow {
   return {
     renderer,
@@ -101,6 +107,7 @@ export function markdownRow(
     layoutSeconds: run.frames.reduce((sum, frame) => sum + frame.layoutMs, 0) / 1000,
     isSelectionKept: run.isSelectionKept,
     seconds: run.seconds,
+    ...(replay && {replaySeconds: replay.estimatedMs / 1000, replayTimedUpdates: replay.timedUpdates}),
   };
 }
 
