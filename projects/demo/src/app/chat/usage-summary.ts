@@ -1,7 +1,8 @@
 import {ChangeDetectionStrategy, Component, computed, input} from '@angular/core';
 import type {LlmUsage} from 'llm-rx';
 import {formatCost, formatCount, formatDuration} from '../common/format';
-import {describeLlmError} from './describe-llm-error';
+import {FailedAttemptsList} from './failed-attempts-list';
+import {messageStatsOf} from './messages/message-stats';
 
 /**
  * Under an answer: timings, tokens, cost, finish reason, and which attempt of a cascade answered. For a tool loop,
@@ -10,6 +11,7 @@ import {describeLlmError} from './describe-llm-error';
 @Component({
   selector: 'app-usage-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailedAttemptsList],
   template: `
     @let current = usage();
     <dl data-testid="usage">
@@ -58,16 +60,7 @@ import {describeLlmError} from './describe-llm-error';
         </dd>
       </div>
     </dl>
-    @if (failedAttempts().length) {
-      <ul class="attempts" data-testid="usage-failed-attempts">
-        @for (attempt of failedAttempts(); track $index) {
-          <li>
-            Attempt {{ $index + 1 }}: {{ attempt.provider }} / {{ attempt.model }} failed after
-            {{ duration(attempt.durationMs) }} — {{ attempt.reason }}
-          </li>
-        }
-      </ul>
-    }
+    <app-failed-attempts-list [attempts]="failedAttempts()" />
   `,
   styles: `
     dl {
@@ -84,11 +77,6 @@ import {describeLlmError} from './describe-llm-error';
       margin: 0;
       font-variant-numeric: tabular-nums;
     }
-    .attempts {
-      font-size: 0.85rem;
-      color: var(--warning);
-      margin: 0.4rem 0 0;
-    }
   `,
 })
 export class UsageSummary {
@@ -100,11 +88,7 @@ export class UsageSummary {
   /** How many attempts the last call took (retries and cascade children). */
   protected readonly lastAttempts = computed(() => this._calls().at(-1)!.attempts.length);
   /** The attempts before the answering one of each call, with why each failed. */
-  protected readonly failedAttempts = computed(() =>
-    this._calls()
-      .flatMap(call => call.attempts.slice(0, -1))
-      .map(attempt => ({...attempt, reason: describeLlmError(attempt.error).title})),
-  );
+  protected readonly failedAttempts = computed(() => messageStatsOf(this.usage()).failedAttempts);
 
   protected duration(milliseconds: number | null | undefined): string {
     return formatDuration(milliseconds ?? null);

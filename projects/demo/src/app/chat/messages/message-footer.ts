@@ -1,6 +1,7 @@
 import {ChangeDetectionStrategy, Component, input} from '@angular/core';
 import {formatCost, formatCount, formatDuration} from '../../common/format';
 import type {ChatMessageStats} from '../conversations/chat-message';
+import {FailedAttemptsList} from '../failed-attempts-list';
 
 /**
  * Under an answer: who answered (and which attempt, and why the attempts before it failed), time to first chunk,
@@ -9,6 +10,7 @@ import type {ChatMessageStats} from '../conversations/chat-message';
 @Component({
   selector: 'app-message-footer',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FailedAttemptsList],
   template: `
     @let current = stats();
     <dl data-testid="usage">
@@ -57,16 +59,7 @@ import type {ChatMessageStats} from '../conversations/chat-message';
         </div>
       }
     </dl>
-    @if (current.failedAttempts.length) {
-      <ul class="attempts" data-testid="usage-failed-attempts">
-        @for (attempt of current.failedAttempts; track $index) {
-          <li>
-            Attempt {{ $index + 1 }}: {{ attempt.provider }} / {{ attempt.model }} failed after
-            {{ duration(attempt.durationMs) }} — {{ attempt.reason }}
-          </li>
-        }
-      </ul>
-    }
+    <app-failed-attempts-list [attempts]="current.failedAttempts" />
   `,
   styles: `
     dl {
@@ -88,12 +81,6 @@ import type {ChatMessageStats} from '../conversations/chat-message';
     }
     a {
       color: var(--accent);
-    }
-    .attempts {
-      font-size: 0.8rem;
-      color: var(--muted);
-      margin: 0.3rem 0 0;
-      padding-left: 1.2rem;
     }
   `,
 })
