@@ -129,13 +129,12 @@ export async function extractAndWait(page: Page, status: 'done' | 'error' = 'don
 
 /**
  * The chat's test ids the look's specs use, in one place so that a change of the chat's markup is one edit here.
- * `settingsToggle` opens the drawer the simulate panel may live in; it may be absent (the panel is then inline).
+ * `settingsClose` closes the chat's settings panel, where the simulate panel is.
  */
 export const CHAT_TEST_IDS = {
   prompt: 'prompt',
   send: 'send',
   answer: 'answer',
-  settingsToggle: 'settings-toggle',
   settingsClose: 'settings-close',
 } as const;
 
@@ -147,16 +146,13 @@ export const CHAT_TEST_IDS = {
  * @param prompt The prompt.
  */
 export async function askForAnswer(page: Page, markdown: string, prompt = 'Show me a table'): Promise<void> {
-  const panel = page.getByTestId('simulate-openai');
-  const toggle = page.getByTestId(CHAT_TEST_IDS.settingsToggle);
-  const isInDrawer = !(await panel.isVisible()) && (await toggle.count()) > 0;
-  if (isInDrawer) await toggle.click();
-  await panel.getByTestId('scenario-text').fill(`text=${encodeURIComponent(markdown)};chunks=8;chunkDelay=5`);
-  if (isInDrawer) {
-    const close = page.getByTestId(CHAT_TEST_IDS.settingsClose);
-    if (await close.isVisible()) await close.click();
-    else await page.keyboard.press('Escape');
-  }
+  // The simulate panel is in the chat's settings panel, which the chat (loaded with `@defer`) shows once it is up.
+  await openChatSettings(page);
+  await page
+    .getByTestId('simulate-openai')
+    .getByTestId('scenario-text')
+    .fill(`text=${encodeURIComponent(markdown)};chunks=8;chunkDelay=5`);
+  await page.getByTestId(CHAT_TEST_IDS.settingsClose).click();
   await page.getByTestId(CHAT_TEST_IDS.prompt).fill(prompt);
   await page.getByTestId(CHAT_TEST_IDS.send).click();
   const lastLine = markdown.trim().split('\n').at(-1) ?? '';

@@ -142,7 +142,11 @@ test.describe('look', () => {
       }
       await useSystemTheme(chat, 'light');
       await chat.setViewportSize({width: 390, height: 844});
-      await saveScreenshot(chat, testInfo.outputPath(`${page}-390.png`), `${page}-390.png`);
+      // The chat's header sticks to the top as the conversation scrolls: a phone shows one screen of it, and a
+      // full-page capture would paint that header over the middle of the answer.
+      await saveScreenshot(chat, testInfo.outputPath(`${page}-390.png`), `${page}-390.png`, {
+        fullPage: page !== 'chat',
+      });
       await chat.setViewportSize({width: 1200, height: 900});
     }
   });

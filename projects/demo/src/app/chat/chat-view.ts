@@ -129,7 +129,7 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
       max-height: 100dvh;
       overflow-y: auto;
       box-sizing: border-box;
-      padding: 0.75rem 0;
+      padding: 0.75rem 0 0.75rem 0.75rem;
     }
     .settings {
       width: 22rem;
