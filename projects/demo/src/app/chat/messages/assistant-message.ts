@@ -42,7 +42,8 @@ const COPIED_MS = 2000;
           }
         </div>
       }
-      @if (isStreaming()) {
+      <!-- Until the first text arrives; then <llm-markdown> shows its own caret at the end of the text. -->
+      @if (isStreaming() && !current.content) {
         <span class="caret" aria-hidden="true"></span>
       }
       <p class="status" role="status" data-testid="answer-status">
