@@ -73,7 +73,7 @@ export class _LlmModels {
         {field: 'model'},
       );
     }
-    return isLlm(model) ? this.retried(model) : this._fromSpec(model);
+    return _isLlm(model) ? this.retried(model) : this._fromSpec(model);
   }
 
   /**
@@ -156,6 +156,10 @@ export class _LlmModels {
   }
 }
 
-function isLlm(model: Llm | LlmModelSpec): model is Llm {
+/**
+ * Whether a model given to a feature or a call is an `Llm` already, rather than a spec to create one from.
+ * @internal Used by `withPreload()` too.
+ */
+export function _isLlm(model: Llm | LlmModelSpec): model is Llm {
   return typeof (model as Partial<Llm>).stream === 'function';
 }

@@ -1,6 +1,7 @@
 import {isPlatformServer} from '@angular/common';
 import {DestroyRef, inject, PLATFORM_ID, provideEnvironmentInitializer} from '@angular/core';
 import type {Llm} from 'llm-rx';
+import {_isLlm} from './llm-models';
 import {LlmStream, type LlmStreamOptions} from './llm-stream';
 import type {LlmModelSpec} from './llm-tokens';
 import type {LlmFeature} from './provide-llm';
@@ -29,9 +30,7 @@ export function withPreload(...models: (string | Llm | LlmModelSpec)[]): LlmFeat
 }
 
 function callOptionsOf(model: string | Llm | LlmModelSpec): LlmStreamOptions {
-  return typeof model === 'object' && model !== null && typeof (model as Partial<Llm>).stream === 'function'
-    ? {llm: model as Llm}
-    : {model: model as string | LlmModelSpec};
+  return typeof model === 'string' || !_isLlm(model) ? {model} : {llm: model};
 }
 
 /** In the environment injector's context: schedules the preloads, cancelled if the injector is destroyed first. */
