@@ -181,6 +181,14 @@ export type {
 } from './lib/call-log/llm-call-record';
 export type {LlmCallDetails, LlmCallFilter, LlmCallPage, LlmLoopStep} from './lib/call-log/llm-call-query';
 export type {
+  LlmCallReplaySource,
+  LlmReplayCall,
+  LlmReplayCursor,
+  LlmReplayPage,
+  LlmReplayQuery,
+} from './lib/call-log/llm-call-replay';
+export type {LlmRedactionKind, LlmRedactor} from './lib/redaction/llm-redactor';
+export type {
   LlmCallGrouping,
   LlmCallStats,
   LlmCallStatsGroup,

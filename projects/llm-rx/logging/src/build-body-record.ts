@@ -1,5 +1,6 @@
 import type {
   LlmBodyRecord,
+  LlmRedactor,
   LlmMessage,
   LlmObjectIssue,
   LlmRequest,
@@ -11,19 +12,8 @@ import type {
 import type {LlmCallBodyDraft} from './llm-call-log';
 import {storableJson} from './storable-json';
 
-/** Which part of a body a text is, for a redaction hook. */
-export type LlmRedactionKind = 'prompt' | 'system' | 'response' | 'reasoning';
-
-/**
- * A redaction hook: returns the text to store in place of `text`, e.g. with e-mail addresses masked.
- * @param text The prompt, system prompt, answer or reasoning.
- * @param kind Which of those it is; messages of a conversation are `prompt` (each string and key of a tool result's
- *   output included), an output's description is `system`, and each string and key of the answer's object and of
- *   a tool call's input (the answer's own or a conversation's), the issues of an object error or a tool call, a tool
- *   call's argument text and a refusal are `response`.
- * @returns What to store.
- */
-export type LlmRedactor = (text: string, kind: LlmRedactionKind) => string;
+// The hook's types live in the core, so that llm-rx/telemetry redacts with the same one.
+export type {LlmRedactionKind, LlmRedactor} from 'llm-rx';
 
 /**
  * Builds the body row of a call: the prompts and sampling parameters, never headers, provider options or the
