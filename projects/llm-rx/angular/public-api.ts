@@ -14,6 +14,8 @@ export {
 } from './src/provide-llm';
 export type {LlmFeature, LlmFeatureKind} from './src/provide-llm';
 export {withPreload} from './src/with-preload';
+export {withTelemetry} from './src/with-telemetry';
+export type {LlmTelemetryHooks} from './src/with-telemetry';
 export {LLM_DEFAULT_OPTIONS, LLM_SCHEDULER} from './src/llm-tokens';
 export type {LlmDefaultOptions, LlmModelSpec, LlmRequestDefaults, LlmUsageLog} from './src/llm-tokens';
 export {LlmStream} from './src/llm-stream';

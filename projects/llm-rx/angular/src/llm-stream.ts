@@ -27,6 +27,7 @@ import {
   type LlmModelSpec,
   type LlmRequestDefaults,
 } from './llm-tokens';
+import {_LLM_TELEMETRY} from './with-telemetry';
 
 /**
  * Which model a call of `LlmStream` (or a `start()` of `injectLlmStream()`) uses: one of `model`, `llm` and
@@ -161,7 +162,7 @@ export class LlmStream {
   runTools(request: LlmRequest, options: LlmRunToolsOptions = {}): Observable<LlmChunk> {
     const {model, llm, cascade, ...loop} = options;
     return defer(() =>
-      runTools(this._llm({model, llm, cascade}), withRequestDefaults(request, this._defaults.request), loop),
+      this._runTools(this._logged({model, llm, cascade}), withRequestDefaults(request, this._defaults.request), loop),
     );
   }
 
@@ -185,7 +186,21 @@ export class LlmStream {
     return (async () => preloadLlm(this._chosen(options)))();
   }
 
+  /** The model the options name, logged and traced as configured. */
   private _llm(options: LlmStreamOptions): Llm {
+    const logged = this._logged(options);
+    const telemetry = this._injector.get(_LLM_TELEMETRY, null);
+    return telemetry ? telemetry.traceLlm(logged) : logged;
+  }
+
+  /** A tool loop, traced as configured: the telemetry traces the steps itself, so it gets the model untraced. */
+  private _runTools(llm: Llm, request: LlmRequest, options: LlmToolLoopOptions): Observable<LlmChunk> {
+    const telemetry = this._injector.get(_LLM_TELEMETRY, null);
+    return telemetry ? telemetry.runTools(llm, request, options) : runTools(llm, request, options);
+  }
+
+  /** The model the options name, logged as configured (in the browser only). */
+  private _logged(options: LlmStreamOptions): Llm {
     const llm = this._chosen(options);
     if (this._isServer) return llm;
     // Looked up at the first call, so that the log is made only when (and where) it is used.

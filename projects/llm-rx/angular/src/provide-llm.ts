@@ -22,7 +22,8 @@ import {
 } from './llm-tokens';
 
 /** The kinds of `provideLlm()` features. */
-export type LlmFeatureKind = 'provider' | 'defaults' | 'model' | 'cascade' | 'retry' | 'logging' | 'preload';
+export type LlmFeatureKind =
+  'provider' | 'defaults' | 'model' | 'cascade' | 'retry' | 'logging' | 'telemetry' | 'preload';
 
 /** A feature of `provideLlm()`, made by a `withX()` function. */
 export interface LlmFeature<TKind extends LlmFeatureKind = LlmFeatureKind> {
@@ -31,7 +32,7 @@ export interface LlmFeature<TKind extends LlmFeatureKind = LlmFeatureKind> {
 }
 
 /** The features that may be given at most once. */
-const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging'];
+const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging', 'telemetry'];
 
 /**
  * Sets up llm-rx for an app or a route: providers, named models and cascades, defaults, retry and logging, used
@@ -40,9 +41,10 @@ const SINGLE_KINDS: readonly LlmFeatureKind[] = ['defaults', 'retry', 'logging']
  * Put it in the application's providers (`bootstrapApplication`/`ApplicationConfig`) or a route's `providers`,
  * never in a component's: a route's `provideLlm()` replaces the app's configuration below that route.
  * @param features What to configure, from `withProvider()`, `withDefaults()`, `withModel()`, `withCascade()`,
- * `withRetry()`, `withLogging()` and `withPreload()`.
+ * `withRetry()`, `withLogging()`, `withTelemetry()` and `withPreload()`.
  * @returns The providers for an environment injector.
- * @throws LlmConfigurationError in dev mode when `withDefaults()`, `withRetry()` or `withLogging()` is given twice.
+ * @throws LlmConfigurationError in dev mode when `withDefaults()`, `withRetry()`, `withLogging()` or `withTelemetry()`
+ * is given twice.
  *
  * @usageNotes
  * ```ts
