@@ -27,4 +27,11 @@ export interface AnthropicOptions extends LlmProviderOptions {
    * then checks each argument before it sends it, in bigger and later pieces (a long string argument at once).
    */
   readonly eagerInputStreaming?: boolean;
+  /**
+   * Whether the Anthropic SDK makes its own OpenTelemetry spans (its `openTelemetry` client option). Default
+   * `false`: the SDK (1.13 and later) otherwise traces every request with the tracer provider the app registered,
+   * so an app that traces llm-rx (`llm-rx/telemetry`) would see each call twice, and tools summing GenAI spans would
+   * count its tokens twice. Set `true` for the SDK's HTTP-level spans as well (they nest under llm-rx's call span).
+   */
+  readonly sdkTracing?: boolean;
 }

@@ -13,7 +13,7 @@ const anthropic = defineLlmProvider({
   exampleModel: 'claude-haiku-4-5',
   createFunctionName: 'createAnthropicLlm',
   checkOptions: (options: AnthropicOptions): AnthropicOptions => {
-    const {defaultMaxTokens, structuredOutput, eagerInputStreaming} = options;
+    const {defaultMaxTokens, structuredOutput, eagerInputStreaming, sdkTracing} = options;
     if (defaultMaxTokens !== undefined && !(Number.isInteger(defaultMaxTokens) && defaultMaxTokens >= 1)) {
       throw new LlmConfigurationError(
         `llm-rx: the anthropic option defaultMaxTokens must be an integer ≥ 1; got ${String(defaultMaxTokens)}.`,
@@ -34,6 +34,13 @@ const anthropic = defineLlmProvider({
         {field: 'eagerInputStreaming'},
       );
     }
+    if (sdkTracing !== undefined && typeof sdkTracing !== 'boolean') {
+      throw new LlmConfigurationError(
+        `llm-rx: the anthropic option sdkTracing must be true or false (or unset, for false); got ` +
+          `${JSON.stringify(sdkTracing)}.`,
+        {field: 'sdkTracing'},
+      );
+    }
     return {...options, defaultMaxTokens: defaultMaxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS};
   },
   createClient: (sdk, options) =>
@@ -43,6 +50,9 @@ const anthropic = defineLlmProvider({
       // The SDK retries twice by default: llm-rx's retry policy is the only one, and the page may call the API directly (or a proxy).
       maxRetries: 0,
       dangerouslyAllowBrowser: true,
+      // The SDK's own spans would count each call twice beside llm-rx's (see AnthropicOptions.sdkTracing);
+      // `undefined` lets the SDK decide (its default: on, or its ANTHROPIC_OPEN_TELEMETRY variable).
+      openTelemetry: options.sdkTracing === true ? undefined : false,
     }),
   open: async call => {
     // The raw stream, not messages.stream(): the wrapper turns errors into unhandled rejections when
