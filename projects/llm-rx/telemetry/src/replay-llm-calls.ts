@@ -40,7 +40,10 @@ export interface LlmReplayProgress {
   readonly total: number;
   /** The last call sent (remembered in the log under the replay's name). */
   readonly cursor: LlmReplayCursor | null;
-  /** Whether the replay reached the end: calls still running when it started are sent by a later replay. */
+  /**
+   * Whether the replay reached the end of the log. `false` on the last emission when it stopped before a call still
+   * running: a later replay sends it and what follows.
+   */
   readonly done: boolean;
 }
 
@@ -99,9 +102,10 @@ export function replayLlmCalls(
           await source.saveReplayCursor(name, cursor);
           replayed += page.calls.length;
         }
-        const done = !page.hasMore || page.calls.length === 0;
+        // An empty page with more to come: the next call is still running; a later replay sends it.
+        const done = !page.hasMore;
         subscriber.next({replayed, total, cursor, done});
-        if (done) break;
+        if (done || page.calls.length === 0) break;
       }
       subscriber.complete();
     };
