@@ -18,3 +18,18 @@ export type {
   MockScenario,
   WaitForMockRequestOptions,
 } from './src/client/mock-provider-client';
+export {clearReceived, receivedMetrics, receivedSpans} from './src/client/otlp-client';
+export type {
+  OtlpEncoding,
+  ReceivedAttributes,
+  ReceivedAttributeValue,
+  ReceivedMetric,
+  ReceivedMetricKind,
+  ReceivedOptions,
+  ReceivedPoint,
+  ReceivedScope,
+  ReceivedSpan,
+  ReceivedSpanKind,
+} from './src/client/otlp-client';
+export {buildSpanTree, formatSpanTree} from './src/client/span-tree';
+export type {SpanTreeNode} from './src/client/span-tree';

@@ -4,6 +4,8 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {handleControlRoute, sendJson} from './control-routes';
 import {answerPreflight, setCorsHeaders} from './cors';
 import {createMockPlan} from './mock-plan';
+import {handleOtlpRoute} from './otlp/otlp-routes';
+import {OtlpStore} from './otlp/otlp-store';
 import {maskHeaders, maskPath, RequestLog, type MockRequestRecord} from './request-log';
 import {faultOf, MockScenarioError, parseScenario, SCENARIO_HEADER, type MockScenario} from './scenario';
 import type {MockPlan, ProviderWire} from './wire/provider-wire';
@@ -43,8 +45,9 @@ export async function startMockProviderServer(options: MockProviderServerOptions
   const host = options.host ?? '127.0.0.1';
   const wires = options.wires ?? PROVIDER_WIRES;
   const log = new RequestLog();
+  const otlp = new OtlpStore();
   const server = createServer((request, response) => {
-    handleRequest(request, response, log, wires).catch(error => {
+    handleRequest(request, response, log, otlp, wires).catch(error => {
       // A bug in the mock must not kill the process that other test runs share.
       console.error('mock-providers: request failed', error);
       if (!response.headersSent) sendJson(response, 500, {error: `mock-providers: ${String(error)}`});
@@ -70,12 +73,15 @@ async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
   log: RequestLog,
+  otlp: OtlpStore,
   wires: readonly ProviderWire[],
 ): Promise<void> {
   setCorsHeaders(response);
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://mock-providers');
   if (method === 'OPTIONS') return answerPreflight(request, response);
+  // The OTLP receiver's exports and control routes stay out of the provider request log.
+  if (await handleOtlpRoute(method, url, request, response, otlp)) return;
   if (handleControlRoute(method, url, log, wires, response)) return;
 
   const wire = findProviderWire(method, url.pathname, wires);
