@@ -25,6 +25,9 @@ import {benchPerChunk} from './per-chunk';
 import {benchToolArguments} from './tools/tool-arguments';
 import {benchToolLoop} from './tools/tool-loop';
 import {TOOLS_MOCK_SERVER_MAIN} from './tools/tools-bench';
+import {benchTelemetryPerChunk} from './telemetry/telemetry-per-chunk';
+import {benchTelemetryReplay} from './telemetry/telemetry-replay';
+import type {TelemetryResults} from './telemetry/telemetry-bench';
 import {renderReport} from './report';
 import type {BenchResults, BenchSettings} from './results';
 import {benchTimeToFirstChunk} from './ttfc';
@@ -41,6 +44,7 @@ const SECTIONS = [
   'per-chunk',
   'object',
   'tools',
+  'telemetry',
   'ttfc',
   'cold-load',
   'cascade',
@@ -81,6 +85,8 @@ const FULL: Omit<BenchSettings, 'command'> = {
   preload: {rounds: 15, chunks: 20},
   // About 400 kB in 10-character chunks at 2,000 chunks/s: 20 s per renderer.
   markdown: {bytes: 400_000, chunkSize: 10, chunksPerSecond: 2_000},
+  // 10,000 log rows per replay, as in the issue, read in pages of 500.
+  telemetry: {replayRows: 10_000, replayRounds: 7},
 };
 
 const SMOKE: Omit<BenchSettings, 'command'> = {
@@ -107,6 +113,7 @@ const SMOKE: Omit<BenchSettings, 'command'> = {
   tools: {loopRounds: 1, loopsPerSample: 1, argumentRecords: 2, argumentChunks: 20, argumentRounds: 1},
   preload: {rounds: 1, chunks: 20},
   markdown: {bytes: 20_000, chunkSize: 10, chunksPerSecond: 2_000},
+  telemetry: {replayRows: 200, replayRounds: 1},
 };
 
 async function main(): Promise<void> {
@@ -242,6 +249,27 @@ async function main(): Promise<void> {
           }
         },
         'done',
+      );
+    }
+    if (runs('telemetry')) {
+      const telemetry: {-readonly [K in keyof TelemetryResults]?: TelemetryResults[K]} = {};
+      results.telemetry = telemetry;
+      await attempt(
+        'telemetry per-chunk',
+        async () => {
+          telemetry.perChunk = await benchTelemetryPerChunk({...rounds, target, chunks: settings.chunks}, log);
+        },
+        'off, on and on with content saw the same text and usage; every traced call exported its spans and metrics',
+      );
+      await attempt(
+        'telemetry replay',
+        async () => {
+          telemetry.replay = await benchTelemetryReplay(
+            {warmups: settings.warmups, rounds: settings.telemetry.replayRounds, rows: settings.telemetry.replayRows},
+            log,
+          );
+        },
+        'every replay sent every call, and each exporter got every span',
       );
     }
     if (runs('ttfc')) {

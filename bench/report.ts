@@ -3,6 +3,7 @@ import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import {renderPreloadSection} from './browser/preload-report';
 import {renderMarkdownSection} from './markdown/markdown-report';
 import {renderObjectSection} from './object/object-report';
+import {renderTelemetrySection} from './telemetry/telemetry-report';
 import {renderToolsSection} from './tools/tools-report';
 import type {BenchResults} from './results';
 import {checkTargets, describeResult} from './targets';
@@ -27,6 +28,7 @@ export function renderReport(results: BenchResults): string {
     memory(results),
     renderObjectSection(results),
     renderToolsSection(results),
+    renderTelemetrySection(results),
     renderPreloadSection(results),
     renderMarkdownSection(results),
     method(results),

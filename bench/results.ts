@@ -10,6 +10,7 @@ import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import type {ObjectParserRow} from './object/object-parser';
 import type {ObjectBenchSettings, ObjectStreamResults} from './object/object-stream';
 import type {PerChunkRow} from './per-chunk';
+import type {TelemetryBenchSettings, TelemetryResults} from './telemetry/telemetry-bench';
 import type {ToolArgumentsResults} from './tools/tool-arguments';
 import type {ToolLoopResults} from './tools/tool-loop';
 import type {ToolsBenchSettings} from './tools/tools-bench';
@@ -37,6 +38,8 @@ export interface BenchSettings {
   readonly preload: {readonly rounds: number; readonly chunks: number};
   /** The markdown bench's answer and how it streams. */
   readonly markdown: MarkdownRunConfig;
+  /** The telemetry bench's replay (its per-chunk part streams `chunks` with the bench's rounds). */
+  readonly telemetry: TelemetryBenchSettings;
 }
 
 /** Everything one bench run measured; a section is absent when it was skipped. */
@@ -64,6 +67,8 @@ export interface BenchResults {
   readonly preload?: PreloadResult;
   /** A long markdown answer streamed to three renderers in Chromium. */
   readonly markdown?: MarkdownResult;
+  /** llm-rx/telemetry over the real OpenTelemetry SDK: per-chunk cost on against off, and the replay's throughput. */
+  readonly telemetry?: TelemetryResults;
   readonly libraryBundles?: readonly FileSize[] | BuildFailure;
   readonly demoBundle?: DemoBundle | BuildFailure;
   readonly cancelMemory?: CancelMemoryResult;

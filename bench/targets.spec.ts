@@ -2,6 +2,7 @@ import type {SampleSummary} from './lib/stats';
 import type {PerChunkRow} from './per-chunk';
 import type {BenchResults} from './results';
 import {objectRow, objectStreamResults, summaryOf} from './object/object-results-fixtures';
+import {telemetryResults} from './telemetry/telemetry-results-fixtures';
 import {toolArgumentsResults, toolLoopResults} from './tools/tools-results-fixtures';
 import {checkTargets, describeResult} from './targets';
 
@@ -126,6 +127,29 @@ describe('checkTargets', () => {
       toolArguments: toolArgumentsResults(1.3, 0.2),
     });
     expect(noisy.map(check => check.inconclusive !== undefined)).toEqual([true, true]);
+  });
+
+  it('checks traced against bare CPU per chunk (not content capture), and the replay with the OTLP exporter', () => {
+    const checks = checkTargets({...base, telemetry: telemetryResults(1.04, 0, 2_500)});
+    expect(checks.map(check => [check.target, check.measured, check.isMet, check.inconclusive])).toEqual([
+      [
+        'telemetry: llm-rx CPU/chunk with traceLlm() (OpenTelemetry SDK, batch processor) ≤ 1.05× without',
+        '1.04×',
+        true,
+        undefined,
+      ],
+      [
+        'telemetry: replayLlmCalls() ≥ 2,000 log rows/s (OTLP/HTTP JSON exporter, loopback)',
+        '2,500 rows/s',
+        true,
+        undefined,
+      ],
+    ]);
+    const missed = checkTargets({...base, telemetry: telemetryResults(1.06, 0, 1_999)});
+    expect(missed.map(check => check.isMet)).toEqual([false, false]);
+    const noisy = checkTargets({...base, telemetry: telemetryResults(1.04, 0.2)});
+    expect(noisy[0]?.inconclusive).toMatch(/rounds disagree/);
+    expect(checkTargets({...base, telemetry: {}})).toEqual([]);
   });
 });
 

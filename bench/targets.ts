@@ -60,6 +60,11 @@ export const MAX_TOOL_LOOP_RATIO_TO_RAW = 1.1;
 /** llm-rx CPU per tool-argument chunk over its CPU per text chunk of the same answer, at most. */
 export const MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT = 1.5;
 
+/** llm-rx CPU per chunk with `llm-rx/telemetry` tracing the model (real SDK, batch processor) over without, at most. */
+export const MAX_TELEMETRY_CPU_RATIO = 1.05;
+/** `replayLlmCalls()` log rows per second into the real SDK and the OTLP/HTTP JSON exporter (loopback), at least. */
+export const MIN_REPLAY_ROWS_PER_SECOND = 2_000;
+
 /** With the SDK preloaded, the first call's time to first chunk over the second's, at most. */
 export const MAX_PRELOADED_FIRST_TO_SECOND = 1.2;
 /** Long tasks (over 50 ms) the streaming markdown renderer may cause over the whole answer. */
@@ -101,7 +106,13 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       });
     }
   }
-  checks.push(...objectChecks(results), ...toolsChecks(results), ...preloadChecks(results), ...markdownChecks(results));
+  checks.push(
+    ...objectChecks(results),
+    ...toolsChecks(results),
+    ...telemetryChecks(results),
+    ...preloadChecks(results),
+    ...markdownChecks(results),
+  );
   const browserRatio = results.browser?.perChunk?.taskRatio;
   if (browserRatio !== undefined) {
     checks.push({
@@ -229,6 +240,42 @@ export function toolArgumentsCheck({toolArguments}: BenchResults): TargetCheck |
     measured: `${formatNumber(row.cpuRatioToText.median, 2)}×`,
     isMet: row.cpuRatioToText.median <= MAX_TOOL_ARGUMENTS_RATIO_TO_TEXT,
     inconclusive: spreadOf(row.cpuRatioToText),
+  };
+}
+
+function telemetryChecks(results: BenchResults): TargetCheck[] {
+  return [telemetryPerChunkCheck(results), telemetryReplayCheck(results)].filter(check => check !== undefined);
+}
+
+/**
+ * The telemetry per-chunk target: llm-rx's CPU per chunk with `traceLlm()` over the bare model's, round by round
+ * (content capture has no target).
+ * @param results The run.
+ * @returns The check, or `undefined` when the part did not run.
+ */
+export function telemetryPerChunkCheck({telemetry}: BenchResults): TargetCheck | undefined {
+  const traced = telemetry?.perChunk?.find(row => row.mode === 'on');
+  if (!traced) return undefined;
+  return {
+    target: `telemetry: llm-rx CPU/chunk with traceLlm() (OpenTelemetry SDK, batch processor) ≤ ${MAX_TELEMETRY_CPU_RATIO}× without`,
+    measured: `${formatNumber(traced.cpuRatioToOff.median, 2)}×`,
+    isMet: traced.cpuRatioToOff.median <= MAX_TELEMETRY_CPU_RATIO,
+    inconclusive: spreadOf(traced.cpuRatioToOff),
+  };
+}
+
+/**
+ * The replay target: `replayLlmCalls()` log rows per second with the OTLP/HTTP JSON exporter.
+ * @param results The run.
+ * @returns The check, or `undefined` when the replay did not run.
+ */
+export function telemetryReplayCheck({telemetry}: BenchResults): TargetCheck | undefined {
+  const otlp = telemetry?.replay?.exporters.find(row => row.exporter === 'OTLP/HTTP JSON, loopback');
+  if (!otlp) return undefined;
+  return {
+    target: `telemetry: replayLlmCalls() ≥ ${MIN_REPLAY_ROWS_PER_SECOND.toLocaleString('en-US')} log rows/s (OTLP/HTTP JSON exporter, loopback)`,
+    measured: `${Math.round(otlp.rowsPerSecond.median).toLocaleString('en-US')} rows/s`,
+    isMet: otlp.rowsPerSecond.median >= MIN_REPLAY_ROWS_PER_SECOND,
   };
 }
 
