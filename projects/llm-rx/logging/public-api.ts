@@ -8,6 +8,7 @@ export type {LlmCallImport, LlmCallLog, LlmCallLogOptions} from './src/llm-call-
 export {loggedLlm, logLlmCalls} from './src/log-llm-calls';
 export type {LlmLogOptions, LlmLogStreamOptions} from './src/log-llm-calls';
 export {LlmLogDatabase, DEFAULT_LLM_LOG_DATABASE_NAME} from './src/llm-log-database';
+export type {LlmReplayCursorRecord} from './src/llm-log-database';
 export type {LlmRedactionKind, LlmRedactor} from './src/build-body-record';
 // The rows and query results live in the core, free of Dexie, so that llm-rx/angular can name them.
 export type {
@@ -17,11 +18,16 @@ export type {
   LlmCallGrouping,
   LlmCallPage,
   LlmCallRecord,
+  LlmCallReplaySource,
   LlmCallStats,
   LlmCallStatsGroup,
   LlmCallStatus,
   LlmLatencyPercentiles,
   LlmLoopStep,
+  LlmReplayCall,
+  LlmReplayCursor,
+  LlmReplayPage,
+  LlmReplayQuery,
   LlmRequestBody,
   LlmResponseBody,
   LlmToolCallBody,

@@ -1,12 +1,16 @@
 import {liveQuery} from 'dexie';
-import type {
-  LlmCallDetails,
-  LlmCallFilter,
-  LlmCallGrouping,
-  LlmCallPage,
-  LlmCallRecord,
-  LlmCallStats,
-  LlmCallStatsGroup,
+import {
+  LlmConfigurationError,
+  type LlmCallDetails,
+  type LlmCallFilter,
+  type LlmCallGrouping,
+  type LlmCallPage,
+  type LlmCallRecord,
+  type LlmCallStats,
+  type LlmCallStatsGroup,
+  type LlmReplayCursor,
+  type LlmReplayPage,
+  type LlmReplayQuery,
 } from 'llm-rx';
 import {from, type Observable, Subject} from 'rxjs';
 import {buildBodyRecord, type LlmRedactor} from './build-body-record';
@@ -17,6 +21,7 @@ import {LlmLogDatabase} from './llm-log-database';
 import type {LlmLogError} from './llm-log-error';
 import {callBreakdown, callDetails, callTotals, filteredCalls, recentCalls} from './llm-log-queries';
 import {LlmLogWriter} from './llm-log-writer';
+import {countReplayCalls, readReplayPage} from './replay-queries';
 import {toCsv} from './to-csv';
 import {utcDay} from './utc-day';
 
@@ -157,13 +162,48 @@ export class DexieCallLog implements LlmCallLog {
     await (options.replaceExisting === false ? this.database.calls.bulkAdd(rows) : this.database.calls.bulkPut(rows));
   }
 
+  async countReplayCalls(query: LlmReplayQuery = {}): Promise<number> {
+    await this.#readyToReplay();
+    return countReplayCalls(this.database, query);
+  }
+
+  async readReplayPage(query: LlmReplayQuery, limit: number): Promise<LlmReplayPage> {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new LlmConfigurationError(
+        `llm-rx/logging: readReplayPage() takes a limit that is an integer ≥ 1, not ${String(limit)}.`,
+        {field: 'limit'},
+      );
+    }
+    await this.#readyToReplay();
+    return readReplayPage(this.database, query, limit, Date.now());
+  }
+
+  async readReplayCursor(name: string): Promise<LlmReplayCursor | null> {
+    await this.#writer.prepare();
+    const record = await this.database.replayCursors.get(name);
+    return record === undefined ? null : {startedAt: record.startedAt, traceId: record.traceId};
+  }
+
+  async saveReplayCursor(name: string, cursor: LlmReplayCursor | null): Promise<void> {
+    await this.#writer.prepare();
+    if (cursor === null) await this.database.replayCursors.delete(name);
+    else await this.database.replayCursors.put({name, startedAt: cursor.startedAt, traceId: cursor.traceId});
+  }
+
+  /** Opens the database (marking rows of closed tabs interrupted) and writes what this tab buffered. */
+  async #readyToReplay(): Promise<void> {
+    await this.flush();
+    await this.#writer.prepare();
+  }
+
   async clear(): Promise<void> {
     this.#writer.discardPending();
     // Lets a batch already being written land first, so that it cannot reappear after the clear.
     await this.#writer.flush();
     await this.#writer.prepare();
-    await this.database.transaction('rw', this.database.calls, this.database.bodies, () =>
-      Promise.all([this.database.calls.clear(), this.database.bodies.clear()]),
+    const {calls, bodies, replayCursors} = this.database;
+    await this.database.transaction('rw', calls, bodies, replayCursors, () =>
+      Promise.all([calls.clear(), bodies.clear(), replayCursors.clear()]),
     );
   }
 

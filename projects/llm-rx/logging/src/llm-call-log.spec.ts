@@ -279,6 +279,6 @@ describe('LlmCallLog', () => {
     olderTab.close();
     await log.flush();
     expect(await log.database.calls.count()).toBe(2);
-    expect(log.database.verno).toBe(4);
+    expect(log.database.verno).toBe(5);
   });
 });

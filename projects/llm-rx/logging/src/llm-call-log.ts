@@ -6,7 +6,11 @@ import type {
   LlmCallPage,
   LlmCallRecord,
   LlmCallStats,
+  LlmCallReplaySource,
   LlmCallStatsGroup,
+  LlmReplayCursor,
+  LlmReplayPage,
+  LlmReplayQuery,
   LlmRequest,
   LlmResponseBody,
   ResolvedLlmOutput,
@@ -51,8 +55,12 @@ export interface LlmCallLogOptions {
  * written when possible. When the page is hidden, closed or reloaded, what is buffered is written at once
  * (`visibilitychange`, `pagehide`, and `beforeunload` while rows wait: a reload commits only what starts there).
  * Rows left `in-progress` by a closed tab are marked `interrupted` when the next log opens the database.
+ *
+ * It is also a replay source (`LlmCallReplaySource`, which `llm-rx/telemetry` reads): pages of whole, finished
+ * calls in the order their first attempts started, and a position per replay name kept in the database, so that a
+ * replay resumes where it stopped, in this tab or the next.
  */
-export interface LlmCallLog {
+export interface LlmCallLog extends LlmCallReplaySource {
   /** The Dexie database, for queries of your own. */
   readonly database: LlmLogDatabase;
   /** Every failure reported through `onError`, as it happens. */
@@ -150,7 +158,53 @@ export interface LlmCallLog {
   importCalls(calls: readonly LlmCallImport[], options?: {readonly replaceExisting?: boolean}): Promise<void>;
 
   /**
-   * Deletes every row and body, and the rows still buffered.
+   * Counts the calls a replay would read (see `readReplayPage()`), after the buffered rows were flushed.
+   * @param query Which calls: after a position, from and to a time.
+   * @returns How many calls (not rows) it has, finished or not.
+   */
+  countReplayCalls(query: LlmReplayQuery): Promise<number>;
+
+  /**
+   * Reads the next page of whole calls to replay, after the buffered rows were flushed: calls in the order their
+   * first attempts started (then by trace id), each with every attempt's row. The page stops before the first call
+   * that is not final: one with an attempt `in-progress`, or whose rows are not all written yet (a call's rows can
+   * land in different batches); `hasMore` is then true. Rows marked `interrupted` are final.
+   *
+   * ```ts
+   * let after = await log.readReplayCursor('otel');
+   * for (;;) {
+   *   const page = await log.readReplayPage({after}, 500);
+   *   if (page.cursor === null) break;
+   *   await send(page.calls);
+   *   await log.saveReplayCursor('otel', (after = page.cursor));
+   *   if (!page.hasMore) break;
+   * }
+   * ```
+   * @param query Which calls, and the position to read after.
+   * @param limit The most calls in the page, an integer ≥ 1.
+   * @returns The page, oldest first.
+   * @throws {LlmConfigurationError} For a `limit` that is not an integer ≥ 1 (field `limit`).
+   */
+  readReplayPage(query: LlmReplayQuery, limit: number): Promise<LlmReplayPage>;
+
+  /**
+   * Reads the position a replay under this name reached, as `saveReplayCursor()` kept it in the database.
+   * @param name The replay's name, e.g. `otel`.
+   * @returns The position, or `null` when nothing was saved under this name (or it was forgotten, or cleared).
+   */
+  readReplayCursor(name: string): Promise<LlmReplayCursor | null>;
+
+  /**
+   * Keeps the position a replay under this name reached in the database (`replayCursors`), so that it survives the
+   * tab; `clear()` forgets every position.
+   * @param name The replay's name.
+   * @param cursor The position; `null` forgets it (the next replay starts from the oldest call).
+   * @returns Resolves when written.
+   */
+  saveReplayCursor(name: string, cursor: LlmReplayCursor | null): Promise<void>;
+
+  /**
+   * Deletes every row and body, every replay position, and the rows still buffered.
    * @returns Resolves when cleared.
    */
   clear(): Promise<void>;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import {DEFAULT_LLM_LOG_DATABASE_NAME, LlmLogDatabase} from './llm-log-database';
 import {callRow, deleteDatabase, uniqueDatabaseName} from '@llm-rx/spec-support';
 
-// Versions 1 to 3 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
+// Versions 1 to 4 exactly as released: written out here, so that a change to the class cannot hide an upgrade bug.
 const V1_STORES = {
   calls: 'id, traceId, startedAt, status, [provider+startedAt], [model+startedAt], [status+startedAt]',
   bodies: 'id, traceId',
@@ -14,6 +14,11 @@ const V3_STORES = {
   calls:
     'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
     '[outputName+startedAt]',
+};
+const V4_STORES = {
+  calls:
+    'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
+    '[outputName+startedAt], [loopId+startedAt]',
 };
 
 /** A row as version 3 wrote it: without loopId, step and toolCallCount. */
@@ -43,13 +48,14 @@ describe('LlmLogDatabase', () => {
     expect(DEFAULT_LLM_LOG_DATABASE_NAME).toBe('llm-rx-log');
   });
 
-  it('creates version 4 with the dashboard indices', async () => {
+  it('creates version 5 with the dashboard and replay indices, and the replay cursors', async () => {
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     const indices = database.calls.schema.indexes.map(index => index.name).sort();
     expect(indices).toEqual(
       [
+        '[attemptIndex+startedAt+traceId]',
         '[loopId+startedAt]',
         '[model+startedAt]',
         '[outputName+startedAt]',
@@ -62,6 +68,8 @@ describe('LlmLogDatabase', () => {
       ].sort(),
     );
     expect(database.bodies.schema.indexes.map(index => index.name)).toEqual(['traceId']);
+    expect(database.replayCursors.schema.primKey.name).toBe('name');
+    expect(database.replayCursors.schema.indexes).toEqual([]);
     database.close();
   });
 
@@ -78,7 +86,7 @@ describe('LlmLogDatabase', () => {
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     expect(await database.calls.get('late')).toEqual({...lateRow, day: '2024-12-31', outputName: null, ...NO_LOOP});
     expect(await database.calls.get('early')).toEqual({...earlyRow, day: '2025-01-01', outputName: null, ...NO_LOOP});
     expect(await database.calls.where('day').equals('2025-01-01').primaryKeys()).toEqual(['early']);
@@ -106,7 +114,7 @@ describe('LlmLogDatabase', () => {
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     expect(await database.calls.toArray()).toEqual(
       jasmine.arrayWithExactContents(rows.map(row => ({...row, outputName: null, ...NO_LOOP}))),
     );
@@ -146,7 +154,7 @@ describe('LlmLogDatabase', () => {
 
     const database = new LlmLogDatabase(name);
     await database.open();
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     expect(await database.calls.toArray()).toEqual(
       jasmine.arrayWithExactContents(rows.map(row => ({...row, ...NO_LOOP}))),
     );
@@ -168,6 +176,37 @@ describe('LlmLogDatabase', () => {
         .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
         .count(),
     ).toBe(2);
+    database.close();
+  });
+
+  it('upgrades a version 4 database, keeping every row, indexing the rows for replay, with no cursors', async () => {
+    const v4 = new Dexie(name);
+    v4.version(1).stores(V1_STORES);
+    v4.version(2).stores(V2_STORES);
+    v4.version(3).stores(V3_STORES);
+    v4.version(4).stores(V4_STORES);
+    const rows = [
+      callRow({id: 'b-0', traceId: 'b', startedAt: 1_000, attemptCount: 2}),
+      callRow({id: 'b-1', traceId: 'b', startedAt: 1_500, attemptIndex: 1, attemptCount: 2}),
+      callRow({id: 'a-0', traceId: 'a', startedAt: 1_000, loopId: 'loop-1', step: 0, toolCallCount: 1}),
+    ];
+    await v4.table('calls').bulkAdd(rows);
+    v4.close();
+
+    const database = new LlmLogDatabase(name);
+    await database.open();
+    expect(database.verno).toBe(5);
+    expect(await database.calls.toArray()).toEqual(jasmine.arrayWithExactContents(rows));
+    // The old rows are in the replay index, first attempts by start then trace id.
+    expect(
+      await database.calls
+        .where('[attemptIndex+startedAt+traceId]')
+        .between([0, -Infinity, Dexie.minKey], [0, Infinity, Dexie.maxKey])
+        .primaryKeys(),
+    ).toEqual(['a-0', 'b-0']);
+    expect(await database.replayCursors.count()).toBe(0);
+    await database.replayCursors.put({name: 'otel', startedAt: 1_000, traceId: 'b'});
+    expect(await database.replayCursors.get('otel')).toEqual({name: 'otel', startedAt: 1_000, traceId: 'b'});
     database.close();
   });
 });

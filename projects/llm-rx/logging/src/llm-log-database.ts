@@ -1,9 +1,15 @@
 import Dexie, {type DexieOptions, type EntityTable} from 'dexie';
-import type {LlmBodyRecord, LlmCallRecord} from 'llm-rx';
+import type {LlmBodyRecord, LlmCallRecord, LlmReplayCursor} from 'llm-rx';
 import {utcDay} from './utc-day';
 
 /** The database name `LlmCallLog` uses unless told otherwise. */
 export const DEFAULT_LLM_LOG_DATABASE_NAME = 'llm-rx-log';
+
+/** One row of the `replayCursors` table: where the replay of this name stands. */
+export interface LlmReplayCursorRecord extends LlmReplayCursor {
+  /** The replay's name, e.g. `otel`. */
+  readonly name: string;
+}
 
 /**
  * The IndexedDB database of the call log, typed with Dexie's `EntityTable`.
@@ -21,6 +27,9 @@ export const DEFAULT_LLM_LOG_DATABASE_NAME = 'llm-rx-log';
  *    `calls.toolCallCount` (the tool calls its answer made, `null` without tools), with the compound
  *    `[loopId+startedAt]`, so that one loop's rows read one index range in step order; the upgrade sets the three to
  *    `null` on every existing row.
+ * 5. The compound `[attemptIndex+startedAt+traceId]` on `calls`, so that a replay reads the first rows of calls
+ *    (attempt 0) after a position, in call order, as one index range; and `replayCursors` by `name`, the position
+ *    each replay reached. No upgrade code: existing rows already have the three fields.
  *
  * ```ts
  * const database = new LlmLogDatabase('my-app-llm-log');
@@ -32,6 +41,8 @@ export class LlmLogDatabase extends Dexie {
   declare readonly calls: EntityTable<LlmCallRecord, 'id'>;
   /** The request and response of a call, keyed by the call's id. */
   declare readonly bodies: EntityTable<LlmBodyRecord, 'id'>;
+  /** The position each replay reached, by its name (schema version 5). */
+  declare readonly replayCursors: EntityTable<LlmReplayCursorRecord, 'name'>;
 
   /**
    * @param name The database name; default `llm-rx-log`.
@@ -85,5 +96,11 @@ export class LlmLogDatabase extends Dexie {
             call.toolCallCount ??= null;
           }),
       );
+    this.version(5).stores({
+      calls:
+        'id, traceId, startedAt, status, day, [provider+startedAt], [model+startedAt], [status+startedAt], ' +
+        '[outputName+startedAt], [loopId+startedAt], [attemptIndex+startedAt+traceId]',
+      replayCursors: 'name',
+    });
   }
 }
