@@ -4,7 +4,7 @@ import type {LlmCallLog} from './llm-call-log';
 import {logPerSpec} from './log-llm-calls-fixtures';
 import {STALE_IN_PROGRESS_MS} from './log-maintenance';
 import {pageCalls, replayCall} from './replay-fixtures';
-import {countReplayCalls, readReplayPage} from './replay-queries';
+import {countReplayCalls, readReplayPage, REPLAY_SETTLE_MS} from './replay-queries';
 
 describe('replay queries', () => {
   const t0 = Date.UTC(2025, 2, 1, 10);
@@ -102,6 +102,15 @@ describe('replay queries', () => {
 
     await log.importCalls([secondAttempt]);
     expect(pageCalls(await page({after: first.cursor}, 10))).toEqual(['b: b-0, b-1']);
+  });
+
+  it('waits for a call whose last attempt failed a moment ago, since a retry may follow its backoff', async () => {
+    // A retry's first attempt failed and its row is written; the second starts after the backoff.
+    const [failed] = replayCall('a', t0, ['error']);
+    await log.importCalls([{...failed, endedAt: now - 1_000}]);
+    expect(await page({}, 10)).toEqual({calls: [], cursor: null, hasMore: true});
+
+    expect(pageCalls(await page({}, 10, now + REPLAY_SETTLE_MS))).toEqual(['a: a-0']);
   });
 
   it('counts a call by its highest attempt count, as rows written before the call ended carry an older one', async () => {

@@ -34,6 +34,12 @@ export function countReplayCalls(database: LlmLogDatabase, query: LlmReplayQuery
 }
 
 /**
+ * How long after a failed attempt ended its call counts as maybe still running: longer than a retry's backoff
+ * (`retryBeforeFirstChunk`'s `maxRetryAfterMs` and delays) and a cascade's step to its next child.
+ */
+export const REPLAY_SETTLE_MS = 120_000;
+
+/**
  * Reads the next page of whole calls in replay order (the first attempt's `startedAt`, then `traceId`): a range of
  * first rows, then every row of their traces.
  *
@@ -43,7 +49,8 @@ export function countReplayCalls(database: LlmLogDatabase, query: LlmReplayQuery
  * `attemptCount` among its rows (rows written early carry the count known then); it is complete when its rows are
  * attempts 0 to that count - 1. A call whose rows stay incomplete for `STALE_IN_PROGRESS_MS` after its last row
  * started (a row dropped from a full buffer) is replayed with the rows it has, so that it cannot stop a replay for
- * good. `interrupted` rows are final.
+ * good. `interrupted` rows are final. A call whose last attempt failed less than `REPLAY_SETTLE_MS` ago waits too:
+ * its next attempt (a retry after its backoff) may not have started yet.
  * @param database The log database.
  * @param query Which calls, and the position to read after.
  * @param limit The most calls in the page, an integer ≥ 1.
@@ -91,6 +98,10 @@ export function readReplayPage(
  */
 function isFinal(attempts: readonly LlmCallRecord[], now: number): boolean {
   if (attempts.some(attempt => attempt.status === 'in-progress')) return false;
+  // A call whose last attempt failed a moment ago may have another coming (a retry after its backoff, a cascade's
+  // next child), whose row the log cannot know of yet.
+  const last = attempts[attempts.length - 1];
+  if (last.status === 'error' && (last.endedAt ?? last.startedAt) > now - REPLAY_SETTLE_MS) return false;
   const count = Math.max(...attempts.map(attempt => attempt.attemptCount));
   const isComplete = attempts.length === count && attempts.every((attempt, index) => attempt.attemptIndex === index);
   return isComplete || Math.max(...attempts.map(attempt => attempt.startedAt)) < now - STALE_IN_PROGRESS_MS;

@@ -87,7 +87,16 @@ export function onlySpan(spans: readonly ReadableSpan[], name: string): Readable
  * @returns Its children, in start order.
  */
 export function childrenOf(spans: readonly ReadableSpan[], parent: ReadableSpan): ReadableSpan[] {
-  return spans
-    .filter(span => span.parentSpanContext?.spanId === parent.spanContext().spanId)
-    .sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
+  return (
+    spans
+      .filter(span => span.parentSpanContext?.spanId === parent.spanContext().spanId)
+      // By start, then by end: a browser's coarse clock can start a tool and the next step in the same tick.
+      .sort(
+        (a, b) =>
+          a.startTime[0] - b.startTime[0] ||
+          a.startTime[1] - b.startTime[1] ||
+          a.endTime[0] - b.endTime[0] ||
+          a.endTime[1] - b.endTime[1],
+      )
+  );
 }

@@ -44,8 +44,9 @@ export function traceToolLoop(
       },
       parentContext,
     );
-    // When each step's model call ended: its tools start then.
-    const stepEndedAt = new Map<number, Date>();
+    // When each step's model call ended: its tools start then. On the clock the SDK times spans with
+    // (`performance.now()`, which a span's time input accepts), so that a tool never sorts before its step's end.
+    const stepEndedAt = new Map<number, number>();
     let hasEnded = false;
     const end = () => {
       hasEnded = true;
@@ -54,7 +55,7 @@ export function traceToolLoop(
     const stepsLlm = traced(
       llm,
       () => span,
-      step => stepEndedAt.set(step, new Date()),
+      step => stepEndedAt.set(step, performance.now()),
     );
     const loopContext = span === undefined ? parentContext : trace.setSpan(parentContext, span);
     const subscription = otelContext.with(loopContext, () =>
@@ -95,7 +96,7 @@ function toolSpan(
   tracer: NonNullable<LlmCallTracing['tracer']>,
   parent: ReturnType<typeof otelContext.active>,
   result: LlmToolResultPart,
-  startedAt: Date | undefined,
+  startedAt: number | undefined,
   {captureContent, redact}: LlmCallTracing,
 ): void {
   const output = JSON.stringify(result.output ?? null);
