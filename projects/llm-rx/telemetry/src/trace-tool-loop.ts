@@ -44,8 +44,8 @@ export function traceToolLoop(
       },
       parentContext,
     );
-    // When each step's model call ended: its tools start then. On the clock the SDK times spans with
-    // (`performance.now()`, which a span's time input accepts), so that a tool never sorts before its step's end.
+    // When each step's model call ended: its tools start then (as `performance.now()`, a time input spans accept;
+    // the SDK anchors span times on `Date.now()`, so the order of spans within one millisecond is not kept).
     const stepEndedAt = new Map<number, number>();
     let hasEnded = false;
     const end = () => {
