@@ -13,10 +13,10 @@ export type GeminiStreamChunk = Pick<
  * Maps the chunks of `models.generateContentStream()` to provider stream events.
  *
  * The first chunk with a `responseId` or a `modelVersion` (every chunk repeats them) gives a `response-metadata`
- * event before its content. Text parts become `text-delta`s and thought-summary parts (`thought: true`) `reasoning-delta`s. Usage is a
- * running total, so the last `usageMetadata` wins. The `finish` event comes once the stream has ended, and only
- * if a candidate carried a `finishReason` (or the prompt was blocked): a stream cut before it has no `finish`,
- * which `fromProviderStream` reports as incomplete.
+ * event before its content. Text parts become `text-delta`s and thought-summary parts (`thought: true`)
+ * `reasoning-delta`s. Usage is a running total, so the last `usageMetadata` wins. The `finish` event comes once
+ * the stream has ended, and only if a candidate carried a `finishReason` (or the prompt was blocked): a stream cut
+ * before it has no `finish`, which `fromProviderStream` reports as incomplete.
  *
  * Gemini sends each function call whole, in one `functionCall` part with its arguments already parsed: it becomes
  * `tool-call-start`, one `tool-call-delta` with the arguments as JSON, and `tool-call-end`, at once. A call

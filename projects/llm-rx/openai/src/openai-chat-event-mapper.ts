@@ -28,7 +28,8 @@ type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Del
  * deltas tool-call starts and argument deltas (`createOpenAiChatToolCalls()`), and the finish reason of the first
  * choice plus the final `choices: []` usage chunk one `finish` event at the end. The stream says nothing of a
  * call's end: every call ends once both the finish reason and the usage are in, just before that `finish`.
- * The first chunk with an `id` or a `model` (every chunk has both) gives a `response-metadata` event before its content.
+ * The first chunk with an `id` or a `model` (every chunk has both) gives a `response-metadata` event before its
+ * content.
  * `refusal` deltas (a structured-output request the model refused: `content` stays `null`, the finish reason is
  * `stop`) are joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
  *

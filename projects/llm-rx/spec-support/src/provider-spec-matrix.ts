@@ -40,7 +40,7 @@ export interface MockServerTarget {
   readonly midStreamIsRetryable?: boolean;
   /** Text the message of an error event in the stream must contain; unchecked when absent. */
   readonly midStreamMessage?: string;
-  /** The shape of the provider's response ids (`chatcmpl-…`, `msg_…`, a UUID), which the usage's `responseId` must have. */
+  /** The shape of the provider's response ids (`chatcmpl-…`, `msg_…`, a UUID) that `usage.responseId` must have. */
   readonly responseIdPattern: RegExp;
   /**
    * Whether the wire names the answering model, the usage's `responseModel` then being the model asked for (the

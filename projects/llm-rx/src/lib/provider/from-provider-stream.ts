@@ -60,10 +60,10 @@ export interface ProviderStreamConfig<TEvent = unknown> {
  * Builds the cold `Observable<LlmChunk>` of one provider call from an SDK's stream and an adapter's mapper of its
  * events (see `ProviderEventMapper`): validates the request before any network call, starts the request at
  * subscribe time with one `AbortController` per subscriber, aborts it on unsubscribe (or on `request.signal`,
- * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage (and names the response in it: the last
- * `responseId` and `responseModel` of the mapper's `response-metadata` events), detects a missing final
- * event and a truncated answer, applies the first-chunk and idle timeouts, and reports the request as one attempt
- * of its call (`reportLlmAttempt()`). Every error it emits is an `LlmError`.
+ * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage (and names the response
+ * in it: the last `responseId` and `responseModel` of the mapper's `response-metadata` events), detects a missing
+ * final event and a truncated answer, applies the first-chunk and idle timeouts, and reports the request as one
+ * attempt of its call (`reportLlmAttempt()`). Every error it emits is an `LlmError`.
  *
  * Provider entry points build on it; so can your own adapter.
  * @param config The provider call.

@@ -20,8 +20,9 @@ export interface ProviderFinishEvent {
  * version of the model asked for). A mapper emits it as soon as an SDK event carries them, usually the first
  * (OpenAI's chunk `id`/`model`, Anthropic's `message_start`, Gemini's `responseId`/`modelVersion`, Cohere's
  * `message-start` `id`), once or again whenever it learns more; it is no content. `fromProviderStream()` keeps
- * each field's last value and puts them in the usage (`LlmUsage.responseId`, `.responseModel`), so the mapper
- * need not hold them until its `finish` event.
+ * each field's last value and puts them in the usage (`LlmUsage.responseId`, `.responseModel`) and the answering
+ * attempt. A separate event rather than fields of `finish`: the SDKs give them first and the finish last, so a
+ * mapper that tells them as it reads them stays synchronous and holds no more state than before.
  */
 export interface ProviderResponseMetadataEvent {
   readonly type: 'response-metadata';
@@ -58,9 +59,10 @@ export interface ProviderToolCallEndEvent {
 
 /**
  * What a provider adapter's event source yields: the response's id and model when known (`response-metadata`),
- * content as it arrives (text, reasoning, tool calls), then one `finish` event. A source that ends without `finish` is reported as an incomplete stream. The core turns tool-call
- * events into the stream's tool-call parts: it names the tool on every delta, parses the arguments as they grow and
- * validates them at the end; an adapter never parses them.
+ * content as it arrives (text, reasoning, tool calls), then one `finish` event. A source that ends without
+ * `finish` is reported as an incomplete stream. The core turns tool-call events into the stream's tool-call parts:
+ * it names the tool on every delta, parses the arguments as they grow and validates them at the end; an adapter
+ * never parses them.
  */
 export type ProviderStreamEvent =
   | LlmTextDelta
