@@ -159,7 +159,11 @@ export {
 export type {LlmProviderCall} from './lib/provider/llm-provider-call';
 export {fromProviderStream} from './lib/provider/from-provider-stream';
 export type {ProviderStreamConfig} from './lib/provider/from-provider-stream';
-export type {ProviderFinishEvent, ProviderStreamEvent} from './lib/provider/provider-stream-event';
+export type {
+  ProviderFinishEvent,
+  ProviderResponseMetadataEvent,
+  ProviderStreamEvent,
+} from './lib/provider/provider-stream-event';
 export type {ProviderEventMapper, ProviderEventSource} from './lib/provider/provider-event-mapper';
 export {finishReasonOf} from './lib/provider/finish-reason-of';
 export {httpStatusAdvice, providerHttpError, providerStreamError} from './lib/provider/provider-http-errors';

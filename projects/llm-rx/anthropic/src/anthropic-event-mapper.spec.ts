@@ -23,6 +23,34 @@ const messageStart: AnthropicStreamEvent = {
 };
 
 describe('createAnthropicEventMapper', () => {
+  it("tells message_start's message id and model as the response's, before the content", () => {
+    const events = mapAll([
+      {
+        type: 'message_start',
+        message: {id: 'msg_01XFDUDYJgAACzvnptvVoYEL', model: 'claude-sonnet-4-5-20250929', usage: {input_tokens: 3}},
+      },
+      {type: 'content_block_start', index: 0, content_block: {type: 'text'}},
+      {type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: 'Hi'}},
+      {type: 'message_delta', delta: {stop_reason: 'end_turn'}, usage: {output_tokens: 1}},
+      {type: 'message_stop'},
+    ]);
+    expect(events.slice(0, 2)).toEqual([
+      {
+        type: 'response-metadata',
+        responseId: 'msg_01XFDUDYJgAACzvnptvVoYEL',
+        responseModel: 'claude-sonnet-4-5-20250929',
+      },
+      {type: 'text-delta', text: 'Hi'},
+    ]);
+    expect(events.map(event => event.type)).toEqual(['response-metadata', 'text-delta', 'finish']);
+    // A start without either (as in the other specs here) tells nothing.
+    expect(createAnthropicEventMapper().next(messageStart)).toBeUndefined();
+    expect(createAnthropicEventMapper().next({...messageStart, message: {id: 'msg_1', usage: {}}})).toEqual({
+      type: 'response-metadata',
+      responseId: 'msg_1',
+    });
+  });
+
   it('yields thinking as reasoning, text as text, then one finish with merged usage and stop reason', () => {
     const events = mapAll([
       messageStart,

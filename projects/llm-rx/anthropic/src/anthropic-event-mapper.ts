@@ -12,7 +12,10 @@ import {mapAnthropicFinishReason} from './map-anthropic-finish-reason';
  * `RawMessageStreamEvent`.
  */
 export type AnthropicStreamEvent =
-  | {readonly type: 'message_start'; readonly message: {readonly usage: AnthropicUsageFields}}
+  | {
+      readonly type: 'message_start';
+      readonly message: {readonly id?: string; readonly model?: string; readonly usage: AnthropicUsageFields};
+    }
   | {
       readonly type: 'content_block_start';
       readonly index: number;
@@ -44,7 +47,8 @@ export interface AnthropicEventMapperOptions {
 }
 
 /**
- * Maps the SDK's raw message stream to llm-rx provider events: `text_delta` → text, `thinking_delta` → reasoning
+ * Maps the SDK's raw message stream to llm-rx provider events: `message_start`'s message id (`msg_…`) and model →
+ * `response-metadata`, `text_delta` → text, `thinking_delta` → reasoning
  * (citations are skipped), `tool_use` blocks → tool-call start, argument deltas and end
  * (`createAnthropicToolCallBlocks()`, with the thinking blocks before each call in its `providerData`), and at
  * `message_stop` one `finish` event with the usage of `message_start` overwritten by the cumulative
@@ -112,9 +116,13 @@ export function createAnthropicEventMapper(
   return {
     next(event) {
       switch (event.type) {
-        case 'message_start':
+        case 'message_start': {
           usage = mergeAnthropicUsage(usage, event.message.usage);
-          return undefined;
+          const {id, model} = event.message;
+          return id || model
+            ? {type: 'response-metadata', ...(id && {responseId: id}), ...(model && {responseModel: model})}
+            : undefined;
+        }
         case 'content_block_start': {
           const block = event.content_block;
           if (toolCalls !== undefined) return toolCalls.start(event.index, block);

@@ -23,6 +23,7 @@ describe('createAnthropicLlm failures against the mock server', () => {
     midStreamIsRetryable: false,
     midStreamMessage: 'overloaded_error',
     rawFinishReasons: {stop: 'end_turn', length: 'max_tokens', contentFilter: 'refusal'},
+    responseIdPattern: /^msg_\w+$/,
   });
 
   it('maps a refused connection (nothing listening) to a retryable error', async () => {

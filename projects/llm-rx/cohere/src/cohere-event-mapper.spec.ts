@@ -11,6 +11,8 @@ function mapAll(events: readonly Cohere.V2ChatStreamResponse[]): ProviderStreamE
 }
 
 const START: Cohere.V2ChatStreamResponse = {type: 'message-start', id: 'c1', delta: {message: {role: 'assistant'}}};
+// What START tells of the response: its id (Cohere streams no model name).
+const METADATA: ProviderStreamEvent = {type: 'response-metadata', responseId: 'c1'};
 
 describe('createCohereEventMapper', () => {
   it('yields thinking as reasoning, text as text, then the finish with billed usage', () => {
@@ -36,6 +38,7 @@ describe('createCohereEventMapper', () => {
       },
     ]);
     expect(events).toEqual([
+      METADATA,
       {type: 'reasoning-delta', text: 'Hmm.'},
       {type: 'text-delta', text: 'Hello'},
       {type: 'text-delta', text: ' world'},
@@ -54,6 +57,7 @@ describe('createCohereEventMapper', () => {
       {type: 'message-end', delta: {finishReason: 'ERROR', error: 'internal server error'}},
     ]);
     expect(events).toEqual([
+      METADATA,
       {type: 'text-delta', text: 'Hel'},
       {
         type: 'finish',
@@ -76,7 +80,7 @@ describe('createCohereEventMapper', () => {
       {type: 'debug', prompt: 'x'},
       {type: 'content-delta', index: 0, delta: {message: {content: {text: 'Hi'}}}},
     ]);
-    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+    expect(events).toEqual([METADATA, {type: 'text-delta', text: 'Hi'}]);
   });
 
   it('yields the tool plan as reasoning, then each call by its index, then a tool-calls finish', () => {
@@ -101,6 +105,7 @@ describe('createCohereEventMapper', () => {
       {type: 'message-end', delta: {finishReason: 'TOOL_CALL'}},
     ]);
     expect(events).toEqual([
+      METADATA,
       {type: 'reasoning-delta', text: 'I will look.'},
       {type: 'tool-call-start', toolCallId: 'weather_a', toolName: 'weather'},
       {type: 'tool-call-delta', toolCallId: 'weather_a', argumentsDelta: '{"city"'},
@@ -125,6 +130,7 @@ describe('createCohereEventMapper', () => {
       {type: 'tool-call-end', index: 3},
     ]);
     expect(events).toEqual([
+      METADATA,
       {type: 'tool-call-start', toolCallId: 'c1_3', toolName: 'clock'},
       {type: 'tool-call-delta', toolCallId: 'c1_3', argumentsDelta: '{"zone"'},
       {type: 'tool-call-delta', toolCallId: 'c1_3', argumentsDelta: ': "UTC"}'},
@@ -155,5 +161,14 @@ describe('createCohereEventMapper', () => {
       {type: 'reasoning-delta', text: 'Hm'},
       {type: 'text-delta', text: 'Yes'},
     ]);
+  });
+
+  it('tells the message id of message-start as the response id, and nothing for a start without one', () => {
+    const mapper = createCohereEventMapper();
+    expect(mapper.next({type: 'message-start', id: 'c14c80c3-18eb-4519-9460-6c92edd8cfb4'})).toEqual({
+      type: 'response-metadata',
+      responseId: 'c14c80c3-18eb-4519-9460-6c92edd8cfb4',
+    });
+    expect(createCohereEventMapper().next({type: 'message-start', id: ''})).toBeUndefined();
   });
 });

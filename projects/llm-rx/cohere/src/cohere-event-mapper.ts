@@ -6,6 +6,8 @@ import {mapCohereFinishReason} from './map-cohere-finish-reason';
 /**
  * Maps the events of `chatStream()` (camelCased by the SDK) to provider stream events.
  *
+ * - `message-start`'s `id` becomes a `response-metadata` event's `responseId`; Cohere streams no model name, so
+ *   there is no `responseModel`.
  * - `content-delta` text becomes `text-delta`s and thinking becomes `reasoning-delta`s.
  * - `tool-plan-delta` becomes `reasoning-delta`s: the plan is the model's reasoning about the tools it will call
  *   (the SDK calls it a chain-of-thought reflection), which Cohere keeps apart from the answer's text.
@@ -28,8 +30,9 @@ export function createCohereEventMapper(): ProviderEventMapper<Cohere.V2ChatStre
     next(event) {
       switch (event.type) {
         case 'message-start':
-          if (event.id) messageId = event.id;
-          return undefined;
+          if (!event.id) return undefined;
+          messageId = event.id;
+          return {type: 'response-metadata', responseId: event.id};
         case 'content-delta':
           return contentEvents(event);
         case 'tool-plan-delta': {

@@ -41,6 +41,8 @@ describe('createCohereLlm against the mock provider server', () => {
     // An in-band ERROR finish, not an HTTP status.
     midStreamMessage: 'reported an error in its stream',
     rawFinishReasons: {stop: 'COMPLETE', length: 'MAX_TOKENS'},
+    responseIdPattern: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    reportsResponseModel: false,
   });
 
   it('sends the system prompt, conversation, sampling and headers as the Cohere v2 API expects', async () => {

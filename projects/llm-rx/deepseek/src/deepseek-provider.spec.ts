@@ -17,6 +17,7 @@ describe('DeepSeek against the mock server', () => {
     streamsReasoning: true,
     // DeepSeek's cache has no write charge and reports none.
     reportsCacheWrites: false,
+    responseIdPattern: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
   });
 
   it('streams reasoning_content as reasoning deltas before the answer', async () => {

@@ -79,6 +79,26 @@ describe('createGeminiEventMapper', () => {
     expect(mapper.next(chunk([{text: ''}]))).toBeUndefined();
   });
 
+  it('tells the response id and model version once, from the first chunk that has either, before its content', () => {
+    const named = (parts: Part[], finishReason?: FinishReason): GeminiStreamChunk => ({
+      ...chunk(parts, finishReason),
+      responseId: 'jb1GaLeTDfGJz7IP3YW5mAY',
+      modelVersion: 'gemini-2.5-flash',
+    });
+    const mapper = createGeminiEventMapper();
+    expect(mapper.next({usageMetadata: {promptTokenCount: 3}})).toBeUndefined();
+    expect(mapper.next(named([{text: 'Hi'}]))).toEqual([
+      {type: 'response-metadata', responseId: 'jb1GaLeTDfGJz7IP3YW5mAY', responseModel: 'gemini-2.5-flash'},
+      {type: 'text-delta', text: 'Hi'},
+    ]);
+    expect(mapper.next(named([{text: ' there'}]))).toEqual({type: 'text-delta', text: ' there'});
+    // A chunk without parts (a blocked prompt) still tells them; a model version alone is enough.
+    expect(createGeminiEventMapper().next({modelVersion: 'gemini-2.5-pro', promptFeedback: {}})).toEqual({
+      type: 'response-metadata',
+      responseModel: 'gemini-2.5-pro',
+    });
+  });
+
   describe('function calls', () => {
     it('yields each whole call as start, one delta of its arguments as JSON, and end, in order', () => {
       const events = mapAll([
@@ -93,6 +113,7 @@ describe('createGeminiEventMapper', () => {
         },
       ]);
       expect(events).toEqual([
+        {type: 'response-metadata', responseId: 'r1'},
         {type: 'text-delta', text: 'Let me look.'},
         {type: 'tool-call-start', toolCallId: 'fc1', toolName: 'weather'},
         {type: 'tool-call-delta', toolCallId: 'fc1', argumentsDelta: '{"city":"Zürich"}'},

@@ -6,16 +6,17 @@ import {mapGeminiFinishReason} from './map-gemini-finish-reason';
 /** The fields of a streamed Gemini response that llm-rx reads (plain objects in specs, SDK instances in use). */
 export type GeminiStreamChunk = Pick<
   GenerateContentResponse,
-  'candidates' | 'usageMetadata' | 'promptFeedback' | 'responseId'
+  'candidates' | 'usageMetadata' | 'promptFeedback' | 'responseId' | 'modelVersion'
 >;
 
 /**
  * Maps the chunks of `models.generateContentStream()` to provider stream events.
  *
- * Text parts become `text-delta`s and thought-summary parts (`thought: true`) `reasoning-delta`s. Usage is a
- * running total, so the last `usageMetadata` wins. The `finish` event comes once the stream has ended, and only
- * if a candidate carried a `finishReason` (or the prompt was blocked): a stream cut before it has no `finish`,
- * which `fromProviderStream` reports as incomplete.
+ * The first chunk with a `responseId` or a `modelVersion` (every chunk repeats them) gives a `response-metadata`
+ * event before its content. Text parts become `text-delta`s and thought-summary parts (`thought: true`)
+ * `reasoning-delta`s. Usage is a running total, so the last `usageMetadata` wins. The `finish` event comes once
+ * the stream has ended, and only if a candidate carried a `finishReason` (or the prompt was blocked): a stream cut
+ * before it has no `finish`, which `fromProviderStream` reports as incomplete.
  *
  * Gemini sends each function call whole, in one `functionCall` part with its arguments already parsed: it becomes
  * `tool-call-start`, one `tool-call-delta` with the arguments as JSON, and `tool-call-end`, at once. A call
@@ -28,6 +29,8 @@ export function createGeminiEventMapper(): ProviderEventMapper<GeminiStreamChunk
   let usage: GenerateContentResponseUsageMetadata | undefined;
   let finishReason: LlmFinishReason | undefined;
   let callCount = 0;
+  // Every chunk repeats the response's id and model version: told once, from the first that has them.
+  let isNamed = false;
   // For the ids of calls without one, when the chunks carry no responseId either: unique per stream.
   const streamId = `gemini_${Math.random().toString(36).slice(2, 10)}`;
   const functionCallEvents = (part: Part, responseId: string | undefined): ProviderStreamEvent[] => {
@@ -57,10 +60,21 @@ export function createGeminiEventMapper(): ProviderEventMapper<GeminiStreamChunk
       const blockReason = chunk.promptFeedback?.blockReason;
       if (blockReason) finishReason = {unified: 'content-filter', raw: blockReason};
       const parts = candidate?.content?.parts;
-      if (!parts) return undefined;
       // One part per chunk is the rule: no array for it.
-      if (parts.length === 1) return eventsOf(parts[0], chunk.responseId);
-      return parts.flatMap(part => eventsOf(part, chunk.responseId) ?? []);
+      const content =
+        parts === undefined
+          ? undefined
+          : parts.length === 1
+            ? eventsOf(parts[0], chunk.responseId)
+            : parts.flatMap(part => eventsOf(part, chunk.responseId) ?? []);
+      if (isNamed || (!chunk.responseId && !chunk.modelVersion)) return content;
+      isNamed = true;
+      const metadata: ProviderStreamEvent = {
+        type: 'response-metadata',
+        ...(chunk.responseId && {responseId: chunk.responseId}),
+        ...(chunk.modelVersion && {responseModel: chunk.modelVersion}),
+      };
+      return content === undefined ? metadata : [metadata, ...(Array.isArray(content) ? content : [content])];
     },
     end(): ProviderStreamEvent | undefined {
       return finishReason && {type: 'finish', tokens: convertGeminiUsage(usage), finishReason};

@@ -41,6 +41,8 @@ describe('createGeminiLlm against the mock provider server', () => {
     midStreamStatusCode: 500,
     midStreamMessage: 'in its stream',
     rawFinishReasons: {stop: 'STOP', length: 'MAX_TOKENS', contentFilter: 'SAFETY'},
+    // Gemini's response ids carry no prefix.
+    responseIdPattern: /^[\w-]{8,}$/,
   });
 
   it('sends the system prompt, conversation, sampling and headers as the Gemini API expects', async () => {

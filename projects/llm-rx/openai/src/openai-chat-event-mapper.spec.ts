@@ -33,6 +33,13 @@ function mapAll(chunks: readonly Chunk[], options?: OpenAiChatEventMapperOptions
   return last ? [...result, last] : result;
 }
 
+// What the first chunk tells of the response: every chunk repeats it.
+const METADATA: ProviderStreamEvent = {
+  type: 'response-metadata',
+  responseId: 'chatcmpl-1',
+  responseModel: 'gpt-4.1-mini',
+};
+
 const USAGE: OpenAI.CompletionUsage = {
   prompt_tokens: 9,
   completion_tokens: 4,
@@ -52,6 +59,7 @@ describe('createOpenAiChatEventMapper', () => {
       usageChunk(USAGE),
     ]);
     expect(events).toEqual([
+      METADATA,
       {type: 'reasoning-delta', text: 'Think'},
       {type: 'text-delta', text: 'Hello'},
       {type: 'text-delta', text: ' world'},
@@ -65,16 +73,16 @@ describe('createOpenAiChatEventMapper', () => {
 
   it('yields no finish when the usage chunk is missing', () => {
     const events = mapAll([chunk({content: 'Hi'}), chunk({}, 'stop')]);
-    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+    expect(events).toEqual([METADATA, {type: 'text-delta', text: 'Hi'}]);
   });
 
   it('yields no finish when the finish reason is missing', () => {
     const events = mapAll([chunk({content: 'Hi'}), usageChunk(USAGE)]);
-    expect(events).toEqual([{type: 'text-delta', text: 'Hi'}]);
+    expect(events).toEqual([METADATA, {type: 'text-delta', text: 'Hi'}]);
   });
 
   it('maps a length finish and uses the given usage and finish-reason mappers', () => {
-    const [, finish] = mapAll([chunk({content: 'Hi'}, 'length'), usageChunk(USAGE)], {
+    const [, , finish] = mapAll([chunk({content: 'Hi'}, 'length'), usageChunk(USAGE)], {
       convertUsage: usage => ({
         inputTokens: usage.prompt_tokens,
         outputTokens: 1,
@@ -93,6 +101,7 @@ describe('createOpenAiChatEventMapper', () => {
 
   it('returns one event per content chunk, both reasoning and text when a delta has both, nothing for others', () => {
     const mapper = createOpenAiChatEventMapper();
+    expect(mapper.next(chunk({role: 'assistant', content: ''}))).toEqual(METADATA);
     expect(mapper.next(chunk({content: 'Hi'}))).toEqual({type: 'text-delta', text: 'Hi'});
     expect(mapper.next(chunk({reasoning_content: 'Hm', content: 'Yes'}))).toEqual([
       {type: 'reasoning-delta', text: 'Hm'},
@@ -112,6 +121,7 @@ describe('createOpenAiChatEventMapper', () => {
       usageChunk(USAGE),
     ]);
     expect(events).toEqual([
+      METADATA,
       {
         type: 'finish',
         tokens: {inputTokens: 9, outputTokens: 4, cachedInputTokens: 3, cacheWriteTokens: 0, reasoningTokens: 2},
@@ -135,7 +145,7 @@ describe('createOpenAiChatEventMapper', () => {
   it('streams tool calls by index and ends them once the finish reason and the usage are both in', () => {
     const mapper = createOpenAiChatEventMapper();
     const call = (index: number, fields: Record<string, unknown>) => chunk({tool_calls: [{index, ...fields}]});
-    expect(mapper.next(chunk({role: 'assistant', content: null}))).toBeUndefined();
+    expect(mapper.next(chunk({role: 'assistant', content: null}))).toEqual(METADATA);
     expect(mapper.next(call(0, {id: 'call_a', type: 'function', function: {name: 'weather', arguments: ''}}))).toEqual({
       type: 'tool-call-start',
       toolCallId: 'call_a',
@@ -158,7 +168,7 @@ describe('createOpenAiChatEventMapper', () => {
       chunk({tool_calls: [{index: 0, id: 'call_a', type: 'function', function: {name: 'clock', arguments: '{}'}}]}),
       chunk({}, 'tool_calls'),
     ]);
-    expect(events.map(event => event.type)).toEqual(['tool-call-start', 'tool-call-delta']);
+    expect(events.map(event => event.type)).toEqual(['response-metadata', 'tool-call-start', 'tool-call-delta']);
   });
 
   it("keeps a turn's reasoning in each call's providerData for a service that wants it back", () => {
@@ -185,6 +195,24 @@ describe('createOpenAiChatEventMapper', () => {
     expect(withoutReasoning.filter(event => event.type === 'tool-call-end')).toEqual([
       {type: 'tool-call-end', toolCallId: 'call_a'},
       {type: 'tool-call-end', toolCallId: 'call_b'},
+    ]);
+  });
+
+  it('tells the response id and model once, from the first chunk that has either, before its content', () => {
+    const mapper = createOpenAiChatEventMapper();
+    const nameless = {...chunk({content: 'A'}), id: '', model: ''};
+    expect(mapper.next(nameless)).toEqual({type: 'text-delta', text: 'A'});
+    expect(mapper.next({...chunk({content: 'B'}), id: 'chatcmpl-9', model: 'gpt-4o-2024-08-06'})).toEqual([
+      {type: 'response-metadata', responseId: 'chatcmpl-9', responseModel: 'gpt-4o-2024-08-06'},
+      {type: 'text-delta', text: 'B'},
+    ]);
+    expect(mapper.next({...chunk({content: 'C'}), id: 'chatcmpl-9', model: 'gpt-4o-2024-08-06'})).toEqual({
+      type: 'text-delta',
+      text: 'C',
+    });
+    expect(mapAll([{...chunk({content: 'D'}), model: ''}])).toEqual([
+      {type: 'response-metadata', responseId: 'chatcmpl-1'},
+      {type: 'text-delta', text: 'D'},
     ]);
   });
 });

@@ -28,6 +28,8 @@ type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Del
  * deltas tool-call starts and argument deltas (`createOpenAiChatToolCalls()`), and the finish reason of the first
  * choice plus the final `choices: []` usage chunk one `finish` event at the end. The stream says nothing of a
  * call's end: every call ends once both the finish reason and the usage are in, just before that `finish`.
+ * The first chunk with an `id` or a `model` (every chunk has both) gives a `response-metadata` event before its
+ * content.
  * `refusal` deltas (a structured-output request the model refused: `content` stays `null`, the finish reason is
  * `stop`) are joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
  *
@@ -46,6 +48,8 @@ export function createOpenAiChatEventMapper(
   let finishReason: string | null | undefined;
   let usage: OpenAI.CompletionUsage | undefined;
   let refusal = '';
+  // Every chunk repeats the response's id and model: told once, from the first that has them.
+  let isNamed = false;
   // The turn's whole reasoning, for a service that wants it back with the tool calls.
   let keptReasoning: string | undefined;
   const providerDataOf = () =>
@@ -55,6 +59,11 @@ export function createOpenAiChatEventMapper(
   return {
     next(chunk) {
       if (chunk.usage) usage = chunk.usage;
+      let metadataEvent: ProviderStreamEvent | undefined;
+      if (!isNamed && (chunk.id || chunk.model)) {
+        isNamed = true;
+        metadataEvent = responseMetadataOf(chunk);
+      }
       const choice = chunk.choices?.[0];
       let reasoningEvent: ProviderStreamEvent | undefined;
       let textEvent: ProviderStreamEvent | undefined;
@@ -75,10 +84,15 @@ export function createOpenAiChatEventMapper(
       // The calls end once both the finish reason and the usage are in (the last chunk or two).
       const ends = finishReason !== undefined && usage !== undefined ? toolCalls.endAll(providerDataOf()) : undefined;
       // A text or reasoning piece alone, the common chunk: no array for it.
-      if (callEvents === undefined && !ends?.length && (reasoningEvent === undefined || textEvent === undefined)) {
+      if (
+        metadataEvent === undefined &&
+        callEvents === undefined &&
+        !ends?.length &&
+        (reasoningEvent === undefined || textEvent === undefined)
+      ) {
         return reasoningEvent ?? textEvent;
       }
-      const events = [reasoningEvent, textEvent, ...(callEvents ?? []), ...(ends ?? [])].filter(
+      const events = [metadataEvent, reasoningEvent, textEvent, ...(callEvents ?? []), ...(ends ?? [])].filter(
         event => event !== undefined,
       );
       return events.length === 0 ? undefined : events.length === 1 ? events[0] : events;
@@ -92,5 +106,14 @@ export function createOpenAiChatEventMapper(
         ...(refusal !== '' && {refusal}),
       };
     },
+  };
+}
+
+/** The response's id (`chatcmpl-…`) and model (OpenAI's dated snapshot of an alias) of a chunk, those it has. */
+function responseMetadataOf(chunk: OpenAI.Chat.Completions.ChatCompletionChunk): ProviderStreamEvent {
+  return {
+    type: 'response-metadata',
+    ...(chunk.id && {responseId: chunk.id}),
+    ...(chunk.model && {responseModel: chunk.model}),
   };
 }

@@ -16,6 +16,7 @@ describe('OpenAI Chat Completions against the mock server', () => {
     // OpenAI's Chat Completions never streams reasoning; it only counts it.
     streamsReasoning: false,
     reportsCacheWrites: true,
+    responseIdPattern: /^chatcmpl-\w+$/,
   });
 
   it('sends messages, sampling, usage reporting and provider options to POST /v1/chat/completions', async () => {

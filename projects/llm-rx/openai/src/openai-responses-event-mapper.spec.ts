@@ -59,7 +59,7 @@ const TOKENS = {inputTokens: 12, outputTokens: 5, cachedInputTokens: 4, cacheWri
 describe('createOpenAiResponsesEventMapper', () => {
   it('yields reasoning and text deltas, then the completed response as finish', () => {
     const events = mapAll([
-      {type: 'response.created', sequence_number: 0} as unknown as Event,
+      terminal('response.created', {status: 'in_progress', usage: null}),
       delta('response.reasoning_summary_text.delta', 'Plan'),
       delta('response.reasoning_text.delta', ' more'),
       delta('response.output_text.delta', 'Hello'),
@@ -68,6 +68,7 @@ describe('createOpenAiResponsesEventMapper', () => {
       terminal('response.completed', {status: 'completed'}),
     ]);
     expect(events).toEqual([
+      {type: 'response-metadata', responseId: 'resp_1', responseModel: 'gpt-4.1-mini'},
       {type: 'reasoning-delta', text: 'Plan'},
       {type: 'reasoning-delta', text: ' more'},
       {type: 'text-delta', text: 'Hello'},
@@ -211,5 +212,20 @@ describe('createOpenAiResponsesEventMapper', () => {
       {type: 'tool-call-end', toolCallId: 'call_1'},
       {type: 'finish', tokens: TOKENS, finishReason: {unified: 'tool-calls', raw: 'completed'}},
     ]);
+  });
+
+  it('tells the response id and model of response.created, only those it has', () => {
+    const mapper = createOpenAiResponsesEventMapper();
+    expect(mapper.next(terminal('response.created', {id: 'resp_9', model: 'gpt-5-mini-2025-08-07'}))).toEqual({
+      type: 'response-metadata',
+      responseId: 'resp_9',
+      responseModel: 'gpt-5-mini-2025-08-07',
+    });
+    expect(mapper.next(terminal('response.created', {model: ''}))).toEqual({
+      type: 'response-metadata',
+      responseId: 'resp_1',
+    });
+    // response.in_progress repeats the same response: nothing new.
+    expect(mapper.next(terminal('response.in_progress', {}))).toBeUndefined();
   });
 });

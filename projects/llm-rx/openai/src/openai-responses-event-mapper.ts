@@ -7,6 +7,7 @@ import {createOpenAiResponsesToolCalls} from './openai-responses-tool-calls';
 
 /**
  * Maps a Responses API stream (`responses.create({stream: true})`) to provider stream events:
+ * `response.created` gives the response's id (`resp_…`) and model as a `response-metadata` event;
  * `response.output_text.delta` becomes a `text-delta`; reasoning summary and reasoning text deltas become
  * `reasoning-delta`s; function-call items become tool-call starts, argument deltas and ends
  * (`createOpenAiResponsesToolCalls()`, the call's id being its `call_id`); the terminal `response.completed`, `response.incomplete` or `response.failed` becomes the
@@ -50,6 +51,12 @@ export function createOpenAiResponsesEventMapper(): ProviderEventMapper<OpenAI.R
         case 'response.reasoning_summary_text.delta':
         case 'response.reasoning_text.delta':
           return event.delta === '' ? undefined : {type: 'reasoning-delta', text: event.delta};
+        case 'response.created':
+          return {
+            type: 'response-metadata',
+            ...(event.response.id && {responseId: event.response.id}),
+            ...(event.response.model && {responseModel: event.response.model}),
+          };
         case 'response.completed':
         case 'response.incomplete':
           return finishOf(event.response);

@@ -15,6 +15,7 @@ describe('OpenAI Responses API against the mock server', () => {
     create: options => createOpenAiLlm('gpt-4.1-mini', {...options, baseURL: BASE_URL}),
     streamsReasoning: true,
     reportsCacheWrites: true,
+    responseIdPattern: /^resp_\w+$/,
   });
 
   it('sends input, instructions, sampling and provider options to POST /v1/responses', async () => {

@@ -40,6 +40,13 @@ export interface MockServerTarget {
   readonly midStreamIsRetryable?: boolean;
   /** Text the message of an error event in the stream must contain; unchecked when absent. */
   readonly midStreamMessage?: string;
+  /** The shape of the provider's response ids (`chatcmpl-…`, `msg_…`, a UUID) that `usage.responseId` must have. */
+  readonly responseIdPattern: RegExp;
+  /**
+   * Whether the wire names the answering model, the usage's `responseModel` then being the model asked for (the
+   * mock echoes it); Cohere streams none, so it must be absent. Default true.
+   */
+  readonly reportsResponseModel?: boolean;
   /** The raw finish reasons of the wire, checked when given. */
   readonly rawFinishReasons?: {readonly stop: string; readonly length: string; readonly contentFilter?: string};
 }
@@ -113,6 +120,19 @@ export function describeMockServerMatrix(target: MockServerTarget): void {
     if (target.rawFinishReasons) expect(usage.finishReason.raw).toBe(target.rawFinishReasons.stop);
     expect(usage.timeToFirstChunkMs).not.toBeNull();
     expect(usage.responseTimeMs).toBeGreaterThanOrEqual(usage.timeToFirstChunkMs ?? 0);
+    // Who answered, as the provider names it, on the usage and on the answering attempt.
+    expect(usage.responseId).toMatch(target.responseIdPattern);
+    if (target.reportsResponseModel ?? true) expect(usage.responseModel).toBe(target.model);
+    else
+      expect('responseModel' in usage)
+        .withContext('a responseModel the wire never sent')
+        .toBeFalse();
+    expect(usage.attempts.at(-1)).toEqual(
+      jasmine.objectContaining({
+        responseId: usage.responseId,
+        ...(usage.responseModel && {responseModel: usage.responseModel}),
+      }),
+    );
 
     const table = LlmPriceTable.default;
     const price = table.priceOf(target.provider, target.model);

@@ -45,6 +45,10 @@ export interface MockLlmScript {
   readonly cost?: Partial<LlmCost>;
   /** Finish reason of the usage part; `stop` unless given. */
   readonly finishReason?: LlmFinishReason;
+  /** The provider's response id in the usage part (`usage.responseId`); absent unless given. */
+  readonly responseId?: string;
+  /** The answering model as the provider names it (`usage.responseModel`); absent unless given. */
+  readonly responseModel?: string;
 }
 
 /** How to build a `MockLlm`. */
@@ -182,6 +186,8 @@ export class MockLlm implements Llm {
                 timeToFirstChunkMs: firstChunkAt === null ? null : firstChunkAt - startedAt,
                 responseTimeMs,
                 ...(script.finishReason ? {finishReason: script.finishReason} : {}),
+                ...(script.responseId !== undefined && {responseId: script.responseId}),
+                ...(script.responseModel !== undefined && {responseModel: script.responseModel}),
               }),
             );
           });

@@ -57,4 +57,11 @@ describe('usagePart', () => {
     const attempts = [{provider: 'a', model: 'b', outcome: 'error' as const, error: 'down'}];
     expect(usagePart({attempts}).usage.attempts).toBe(attempts);
   });
+
+  it('names the default attempt after the response id and model, when given', () => {
+    const {usage} = usagePart({responseId: 'resp_1', responseModel: 'mock-model-v2'});
+    expect(usage).toEqual(jasmine.objectContaining({responseId: 'resp_1', responseModel: 'mock-model-v2'}));
+    expect(usage.attempts[0]).toEqual(jasmine.objectContaining({responseId: 'resp_1', responseModel: 'mock-model-v2'}));
+    expect('responseId' in usagePart().usage.attempts[0]).toBeFalse();
+  });
 });

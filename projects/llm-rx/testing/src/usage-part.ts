@@ -4,7 +4,8 @@ import {type LlmUsage, type LlmUsagePart, NO_TOKENS} from 'llm-rx';
  * Builds a complete `usage` part for marble values and expectations, with test defaults for what is not given.
  *
  * Defaults: provider `mock-provider`, model `mock-model`, zero tokens, unknown (`null`) cost, no first chunk,
- * `responseTimeMs` 0, finish reason `stop`, and one `ok` attempt made of those values, as `reportLlmAttempt()`
+ * `responseTimeMs` 0, finish reason `stop`, no response id or model, and one `ok` attempt made of those values
+ * (the response id and model too, when given), as `reportLlmAttempt()`
  * makes it (unless `attempts` is given).
  *
  * ```ts
@@ -45,6 +46,8 @@ export function usagePart(overrides: Partial<LlmUsage> = {}): LlmUsagePart {
       durationMs: base.responseTimeMs,
       timeToFirstChunkMs: base.timeToFirstChunkMs,
       finishReason: base.finishReason,
+      ...(base.responseId !== undefined && {responseId: base.responseId}),
+      ...(base.responseModel !== undefined && {responseModel: base.responseModel}),
     },
   ];
   return {type: 'usage', usage: {...base, attempts}};

@@ -2,6 +2,7 @@ import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {CohereClientV2, CohereError, type Cohere} from 'cohere-ai';
 import {cohereWire} from './cohere-wire';
+import {responseUuid} from './response-uuid';
 import type {MockPlan} from './provider-wire';
 import {allWireEvents, serveWireAnswer} from './wire-answer-server';
 
@@ -80,6 +81,13 @@ describe('cohereWire', () => {
     // `tokens` includes the unbilled prompt template, so it must differ from the billed counts.
     expect(end.delta?.usage?.tokens?.inputTokens).toBeGreaterThan(42);
     expect(end.delta?.usage?.cachedTokens).toBe(8);
+  });
+
+  it("opens with the response's id as a UUID, as Cohere's are", async () => {
+    ({server} = await serveWireAnswer({events: allEvents(PLAN)}));
+    const [start] = await readAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    expect(start.type).toBe('message-start');
+    expect((start as Cohere.V2ChatStreamResponse.MessageStart).id).toBe(responseUuid(PLAN.responseId));
   });
 
   it('streams reasoning as a thinking block before the text block', async () => {

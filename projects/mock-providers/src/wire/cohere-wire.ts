@@ -1,4 +1,5 @@
 import type {MockPlan, MockRequestTools, MockToolCall, ProviderWire} from './provider-wire';
+import {responseUuid} from './response-uuid';
 
 /**
  * Tokens Cohere adds to every prompt for its hidden prompt template: they show in `usage.tokens` but are not
@@ -96,7 +97,8 @@ export const cohereWire: ProviderWire = {
   openingEvents(plan: MockPlan): string[] {
     return [
       sse({
-        id: plan.responseId,
+        // Cohere's response ids are UUIDs.
+        id: responseUuid(plan.responseId),
         type: 'message-start',
         delta: {message: {role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: []}},
       }),

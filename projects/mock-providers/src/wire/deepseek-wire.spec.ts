@@ -96,6 +96,18 @@ describe('deepSeekWire with the openai SDK', () => {
     );
   });
 
+  it("gives every chunk the response's UUID as its id and the model asked for, as DeepSeek does", async () => {
+    const ids = new Set<string>();
+    const models = new Set<string>();
+    for await (const chunk of await create({text: 'Hi'})) {
+      ids.add(chunk.id);
+      models.add(chunk.model);
+    }
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...models]).toEqual(['deepseek-reasoner']);
+  });
+
   it('streams plain content for a model without reasoning', async () => {
     const result = await collect({chunks: 2, finish: 'length'});
     expect(result.text).toBe('w1 w2');

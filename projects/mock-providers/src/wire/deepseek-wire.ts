@@ -1,6 +1,7 @@
 import {chatToolCallArguments, chatToolCallStart, chatToolsOf} from './chat-tool-calls';
 import {chatChoice, chatCompletionChunk, chatFinishReason, openAiErrorBody} from './openai-chat-wire';
 import type {MockPlan, ProviderWire} from './provider-wire';
+import {responseUuid} from './response-uuid';
 import {modelOfBody, sseEvent} from './sse-event';
 
 /**
@@ -44,7 +45,8 @@ const ERROR_TYPES: Record<number, string> = {
 };
 
 /**
- * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with `reasoning_content` deltas, a
+ * DeepSeek: the OpenAI chat shape at `POST /deepseek/chat/completions`, with a UUID as each chunk's `id`,
+ * `reasoning_content` deltas, a
  * `: keep-alive` comment before the first chunk and `prompt_cache_hit_tokens`/`prompt_cache_miss_tokens` usage.
  * DeepSeek has no refusal of its own: finish `refusal` is its content filter (`content_filter`). Tool calls are
  * OpenAI's `delta.tool_calls` entries by index, with `call_<index>_…` ids and `content: null` beside them.
@@ -92,7 +94,7 @@ export const deepSeekWire: ProviderWire = {
   toolCallEndEvents: () => [],
   closingEvents: plan => [
     sseEvent(chunk(plan, [chatChoice({content: ''}, chatFinishReason(plan.finish))])),
-    sseEvent(chatCompletionChunk(plan, [], deepSeekUsage(plan), SYSTEM_FINGERPRINT)),
+    sseEvent(chatCompletionChunk(plan, [], deepSeekUsage(plan), deepSeekFields(plan))),
     sseEvent('[DONE]'),
   ],
   midStreamErrorEvents: (_plan, message) => [
@@ -107,7 +109,12 @@ function toolDelta(plan: MockPlan, entry: Record<string, unknown>): Record<strin
 }
 
 function chunk(plan: MockPlan, choices: unknown[]): Record<string, unknown> {
-  return chatCompletionChunk(plan, choices, null, SYSTEM_FINGERPRINT);
+  return chatCompletionChunk(plan, choices, null, deepSeekFields(plan));
+}
+
+/** What DeepSeek's chunks have of their own: a UUID for an id (not OpenAI's `chatcmpl-…`) and a fingerprint. */
+function deepSeekFields(plan: MockPlan): Record<string, unknown> {
+  return {id: responseUuid(plan.responseId), ...SYSTEM_FINGERPRINT};
 }
 
 /**

@@ -159,4 +159,19 @@ describe('attempts through retries and cascades', () => {
     });
     expect(told).toEqual(['a:start', 'a:error', 'a:start', 'a:cancelled']);
   });
+
+  it("gives the call's usage the answering attempt's response id and model, through retries and a cascade", () => {
+    const named = (id: string): MockLlmScript => ({...answering, responseId: id, responseModel: `${id}-model-v2`});
+    const {usage} = run(scheduler =>
+      cascade(
+        [mock('a', scheduler, failing('a')), retried(mock('b', scheduler, failing('b'), named('b2')), scheduler)],
+        {
+          scheduler,
+        },
+      ),
+    );
+    expect(who(usage!.attempts)).toEqual(['a:error', 'b:error', 'b:ok']);
+    expect(usage).toEqual(jasmine.objectContaining({responseId: 'b2', responseModel: 'b2-model-v2'}));
+    expect(usage!.attempts.map(attempt => attempt.responseId)).toEqual([undefined, undefined, 'b2']);
+  });
 });

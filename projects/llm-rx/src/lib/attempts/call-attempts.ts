@@ -170,12 +170,24 @@ export function failedAttempt(error: unknown, timing: Omit<LlmAttempt, 'outcome'
     outcome: LlmAbortError.isInstance(error) ? 'cancelled' : 'error',
     error,
     ...(billed !== undefined && {usage: billed}),
-    ...(LlmAnswerError.isInstance(error) && {finishReason: error.usage.finishReason}),
+    ...(LlmAnswerError.isInstance(error) && {finishReason: error.usage.finishReason, ...responseOf(error.usage)}),
   };
 }
 
 /**
- * The tokens and cost of a usage summary, without who, when and why.
+ * The response's id and model of a usage summary, each only when the provider sent it.
+ * @param usage The usage.
+ * @returns `responseId` and `responseModel`, for an attempt.
+ */
+export function responseOf(usage: LlmUsage): Pick<LlmAttempt, 'responseId' | 'responseModel'> {
+  return {
+    ...(usage.responseId !== undefined && {responseId: usage.responseId}),
+    ...(usage.responseModel !== undefined && {responseModel: usage.responseModel}),
+  };
+}
+
+/**
+ * The tokens and cost of a usage summary, without who (the response's id and model too), when and why.
  * @param usage The usage.
  * @returns What was billed.
  */
@@ -186,6 +198,8 @@ export function billedOf(usage: LlmUsage): LlmTokenCounts & LlmCost {
     timeToFirstChunkMs: _timeToFirstChunkMs,
     responseTimeMs: _responseTimeMs,
     finishReason: _finishReason,
+    responseId: _responseId,
+    responseModel: _responseModel,
     attempts: _attempts,
     ...billed
   } = usage;

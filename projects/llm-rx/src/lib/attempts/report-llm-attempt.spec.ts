@@ -164,4 +164,32 @@ describe('reportLlmAttempt', () => {
       });
     });
   });
+
+  it("names the attempt after the usage's response id and model, keeping them out of its billed usage", () => {
+    const scheduler = createLlmTestScheduler();
+    const {events, request} = recordingRequest(scheduler);
+    const usage = usagePart({provider: 'p', model: 'm', responseId: 'resp_1', responseModel: 'm-2025'}).usage;
+    scheduler.run(({cold}) => {
+      cold<LlmChunk>('-(u|)', {u: {type: 'usage', usage: {...usage, attempts: []}}})
+        .pipe(reportLlmAttempt(request, {provider: 'p', model: 'm', clock: () => scheduler.now()}))
+        .subscribe();
+    });
+    const ended = events[1].ended!;
+    expect(ended).toEqual(jasmine.objectContaining({outcome: 'ok', responseId: 'resp_1', responseModel: 'm-2025'}));
+    expect(Object.keys(ended.usage!)).not.toContain('responseId');
+    expect(Object.keys(ended.usage!)).not.toContain('responseModel');
+  });
+
+  it("names a truncation's failed attempt after its usage's response id and model", () => {
+    const usage = usagePart({responseId: 'resp_cut', responseModel: 'm-2025'}).usage;
+    let error: unknown;
+    createLlmTestScheduler().run(({cold}) => {
+      cold<LlmChunk>('-#', {}, new LlmTruncationError('Hel', usage, 3))
+        .pipe(reportLlmAttempt({userPrompt: 'Hi'}, {provider: 'p', model: 'm'}))
+        .subscribe({error: (caught: unknown) => (error = caught)});
+    });
+    expect((error as LlmTruncationError).attempts).toEqual([
+      jasmine.objectContaining({outcome: 'error', responseId: 'resp_cut', responseModel: 'm-2025'}),
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import {type MonoTypeOperatorFunction, Observable} from 'rxjs';
 import type {LlmChunk} from '../chunk/llm-chunk';
 import type {LlmRequest} from '../request/llm-request';
 import type {LlmAttempt} from '../usage/llm-usage';
-import {billedOf, failedAttempt, withAttempts} from './call-attempts';
+import {billedOf, failedAttempt, responseOf, withAttempts} from './call-attempts';
 
 /** How `reportLlmAttempt()` reports a request. */
 export interface ReportLlmAttemptConfig {
@@ -71,6 +71,7 @@ export function reportLlmAttempt(
             outcome: 'ok',
             usage: billedOf(usage),
             finishReason: usage.finishReason,
+            ...responseOf(usage),
           });
           subscriber.next({type: 'usage', usage: {...usage, attempts: [attempt]}});
         },

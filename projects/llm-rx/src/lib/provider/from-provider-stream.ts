@@ -19,7 +19,7 @@ import type {LlmUsage} from '../usage/llm-usage';
 import type {ProviderEventSource} from './provider-event-mapper';
 import {mapProviderError} from './provider-failure-errors';
 import {providerStreamError} from './provider-http-errors';
-import type {ProviderFinishEvent, ProviderStreamEvent} from './provider-stream-event';
+import type {ProviderFinishEvent, ProviderResponseMetadataEvent, ProviderStreamEvent} from './provider-stream-event';
 
 /**
  * How `fromProviderStream()` runs one provider call.
@@ -60,9 +60,10 @@ export interface ProviderStreamConfig<TEvent = unknown> {
  * Builds the cold `Observable<LlmChunk>` of one provider call from an SDK's stream and an adapter's mapper of its
  * events (see `ProviderEventMapper`): validates the request before any network call, starts the request at
  * subscribe time with one `AbortController` per subscriber, aborts it on unsubscribe (or on `request.signal`,
- * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage, detects a missing final
- * event and a truncated answer, applies the first-chunk and idle timeouts, and reports the request as one attempt
- * of its call (`reportLlmAttempt()`). Every error it emits is an `LlmError`.
+ * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage (and names the response
+ * in it: the last `responseId` and `responseModel` of the mapper's `response-metadata` events), detects a missing
+ * final event and a truncated answer, applies the first-chunk and idle timeouts, and reports the request as one
+ * attempt of its call (`reportLlmAttempt()`). Every error it emits is an `LlmError`.
  *
  * Provider entry points build on it; so can your own adapter.
  * @param config The provider call.
@@ -111,6 +112,8 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>, schemas: Res
     let firstChunkAt: number | null = null;
     let text = '';
     let finish: ProviderFinishEvent | undefined;
+    // Who answered, from the mapper's response-metadata events: each field's last value goes in the usage.
+    let metadata: Omit<ProviderResponseMetadataEvent, 'type'> = {};
     let prepareObject: ((value: unknown) => unknown) | undefined;
     // A request for an object: its JSON text is parsed as it streams, and validated at the end.
     const assembler = request.output === undefined ? undefined : new LlmObjectAssembler(request.output);
@@ -143,6 +146,12 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>, schemas: Res
       switch (event.type) {
         case 'finish':
           finish = event;
+          return;
+        case 'response-metadata':
+          metadata = {
+            responseId: event.responseId ?? metadata.responseId,
+            responseModel: event.responseModel ?? metadata.responseModel,
+          };
           return;
         case 'reasoning-delta':
           firstChunkAt ??= clock();
@@ -205,7 +214,7 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>, schemas: Res
           finish = {...finish, finishReason: {...finish.finishReason, unified: 'tool-calls'}};
         }
         try {
-          usage = summarise(config, finish, sentAt, startedAt, firstChunkAt, clock());
+          usage = summarise(config, finish, metadata, sentAt, startedAt, firstChunkAt, clock());
         } catch (error) {
           fail(
             new LlmProviderError(`llm-rx: could not price the ${provider} usage for ${model}: ${messageOf(error)}`, {
@@ -281,6 +290,7 @@ function isEventList(
 function summarise(
   config: ProviderStreamConfig,
   finish: ProviderFinishEvent,
+  metadata: Omit<ProviderResponseMetadataEvent, 'type'>,
   sentAt: Date,
   startedAt: number,
   firstChunkAt: number | null,
@@ -295,6 +305,9 @@ function summarise(
     timeToFirstChunkMs: firstChunkAt === null ? null : firstChunkAt - startedAt,
     responseTimeMs: endedAt - startedAt,
     finishReason: finish.finishReason,
+    // Absent, not undefined, when the provider sent none.
+    ...(metadata.responseId !== undefined && {responseId: metadata.responseId}),
+    ...(metadata.responseModel !== undefined && {responseModel: metadata.responseModel}),
     // Filled by reportLlmAttempt(), the one maker of attempt records.
     attempts: [],
   };

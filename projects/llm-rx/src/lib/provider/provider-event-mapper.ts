@@ -3,6 +3,8 @@ import type {ProviderStreamEvent} from './provider-stream-event';
 /**
  * Turns an SDK's stream events into provider stream events, one SDK event at a time, synchronously: an adapter
  * makes a new one per request, and keeps in it what it must remember between events (usage, finish reason).
+ * What the SDK says of the response itself (its id, the model that answered) it emits as a `response-metadata`
+ * event when it reads it, rather than keeping it for the `finish` event: the core keeps it for the usage.
  *
  * `fromProviderStream()` reads the SDK's own stream and calls it per event, so that each chunk costs no more
  * promises than the SDK's own loop does.

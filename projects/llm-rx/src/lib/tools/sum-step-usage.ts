@@ -10,8 +10,8 @@ export interface LlmLoopTiming {
 
 /**
  * The one usage summary of a tool loop: tokens and costs summed over its steps (a cost is `null` when any step's
- * is, never a silent 0), every step's attempts in order, the last step's provider, model and finish reason, the
- * loop's own timing, and each step's usage in `steps`.
+ * is, never a silent 0), every step's attempts in order, the last step's provider, model, finish reason, response
+ * id and response model, the loop's own timing, and each step's usage in `steps`.
  * @param steps Each step's usage, in order; at least one.
  * @param timing The loop's timing.
  * @returns The summary.
@@ -39,6 +39,8 @@ export function sumStepUsage(steps: readonly LlmUsage[], timing: LlmLoopTiming):
     timeToFirstChunkMs: timing.timeToFirstChunkMs,
     responseTimeMs: timing.responseTimeMs,
     finishReason: last.finishReason,
+    ...(last.responseId !== undefined && {responseId: last.responseId}),
+    ...(last.responseModel !== undefined && {responseModel: last.responseModel}),
     attempts: steps.flatMap(usage => usage.attempts),
     steps,
   };

@@ -66,6 +66,10 @@ export interface LlmAttempt {
   readonly timeToFirstChunkMs?: number | null;
   /** Why the model stopped, when the provider said (an answer, a truncation, an in-band error). */
   readonly finishReason?: LlmFinishReason;
+  /** The provider's id of the response, when it sent one (an answer, a truncation). */
+  readonly responseId?: string;
+  /** The model that answered as the provider names it, when it said (an answer, a truncation). */
+  readonly responseModel?: string;
 }
 
 /** The summary a stream emits last: who answered, tokens, cost, timing and why it stopped. */
@@ -78,6 +82,17 @@ export interface LlmUsage extends LlmTokenCounts, LlmCost {
   /** Milliseconds from subscription to completion. */
   readonly responseTimeMs: number;
   readonly finishReason: LlmFinishReason;
+  /**
+   * The provider's id of the response (e.g. `chatcmpl-…`, `msg_…`, a Gemini `responseId`); absent when it sent
+   * none. For a cascade or retry: the answering attempt's; for a tool loop: the last step's.
+   */
+  readonly responseId?: string;
+  /**
+   * The model that answered, as the provider names it (OpenAI's dated snapshot of an alias, Gemini's
+   * `modelVersion`), beside `model`, the one asked for; absent when the provider sent none (Cohere). For a cascade
+   * or retry: the answering attempt's; for a tool loop: the last step's.
+   */
+  readonly responseModel?: string;
   /**
    * Every attempt (request sent) of this call, retries and cascade children included, in order, the answering one
    * last; one entry without retries or cascades.
