@@ -40,6 +40,9 @@ describe('traceLlm()', () => {
       }),
     );
     expect(call.attributes[LLM_RX.costAmount]).toBe(response.usage.totalCost!);
+    expect(response.usage.responseId).toBeDefined();
+    expect(call.attributes[GEN_AI.responseId]).toBe(response.usage.responseId!);
+    expect(call.attributes[GEN_AI.responseModel]).toBe(response.usage.responseModel!);
     expect(call.attributes[GEN_AI.responseTimeToFirstChunk]).toBeGreaterThan(0);
     expect(call.status.code).toBe(SpanStatusCode.UNSET);
     const [attempt] = childrenOf(spans(), call);
