@@ -34,3 +34,5 @@ export {deleteDatabase, uniqueDatabaseName} from './src/spec-database';
 export {mulberry32} from './src/seeded-random';
 export type {Random} from './src/seeded-random';
 export {recordingProvider} from './src/recording-provider';
+export {otlpTelemetry} from './src/otlp-telemetry';
+export type {OtlpTelemetry} from './src/otlp-telemetry';

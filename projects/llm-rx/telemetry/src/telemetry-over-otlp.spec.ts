@@ -1,11 +1,10 @@
 import {createAnthropicLlm} from 'llm-rx/anthropic';
 import {MockLlm} from 'llm-rx/testing';
 import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type OtlpEncoding} from '@llm-rx/mock-providers';
-import {uniqueTag} from '@llm-rx/spec-support';
+import {otlpTelemetry, uniqueTag, type OtlpTelemetry} from '@llm-rx/spec-support';
 import {cascade, collectResponse, retryBeforeFirstChunk, wrapLlm, type LlmChunk, type LlmTool} from 'llm-rx';
 import {firstValueFrom, lastValueFrom, take, toArray} from 'rxjs';
 import {GEN_AI, GEN_AI_METRIC, LLM_RX} from './gen-ai-conventions';
-import {otlpTelemetry, type OtlpTelemetry} from './otlp-fixtures';
 import {mockOpenAi, TELEMETRY_SPEC_KEY} from './telemetry-fixtures';
 
 /** A span as one line: its name, and the attributes a reader of the backend would look at first. */

@@ -16,15 +16,16 @@ import {
   type ReceivedMetric,
   type ReceivedSpan,
 } from '@llm-rx/mock-providers';
-import {uniqueTag} from '@llm-rx/spec-support';
-import {createLlmTelemetry, type LlmTelemetry} from './create-llm-telemetry';
-import type {LlmTelemetryOptions} from './llm-telemetry-options';
+import {createLlmTelemetry, type LlmTelemetry, type LlmTelemetryOptions} from 'llm-rx/telemetry';
+import {uniqueTag} from './scenario-request';
 
 /** Telemetry that exports with the official OTLP/HTTP exporters to the mock server's receiver. */
 export interface OtlpTelemetry {
   readonly telemetry: LlmTelemetry;
   /** This telemetry's `service.name`: what the receiver's queries filter by. */
   readonly service: string;
+  /** Exports what the span processor holds (for a replay's `flush`). */
+  flushSpans(): Promise<void>;
   /** Exports what the processors hold (spans, then metrics). */
   flush(): Promise<void>;
   /** The spans the receiver got, waiting for at least `count`. */
@@ -62,10 +63,11 @@ export function otlpTelemetry(
     tracer: tracerProvider.getTracer('llm-rx'),
     meter: meterProvider.getMeter('llm-rx'),
   });
-  const spans = (count: number) => receivedSpans(service, {minCount: count, timeoutMs: 10_000});
+  const spans = (count: number) => receivedSpans(service, {minCount: count, timeoutMs: 20_000});
   return {
     telemetry,
     service,
+    flushSpans: () => tracerProvider.forceFlush(),
     flush: async () => {
       await tracerProvider.forceFlush();
       await reader.forceFlush();
