@@ -28,9 +28,28 @@ module.exports = tseslint.config(
             {group: ['@angular/*'], message: 'The llm-rx core must not import Angular; use llm-rx/angular.'},
             {group: SDKS, message: 'The llm-rx core must not import a provider SDK; use its entry point.'},
             {group: ['dexie'], message: 'Only llm-rx/logging imports Dexie.'},
+            {group: ['@opentelemetry/*'], message: 'Only llm-rx/telemetry imports OpenTelemetry.'},
             {
               group: ['@pydantic/genai-prices'],
               message: 'Prices are generated into the core: run tools/generate-price-table.mjs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // llm-rx/telemetry depends on the OpenTelemetry API only: the app brings the SDK and exporters it wants.
+    files: ['projects/llm-rx/telemetry/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*-fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@opentelemetry/*', '!@opentelemetry/api'],
+              message: 'llm-rx/telemetry imports only @opentelemetry/api (its one optional peer).',
             },
           ],
         },
