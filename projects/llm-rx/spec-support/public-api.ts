@@ -36,3 +36,4 @@ export type {Random} from './src/seeded-random';
 export {recordingProvider} from './src/recording-provider';
 export {otlpTelemetry} from './src/otlp-telemetry';
 export type {OtlpTelemetry} from './src/otlp-telemetry';
+export {InMemoryReplaySource} from './src/in-memory-replay-source';

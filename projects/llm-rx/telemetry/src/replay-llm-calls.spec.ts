@@ -1,10 +1,9 @@
 import {SpanKind, SpanStatusCode} from '@opentelemetry/api';
-import {callRow} from '@llm-rx/spec-support';
+import {callRow, InMemoryReplaySource} from '@llm-rx/spec-support';
 import {LlmConfigurationError} from 'llm-rx';
 import {lastValueFrom, take, toArray} from 'rxjs';
 import {GEN_AI, LLM_RX} from './gen-ai-conventions';
 import {replayLlmCalls} from './replay-llm-calls';
-import {InMemoryReplaySource} from './replay-fixtures';
 import {childrenOf, inMemoryTelemetry, onlySpan} from './telemetry-fixtures';
 
 const T0 = Date.UTC(2026, 10, 1, 9);
@@ -13,7 +12,7 @@ describe('replayLlmCalls()', () => {
   it('sends each call as a span with its original timestamps, its attempts under it', async () => {
     const {telemetry, spans} = inMemoryTelemetry();
     const traceId = 'trace-cascade';
-    const source = new InMemoryReplaySource([
+    const source = InMemoryReplaySource.fromRows([
       callRow({
         traceId,
         provider: 'anthropic',
@@ -73,7 +72,7 @@ describe('replayLlmCalls()', () => {
 
   it('records failed and interrupted calls as errors', async () => {
     const {telemetry, spans} = inMemoryTelemetry();
-    const source = new InMemoryReplaySource([
+    const source = InMemoryReplaySource.fromRows([
       callRow({status: 'interrupted', startedAt: T0, endedAt: null, responseTimeMs: null, inputTokens: null}),
     ]);
 
@@ -87,7 +86,7 @@ describe('replayLlmCalls()', () => {
 
   it('resumes after the last page it flushed, and sends each call once', async () => {
     const rows = Array.from({length: 25}, (_, index) => callRow({startedAt: T0 + index * 1000}));
-    const source = new InMemoryReplaySource(rows);
+    const source = InMemoryReplaySource.fromRows(rows);
     const first = inMemoryTelemetry();
     let flushes = 0;
 
@@ -111,7 +110,7 @@ describe('replayLlmCalls()', () => {
   });
 
   it('stops before a call still running, and a date range takes only its calls', async () => {
-    const source = new InMemoryReplaySource([
+    const source = InMemoryReplaySource.fromRows([
       callRow({startedAt: T0}),
       callRow({startedAt: T0 + 1000, status: 'in-progress'}),
       callRow({startedAt: T0 + 2000}),
@@ -126,7 +125,7 @@ describe('replayLlmCalls()', () => {
   });
 
   it('refuses a bad batch size before reading anything', async () => {
-    const source = new InMemoryReplaySource([callRow()]);
+    const source = InMemoryReplaySource.fromRows([callRow()]);
     const {telemetry} = inMemoryTelemetry();
 
     await expectAsync(lastValueFrom(replayLlmCalls(telemetry, source, {batchSize: 0}))).toBeRejectedWith(
