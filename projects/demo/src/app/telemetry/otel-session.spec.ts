@@ -1,7 +1,9 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {callRow} from '@llm-rx/spec-support';
+import type {LlmCallReplaySource, LlmReplayCursor} from 'llm-rx';
 import {MockLlm} from 'llm-rx/testing';
-import {lastValueFrom} from 'rxjs';
+import {lastValueFrom, toArray} from 'rxjs';
 import {type OtelSession, startOtelSession} from './otel-session';
 import type {RecordedMetricExport} from './recording-metric-exporter';
 import type {RecordedSpanBatch} from './recording-span-exporter';
@@ -119,6 +121,44 @@ describe('startOtelSession', () => {
     await callOnce(session.telemetry);
     await session.flush();
     expect(JSON.stringify(receiver.received)).toContain('a secret prompt');
+  });
+
+  it("replays a log's call as spans, sent before the log remembers the call as sent", async () => {
+    receiver = await startReceiver(200);
+    session = start();
+    const row = callRow({model: 'gpt-4.1'});
+    const saved: {cursor: LlmReplayCursor | null; spansReceived: number}[] = [];
+    let cursor: LlmReplayCursor | null = null;
+    const source: LlmCallReplaySource = {
+      countReplayCalls: () => Promise.resolve(cursor === null ? 1 : 0),
+      readReplayPage: query =>
+        Promise.resolve(
+          query.after === null || query.after === undefined
+            ? {
+                calls: [{traceId: row.traceId, attempts: [row]}],
+                cursor: {startedAt: row.startedAt, traceId: row.traceId},
+                hasMore: false,
+              }
+            : {calls: [], cursor: null, hasMore: false},
+        ),
+      readReplayCursor: () => Promise.resolve(cursor),
+      saveReplayCursor: (_name, next) => {
+        saved.push({cursor: next, spansReceived: spansOf(receiver.received).length});
+        cursor = next;
+        return Promise.resolve();
+      },
+    };
+    const progress = await lastValueFrom(session.replay(source).pipe(toArray()));
+    expect(progress.at(-1)).toEqual(jasmine.objectContaining({replayed: 1, total: 1, done: true}));
+    expect(saved).toEqual([{cursor: {startedAt: row.startedAt, traceId: row.traceId}, spansReceived: 2}]);
+    expect(
+      spansOf(receiver.received)
+        .map(span => span.name)
+        .sort(),
+    ).toEqual(['attempt gpt-4.1', 'chat gpt-4.1']);
+    // Resumed: nothing left to send.
+    const again = await lastValueFrom(session.replay(source));
+    expect(again).toEqual(jasmine.objectContaining({replayed: 0, total: 0, done: true}));
   });
 
   it('records a batch the endpoint refused as not exported', async () => {
