@@ -94,6 +94,33 @@ test.describe('telemetry', () => {
     await expect(chat.getByTestId('telemetry-switch')).toBeChecked();
   });
 
+  test("sends the log's history once: calls made while off, as replayed spans; a second replay finds nothing new", async ({
+    chat,
+  }) => {
+    // Made while telemetry is off: logged, not traced.
+    await askAndWait(chat);
+    await chat.getByTestId('nav-telemetry').click();
+    await expect(chat.getByTestId('replay-start')).toBeDisabled();
+    await chat.getByTestId('telemetry-switch').check();
+    await chat.getByTestId('replay-start').click();
+    const status = chat.getByTestId('replay-status');
+    await expect(status).toHaveAttribute('data-state', 'done');
+    await expect(status).toContainText('1 of 1 calls sent');
+
+    // The replay flushes each page: its spans are on the page, and at the receiver, marked as replayed.
+    const call = chat.locator('[data-testid="sent-span"][data-name^="chat "]').first();
+    await expect(call).toHaveAttribute('data-exported', 'true');
+    await expect(call.locator('[data-testid="sent-span"][data-name^="attempt "]')).toHaveCount(1);
+    const traceId = (await call.getAttribute('data-trace-id')) ?? '';
+    await expect.poll(async () => (await receivedSpans(traceId)).length).toBe(2);
+    const received = await receivedSpans(traceId);
+    expect(received.every(span => span.attributes['llm_rx.replayed'] === true)).toBe(true);
+
+    // The log remembers how far the replay got.
+    await chat.getByTestId('replay-start').click();
+    await expect(status).toContainText('Nothing new to send');
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`the Telemetry page has no serious or critical axe violation in ${theme}`, async ({chat}) => {
       await useSystemTheme(chat, theme);
