@@ -1,21 +1,13 @@
 import {ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal} from '@angular/core';
-import type {LlmReplayProgress} from 'llm-rx/telemetry';
 import type {Subscription} from 'rxjs';
 import {formatCount} from '../common/format';
 import {DemoSettingsStore} from '../settings/demo-settings-store';
 import {DemoTelemetry} from './demo-telemetry';
+import {describeReplay, replayCancelled, replayCompleted, type ReplayState} from './replay-state';
 import {SentSpanTree} from './sent-span-tree';
 import {SENT_SPANS_CAP} from './sent-spans';
 import {otlpUrlsOf} from './telemetry-settings';
 import {DemoTelemetrySettingsStore} from './telemetry-settings-store';
-
-/** The history replay's state on the page. */
-type ReplayState =
-  | {readonly kind: 'idle'}
-  | {readonly kind: 'running'; readonly progress: LlmReplayProgress | null}
-  | {readonly kind: 'done'; readonly progress: LlmReplayProgress}
-  | {readonly kind: 'cancelled'; readonly progress: LlmReplayProgress | null}
-  | {readonly kind: 'failed'; readonly message: string};
 
 /**
  * What the demo sends over OpenTelemetry: the switch, the endpoint and content capture (saved in `localStorage`),
@@ -290,15 +282,7 @@ export class TelemetryPage {
   );
   protected readonly pointsSent = computed(() => this.metricRows().reduce((sum, row) => sum + row.points, 0));
   protected readonly replay = signal<ReplayState>({kind: 'idle'});
-  protected readonly replayText = computed(() => {
-    const state = this.replay();
-    if (state.kind === 'idle' || state.kind === 'failed') return '';
-    const progress = state.progress;
-    const sent = progress === null ? 'Counting the calls…' : `${progress.replayed} of ${progress.total} calls sent`;
-    if (state.kind === 'done') return progress?.total === 0 ? 'Nothing new to send: every call was sent.' : `${sent}.`;
-    if (state.kind === 'cancelled') return `${sent}; cancelled. The next replay resumes after the last call sent.`;
-    return `${sent}…`;
-  });
+  protected readonly replayText = computed(() => describeReplay(this.replay()));
   private _replaying: Subscription | undefined;
 
   constructor() {
@@ -317,18 +301,13 @@ export class TelemetryPage {
       next: progress => this.replay.set({kind: 'running', progress}),
       error: (error: unknown) =>
         this.replay.set({kind: 'failed', message: error instanceof Error ? error.message : String(error)}),
-      complete: () => {
-        const state = this.replay();
-        const progress = state.kind === 'running' ? state.progress : null;
-        this.replay.set(progress === null ? {kind: 'idle'} : {kind: 'done', progress: progress});
-      },
+      complete: () => this.replay.update(replayCompleted),
     });
   }
 
   protected cancelReplay(): void {
     this._replaying?.unsubscribe();
     this._replaying = undefined;
-    const state = this.replay();
-    this.replay.set({kind: 'cancelled', progress: state.kind === 'running' ? state.progress : null});
+    this.replay.update(replayCancelled);
   }
 }
