@@ -76,6 +76,9 @@ test.describe('telemetry', () => {
     await call.locator('summary').first().click();
     await expect(call.getByRole('rowheader', {name: 'gen_ai.request.model', exact: true}).first()).toBeVisible();
     await expect(chat.getByTestId('spans-sent')).not.toHaveText('0');
+    // The flush sent the GenAI client metrics too.
+    await expect(chat.getByTestId('points-sent')).not.toHaveText('0');
+    await expect(chat.getByTestId('metric-points')).toContainText('gen_ai.client.operation.duration');
 
     // The mock server's receiver got both spans, the attempt under the call, and no prompt (capture is off).
     const traceId = (await call.getAttribute('data-trace-id')) ?? '';
