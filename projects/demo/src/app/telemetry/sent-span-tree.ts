@@ -25,7 +25,7 @@ import type {SentSpanNode} from './sent-spans';
             <span class="name">{{ span.name }}</span>
             <span class="duration">{{ duration(span.durationMs) }}</span>
             <span class="chip" [class.error]="span.status === 'error'" [attr.title]="span.statusMessage ?? null">
-              {{ span.status === 'error' ? 'error' : span.status === 'ok' ? 'ok' : 'unset' }}
+              {{ span.status === 'error' ? 'error' : 'status ' + span.status }}
             </span>
             @if (span.isExported) {
               <span class="chip sent">sent</span>
