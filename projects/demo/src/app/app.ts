@@ -3,6 +3,7 @@ import {ChatPage} from './chat/chat-page';
 import {DashboardPage} from './dashboard/dashboard-page';
 import {ExtractPage} from './extract/extract-page';
 import {SettingsPage} from './settings/settings-page';
+import {TelemetryPage} from './telemetry/telemetry-page';
 import {DEMO_PAGES, type DemoPage} from './shell/demo-pages';
 import {DemoNavigation} from './shell/demo-navigation';
 import {ThemeToggle} from './shell/theme-toggle';
@@ -10,12 +11,12 @@ import {ThemeToggle} from './shell/theme-toggle';
 /**
  * The demo's shell: a header (brand, navigation, theme) and a `main` that fills the rest of the viewport as a
  * flex column, so that a page can pin something to its bottom (the chat's composer); the other pages sit in a
- * centred column. Extract (with zod), the dashboard and settings load on first visit.
+ * centred column. Extract (with zod), the dashboard, telemetry and settings load on first visit.
  */
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChatPage, DashboardPage, ExtractPage, SettingsPage, ThemeToggle],
+  imports: [ChatPage, DashboardPage, ExtractPage, SettingsPage, TelemetryPage, ThemeToggle],
   template: `
     <a class="skip" href="#main">Skip to content</a>
     <header class="header">
@@ -46,6 +47,11 @@ import {ThemeToggle} from './shell/theme-toggle';
         @case ('dashboard') {
           @defer (on immediate) {
             <div class="column"><app-dashboard-page /></div>
+          }
+        }
+        @case ('telemetry') {
+          @defer (on immediate) {
+            <div class="column"><app-telemetry-page /></div>
           }
         }
         @case ('settings') {

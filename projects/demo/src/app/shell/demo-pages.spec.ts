@@ -7,6 +7,7 @@ describe('demo pages', () => {
     expect(pageOfPath('/dashboard/')).toBe('dashboard');
     expect(pageOfPath('settings')).toBe('settings');
     expect(pageOfPath('/extract')).toBe('extract');
+    expect(pageOfPath('/telemetry/')).toBe('telemetry');
   });
 
   it('shows the chat for unknown paths', () => {
@@ -17,6 +18,7 @@ describe('demo pages', () => {
     expect(pathOfPage('dashboard')).toBe('/dashboard');
     expect(pathOfPage('chat')).toBe('/');
     expect(pathOfPage('extract')).toBe('/extract');
+    expect(pathOfPage('telemetry')).toBe('/telemetry');
   });
 
   it('sets, replaces and removes one query parameter, keeping the others', () => {

@@ -1,11 +1,12 @@
 /** The demo's pages. */
-export type DemoPage = 'chat' | 'extract' | 'dashboard' | 'settings';
+export type DemoPage = 'chat' | 'extract' | 'dashboard' | 'telemetry' | 'settings';
 
 /** The pages in the order the navigation shows them, with their paths. */
 export const DEMO_PAGES: readonly {readonly page: DemoPage; readonly path: string; readonly label: string}[] = [
   {page: 'chat', path: '/', label: 'Chat'},
   {page: 'extract', path: '/extract', label: 'Extract'},
   {page: 'dashboard', path: '/dashboard', label: 'Dashboard'},
+  {page: 'telemetry', path: '/telemetry', label: 'Telemetry'},
   {page: 'settings', path: '/settings', label: 'Settings'},
 ];
 
