@@ -9,7 +9,6 @@ import {DemoSettingsStore} from '../settings/demo-settings-store';
 import type {OtelSession} from './otel-session';
 import type {RecordedMetricExport} from './recording-metric-exporter';
 import type {RecordedSpanBatch} from './recording-span-exporter';
-import {replaySourceOf} from './replay-source';
 import {keepNewest, type SentSpan, sentSpansOf, sentSpanTrees} from './sent-spans';
 import {SwitchableTelemetry} from './switchable-telemetry';
 import {DEMO_SERVICE_NAME, type OtlpUrls, otlpUrlsOf} from './telemetry-settings';
@@ -117,14 +116,14 @@ export class DemoTelemetry implements LlmTelemetryHooks {
 
   /**
    * Sends the call log's history as spans, resuming after the last call a previous replay sent.
-   * @returns Progress; an error when telemetry is off or the log cannot be replayed.
+   * @returns Progress; an error when telemetry is off.
    */
   replayHistory(): Observable<LlmReplayProgress> {
     return defer(() => {
       const session = this._switchable.session();
       if (session === undefined) throw new Error('Switch "Send telemetry" on first.');
-      const source = replaySourceOf(this._injector.get(DEMO_CALL_LOG));
-      if (source === undefined) throw new Error('This version of the call log cannot replay its history.');
+      // The call log is a replay source: it reads its history in pages and remembers how far a replay got.
+      const source = this._injector.get(DEMO_CALL_LOG);
       return from(session).pipe(
         switchMap(started => {
           if (started === null) throw new Error(this._loadError() ?? 'OpenTelemetry could not be loaded.');
