@@ -28,9 +28,9 @@ export function renderReport(results: BenchResults): string {
     memory(results),
     renderObjectSection(results),
     renderToolsSection(results),
-    renderTelemetrySection(results),
     renderPreloadSection(results),
     renderMarkdownSection(results),
+    renderTelemetrySection(results),
     method(results),
   ]
     .filter(section => section !== '')

@@ -87,7 +87,7 @@ function replayTable(replay: TelemetryReplayResults, target: string, settings: B
   return `### Replay of the call log
 
 \`replayLlmCalls(telemetry, source, {batchSize: ${replay.batchSize}, flush: () => tracerProvider.forceFlush()})\` over an in-memory
-\`LlmCallReplaySource\` (\`bench/telemetry/in-memory-replay-source.ts\`, so that no database is measured) of
+\`LlmCallReplaySource\` (\`projects/llm-rx/spec-support/src/in-memory-replay-source.ts\`, so that no database is measured) of
 ${replay.rows.toLocaleString('en-US')} rows: ${replay.calls.toLocaleString('en-US')} calls a second apart, every ${REPLAY_FAILOVER_EVERY}th with a failed first attempt, so ${replay.spans.toLocaleString('en-US')} spans
 per replay (one per call, one per row). **counting exporter**: the spans are counted and dropped (the SDK's ceiling);
 **OTLP/HTTP JSON, loopback**: \`OTLPTraceExporter\` from \`@opentelemetry/exporter-trace-otlp-http\` to a receiver in this
