@@ -25,6 +25,7 @@ import {benchPerChunk} from './per-chunk';
 import {benchToolArguments} from './tools/tool-arguments';
 import {benchToolLoop} from './tools/tool-loop';
 import {TOOLS_MOCK_SERVER_MAIN} from './tools/tools-bench';
+import {benchTelemetryPerCall} from './telemetry/telemetry-per-call';
 import {benchTelemetryPerChunk} from './telemetry/telemetry-per-chunk';
 import {benchTelemetryReplay} from './telemetry/telemetry-replay';
 import type {TelemetryResults} from './telemetry/telemetry-bench';
@@ -86,7 +87,7 @@ const FULL: Omit<BenchSettings, 'command'> = {
   // About 400 kB in 10-character chunks at 2,000 chunks/s: 20 s per renderer.
   markdown: {bytes: 400_000, chunkSize: 10, chunksPerSecond: 2_000},
   // 10,000 log rows per replay, as in the issue, read in pages of 500.
-  telemetry: {replayRows: 10_000, replayRounds: 7},
+  telemetry: {replayRows: 10_000, replayRounds: 7, perCallCalls: 2_000},
 };
 
 const SMOKE: Omit<BenchSettings, 'command'> = {
@@ -113,7 +114,7 @@ const SMOKE: Omit<BenchSettings, 'command'> = {
   tools: {loopRounds: 1, loopsPerSample: 1, argumentRecords: 2, argumentChunks: 20, argumentRounds: 1},
   preload: {rounds: 1, chunks: 20},
   markdown: {bytes: 20_000, chunkSize: 10, chunksPerSecond: 2_000},
-  telemetry: {replayRows: 200, replayRounds: 1},
+  telemetry: {replayRows: 200, replayRounds: 1, perCallCalls: 20},
 };
 
 async function main(): Promise<void> {
@@ -260,6 +261,13 @@ async function main(): Promise<void> {
           telemetry.perChunk = await benchTelemetryPerChunk({...rounds, target, chunks: settings.chunks}, log);
         },
         'off, on and on with content saw the same text and usage; every traced call exported its spans and metrics',
+      );
+      await attempt(
+        'telemetry per call',
+        async () => {
+          telemetry.perCall = await benchTelemetryPerCall({...rounds, calls: settings.telemetry.perCallCalls}, log);
+        },
+        'every traced call exported its two spans and its duration',
       );
       await attempt(
         'telemetry replay',

@@ -1,3 +1,4 @@
+import type {TelemetryPerCallResult} from './telemetry-per-call';
 import type {TelemetryPerChunkRow} from './telemetry-per-chunk';
 import type {TelemetryReplayResults} from './telemetry-replay';
 
@@ -7,12 +8,16 @@ export interface TelemetryBenchSettings {
   readonly replayRows: number;
   /** Measured rounds of the replay, per exporter. */
   readonly replayRounds: number;
+  /** In-memory calls per sample of the per-call part. */
+  readonly perCallCalls: number;
 }
 
 /** The telemetry section's results; a part is absent when it failed. */
 export interface TelemetryResults {
   /** The same model bare, traced, and traced with content, per chunk. */
   readonly perChunk?: readonly TelemetryPerChunkRow[];
+  /** What `traceLlm()` adds to one call, without a network. */
+  readonly perCall?: TelemetryPerCallResult;
   /** `replayLlmCalls()` throughput per exporter. */
   readonly replay?: TelemetryReplayResults;
 }

@@ -56,6 +56,20 @@ describe('renderTelemetrySection', () => {
     );
   });
 
+  it('shows what telemetry adds per call, without a network', () => {
+    const summary = (median: number) => ({count: 7, median, min: median, max: median, q1: median, q3: median});
+    const perCall = {
+      calls: 2000,
+      offMicrosPerCall: summary(14),
+      onMicrosPerCall: summary(41),
+      addedMicrosPerCall: summary(27),
+    };
+    const markdown = renderTelemetrySection({...base, telemetry: {perCall}});
+    expect(markdown).toContain('### Per call, without a network');
+    expect(markdown).toContain('2,000 calls per sample');
+    expect(lineOf(markdown, '| added by telemetry |')).toBe('| added by telemetry | 27.0 (27.0–27.0) |');
+  });
+
   it('renders one part without the other', () => {
     const {perChunk, replay} = telemetryResults();
     expect(renderTelemetrySection({...base, telemetry: {...(perChunk && {perChunk})}})).not.toContain('### Replay');

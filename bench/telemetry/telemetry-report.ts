@@ -7,6 +7,7 @@ import {
   telemetryPerChunkCheck,
   telemetryReplayCheck,
 } from '../targets';
+import type {TelemetryPerCallResult} from './telemetry-per-call';
 import type {TelemetryPerChunkRow} from './telemetry-per-chunk';
 import {TELEMETRY_PROTOCOL} from './telemetry-per-chunk';
 import {REPLAY_FAILOVER_EVERY, type TelemetryReplayResults} from './telemetry-replay';
@@ -19,7 +20,7 @@ import {REPLAY_FAILOVER_EVERY, type TelemetryReplayResults} from './telemetry-re
  */
 export function renderTelemetrySection(results: BenchResults): string {
   const {telemetry, machine, settings} = results;
-  if (!telemetry?.perChunk && !telemetry?.replay) return '';
+  if (!telemetry?.perChunk && !telemetry?.perCall && !telemetry?.replay) return '';
   const perChunkCheck = telemetryPerChunkCheck(results);
   const replayCheck = telemetryReplayCheck(results);
   const parts = [
@@ -35,6 +36,7 @@ ${formatNumber(machine.loadAverage, 2)} at the start of the run; absolute times 
     const cell = perChunkCheck ? `≤ ${MAX_TELEMETRY_CPU_RATIO.toFixed(2)}× off: ${describeResult(perChunkCheck)}` : '';
     parts.push(perChunkTable(telemetry.perChunk, cell, settings));
   }
+  if (telemetry.perCall) parts.push(perCallTable(telemetry.perCall));
   if (telemetry.replay) {
     const cell = replayCheck
       ? `≥ ${MIN_REPLAY_ROWS_PER_SECOND.toLocaleString('en-US')} rows/s: ${describeResult(replayCheck)}`
@@ -42,6 +44,24 @@ ${formatNumber(machine.loadAverage, 2)} at the start of the run; absolute times 
     parts.push(replayTable(telemetry.replay, cell, settings));
   }
   return parts.join('\n\n');
+}
+
+function perCallTable(result: TelemetryPerCallResult): string {
+  return `### Per call, without a network
+
+What \`traceLlm()\` adds to one call when nothing else happens in it: a \`MockLlm\` (in memory: three text chunks and its
+usage part) bare and traced (a call span, an attempt span, four metric records, the batch processor flushed once per
+sample), ${result.calls.toLocaleString('en-US')} calls per sample, interleaved; CPU per call. A real call adds its HTTP request and
+its SDK's parsing to both.
+
+${markdownTable(
+  ['Telemetry', 'CPU µs per call, median (IQR)'],
+  [
+    ['off', medianWithIqr(result.offMicrosPerCall, 1)],
+    ['on', medianWithIqr(result.onMicrosPerCall, 1)],
+    ['added by telemetry', medianWithIqr(result.addedMicrosPerCall, 1)],
+  ],
+)}`;
 }
 
 function perChunkTable(
