@@ -1,12 +1,9 @@
-import {context, metrics, trace} from '@opentelemetry/api';
-import type {Span} from '@opentelemetry/api';
-import {isCascade, wrapLlm} from 'llm-rx';
+import {metrics, trace} from '@opentelemetry/api';
 import type {Llm, LlmChunk, LlmRequest, LlmToolLoopOptions} from 'llm-rx';
 import type {Observable} from 'rxjs';
-import {tap} from 'rxjs';
 import {LlmTelemetryMetrics} from './llm-telemetry-metrics';
 import type {LlmTelemetryOptions} from './llm-telemetry-options';
-import {type LlmCallTracing, traceLlmCall} from './trace-llm-call';
+import {type LlmCallTracing, traceLlm} from './trace-llm-call';
 import {traceToolLoop} from './trace-tool-loop';
 
 /** The instrumentation scope of llm-rx's spans and metrics. */
@@ -61,23 +58,9 @@ export function createLlmTelemetry(options: LlmTelemetryOptions = {}): LlmTeleme
     ...(options.redact !== undefined && {redact: options.redact}),
     ...(options.label !== undefined && {label: options.label}),
   };
-  const targetOf = (llm: Llm) => ({
-    provider: isCascade(llm) ? undefined : llm.provider,
-    model: llm.model,
-    ...(llm.keyFingerprint !== undefined && {apiKeyAlias: llm.keyFingerprint.alias}),
-  });
-  const underLoop = (llm: Llm, loopSpan: () => Span | undefined, onStepEnd: (step: number) => void): Llm =>
-    wrapLlm(llm, (request, stream) => {
-      const span = loopSpan();
-      const parent = span === undefined ? undefined : trace.setSpan(context.active(), span);
-      const step = request.toolLoop?.step;
-      return traceLlmCall(request, stream, targetOf(llm), tracing, parent).pipe(
-        tap({complete: () => step !== undefined && onStepEnd(step)}),
-      );
-    });
   return {
-    traceLlm: llm => wrapLlm(llm, (request, stream) => traceLlmCall(request, stream, targetOf(llm), tracing)),
-    runTools: (llm, request, loopOptions = {}) => traceToolLoop(underLoop, llm, request, loopOptions, tracing),
+    traceLlm: llm => traceLlm(llm, tracing),
+    runTools: (llm, request, loopOptions = {}) => traceToolLoop(llm, request, loopOptions, tracing),
     _tracing: tracing,
   };
 }

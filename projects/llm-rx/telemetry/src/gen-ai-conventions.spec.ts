@@ -12,8 +12,8 @@ describe('GenAI convention names', () => {
     ]);
   });
 
-  it('keeps GenAI names under gen_ai. (or the general error.type and server.address) and its own under llm_rx.', () => {
-    expect(Object.values(GEN_AI).filter(name => !/^(gen_ai\.|error\.type$|server\.address$)/.test(name))).toEqual([]);
+  it('keeps GenAI names under gen_ai. (or the general error.type) and its own under llm_rx.', () => {
+    expect(Object.values(GEN_AI).filter(name => !/^(gen_ai\.|error\.type$)/.test(name))).toEqual([]);
     expect(Object.values(LLM_RX).filter(name => !name.startsWith('llm_rx.'))).toEqual([]);
   });
 });

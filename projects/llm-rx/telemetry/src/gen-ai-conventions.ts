@@ -35,7 +35,6 @@ export const GEN_AI = {
   toolName: 'gen_ai.tool.name',
   toolCallId: 'gen_ai.tool.call.id',
   toolType: 'gen_ai.tool.type',
-  toolCallArguments: 'gen_ai.tool.call.arguments',
   toolCallResult: 'gen_ai.tool.call.result',
   agentName: 'gen_ai.agent.name',
   /** Opt-in content: the conversation sent, as JSON. */
@@ -45,7 +44,6 @@ export const GEN_AI = {
   /** Opt-in content: the system prompt, as JSON. */
   systemInstructions: 'gen_ai.system_instructions',
   errorType: 'error.type',
-  serverAddress: 'server.address',
 } as const;
 
 /** `gen_ai.operation.name` values llm-rx uses. */

@@ -75,7 +75,6 @@ const METRIC_ATTRIBUTES = [
   GEN_AI.requestModel,
   GEN_AI.responseModel,
   GEN_AI.errorType,
-  GEN_AI.serverAddress,
 ] as const;
 
 /**

@@ -3,7 +3,7 @@ import type {Attributes, Tracer} from '@opentelemetry/api';
 import {LlmConfigurationError} from 'llm-rx';
 import type {LlmCallRecord, LlmCallReplaySource, LlmReplayCall, LlmReplayCursor, LlmReplayQuery} from 'llm-rx';
 import {Observable} from 'rxjs';
-import {costAttributes, errorAttributes, usageAttributes} from './call-attributes';
+import {errorAttributes, usageAttributes} from './call-attributes';
 import type {LlmTelemetry} from './create-llm-telemetry';
 import {GEN_AI, GEN_AI_OPERATION, LLM_RX, genAiProviderName} from './gen-ai-conventions';
 
@@ -190,7 +190,7 @@ function attemptRowAttributes(row: LlmCallRecord): Attributes {
   if (row.timeToFirstChunkMs !== null) attributes[GEN_AI.responseTimeToFirstChunk] = row.timeToFirstChunkMs / 1000;
   if (row.inputTokens !== null) attributes[LLM_RX.attemptInputTokens] = row.inputTokens;
   if (row.outputTokens !== null) attributes[LLM_RX.attemptOutputTokens] = row.outputTokens;
-  if (row.totalCost !== null) attributes[LLM_RX.attemptCostAmount] = costAttributes(row.totalCost)[LLM_RX.costAmount];
+  if (row.totalCost !== null) attributes[LLM_RX.attemptCostAmount] = row.totalCost;
   if (row.status !== 'ok') Object.assign(attributes, failureAttributes(row));
   return attributes;
 }

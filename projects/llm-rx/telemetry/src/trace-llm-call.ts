@@ -1,7 +1,17 @@
 import {context as otelContext, SpanKind, SpanStatusCode, trace} from '@opentelemetry/api';
 import type {Attributes, Context, Span, Tracer} from '@opentelemetry/api';
+import {isCascade, wrapLlm} from 'llm-rx';
 import {Observable} from 'rxjs';
-import type {LlmAttempt, LlmAttemptStart, LlmChunk, LlmRedactor, LlmRequest, LlmToolCallEnd} from 'llm-rx';
+import type {
+  Llm,
+  LlmAttempt,
+  LlmAttemptStart,
+  LlmChunk,
+  LlmUsage,
+  LlmRedactor,
+  LlmRequest,
+  LlmToolCallEnd,
+} from 'llm-rx';
 import {
   attemptAttributes,
   errorAttributes,
@@ -31,6 +41,22 @@ export interface LlmCallTarget {
   readonly provider: string | undefined;
   readonly model: string;
   readonly apiKeyAlias?: string;
+}
+
+/**
+ * Wraps a model so that each of its calls is traced by `traceLlmCall()`.
+ * @param llm The model (a provider's, a cascade, a logged model).
+ * @param tracing Where spans and metrics go.
+ * @param parent The parent context of every call's span; default the active one at each call's subscription.
+ * @returns A model with the same provider, model, key fingerprint and cascade marker (`wrapLlm()`).
+ */
+export function traceLlm(llm: Llm, tracing: LlmCallTracing, parent?: Context): Llm {
+  const target: LlmCallTarget = {
+    provider: isCascade(llm) ? undefined : llm.provider,
+    model: llm.model,
+    ...(llm.keyFingerprint !== undefined && {apiKeyAlias: llm.keyFingerprint.alias}),
+  };
+  return wrapLlm(llm, (request, stream) => traceLlmCall(request, stream, target, tracing, parent));
 }
 
 /**
@@ -67,26 +93,22 @@ export function traceLlmCall(
     let attemptCount = 0;
     let hasEnded = false;
 
-    const end = (
-      extra: Attributes,
-      usage?: {inputTokens?: number; outputTokens?: number; totalCost: number | null},
-    ) => {
+    /** Ends the call: its outcome's attributes on the span (and the answer, when captured), one measurement. */
+    const end = (outcome: Attributes, usage?: LlmUsage) => {
       hasEnded = true;
-      Object.assign(attributes, extra);
-      attributes[LLM_RX.attemptCount] = attemptCount;
+      const finished: Attributes = {...outcome, [LLM_RX.attemptCount]: attemptCount};
+      Object.assign(attributes, finished);
       if (answer !== undefined) {
         const reasons = attributes[GEN_AI.responseFinishReasons];
         const finishReason = Array.isArray(reasons) ? String(reasons[0]) : undefined;
-        Object.assign(extra, outputContentAttributes({...answer, finishReason}, tracing.redact));
+        Object.assign(finished, outputContentAttributes({...answer, finishReason}, tracing.redact));
       }
-      if (span !== undefined) {
-        span.setAttributes({...extra, [LLM_RX.attemptCount]: attemptCount});
-      }
+      span?.setAttributes(finished);
       metrics?.record({
         attributes: metricAttributesOf(attributes),
         durationMs: performance.now() - startedAt,
         timeToFirstChunkMs: firstChunkAt === null ? null : firstChunkAt - startedAt,
-        ...usage,
+        ...(usage !== undefined && {inputTokens: usage.inputTokens, outputTokens: usage.outputTokens}),
         totalCost: usage?.totalCost ?? null,
       });
     };
@@ -130,9 +152,7 @@ export function traceLlmCall(
       stream({...request, onAttempt}).subscribe({
         next: chunk => {
           if (chunk.type === 'usage') {
-            const {usage} = chunk;
-            const finished = usageAttributes(telemetryUsageOf(usage));
-            end(finished, usage);
+            end(usageAttributes(telemetryUsageOf(chunk.usage)), chunk.usage);
             span?.end();
           } else {
             firstChunkAt ??= performance.now();

@@ -1,11 +1,10 @@
 import {context as otelContext, SpanKind, SpanStatusCode, trace} from '@opentelemetry/api';
-import type {Span} from '@opentelemetry/api';
-import {Observable} from 'rxjs';
-import {runTools} from 'llm-rx';
+import {Observable, tap} from 'rxjs';
+import {runTools, wrapLlm} from 'llm-rx';
 import type {Llm, LlmChunk, LlmRequest, LlmToolLoopOptions, LlmToolResultPart} from 'llm-rx';
 import {errorAttributes, telemetryErrorOf, telemetryUsageOf, usageAttributes} from './call-attributes';
 import {GEN_AI, GEN_AI_OPERATION, LLM_RX} from './gen-ai-conventions';
-import type {LlmCallTracing} from './trace-llm-call';
+import {type LlmCallTracing, traceLlm} from './trace-llm-call';
 
 /** The agent name of a tool loop's span. */
 const TOOL_LOOP_AGENT = 'llm-rx.runTools';
@@ -14,7 +13,6 @@ const TOOL_LOOP_AGENT = 'llm-rx.runTools';
  * Runs a tool loop (`runTools()` of `llm-rx`) inside one `invoke_agent` span: each step is a call span (`chat
  * {model}` with its attempts) under it, and each tool that ran an `execute_tool {name}` span under it, from the end
  * of the step that asked for it to its result. The loop's span carries the summed usage.
- * @param traced Wraps a model so its calls are traced under a parent span (the telemetry's `traceLlm`).
  * @param llm The model of the steps.
  * @param request The first step's request.
  * @param options The loop's options.
@@ -22,7 +20,6 @@ const TOOL_LOOP_AGENT = 'llm-rx.runTools';
  * @returns The loop's chunks, unchanged.
  */
 export function traceToolLoop(
-  traced: (llm: Llm, parent: () => Span | undefined, onStepEnd: (step: number) => void) => Llm,
   llm: Llm,
   request: LlmRequest,
   options: LlmToolLoopOptions,
@@ -52,12 +49,13 @@ export function traceToolLoop(
       hasEnded = true;
       span?.end();
     };
-    const stepsLlm = traced(
-      llm,
-      () => span,
-      step => stepEndedAt.set(step, performance.now()),
-    );
     const loopContext = span === undefined ? parentContext : trace.setSpan(parentContext, span);
+    // Each step a traced call under the loop's span, remembering when it ended.
+    const stepsLlm = wrapLlm(traceLlm(llm, tracing, loopContext), (stepRequest, stream) =>
+      stream(stepRequest).pipe(
+        tap({complete: () => stepEndedAt.set(stepRequest.toolLoop?.step ?? -1, performance.now())}),
+      ),
+    );
     const subscription = otelContext.with(loopContext, () =>
       runTools(stepsLlm, request, options).subscribe({
         next: chunk => {
