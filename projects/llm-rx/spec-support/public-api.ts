@@ -37,3 +37,4 @@ export {recordingProvider} from './src/recording-provider';
 export {otlpTelemetry} from './src/otlp-telemetry';
 export type {OtlpTelemetry} from './src/otlp-telemetry';
 export {InMemoryReplaySource} from './src/in-memory-replay-source';
+export {callEnd, tool} from './src/tool-parts';

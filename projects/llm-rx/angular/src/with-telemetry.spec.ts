@@ -1,15 +1,8 @@
 import {provideZonelessChangeDetection} from '@angular/core';
 import {TestBed} from '@angular/core/testing';
 import {BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor} from '@opentelemetry/sdk-trace-base';
-import {
-  collectResponse,
-  type Llm,
-  type LlmChunk,
-  type LlmRequest,
-  type LlmTool,
-  LlmConfigurationError,
-  wrapLlm,
-} from 'llm-rx';
+import {collectResponse, type Llm, type LlmRequest, LlmConfigurationError, wrapLlm} from 'llm-rx';
+import {callEnd, tool} from '@llm-rx/spec-support';
 import {createLlmTelemetry} from 'llm-rx/telemetry';
 import {MockLlm} from 'llm-rx/testing';
 import {lastValueFrom, toArray} from 'rxjs';
@@ -17,12 +10,7 @@ import {LlmStream} from './llm-stream';
 import {type LlmFeature, provideLlm, withLogging, withModel} from './provide-llm';
 import {withTelemetry} from './with-telemetry';
 
-const CALL: LlmChunk[] = [
-  {type: 'tool-call-start', toolCallId: 'c1', toolName: 'calculator'},
-  {type: 'tool-call-delta', toolCallId: 'c1', toolName: 'calculator', argumentsDelta: '{}'},
-  {type: 'tool-call-end', toolCallId: 'c1', toolName: 'calculator', input: {}, argumentsText: '{}'},
-];
-const calculator: LlmTool = {name: 'calculator', inputSchema: {type: 'object'}, execute: () => 6};
+const calculator = tool('calculator', () => 6);
 
 function setUp(llm: Llm, ...features: LlmFeature[]) {
   const exporter = new InMemorySpanExporter();
@@ -54,7 +42,9 @@ describe('withTelemetry()', () => {
   });
 
   it('traces LlmStream.runTools() as one loop span with its steps and tools', async () => {
-    const {stream, names} = setUp(new MockLlm({script: [{chunks: CALL}, {chunks: ['It is 6.']}]}));
+    const {stream, names} = setUp(
+      new MockLlm({script: [{chunks: [callEnd('c1', 'calculator')]}, {chunks: ['It is 6.']}]}),
+    );
 
     await lastValueFrom(stream.runTools({userPrompt: '2*3?', tools: [calculator]}, {model: 'test'}).pipe(toArray()));
 

@@ -1,8 +1,8 @@
 import {createAnthropicLlm} from 'llm-rx/anthropic';
 import {MockLlm} from 'llm-rx/testing';
 import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER, mockScenario, type OtlpEncoding} from '@llm-rx/mock-providers';
-import {otlpTelemetry, uniqueTag, type OtlpTelemetry} from '@llm-rx/spec-support';
-import {cascade, collectResponse, retryBeforeFirstChunk, wrapLlm, type LlmChunk, type LlmTool} from 'llm-rx';
+import {callEnd, otlpTelemetry, tool, uniqueTag, type OtlpTelemetry} from '@llm-rx/spec-support';
+import {cascade, collectResponse, retryBeforeFirstChunk, wrapLlm} from 'llm-rx';
 import {firstValueFrom, lastValueFrom, take, toArray} from 'rxjs';
 import {GEN_AI, GEN_AI_METRIC, LLM_RX} from './gen-ai-conventions';
 import {mockOpenAi, TELEMETRY_SPEC_KEY} from './telemetry-fixtures';
@@ -18,12 +18,7 @@ const outline = (span: {name: string; status: {code: string}; attributes: Record
     .filter(Boolean)
     .join(' ');
 
-const callOf = (id: string, toolName: string): LlmChunk[] => [
-  {type: 'tool-call-start', toolCallId: id, toolName},
-  {type: 'tool-call-delta', toolCallId: id, toolName, argumentsDelta: '{}'},
-  {type: 'tool-call-end', toolCallId: id, toolName, input: {}, argumentsText: '{}'},
-];
-const clock: LlmTool = {name: 'clock', inputSchema: {type: 'object'}, execute: () => '12:00'};
+const clock = tool('clock', () => '12:00');
 
 for (const encoding of ['json', 'protobuf'] as OtlpEncoding[]) {
   describe(`llm-rx/telemetry over OTLP/HTTP (${encoding}) to a loopback receiver`, () => {
@@ -120,7 +115,7 @@ for (const encoding of ['json', 'protobuf'] as OtlpEncoding[]) {
     });
 
     it('sends a tool loop: the agent span, each step with its attempt, and the tool', async () => {
-      const llm = new MockLlm({script: [{chunks: callOf('c1', 'clock')}, {chunks: ['Noon.']}]});
+      const llm = new MockLlm({script: [{chunks: [callEnd('c1', 'clock')]}, {chunks: ['Noon.']}]});
 
       await lastValueFrom(otlp.telemetry.runTools(llm, {userPrompt: 'Time?', tools: [clock]}).pipe(toArray()));
       await otlp.flush();

@@ -1,29 +1,20 @@
 import {SpanStatusCode} from '@opentelemetry/api';
-import type {LlmChunk, LlmTool} from 'llm-rx';
+import {callEnd, tool} from '@llm-rx/spec-support';
 import {MockLlm} from 'llm-rx/testing';
 import {lastValueFrom, toArray} from 'rxjs';
 import {GEN_AI, LLM_RX} from './gen-ai-conventions';
 import {childrenOf, inMemoryTelemetry, onlySpan} from './telemetry-fixtures';
 
-const callOf = (id: string, toolName: string): LlmChunk[] => [
-  {type: 'tool-call-start', toolCallId: id, toolName},
-  {type: 'tool-call-delta', toolCallId: id, toolName, argumentsDelta: '{}'},
-  {type: 'tool-call-end', toolCallId: id, toolName, input: {}, argumentsText: '{}'},
-];
-const clock: LlmTool = {name: 'clock', inputSchema: {type: 'object'}, execute: () => '12:00'};
-const broken: LlmTool = {
-  name: 'broken',
-  inputSchema: {type: 'object'},
-  execute: () => {
-    throw new Error('the tool fell over');
-  },
-};
+const clock = tool('clock', () => '12:00');
+const broken = tool('broken', () => {
+  throw new Error('the tool fell over');
+});
 
 describe('LlmTelemetry.runTools()', () => {
   it('puts every step and every tool under one invoke_agent span, with the summed usage', async () => {
     const {telemetry, spans} = inMemoryTelemetry({captureContent: true});
     const llm = new MockLlm({
-      script: [{chunks: [...callOf('c1', 'clock'), ...callOf('c2', 'broken')]}, {chunks: ['It is noon.']}],
+      script: [{chunks: [callEnd('c1', 'clock'), callEnd('c2', 'broken')]}, {chunks: ['It is noon.']}],
     });
 
     await lastValueFrom(telemetry.runTools(llm, {userPrompt: 'Time?', tools: [clock, broken]}).pipe(toArray()));
@@ -70,7 +61,7 @@ describe('LlmTelemetry.runTools()', () => {
 
   it('sends no tool result unless content capture is on', async () => {
     const {telemetry, spans} = inMemoryTelemetry();
-    const llm = new MockLlm({script: [{chunks: callOf('c1', 'clock')}, {chunks: ['Noon.']}]});
+    const llm = new MockLlm({script: [{chunks: [callEnd('c1', 'clock')]}, {chunks: ['Noon.']}]});
 
     await lastValueFrom(telemetry.runTools(llm, {userPrompt: 'Time?', tools: [clock]}).pipe(toArray()));
 
@@ -79,7 +70,7 @@ describe('LlmTelemetry.runTools()', () => {
 
   it('ends the loop span with the error of a failing step', async () => {
     const {telemetry, spans} = inMemoryTelemetry();
-    const llm = new MockLlm({script: [{chunks: callOf('c1', 'clock')}, {error: new Error('boom')}]});
+    const llm = new MockLlm({script: [{chunks: [callEnd('c1', 'clock')]}, {error: new Error('boom')}]});
 
     await expectAsync(
       lastValueFrom(telemetry.runTools(llm, {userPrompt: 'Time?', tools: [clock]}).pipe(toArray())),

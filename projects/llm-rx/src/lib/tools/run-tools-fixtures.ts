@@ -1,18 +1,8 @@
-// Fixtures of the runTools specs: tool-call parts, tools, and a scripted model that records each step's request.
-import type {Llm, LlmChunk, LlmRequest, LlmTool, LlmToolCallEnd} from 'llm-rx';
+// Fixtures of the runTools specs: text parts, step usages, and a scripted model that records each step's request
+// (tool-call parts and tools come from @llm-rx/spec-support).
+import type {Llm, LlmChunk, LlmRequest} from 'llm-rx';
 import {llmFromObservable, usagePart} from 'llm-rx/testing';
 import type {Observable} from 'rxjs';
-
-/**
- * A finished tool call, as a provider stream emits it.
- * @param toolCallId The call's id.
- * @param toolName The tool.
- * @param input The validated input; its JSON is the argument text.
- * @returns The `tool-call-end` part.
- */
-export function callEnd(toolCallId: string, toolName: string, input: unknown): LlmToolCallEnd {
-  return {type: 'tool-call-end', toolCallId, toolName, input, argumentsText: JSON.stringify(input)};
-}
 
 /** A text part. */
 export const text = (value: string): LlmChunk => ({type: 'text-delta', text: value});
@@ -35,15 +25,6 @@ export const answerStepUsage = usagePart({
   outputCost: 0.003,
   totalCost: 0.005,
 });
-
-/** A tool with a JSON Schema input. */
-export function tool(name: string, execute?: LlmTool['execute']): LlmTool {
-  return {
-    name,
-    inputSchema: {type: 'object', properties: {city: {type: 'string'}}},
-    ...(execute && {execute}),
-  };
-}
 
 /**
  * A model whose answer depends on the step: `steps[n]` serves step n (the last one serves every later step).

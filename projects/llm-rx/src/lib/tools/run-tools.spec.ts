@@ -10,7 +10,8 @@ import {
 import {createLlmTestScheduler, usagePart} from 'llm-rx/testing';
 import {filter, lastValueFrom, map, type Observable, of, throwError, toArray} from 'rxjs';
 import {runTools} from './run-tools';
-import {answerStepUsage, callEnd, scriptedModel, text, tool, toolStepUsage} from './run-tools-fixtures';
+import {callEnd, tool} from '@llm-rx/spec-support';
+import {answerStepUsage, scriptedModel, text, toolStepUsage} from './run-tools-fixtures';
 
 const usageOf = (chunks: readonly LlmChunk[]): LlmUsage => {
   const last = chunks[chunks.length - 1];
