@@ -147,15 +147,6 @@ import {DemoSettingsStore} from './demo-settings-store';
       gap: var(--space-3);
       background: var(--surface);
     }
-    .choice {
-      display: flex;
-      align-items: flex-start;
-      gap: var(--space-2);
-    }
-    .choice input {
-      flex: none;
-      margin: 0.2rem 0 0;
-    }
     .field input {
       width: 100%;
       max-width: 24rem;

@@ -203,15 +203,6 @@ import {DemoTelemetrySettingsStore} from './telemetry-settings-store';
     .empty {
       font-size: var(--text-small);
     }
-    .choice {
-      display: flex;
-      align-items: flex-start;
-      gap: var(--space-2);
-    }
-    .choice input {
-      flex: none;
-      margin: 0.2rem 0 0;
-    }
     .field input {
       width: 100%;
       max-width: 28rem;
