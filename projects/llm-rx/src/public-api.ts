@@ -99,6 +99,10 @@ export {LlmRefusalError} from './lib/errors/llm-refusal-error';
 export {LlmToolError} from './lib/errors/llm-tool-error';
 export type {LlmToolErrorDetails, LlmToolErrorKind} from './lib/errors/llm-tool-error';
 export {LlmCascadeError} from './lib/errors/llm-cascade-error';
+export {LlmProxyRefusalError} from './lib/errors/llm-proxy-refusal-error';
+export type {LlmProxyRefusalErrorOptions} from './lib/errors/llm-proxy-refusal-error';
+export {LLM_PROXY_REFUSAL_TYPE} from './lib/proxy/llm-proxy-refusal';
+export type {LlmProxyRefusalBody, LlmProxyRefusalReason} from './lib/proxy/llm-proxy-refusal';
 
 // The provider registry.
 export {

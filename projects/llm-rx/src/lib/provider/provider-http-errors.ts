@@ -1,4 +1,6 @@
 import {isRetryableStatus, LlmProviderError} from '../errors/llm-provider-error';
+import {LlmProxyRefusalError} from '../errors/llm-proxy-refusal-error';
+import {proxyRefusalOf} from '../proxy/llm-proxy-refusal';
 import type {LlmCost, LlmTokenCounts} from '../usage/llm-usage';
 import {parseRetryAfterMs} from './parse-retry-after';
 
@@ -30,7 +32,9 @@ export interface ProviderHttpErrorInit {
  * Builds the error of an HTTP error answer, the same for every provider: `statusCode`, retryability
  * (`isRetryableStatus()`), `retryAfterMs`, the request id, the body, and a message that says what happened and
  * what to do (`httpStatusAdvice()`). An adapter's mapper only reads these parts from its SDK's error. Keys are
- * cut out of it later, with every error of the call, by `fromProviderStream()`.
+ * cut out of it later, with every error of the call, by `fromProviderStream()`. A body in which an llm-rx proxy
+ * explains a refusal (`llm-rx/proxy`: a budget, a rate limit, a model it does not serve) gives an
+ * `LlmProxyRefusalError` with its reason and the proxy's own message instead.
  *
  * ```ts
  * if (error instanceof sdk.APIError && error.status !== undefined) {
@@ -38,10 +42,30 @@ export interface ProviderHttpErrorInit {
  * }
  * ```
  * @param init What the adapter read.
- * @returns An `LlmProviderError` of kind `http`.
+ * @returns An `LlmProviderError` of kind `http` (an `LlmProxyRefusalError` for a proxy's refusal).
  */
 export function providerHttpError(init: ProviderHttpErrorInit): LlmProviderError {
   const {provider, model, status, headers} = init;
+  const refusal = proxyRefusalOf(init.responseBody);
+  if (refusal) {
+    return new LlmProxyRefusalError(
+      `llm-rx: the llm-rx proxy refused the ${provider} call for ${model} (HTTP ${status}, ${refusal.code}): ` +
+        `${detailOf(refusal.message)}.`,
+      {
+        provider,
+        model,
+        kind: 'http',
+        statusCode: status,
+        reason: refusal.code,
+        limit: refusal.limit,
+        used: refusal.used,
+        responseBody: init.responseBody,
+        requestId: init.requestId ?? headers?.get('x-request-id') ?? undefined,
+        retryAfterMs: refusal.retry_after_ms ?? init.retryAfterMs ?? parseRetryAfterMs(headers),
+        cause: init.cause,
+      },
+    );
+  }
   return new LlmProviderError(
     `llm-rx: ${provider} answered HTTP ${status}${codeOf(init.code)} for ${model}: ${detailOf(init.detail)}. ` +
       (init.advice ?? httpStatusAdvice(status)),

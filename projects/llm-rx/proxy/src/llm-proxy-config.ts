@@ -1,0 +1,112 @@
+import type {LlmPriceTable} from 'llm-rx';
+import type {LlmProxyLimits, LlmProxyStore} from './store/llm-proxy-store';
+
+/** The providers an llm-rx proxy forwards: the five llm-rx adapters' APIs. */
+export type LlmProxyProviderName = 'openai' | 'anthropic' | 'gemini' | 'deepseek' | 'cohere';
+
+/** One provider the proxy serves. */
+export interface LlmProxyProviderConfig {
+  /** The provider's API key, e.g. `process.env.OPENAI_API_KEY`; never sent to a browser, logged or stored. */
+  readonly apiKey: string;
+  /**
+   * The models a caller may use: exact ids, or prefixes ending in `*` (`'gpt-5*'`). Any other model is refused
+   * with `model-not-allowed` before any upstream call.
+   */
+  readonly models: readonly string[];
+  /** The upstream API; default the provider's own (e.g. `https://api.openai.com/v1`). */
+  readonly baseURL?: string;
+}
+
+/** Who is calling, as the app's `authenticate` hook says. */
+export interface LlmProxyUser {
+  /** The id limits and budgets are counted under. */
+  readonly userId: string;
+  /** Limits for this user instead of the proxy's `limits` (e.g. a paid plan). */
+  readonly limits?: LlmProxyLimits;
+}
+
+/** What the `authenticate` hook is told besides the request. */
+export interface LlmProxyAuthContext {
+  readonly provider: LlmProxyProviderName;
+  /**
+   * The credential the SDK sent as its API key (`authorization: Bearer …`, `x-api-key`, `x-goog-api-key`): the
+   * placeholder llm-rx sends without an `apiKey`, or an app token given to the adapter as its `apiKey`. It is
+   * never forwarded upstream.
+   */
+  readonly credential: string | undefined;
+}
+
+/**
+ * The app's check of a caller: verify the session cookie or token and return the user, or `undefined` (or
+ * `null`) to refuse with 401 `unauthenticated`. It may be async; a thrown error refuses too (and is logged).
+ */
+export type LlmProxyAuthenticate = (
+  request: Request,
+  context: LlmProxyAuthContext,
+) => LlmProxyUser | null | undefined | Promise<LlmProxyUser | null | undefined>;
+
+/** One line of the proxy's log: what happened to a request, never a key, and no body unless `logBodies`. */
+export interface LlmProxyLogEntry {
+  readonly event: 'refused' | 'forwarded' | 'finished' | 'failed';
+  readonly provider?: string;
+  readonly model?: string;
+  readonly userId?: string;
+  /** The HTTP status the proxy answered (or the upstream's, for `forwarded`). */
+  readonly status?: number;
+  /** Why it was refused, for `refused`. */
+  readonly reason?: string;
+  readonly message?: string;
+  /** Milliseconds from the request's arrival. */
+  readonly durationMs?: number;
+  /** Tokens and cost charged, for `finished`. */
+  readonly tokens?: number;
+  readonly costUsd?: number | null;
+  /** Whether the usage came from the upstream's stream (`true`) or the proxy's estimate. */
+  readonly metered?: boolean;
+  /** The request and response bodies, redacted, only with `logBodies: true`. */
+  readonly requestBody?: string;
+  readonly responseBody?: string;
+}
+
+/** How `createLlmProxy()` is set up. Only `providers` and `authenticate` are required. */
+export interface LlmProxyConfig {
+  /** The providers served, each with its key and its allowed models. Any other provider is refused. */
+  readonly providers: Readonly<Partial<Record<LlmProxyProviderName, LlmProxyProviderConfig>>>;
+  /**
+   * Who may call: verify the app's own session and return the user. To allow anyone (a local demo), return a
+   * fixed user: `authenticate: () => ({userId: 'local'})`.
+   */
+  readonly authenticate: LlmProxyAuthenticate;
+  /**
+   * The path the proxy is mounted at, e.g. `/api/llm`: it serves `${basePath}/${provider}/…`, and the client's
+   * `baseURL` is `https://your.app/api/llm/openai`. Default `''`.
+   */
+  readonly basePath?: string;
+  /**
+   * The browser origins allowed to call cross-origin (CORS), e.g. `['https://app.example.com']`. A request with
+   * another `Origin` is refused; same-origin calls and calls without an `Origin` (servers) are not affected.
+   * Default none.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** Per-user limits (requests per minute, open streams, tokens and cost per day); default none. */
+  readonly limits?: LlmProxyLimits;
+  /** Where limits and budgets are counted; default `createMemoryLlmProxyStore()` (one process). */
+  readonly store?: LlmProxyStore;
+  /** The largest request body accepted, in bytes; default 1 MiB. */
+  readonly maxRequestBytes?: number;
+  /**
+   * The most output tokens one request may ask for; a request without `max_tokens` (or its provider's name for
+   * it) is sent with this value, so that every request's cost has a bound. Default 8192.
+   */
+  readonly maxOutputTokens?: number;
+  /** Prices for the cost budget; default `LlmPriceTable.default`. */
+  readonly priceTable?: LlmPriceTable;
+  /** Where the proxy's log lines go; default one JSON line per request on `console.info`. */
+  readonly log?: (entry: LlmProxyLogEntry) => void;
+  /** Whether log lines carry the (redacted) request and response bodies; default false. */
+  readonly logBodies?: boolean;
+  /** The `fetch` used for upstream calls; default the global one. */
+  readonly fetch?: typeof fetch;
+  /** The clock, in epoch milliseconds; default `Date.now`. */
+  readonly now?: () => number;
+}
