@@ -4,3 +4,4 @@
  * chaos harness's browser bundles never meet a `node:` import. Never built or published.
  */
 export {freeLoopbackPort} from './src/free-loopback-port';
+export {startRedisServer, type RunningRedisServer} from './src/redis-server';
