@@ -6,3 +6,4 @@
 export {freeLoopbackPort} from './src/free-loopback-port';
 export {mockProxyProviders, mockUpstreamOf, PROXY_SPEC_KEYS, startLlmProxyServer} from './src/llm-proxy-server';
 export type {LlmProxyServer} from './src/llm-proxy-server';
+export {startRedisServer, type RunningRedisServer} from './src/redis-server';
