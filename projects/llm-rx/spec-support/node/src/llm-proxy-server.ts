@@ -16,11 +16,11 @@ import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER} from '@llm-rx/mock-providers';
  * them too): none may ever reach a response or a log line.
  */
 export const PROXY_SPEC_KEYS: Readonly<Record<LlmProxyProviderName, string>> = {
-  openai: 'sk-proj-Spec7ProxyKey9OpenAi2xQ4mZ7vB1nL8wR3tY6',
-  anthropic: 'sk-ant-api03-Spec7ProxyKey9Anthropic2xQ4mZ7vB1',
-  gemini: 'AIzaSySpec7ProxyKey9Gemini2xQ4mZ7vB1nL8',
-  deepseek: 'sk-Spec7ProxyKey9DeepSeek2xQ4mZ7vB1nL8wR3',
-  cohere: 'Spec7ProxyKey9Cohere2xQ4mZ7vB1nL8wR3tY6uI0oP',
+  openai: 'sk-proj-Xq7Vb2Lm9Rt4Wz8Kp3Nd6Hs1Fg5Jc0Ya7Ue2Mi9',
+  anthropic: 'sk-ant-api03-Pz4Qw8Ex2Rc6Tv0Yb3Un7Im1Ok5Lj9Hg4Fd8',
+  gemini: 'AIzaSyKq3Wm7Zx1Cv5Bn9Mj2Lh6Gf0Dk4Sa8Pe3',
+  deepseek: 'sk-Rw5Ty9Ui3Op7As1Df6Gh0Jk4Lz8Xc2Vb5Nm9Qa',
+  cohere: 'Hb6Nj0Mk4Lp8Qs2Wd5Ef9Rg3Th7Yu1Ik6Ol0Pz4Xc',
 };
 
 /** Where the mock provider server serves each provider, as the adapters' base URLs (OpenAI's with `/v1`). */
