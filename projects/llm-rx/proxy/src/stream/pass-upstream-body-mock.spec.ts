@@ -92,9 +92,10 @@ describe('passUpstreamBody against the mock provider server', () => {
         await reader.read();
         await reader.cancel();
 
-        expect(calls.map(call => call.ended)).toEqual(['cancelled']);
         const record = await waitForMockRequest(tag, candidate => candidate.closedEarly, {timeoutMs: 5000});
         expect(record.completed).toBeFalse();
+        // Once, even though a read of the upstream was under way when the client cancelled.
+        expect(calls.map(call => call.ended)).toEqual(['cancelled']);
       });
     });
   }
