@@ -22,7 +22,7 @@ describe('spendOf', () => {
       'rx-spend-test',
       plainTokens(1, 0),
       table.withPrices('openai', {
-        'rx-spend-test': {inputPerMillion: 0.0015, outputPerMillion: 0},
+        'rx-spend-test': {inputPerMillion: 0.0012, outputPerMillion: 0},
       }),
       AT,
     );
