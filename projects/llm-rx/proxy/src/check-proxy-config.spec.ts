@@ -64,6 +64,7 @@ describe('checkProxyConfig', () => {
       withFields({allowedOrigins: ['https://a.test', 'https://b.test/app']}),
       'allowedOrigins[1]',
     ],
+    ['one origin not in a list', withFields({allowedOrigins: 'https://a.test'}), 'allowedOrigins'],
     ['an origin with a trailing /', withFields({allowedOrigins: ['https://a.test/']}), 'allowedOrigins[0]'],
     ['a * origin', withFields({allowedOrigins: ['*']}), 'allowedOrigins[0]'],
     ['a zero requestsPerMinute', withFields({limits: {requestsPerMinute: 0}}), 'limits.requestsPerMinute'],
