@@ -116,6 +116,11 @@ describe('admitProxyCall', () => {
     });
   });
 
+  it('shows a budget under a cent with its significant digits', async () => {
+    const refusal = await refusalFor({limit: 'daily-cost', allowed: 5_000_000, used: 5_000_100, retryAfterMs: 60_000});
+    expect('message' in refusal && refusal.message).toContain('$0.0050 of $0.0050 used today');
+  });
+
   it('refuses a daily cost budget hit in US dollars, from the nano-dollars of the store', async () => {
     const refusal = await refusalFor({
       limit: 'daily-cost',

@@ -79,9 +79,15 @@ describe('a proxy endpoint', () => {
     expect(gemini().modelOf('/v1beta/models/bad%E0%A4%A:streamGenerateContent', {})).toBeUndefined();
   });
 
-  it('reads OpenAI chat max_completion_tokens first, then max_tokens, and sets max_completion_tokens', () => {
+  it('reads no Gemini model that an encoded slash would take outside its prefix', () => {
+    expect(gemini().modelOf('/v1beta/models/gemini%2F..%2Fother:streamGenerateContent', {})).toBeUndefined();
+  });
+
+  it('reads the larger of OpenAI chat max_completion_tokens and max_tokens, and sets max_completion_tokens', () => {
     const chat = openAiChat();
-    expect(chat.maxTokensOf({max_completion_tokens: 100, max_tokens: 200})).toBe(100);
+    expect(chat.maxTokensOf({max_completion_tokens: 100, max_tokens: 200})).toBe(200);
+    expect(chat.maxTokensOf({max_completion_tokens: 300, max_tokens: 200})).toBe(300);
+    expect(chat.maxTokensOf({max_completion_tokens: 100, max_tokens: -1})).toBe(-1);
     expect(chat.maxTokensOf({max_tokens: 200})).toBe(200);
     expect(chat.maxTokensOf({})).toBeUndefined();
     expect(chat.withMaxTokens({model: 'm'}, 300)).toEqual({model: 'm', max_completion_tokens: 300});
@@ -119,12 +125,13 @@ describe('a proxy endpoint', () => {
 
   it('asks for "stream": true from the body endpoints, and for ?alt=sse from Gemini', () => {
     const none = new URLSearchParams();
-    expect(openAiChat().streamingProblemOf({stream: true}, none)).toBeUndefined();
-    expect(openAiChat().streamingProblemOf({}, none)).toContain('"stream": true');
-    expect(endpointOf('anthropic', '/v1/messages')!.streamingProblemOf({stream: 'true'}, sse)).toContain('stream');
-    expect(gemini().streamingProblemOf({}, sse)).toBeUndefined();
-    expect(gemini().streamingProblemOf({stream: true}, none)).toContain('alt=sse');
-    expect(gemini().streamingProblemOf({}, new URLSearchParams('alt=json'))).toContain('alt=sse');
+    expect(openAiChat().shapeProblemOf({stream: true}, none)).toBeUndefined();
+    expect(openAiChat().shapeProblemOf({}, none)).toContain('"stream": true');
+    expect(endpointOf('anthropic', '/v1/messages')!.shapeProblemOf({stream: 'true'}, sse)).toContain('stream');
+    expect(gemini().shapeProblemOf({}, sse)).toBeUndefined();
+    expect(gemini().shapeProblemOf({stream: true}, none)).toContain('alt=sse');
+    expect(gemini().shapeProblemOf({}, new URLSearchParams('alt=json'))).toContain('alt=sse');
+    expect(gemini().shapeProblemOf({generation_config: {max_output_tokens: 1e6}}, sse)).toContain('generationConfig');
   });
 
   it('asks Chat Completions for its usage, keeping the other stream_options', () => {
