@@ -1,6 +1,6 @@
 // Checks the built library (dist/llm-rx, from `ng build llm-rx`) as a user installs it: the packed file list has
 // README.md and LICENSE and nothing of the repository's test harness (spec-support, the mock server), and a small
-// app that imports llm-rx, llm-rx/angular and llm-rx/anthropic compiles against the packed package under
+// app that imports llm-rx, llm-rx/angular, llm-rx/anthropic and llm-rx/proxy compiles against the packed package under
 // `skipLibCheck: false` without Dexie installed (only llm-rx/logging may need it).
 // Usage: node tools/check-package.mjs
 import {spawnSync} from 'node:child_process';
@@ -20,6 +20,7 @@ const CONSUMER = `
 import {collectResponse, createLlm, registerLlmProvider, type LlmResponse} from 'llm-rx';
 import {injectLlmUsage, provideLlm, withModel, withProvider, type LlmUsageRef} from 'llm-rx/angular';
 import {anthropicProvider} from 'llm-rx/anthropic';
+import {createLlmProxy, createMemoryLlmProxyStore, type LlmProxyHandler} from 'llm-rx/proxy';
 import type {EnvironmentProviders} from '@angular/core';
 import type {Observable} from 'rxjs';
 
@@ -32,6 +33,12 @@ export const answer: Observable<LlmResponse> = createLlm('anthropic', 'claude-so
   .stream({userPrompt: 'Why is the sky blue?'})
   .pipe(collectResponse());
 export const usage: () => LlmUsageRef = () => injectLlmUsage({filter: {provider: 'anthropic'}});
+// The proxy's fetch handler compiles with the DOM's Request and Response alone: no @types/node.
+export const proxy: LlmProxyHandler = createLlmProxy({
+  providers: {openai: {apiKey: 'sk-server-side', models: ['gpt-5-mini']}},
+  authenticate: () => ({userId: 'u'}),
+  store: createMemoryLlmProxyStore(),
+});
 `;
 const TSCONFIG = {
   compilerOptions: {

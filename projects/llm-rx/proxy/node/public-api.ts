@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /*
  * Public API of llm-rx/proxy/node: the llm-rx proxy's fetch handler served from Node's `http` server or as
  * Express middleware (an Angular SSR app's `server.ts`).
