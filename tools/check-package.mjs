@@ -129,7 +129,7 @@ if (problems.length) {
   process.exitCode = 1;
 } else {
   console.log(
-    `Package check passed: ${REQUIRED_FILES.join(', ')} packed, no test harness; llm-rx, llm-rx/angular and ` +
-      'llm-rx/anthropic compile under skipLibCheck: false without Dexie.',
+    `Package check passed: ${REQUIRED_FILES.join(', ')} packed, no test harness; llm-rx, llm-rx/angular, ` +
+      'llm-rx/anthropic and llm-rx/proxy compile under skipLibCheck: false without Dexie or @types/node.',
   );
 }
