@@ -76,7 +76,7 @@ describe('createLlmProxy as a fetch handler', () => {
     const tag = uniqueTag('direct', 'credential');
     const response = await proxyWith({
       authenticate: (request, {provider, credential}) => {
-        seen.push(provider, credential, request.headers.get('x-app'));
+        seen.push(provider, credential, request.headers.get('x-app') ?? undefined);
         return {userId: 'u'};
       },
     })(
