@@ -100,7 +100,7 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
           {{
             session.isSimulated()
               ? 'Simulated providers (mock server)'
-              : 'Real providers (through the dev-server proxy)'
+              : 'Real providers (through the demo proxy)'
           }}
           · {{ session.steps()[0].provider }} / {{ session.steps()[0].model }}
           @if (session.steps().length > 1) {
