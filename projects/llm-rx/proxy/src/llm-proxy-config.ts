@@ -105,6 +105,11 @@ export interface LlmProxyConfig {
   readonly log?: (entry: LlmProxyLogEntry) => void;
   /** Whether log lines carry the (redacted) request and response bodies; default false. */
   readonly logBodies?: boolean;
+  /**
+   * Request headers passed upstream besides those the APIs need (`content-type`, `accept`, `anthropic-version`,
+   * `anthropic-beta`); default none. Cookies, the caller's credential and `openai-organization` are never passed.
+   */
+  readonly forwardHeaders?: readonly string[];
   /** The `fetch` used for upstream calls; default the global one. */
   readonly fetch?: typeof fetch;
   /** The clock, in epoch milliseconds; default `Date.now`. */

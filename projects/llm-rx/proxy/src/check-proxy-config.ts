@@ -1,0 +1,98 @@
+import {LlmConfigurationError} from 'llm-rx';
+import type {LlmProxyConfig} from './llm-proxy-config';
+import {PROXY_PROVIDER_NAMES} from './proxy-routes';
+import type {LlmProxyLimits} from './store/llm-proxy-store';
+
+const LIMIT_FIELDS: readonly (keyof LlmProxyLimits)[] = [
+  'requestsPerMinute',
+  'concurrentStreams',
+  'tokensPerDay',
+  'costPerDayUsd',
+];
+
+/**
+ * Checks a proxy's configuration when it is created, so that a mistake shows at start-up rather than as a failed
+ * call: each provider known, with a key and models; the hooks functions; numbers positive; origins exact.
+ * @param config The configuration.
+ * @throws {LlmConfigurationError} Naming the field at fault and what to do.
+ */
+export function checkProxyConfig(config: LlmProxyConfig): void {
+  if (typeof config !== 'object' || config === null) fail('config', 'is missing: pass {providers, authenticate}.');
+  if (typeof config.providers !== 'object' || config.providers === null) {
+    fail(
+      'providers',
+      "is missing: give each provider served, e.g. {openai: {apiKey: process.env['OPENAI_API_KEY'], models: ['gpt-5-mini']}}.",
+    );
+  }
+  const names = Object.keys(config.providers);
+  if (names.length === 0) fail('providers', 'is empty: give at least one provider to serve.');
+  for (const name of names) {
+    const field = `providers.${name}`;
+    if (!(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
+      fail(field, `is not a provider the proxy serves: use one of ${PROXY_PROVIDER_NAMES.join(', ')}.`);
+    }
+    const provider = config.providers[name as keyof typeof config.providers];
+    if (typeof provider !== 'object' || provider === null) fail(field, 'must be {apiKey, models}.');
+    if (typeof provider.apiKey !== 'string' || provider.apiKey.trim() === '') {
+      fail(
+        `${field}.apiKey`,
+        "is empty: read it from the server's environment (e.g. process.env), or leave the provider out.",
+      );
+    }
+    if (!Array.isArray(provider.models) || provider.models.length === 0) {
+      fail(`${field}.models`, "must list the models callers may use, e.g. ['gpt-5-mini'] or ['gpt-5*'].");
+    }
+    provider.models.forEach((model, index) => {
+      if (typeof model !== 'string' || model === '' || model === '*') {
+        fail(
+          `${field}.models[${index}]`,
+          "must be a model id or a prefix ending in '*' (a bare '*' would allow every model).",
+        );
+      }
+    });
+    if (provider.baseURL !== undefined && !isHttpUrl(provider.baseURL)) {
+      fail(`${field}.baseURL`, 'must be an absolute http(s) URL, e.g. https://api.openai.com/v1.');
+    }
+  }
+  if (typeof config.authenticate !== 'function') {
+    fail('authenticate', "must be a function that returns the caller's {userId}, or undefined to refuse.");
+  }
+  if (config.basePath !== undefined && !/^(\/[^/?#]+)*$/.test(config.basePath)) {
+    fail('basePath', "must be '' or a path starting with '/' without a trailing '/', e.g. '/api/llm'.");
+  }
+  config.allowedOrigins?.forEach((origin, index) => {
+    if (!isHttpUrl(origin) || new URL(origin).origin !== origin) {
+      fail(`allowedOrigins[${index}]`, "must be an exact origin such as 'https://app.example.com' (no path, no '*').");
+    }
+  });
+  for (const field of LIMIT_FIELDS) {
+    const value = config.limits?.[field];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      fail(`limits.${field}`, 'must be a positive number, or left out for no limit.');
+    }
+  }
+  for (const field of ['maxRequestBytes', 'maxOutputTokens'] as const) {
+    const value = config[field];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive integer.');
+  }
+  const store = config.store;
+  if (
+    store !== undefined &&
+    !['admit', 'settle', 'usageOf'].every(method => typeof Reflect.get(store, method) === 'function')
+  ) {
+    fail('store', 'must implement LlmProxyStore (admit, settle, usageOf), e.g. createRedisLlmProxyStore({client}).');
+  }
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function fail(field: string, message: string): never {
+  throw new LlmConfigurationError(`llm-rx/proxy: ${field} ${message}`, {field});
+}

@@ -1,0 +1,67 @@
+import {type LlmPriceTable, type LlmTokenCounts, priceLlmUsage} from 'llm-rx';
+import type {LlmProxySpend} from './store/llm-proxy-store';
+
+/** Nano-dollars per US dollar: spend is counted in integers, so every store adds it exactly. */
+export const NANO_USD_PER_USD = 1e9;
+
+/** Characters per token, for an estimate when the upstream reported no usage (a cancelled or broken stream). */
+const CHARS_PER_TOKEN = 4;
+
+/**
+ * The token counts of a request with only input and output known.
+ * @param inputTokens Input tokens.
+ * @param outputTokens Output tokens.
+ * @returns The counts, with no cache or reasoning part.
+ */
+export function plainTokens(inputTokens: number, outputTokens: number): LlmTokenCounts {
+  return {inputTokens, outputTokens, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0};
+}
+
+/**
+ * Prices token counts as a spend, in nano-dollars; a model without a price costs 0 here (a cost budget refuses
+ * such a model before it is called, with `price-unknown`).
+ * @param provider The provider.
+ * @param model The model.
+ * @param tokens The counts.
+ * @param table The prices.
+ * @param atMs When the call was made (time-of-day prices).
+ * @returns Tokens (input plus output) and nano-dollars.
+ */
+export function spendOf(
+  provider: string,
+  model: string,
+  tokens: LlmTokenCounts,
+  table: LlmPriceTable,
+  atMs: number,
+): LlmProxySpend & {costUsd: number | null} {
+  const costUsd = table.priceOf(provider, model)
+    ? priceLlmUsage(provider, model, tokens, table, new Date(atMs)).totalCost
+    : null;
+  return {
+    tokens: tokens.inputTokens + tokens.outputTokens,
+    costNanoUsd: Math.ceil((costUsd ?? 0) * NANO_USD_PER_USD),
+    costUsd,
+  };
+}
+
+/**
+ * The most a request can spend, reserved against the daily budgets while it streams: its input at one token per
+ * byte of its body (no tokenizer gives more tokens than a text has bytes) and its output at its output-token cap.
+ * @param bodyBytes The forwarded body's size in bytes.
+ * @param maxOutputTokens The request's output-token cap.
+ * @returns The bound's token counts.
+ */
+export function reservationTokens(bodyBytes: number, maxOutputTokens: number): LlmTokenCounts {
+  return plainTokens(bodyBytes, maxOutputTokens);
+}
+
+/**
+ * What a request spent when the upstream reported no usage (the client went away, the stream broke): its input
+ * and its streamed output at about four characters a token.
+ * @param bodyBytes The forwarded body's size in bytes.
+ * @param outputChars The text, reasoning and tool-argument characters that streamed back.
+ * @returns The estimate's token counts.
+ */
+export function estimatedTokens(bodyBytes: number, outputChars: number): LlmTokenCounts {
+  return plainTokens(Math.ceil(bodyBytes / CHARS_PER_TOKEN), Math.ceil(outputChars / CHARS_PER_TOKEN));
+}

@@ -1,0 +1,58 @@
+import type {LlmProxyProviderName} from './llm-proxy-config';
+import type {ProxyRefusal} from './proxy-refusal';
+import {type ProxyEndpoint, PROXY_PROVIDER_NAMES, PROXY_ROUTES, type ProxyProviderRoute} from './proxy-routes';
+
+/** A request's place in the proxy: the provider, its endpoint, and the path and query to forward. */
+export interface ResolvedProxyRoute {
+  readonly provider: LlmProxyProviderName;
+  readonly route: ProxyProviderRoute;
+  readonly endpoint: ProxyEndpoint;
+  /** The path relative to the provider's base URL, e.g. `/chat/completions`. */
+  readonly path: string;
+  /** The query, without any `key` parameter (a key in the URL is never forwarded). */
+  readonly query: URLSearchParams;
+}
+
+/**
+ * Finds which provider endpoint a request is for: `${basePath}/${provider}${path}`.
+ * @param url The request's URL.
+ * @param basePath Where the proxy is mounted ('' or e.g. '/api/llm').
+ * @param served The providers the proxy is configured with.
+ * @returns The route, or the refusal (`route-not-found`, `provider-not-allowed`).
+ */
+export function resolveProxyRoute(
+  url: URL,
+  basePath: string,
+  served: ReadonlySet<string>,
+): ResolvedProxyRoute | ProxyRefusal {
+  const pathname = url.pathname;
+  if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+    return {reason: 'route-not-found', message: `${pathname} is not under the proxy's path ${basePath || '/'}`};
+  }
+  const [, name = '', ...rest] = pathname.slice(basePath.length).split('/');
+  const path = `/${rest.join('/')}`;
+  if (!(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
+    return {
+      reason: 'route-not-found',
+      message: `no provider '${name}' at ${basePath}/${name}: call ${basePath}/<provider>/… with one of ${PROXY_PROVIDER_NAMES.join(', ')}`,
+    };
+  }
+  const provider = name as LlmProxyProviderName;
+  if (!served.has(provider)) {
+    return {
+      reason: 'provider-not-allowed',
+      message: `this proxy does not serve ${provider} (it has no key for it): use one of ${[...served].join(', ')}`,
+    };
+  }
+  const route = PROXY_ROUTES[provider];
+  const endpoint = route.endpoints.find(candidate => candidate.matches(path));
+  if (!endpoint) {
+    return {
+      reason: 'route-not-found',
+      message: `the proxy forwards only the ${provider} streaming endpoints llm-rx calls, not ${path}`,
+    };
+  }
+  const query = new URLSearchParams(url.search);
+  query.delete('key');
+  return {provider, route, endpoint, path, query};
+}
