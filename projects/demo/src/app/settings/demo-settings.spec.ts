@@ -49,4 +49,9 @@ describe('serializeDemoSettings', () => {
     expect(json).not.toContain('sk-secret');
     expect(parseDemoSettings(json)).toEqual(DEFAULT_DEMO_SETTINGS);
   });
+
+  it('keeps every setting through a save, the proxy URL included', () => {
+    const settings = {...DEFAULT_DEMO_SETTINGS, connection: 'proxy' as const, proxyUrl: 'http://127.0.0.1:4999/api'};
+    expect(parseDemoSettings(serializeDemoSettings(settings))).toEqual(settings);
+  });
 });
