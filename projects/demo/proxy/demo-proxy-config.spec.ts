@@ -69,13 +69,18 @@ describe('demoProxyConfig', () => {
       LLM_RX_PROXY_REQUESTS_PER_MINUTE: '5',
       LLM_RX_PROXY_CONCURRENT_STREAMS: '1',
       LLM_RX_PROXY_TOKENS_PER_DAY: '1000',
-      LLM_RX_PROXY_COST_PER_DAY_USD: '0',
+      LLM_RX_PROXY_COST_PER_DAY_USD: '0.000001',
     });
-    expect(config.limits).toEqual({requestsPerMinute: 5, concurrentStreams: 1, tokensPerDay: 1000, costPerDayUsd: 0});
+    expect(config.limits).toEqual({
+      requestsPerMinute: 5,
+      concurrentStreams: 1,
+      tokensPerDay: 1000,
+      costPerDayUsd: 0.000001,
+    });
   });
 
-  it('refuses a limit that is not a number of 0 or more, naming the variable', () => {
-    for (const text of ['-1', 'lots', 'Infinity']) {
+  it('refuses a limit that is not a positive number, naming the variable', () => {
+    for (const text of ['0', '-1', 'lots', 'Infinity']) {
       expect(() => demoProxyConfig({LLM_RX_PROXY_COST_PER_DAY_USD: text}))
         .withContext(text)
         .toThrowMatching(

@@ -77,10 +77,13 @@ function demoProxyLimits(env: DemoProxyEnv): LlmProxyLimits {
     const text = env[variable]?.trim();
     if (!text) continue;
     const value = Number(text);
-    if (!Number.isFinite(value) || value < 0) {
-      throw new LlmConfigurationError(`demo proxy: ${variable} must be a number of 0 or more, not "${text}".`, {
-        field: variable,
-      });
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new LlmConfigurationError(
+        `demo proxy: ${variable} must be a positive number (the proxy has no zero limit), not "${text}".`,
+        {
+          field: variable,
+        },
+      );
     }
     limits[name] = value;
   }
