@@ -57,6 +57,36 @@ module.exports = tseslint.config(
     },
   },
   {
+    // llm-rx/proxy runs on servers: Node, Express and fetch-based edge runtimes. Web standards only at run time
+    // (a type from node:http is fine), no Angular, no SDK, no browser storage.
+    files: ['projects/llm-rx/proxy/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*-fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {group: ['@angular/*'], message: 'llm-rx/proxy runs on servers: no Angular.'},
+            {group: [...SDKS, '!llm-rx/*'], message: 'llm-rx/proxy forwards HTTP: it needs no provider SDK.'},
+            {group: ['dexie', '@opentelemetry/*'], message: 'llm-rx/proxy depends on the core only.'},
+            {
+              group: ['node:*', 'express', 'redis'],
+              allowTypeImports: true,
+              message: 'Types only: the proxy runs on edge runtimes too.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB'].map(name => ({
+          name,
+          message: 'llm-rx/proxy runs on servers: no browser globals.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts'],
     rules: {'@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off'},
   },

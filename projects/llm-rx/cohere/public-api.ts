@@ -3,3 +3,6 @@
  */
 export {cohereProvider, createCohereLlm} from './src/cohere-provider';
 export type {CohereOptions} from './src/cohere-options';
+
+// Shared with llm-rx/proxy (which meters the usage of the answers it forwards), not public.
+export {createCohereEventMapper as _createCohereEventMapper} from './src/cohere-event-mapper';

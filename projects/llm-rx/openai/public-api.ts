@@ -12,3 +12,7 @@ export {_createOpenAiClient} from './src/openai-client';
 export type {_OpenAiClientOptions, _OpenAiSdk} from './src/openai-client';
 export {mapOpenAiError as _mapOpenAiError} from './src/openai-errors';
 export {OPENAI_CHAT_FINISH_REASONS as _OPENAI_CHAT_FINISH_REASONS} from './src/map-openai-finish-reason';
+
+// The event mappers, shared with llm-rx/proxy (which meters the usage of the answers it forwards), not public.
+export {createOpenAiChatEventMapper as _createOpenAiChatEventMapper} from './src/openai-chat-event-mapper';
+export {createOpenAiResponsesEventMapper as _createOpenAiResponsesEventMapper} from './src/openai-responses-event-mapper';

@@ -4,3 +4,6 @@
  * chaos harness's browser bundles never meet a `node:` import. Never built or published.
  */
 export {freeLoopbackPort} from './src/free-loopback-port';
+export {mockProxyProviders, mockUpstreamOf, PROXY_SPEC_KEYS, startLlmProxyServer} from './src/llm-proxy-server';
+export type {LlmProxyServer} from './src/llm-proxy-server';
+export {startRedisServer, type RunningRedisServer} from './src/redis-server';
