@@ -14,6 +14,11 @@ describe('describeProxyRefusal', () => {
     expect(description.advice).toContain('LLM_RX_PROXY_COST_PER_DAY_USD');
   });
 
+  it('shows a tiny budget with its significant digits, not as $0.00', () => {
+    const description = describeProxyRefusal(refusal({reason: 'daily-cost', limit: 0.000001, used: 0.0000232}));
+    expect(description.title).toBe("The proxy's daily budget is reached ($0.0000232 of $0.00000100).");
+  });
+
   it('says the daily token budget is reached', () => {
     const description = describeProxyRefusal(refusal({reason: 'daily-tokens', limit: 5000, used: 5012}));
     expect(description.title).toBe("The proxy's daily token budget is reached (5,012 of 5,000).");

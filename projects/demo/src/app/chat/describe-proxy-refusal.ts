@@ -1,6 +1,6 @@
 import type {LlmProxyRefusalError} from 'llm-rx';
 import {DEMO_PROVIDERS} from '../common/provider-catalog';
-import {formatCount, formatWait} from '../common/format';
+import {formatCost, formatCount, formatWait} from '../common/format';
 
 /**
  * Describes a refusal of the demo proxy (`llm-rx/proxy`, which `npm start` runs) for the chat: what the proxy
@@ -16,7 +16,8 @@ export function describeProxyRefusal(error: LlmProxyRefusalError): {title: strin
     error.limit === undefined
       ? ''
       : ` (${error.used === undefined ? '' : `${format(error.used)} of `}${format(error.limit)})`;
-  const usd = (value: number) => `$${value.toFixed(2)}`;
+  // Cents for a budget as people set it, significant digits for a tiny one (a test's millionth of a dollar).
+  const usd = (value: number) => (value >= 0.01 ? `$${value.toFixed(2)}` : formatCost(value));
   switch (error.reason) {
     case 'daily-cost':
       return {
