@@ -102,13 +102,18 @@ function limitRefusal(hit: LlmProxyLimitHit): ProxyRefusal {
       const used = hit.used / NANO_USD_PER_USD;
       return {
         reason: hit.limit,
-        message: `daily budget reached: $${used.toFixed(4)} of $${allowed.toFixed(2)} used today (UTC); it resets in ${wait}`,
+        message: `daily budget reached: ${usd(used, 4)} of ${usd(allowed, 2)} used today (UTC); it resets in ${wait}`,
         retryAfterMs: hit.retryAfterMs,
         limit: allowed,
         used,
       };
     }
   }
+}
+
+/** Dollars as people read them: `$0.50` (with the digits asked for), or two significant digits below that. */
+function usd(amount: number, digits: number): string {
+  return amount >= 10 ** -digits || amount === 0 ? `$${amount.toFixed(digits)}` : `$${amount.toPrecision(2)}`;
 }
 
 /** A wait as people say it: `40 s`, `12 min`, `3 h 5 min`. */

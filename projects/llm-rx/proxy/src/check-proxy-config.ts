@@ -60,6 +60,9 @@ export function checkProxyConfig(config: LlmProxyConfig): void {
   if (config.basePath !== undefined && !/^(\/[^/?#]+)*$/.test(config.basePath)) {
     fail('basePath', "must be '' or a path starting with '/' without a trailing '/', e.g. '/api/llm'.");
   }
+  if (config.allowedOrigins !== undefined && !Array.isArray(config.allowedOrigins)) {
+    fail('allowedOrigins', "must be a list of origins, e.g. ['https://app.example.com'].");
+  }
   config.allowedOrigins?.forEach((origin, index) => {
     if (!isHttpUrl(origin) || new URL(origin).origin !== origin) {
       fail(`allowedOrigins[${index}]`, "must be an exact origin such as 'https://app.example.com' (no path, no '*').");

@@ -55,8 +55,8 @@ export function checkProxyRequestBody(
       message: `the proxy does not serve the ${route.provider} model ${model}: use one of ${policy.allowedModels.join(', ')}`,
     };
   }
-  const streamingProblem = endpoint.streamingProblemOf(body, route.query);
-  if (streamingProblem) return {reason: 'invalid-request', message: streamingProblem};
+  const shapeProblem = endpoint.shapeProblemOf(body, route.query);
+  if (shapeProblem) return {reason: 'invalid-request', message: shapeProblem};
   const asked = endpoint.maxTokensOf(body);
   if (asked !== undefined && !(Number.isInteger(asked) && (asked as number) > 0)) {
     return {

@@ -17,10 +17,11 @@ export interface ProxyEndpoint {
   /** The body with its output-token cap set (when the request set none). */
   withMaxTokens(body: ProxyRequestBody, maxTokens: number): ProxyRequestBody;
   /**
-   * What the endpoint needs to stream with its usage, as llm-rx sends it; `undefined` when the body has it, else
-   * what to tell the caller (the proxy forwards streamed calls only, so that it can meter them).
+   * What keeps the proxy from forwarding the body as it is, as llm-rx never sends it: not streamed (the proxy
+   * forwards streamed calls only, so that it can meter them), or a field spelled so the proxy would not check it;
+   * `undefined` when it may go.
    */
-  streamingProblemOf(body: ProxyRequestBody, query: URLSearchParams): string | undefined;
+  shapeProblemOf(body: ProxyRequestBody, query: URLSearchParams): string | undefined;
   /** The body with what makes the upstream report usage in its stream (OpenAI's `stream_options`). */
   withUsageReported(body: ProxyRequestBody): ProxyRequestBody;
 }
@@ -58,11 +59,23 @@ function bodyEndpoint(
     wire,
     matches: candidate => candidate === path,
     modelOf: bodyModel,
-    maxTokensOf: body => maxTokensFields.map(field => body[field]).find(value => value !== undefined),
+    maxTokensOf: body => largestCap(maxTokensFields.map(field => body[field])),
     withMaxTokens: (body, maxTokens) => ({...body, [maxTokensFields[0]]: maxTokens}),
-    streamingProblemOf: mustStream,
+    shapeProblemOf: mustStream,
     withUsageReported,
   };
+}
+
+/**
+ * The cap a body asks for when it may name it twice (Chat Completions' `max_completion_tokens` and `max_tokens`): an
+ * invalid value as it is (to be refused), else the largest, so that a compatible upstream honouring either is
+ * within the proxy's cap.
+ */
+function largestCap(values: readonly unknown[]): unknown {
+  const given = values.filter(value => value !== undefined);
+  const invalid = given.find(value => !(Number.isInteger(value) && (value as number) > 0));
+  if (invalid !== undefined || given.length === 0) return invalid;
+  return Math.max(...(given as number[]));
 }
 
 /** Chat Completions streams usage only when asked to, in one last chunk. */
@@ -79,7 +92,9 @@ const geminiEndpoint: ProxyEndpoint = {
   modelOf: path => {
     const encoded = GEMINI_STREAM_PATH.exec(path)?.[1];
     try {
-      return encoded === undefined ? undefined : decodeURIComponent(encoded);
+      const model = encoded === undefined ? undefined : decodeURIComponent(encoded);
+      // An encoded `/` would name a model outside the allowed prefix (`gemini%2F..%2Fx`).
+      return model?.includes('/') ? undefined : model;
     } catch {
       return undefined;
     }
@@ -92,10 +107,13 @@ const geminiEndpoint: ProxyEndpoint = {
       maxOutputTokens: maxTokens,
     },
   }),
-  streamingProblemOf: (_body, query) =>
-    query.get('alt') === 'sse'
-      ? undefined
-      : 'call with ?alt=sse (the proxy forwards server-sent events only, as llm-rx calls)',
+  shapeProblemOf: (body, query) => {
+    if (query.get('alt') !== 'sse') {
+      return 'call with ?alt=sse (the proxy forwards server-sent events only, as llm-rx calls)';
+    }
+    // The API also reads snake_case, where the proxy would not see the output-token cap.
+    return 'generation_config' in body ? 'send generationConfig (camelCase), as llm-rx does' : undefined;
+  },
   withUsageReported: unchanged,
 };
 

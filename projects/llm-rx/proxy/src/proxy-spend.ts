@@ -39,9 +39,21 @@ export function spendOf(
     : null;
   return {
     tokens: tokens.inputTokens + tokens.outputTokens,
-    costNanoUsd: Math.ceil((costUsd ?? 0) * NANO_USD_PER_USD),
+    costNanoUsd: toNanoUsd(costUsd ?? 0),
     costUsd,
   };
+}
+
+/** How far, relative to a value, float rounding in a price's few products and sums can take it. */
+const FLOAT_NOISE = 16 * Number.EPSILON;
+
+/**
+ * Dollars as whole nano-dollars, a fraction rounded up, but not the float noise of a product such as
+ * `0.00022500000000000002 * 1e9` (225000.00000000003 is 225000, not 225001).
+ */
+function toNanoUsd(usd: number): number {
+  const nano = usd * NANO_USD_PER_USD;
+  return Math.ceil(nano - Math.abs(nano) * FLOAT_NOISE);
 }
 
 /**

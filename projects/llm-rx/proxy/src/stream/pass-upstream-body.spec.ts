@@ -119,6 +119,36 @@ describe('passUpstreamBody', () => {
     expect(calls).toEqual([{usage: {tokens: undefined, outputChars: 0}, ended: 'cancelled'}]);
   });
 
+  it('ends once, as cancelled, when the client cancels while a read of the upstream is under way', async () => {
+    const {onEnd, calls} = endRecorder();
+    let cancelled = false;
+    let pulls = 0;
+    const upstream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          // The first chunk at once, then an upstream that stalls.
+          if (pulls++ === 0) controller.enqueue(encoder.encode('data: {"a":1}\n\n'));
+          else return new Promise<void>(() => undefined);
+          return undefined;
+        },
+        cancel() {
+          cancelled = true;
+        },
+      },
+      {highWaterMark: 0},
+    );
+    const reader = passUpstreamBody(upstream, {secrets: [], wire: undefined, isEventStream: true, onEnd}).getReader();
+    await reader.read();
+    const stalled = reader.read();
+    await new Promise(done => setTimeout(done, 10));
+    await reader.cancel('client gone');
+
+    expect(await stalled).toEqual({done: true, value: undefined});
+    await new Promise(done => setTimeout(done, 10));
+    expect(cancelled).toBeTrue();
+    expect(calls.map(call => call.ended)).toEqual(['cancelled']);
+  });
+
   it('reads the upstream only as fast as the client reads (backpressure)', async () => {
     const upstream = recordingBody([encoder.encode('data: {"a":1}\n\n')], {endless: true});
     const output = passUpstreamBody(upstream.stream, {

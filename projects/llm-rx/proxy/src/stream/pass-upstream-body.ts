@@ -3,7 +3,7 @@ import type {LlmProxyWire} from './llm-proxy-wire';
 import {createChunkRedactor, redactBodyText, type ChunkRedactor} from './redact-body-text';
 import {redactSseFrame} from './redact-sse-frame';
 import {createSseFrameSplitter, type SseFrame} from './sse-frames';
-import {createUpstreamUsageMeter, type UpstreamUsage} from './upstream-usage-meter';
+import {createUpstreamUsageMeter, type UpstreamUsage, type UpstreamUsageMeter} from './upstream-usage-meter';
 
 /** How an upstream body's passage ended, with the usage read from it. */
 export interface UpstreamBodyOutcome {
@@ -115,7 +115,7 @@ interface BodyPass {
 }
 
 /** An event stream: frames, each redacted and metered as soon as it is complete. */
-function passFrames(secrets: readonly string[], meter: ReturnType<typeof createUpstreamUsageMeter> | undefined) {
+function passFrames(secrets: readonly string[], meter: UpstreamUsageMeter | undefined): BodyPass {
   const splitter = createSseFrameSplitter();
   const passFrame = (frame: SseFrame): string => {
     const payload = parsedJsonOf(frame.data);
@@ -128,7 +128,7 @@ function passFrames(secrets: readonly string[], meter: ReturnType<typeof createU
   return {
     push: (bytes: Uint8Array) => splitter.push(bytes).map(passFrame).join(''),
     end: () => splitter.end().map(passFrame).join(''),
-  } satisfies BodyPass;
+  };
 }
 
 /** A body held whole up to its bound, then redacted per chunk. */

@@ -45,7 +45,7 @@ export async function startRedisServer(): Promise<RunningRedisServer> {
     void exited.then(() => reject(new Error(`redis-server exited before answering PING: ${stderr.trim()}`)));
   });
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }

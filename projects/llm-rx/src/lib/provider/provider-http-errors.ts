@@ -60,7 +60,7 @@ export function providerHttpError(init: ProviderHttpErrorInit): LlmProviderError
         limit: refusal.limit,
         used: refusal.used,
         responseBody: init.responseBody,
-        requestId: init.requestId ?? headers?.get('x-request-id') ?? undefined,
+        requestId: init.requestId ?? headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
         retryAfterMs: refusal.retry_after_ms ?? init.retryAfterMs ?? parseRetryAfterMs(headers),
         cause: init.cause,
       },
