@@ -1,9 +1,14 @@
-// `npm start`: the mock provider server (simulated providers: no keys, no internet) and the demo's dev server.
+// `npm start`: the mock provider server (simulated providers: no keys, no internet), the demo's key-holding proxy
+// (projects/demo/proxy: the real providers, with the keys of this environment) and the demo's dev server.
 // Extra arguments go to `ng serve` (e.g. `npm start -- --port 4300`).
 //
 // However `npm start` is stopped (Ctrl-C, a closed terminal, SIGTERM, SIGINT or SIGHUP to npm's pid or to this
-// script's), everything it started stops, grandchildren included; and either child ending ends the other, so a
+// script's), everything it started stops, grandchildren included; and any child ending ends the others, so a
 // half-working demo never stays up and the next `npm start` finds its ports free. tools/start-demo.spec.ts checks it.
+//
+// A mock server already running is reused (it holds no keys and answers the same to everyone); the proxy is always
+// started, never reused: it holds the keys of the environment `npm start` runs in, and one left from another
+// terminal would serve that terminal's keys. Its port (LLM_RX_PROXY_PORT, default 4020) taken ends the demo.
 import {spawn} from 'node:child_process';
 import {constants} from 'node:os';
 
@@ -99,5 +104,6 @@ if (!isStopping) {
   } else {
     start([process.execPath, '--import', 'tsx', 'projects/mock-providers/src/main.ts']);
   }
+  start([process.execPath, '--import', 'tsx', 'projects/demo/proxy/main.ts']);
   start([...SERVE_COMMAND, ...process.argv.slice(2)]);
 }

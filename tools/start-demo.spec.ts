@@ -1,5 +1,5 @@
-// Specs of `npm start` as a user runs it: the real npm, the real tools/start-demo.mjs and the real mock provider
-// server, with tools/testing/stand-in-ng-serve.mjs instead of ng serve (the same process shape, a fraction of the
+// Specs of `npm start` as a user runs it: the real npm, the real tools/start-demo.mjs, the real mock provider
+// server and the real demo proxy (projects/demo/proxy/main.ts), with tools/testing/stand-in-ng-serve.mjs instead of ng serve (the same process shape, a fraction of the
 // start-up time). Each spec takes a second or two; a failing one waits STOP_TIMEOUT_MS before it reports.
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
@@ -13,7 +13,7 @@ interface ProcessInfo {
   command: string;
 }
 
-/** A running `npm start`, and every process below it once both servers listen. */
+/** A running `npm start`, and every process below it once its servers listen. */
 interface RunningDemo {
   npm: ChildProcess;
   processes: ProcessInfo[];
@@ -89,13 +89,24 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
   return condition();
 }
 
-async function startDemo(): Promise<RunningDemo> {
-  const ports = [await freeLoopbackPort(), await freeLoopbackPort()];
-  const [servePort, mockPort] = ports;
+/** The ports `npm start` is told to use: the dev server's (`--port`), the mock server's and the proxy's. */
+interface DemoPorts {
+  servePort: number;
+  mockPort: number;
+  proxyPort: number;
+}
+
+async function freeDemoPorts(): Promise<DemoPorts> {
+  return {servePort: await freeLoopbackPort(), mockPort: await freeLoopbackPort(), proxyPort: await freeLoopbackPort()};
+}
+
+/** Runs `npm start` on the ports, without waiting for anything. */
+function spawnDemo({servePort, mockPort, proxyPort}: DemoPorts): {npm: ChildProcess; output: () => string} {
   const npm = spawn('npm', ['start', '--', '--port', String(servePort)], {
     env: {
       ...process.env,
       MOCK_PROVIDERS_PORT: String(mockPort),
+      LLM_RX_PROXY_PORT: String(proxyPort),
       LLM_RX_DEMO_SERVE_COMMAND: JSON.stringify([process.execPath, 'tools/testing/stand-in-ng-serve.mjs']),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,13 +114,21 @@ async function startDemo(): Promise<RunningDemo> {
   let output = '';
   npm.stdout!.on('data', data => (output += data));
   npm.stderr!.on('data', data => (output += data));
-  const isReady = await waitUntil(
-    async () => !(await isPortFree(servePort)) && !(await isPortFree(mockPort)),
-    START_TIMEOUT_MS,
-  );
-  const demo = {npm, processes: descendantsOf(npm.pid!), ports, output: () => output};
+  return {npm, output: () => output};
+}
+
+async function startDemo(): Promise<RunningDemo> {
+  const demoPorts = await freeDemoPorts();
+  const ports = [demoPorts.servePort, demoPorts.mockPort, demoPorts.proxyPort];
+  const {npm, output} = spawnDemo(demoPorts);
+  const isReady = await waitUntil(async () => {
+    for (const port of ports) if (await isPortFree(port)) return false;
+    return true;
+  }, START_TIMEOUT_MS);
+  const demo = {npm, processes: descendantsOf(npm.pid!), ports, output};
   running.push(demo);
-  if (!isReady) throw new Error(`npm start did not start both servers within ${START_TIMEOUT_MS} ms:\n${output}`);
+  if (!isReady)
+    throw new Error(`npm start did not start its three servers within ${START_TIMEOUT_MS} ms:\n${output()}`);
   return demo;
 }
 
@@ -169,32 +188,50 @@ describe('npm start (tools/start-demo.mjs)', () => {
   }
 
   it(
-    'stops the mock server and ends when the dev server ends',
+    "starts its own proxy rather than reusing one (it holds this environment's keys): a taken port ends the demo",
     async () => {
-      const demo = await startDemo();
+      const demoPorts = await freeDemoPorts();
+      const blocker = createServer();
+      await new Promise<void>(resolve => blocker.listen(demoPorts.proxyPort, '127.0.0.1', resolve));
+      try {
+        const {npm, output} = spawnDemo(demoPorts);
+        const exitCode = await new Promise<number | null>(resolve => npm.once('exit', code => resolve(code)));
 
-      process.kill(processRunning(demo, 'createServer').pid, 'SIGKILL');
-
-      expect(await leftoversAfterStop(demo))
-        .withContext(demo.output())
-        .toEqual([]);
-      expect(demo.npm.exitCode).not.toBe(0);
+        expect(exitCode).withContext(output()).not.toBe(0);
+        expect(output()).toContain(`cannot listen on 127.0.0.1:${demoPorts.proxyPort}`);
+        await waitUntil(
+          async () => (await isPortFree(demoPorts.servePort)) && (await isPortFree(demoPorts.mockPort)),
+          STOP_TIMEOUT_MS,
+        );
+        expect([await isPortFree(demoPorts.servePort), await isPortFree(demoPorts.mockPort)])
+          .withContext(output())
+          .toEqual([true, true]);
+      } finally {
+        blocker.close();
+      }
     },
     SPEC_TIMEOUT_MS,
   );
 
-  it(
-    'stops the dev server and ends when the mock server ends',
-    async () => {
-      const demo = await startDemo();
+  // Each server is found by a part of its command line: the stand-in dev server's `-e` script, the mock's, the proxy's.
+  for (const [server, commandPart] of [
+    ['the dev server', 'createServer'],
+    ['the mock server', 'mock-providers/src/main.ts'],
+    ['the proxy', 'demo/proxy/main.ts'],
+  ] as const) {
+    it(
+      `stops the other servers and ends when ${server} ends`,
+      async () => {
+        const demo = await startDemo();
 
-      process.kill(processRunning(demo, 'mock-providers/src/main.ts').pid, 'SIGKILL');
+        process.kill(processRunning(demo, commandPart).pid, 'SIGKILL');
 
-      expect(await leftoversAfterStop(demo))
-        .withContext(demo.output())
-        .toEqual([]);
-      expect(demo.npm.exitCode).not.toBe(0);
-    },
-    SPEC_TIMEOUT_MS,
-  );
+        expect(await leftoversAfterStop(demo))
+          .withContext(demo.output())
+          .toEqual([]);
+        expect(demo.npm.exitCode).not.toBe(0);
+      },
+      SPEC_TIMEOUT_MS,
+    );
+  }
 });

@@ -97,11 +97,7 @@ const SUGGESTIONS = ['Why is the sky blue?', 'What is 12*(3+4)?', 'How do cascad
           (focused)="onComposerFocus()"
         />
         <p class="mode" data-testid="chat-mode">
-          {{
-            session.isSimulated()
-              ? 'Simulated providers (mock server)'
-              : 'Real providers (through the dev-server proxy)'
-          }}
+          {{ session.isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the demo proxy)' }}
           · {{ session.steps()[0].provider }} / {{ session.steps()[0].model }}
           @if (session.steps().length > 1) {
             + {{ session.steps().length - 1 }} fallback{{ session.steps().length > 2 ? 's' : '' }}

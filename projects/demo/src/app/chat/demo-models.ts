@@ -1,4 +1,3 @@
-import {DOCUMENT} from '@angular/common';
 import {inject, Injectable} from '@angular/core';
 import type {LlmStreamOptions} from 'llm-rx/angular';
 import {demoProviderOptions} from '../settings/demo-provider-options';
@@ -11,7 +10,6 @@ import type {MockScenarios} from './simulate-panel';
 @Injectable({providedIn: 'root'})
 export class DemoModels {
   private readonly _settings = inject(DemoSettingsStore);
-  private readonly _origin = inject(DOCUMENT).location.origin;
 
   /**
    * The models of a call, for `start(request, options)` of `injectLlmStream()`. Read at each call, so that changed
@@ -28,7 +26,6 @@ export class DemoModels {
       provider: step.provider,
       model: step.model,
       options: demoProviderOptions(demoProvider(step.provider), settings, {
-        origin: this._origin,
         scenario: scenarios[step.provider],
         apiKey: keys[step.provider],
       }),

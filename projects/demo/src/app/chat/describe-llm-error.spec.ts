@@ -3,11 +3,12 @@ import {
   LlmCascadeError,
   LlmInvalidRequestError,
   LlmProviderError,
+  LlmProxyRefusalError,
   LlmTimeoutError,
   LlmTruncationError,
   type LlmUsage,
 } from 'llm-rx';
-import {describeLlmError, PROXY_UNREACHABLE_MARKER} from './describe-llm-error';
+import {describeLlmError} from './describe-llm-error';
 
 describe('describeLlmError', () => {
   const providerError = (statusCode: number | undefined, retryAfterMs?: number) =>
@@ -42,16 +43,25 @@ describe('describeLlmError', () => {
     expect(describeLlmError(providerError(undefined)).title).not.toContain('connection');
   });
 
-  it("blames the dev server's proxy, not the provider, when the proxy could not reach it", () => {
-    const error = new LlmProviderError('llm-rx: openai answered HTTP 502', {
+  it('describes a refusal of the demo proxy by its reason, not by its HTTP status, alone or in a cascade', () => {
+    const refusal = new LlmProxyRefusalError('daily cost budget reached', {
+      provider: 'openai',
+      model: 'gpt-5-nano',
+      statusCode: 429,
+      reason: 'daily-cost',
+      retryAfterMs: 7_200_000,
+    });
+    const description = describeLlmError(refusal);
+    expect(description.title).toBe("The proxy's daily budget is reached, resets in 2 h.");
+    expect(description.title).not.toContain('rate-limiting');
+    const unreachable = new LlmProxyRefusalError('could not reach', {
       provider: 'openai',
       statusCode: 502,
-      responseBody: {type: PROXY_UNREACHABLE_MARKER, message: 'could not reach api.openai.com (ENOTFOUND)'},
+      reason: 'upstream-unreachable',
     });
-    const description = describeLlmError(error);
-    expect(description.title).toContain('dev server could not reach openai');
-    expect(description.title).not.toContain('server error');
-    expect(description.advice).toContain('internet connection');
+    expect(describeLlmError(unreachable).title).not.toContain('server error');
+    const cascade = new LlmCascadeError([{provider: 'openai', model: 'gpt-5-nano', outcome: 'error', error: refusal}]);
+    expect(describeLlmError(cascade).attempts[0].title).toBe(description.title);
   });
 
   it('says a call cancelled through its signal was cancelled', () => {

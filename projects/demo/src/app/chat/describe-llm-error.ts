@@ -4,9 +4,11 @@ import {
   LlmConfigurationError,
   LlmInvalidRequestError,
   LlmProviderError,
+  LlmProxyRefusalError,
   LlmTimeoutError,
   LlmTruncationError,
 } from 'llm-rx';
+import {describeProxyRefusal} from './describe-proxy-refusal';
 
 /** An error as the chat shows it: what happened, and what to do about it. */
 export interface LlmErrorDescription {
@@ -30,7 +32,8 @@ export interface LlmAttemptDescription {
 
 /**
  * Describes an error of a call for the chat: branches on llm-rx's error types (with `isInstance()`, which works
- * across bundles) and on the provider's HTTP status, never on SDK classes.
+ * across bundles), a refusal of the demo proxy by its reason, and on the provider's HTTP status, never on SDK
+ * classes.
  * @param error What the stream errored with.
  * @returns What happened and what to do.
  */
@@ -52,6 +55,7 @@ export function describeLlmError(error: unknown): LlmErrorDescription {
 }
 
 function describeSingle(error: unknown): {title: string; advice: string} {
+  if (LlmProxyRefusalError.isInstance(error)) return describeProxyRefusal(error);
   if (LlmProviderError.isInstance(error)) return describeProviderError(error);
   if (LlmTimeoutError.isInstance(error)) {
     const {kind, timeoutMs, provider = 'The provider', chunksSeen} = error.info;
@@ -91,24 +95,16 @@ function describeSingle(error: unknown): {title: string; advice: string} {
   return {title: 'Something unexpected went wrong.', advice: 'Retry; if it persists, see the browser console.'};
 }
 
-/** The marker the demo's dev-server proxy (`proxy.conf.mjs`) puts in its answer when it cannot reach a provider. */
-export const PROXY_UNREACHABLE_MARKER = 'llm_rx_proxy_unreachable';
-
 function describeProviderError(error: LlmProviderError): {title: string; advice: string} {
   const who = `${error.provider}${error.model ? ` (${error.model})` : ''}`;
   const status = error.statusCode;
   const wait = error.retryAfterMs === undefined ? '' : ` It asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s.`;
-  if (JSON.stringify(error.responseBody ?? null).includes(PROXY_UNREACHABLE_MARKER)) {
-    return {
-      title: `The demo's dev server could not reach ${error.provider}: the provider never saw the call.`,
-      advice: "Check this machine's internet connection (or its proxy settings), or use the simulated providers.",
-    };
-  }
   switch (error.kind) {
     case 'connection':
       return {
         title: `The connection to ${who} failed or broke off.`,
-        advice: 'Check the network (and the proxy in Settings), then retry; a cascade fails over only if no text came.',
+        advice:
+          'Check the network and that the proxy in Settings runs (npm start), then retry; a cascade fails over only if no text came.',
       };
     case 'stream-error':
       return {

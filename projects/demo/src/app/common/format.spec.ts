@@ -1,4 +1,4 @@
-import {formatCost, formatCount, formatDuration} from './format';
+import {formatCost, formatCount, formatDuration, formatWait} from './format';
 
 describe('format', () => {
   it('shows an unknown cost as unknown, never as $0', () => {
@@ -20,5 +20,16 @@ describe('format', () => {
   it('separates thousands', () => {
     expect(formatCount(12345)).toBe('12,345');
     expect(formatCount(null)).toBe('–');
+  });
+
+  it('shows a wait rounded up in seconds, minutes or hours', () => {
+    expect([formatWait(0), formatWait(1), formatWait(40_000), formatWait(59_001)]).toEqual([
+      '1 s',
+      '1 s',
+      '40 s',
+      '1 min',
+    ]);
+    expect([formatWait(61_000), formatWait(3_540_000), formatWait(3_599_000)]).toEqual(['2 min', '59 min', '1 h']);
+    expect([formatWait(3_600_001), formatWait(3 * 3_600_000)]).toEqual(['2 h', '3 h']);
   });
 });

@@ -27,3 +27,15 @@ export function formatDuration(milliseconds: number | null): string {
 export function formatCount(value: number | null): string {
   return value === null ? '–' : value.toLocaleString('en-US');
 }
+
+/**
+ * A wait for people, rounded up to the unit that reads best: seconds under a minute, minutes under an hour, hours.
+ * @param milliseconds The wait.
+ * @returns e.g. `40 s`, `12 min`, `3 h`.
+ */
+export function formatWait(milliseconds: number): string {
+  const seconds = Math.max(1, Math.ceil(milliseconds / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.ceil(minutes / 60)} h`;
+}

@@ -19,7 +19,7 @@ export interface DemoProviderInfo {
   readonly defaultModel: string;
   /** The path the mock provider server serves this provider's wire under (its SDK adds the rest). */
   readonly mockPath: string;
-  /** The environment variable the dev-server proxy reads the key from; never sent to the browser. */
+  /** The environment variable the demo proxy (`projects/demo/proxy`) reads the key from; never sent to the browser. */
   readonly keyVariable: string;
 }
 

@@ -90,7 +90,7 @@ import {carryScenarios, extractScenarioPresets} from './extract-scenarios';
             Stop
           </button>
           <span class="mode">
-            {{ isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the dev-server proxy)' }}
+            {{ isSimulated() ? 'Simulated providers (mock server)' : 'Real providers (through the demo proxy)' }}
           </span>
         </div>
       </form>

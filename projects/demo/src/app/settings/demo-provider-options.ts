@@ -10,11 +10,12 @@ export const SIMULATED_API_KEY = 'simulated-key';
 
 /** What, besides the settings, decides a provider's options. */
 export interface DemoProviderContext {
-  /** The page's origin, e.g. `http://localhost:4200`, for the dev server's proxy. */
-  readonly origin: string;
   /** The mock scenario for this provider (`x-mock-scenario`), used only with simulated providers. */
   readonly scenario?: string;
-  /** A key the user typed in after opting in; otherwise the proxy adds the key on the server. */
+  /**
+   * A key the user typed in after opting in, sent from the browser straight to the provider's own API (the proxy
+   * never forwards a caller's key); otherwise calls go through the proxy, which adds the server's key.
+   */
   readonly apiKey?: string;
 }
 
@@ -22,17 +23,18 @@ export interface DemoProviderContext {
  * The options of a provider's models under the demo's settings.
  *
  * Simulated: the mock provider server at the provider's path, a placeholder key and the scenario header.
- * Proxy: the dev server's `/api/<provider>` route, which adds the key from the server's environment, so no key
- * is in the page unless the user typed one in.
+ * Proxy: the demo proxy (`llm-rx/proxy`, which `npm start` runs) at `<proxyUrl>/<provider>`, with no key: llm-rx
+ * sends its placeholder and the proxy puts the key from its environment in its place, so no key is in the page.
+ * A typed-in key: the provider's own API, called from the browser with that key (the SDK's default base URL).
  * @param info The provider.
  * @param settings The demo's settings.
- * @param context The origin, the scenario and an opted-in key.
+ * @param context The scenario and an opted-in key.
  * @returns The options of the provider's models, for a model spec given to `LlmStream` (see `DemoModels`).
  */
 export function demoProviderOptions(
   info: DemoProviderInfo,
   settings: DemoSettings,
-  context: DemoProviderContext,
+  context: DemoProviderContext = {},
 ): LlmProviderOptions {
   const timeouts = {firstChunkTimeoutMs: settings.firstChunkTimeoutMs, idleTimeoutMs: settings.idleTimeoutMs};
   if (settings.connection === 'simulated') {
@@ -45,9 +47,7 @@ export function demoProviderOptions(
       ...(scenario ? {headers: {[MOCK_SCENARIO_HEADER]: scenario}} : {}),
     };
   }
-  // SDKs build URLs with `new URL()`, which needs an absolute base.
-  const baseURL = `${context.origin}/api/${info.name}`;
   return context.apiKey
-    ? {...timeouts, baseURL, apiKey: context.apiKey, apiKeyAlias: 'typed-in'}
-    : {...timeouts, baseURL, apiKeyAlias: `proxy:${info.keyVariable}`};
+    ? {...timeouts, apiKey: context.apiKey, apiKeyAlias: 'typed-in'}
+    : {...timeouts, baseURL: `${settings.proxyUrl}/${info.name}`, apiKeyAlias: `proxy:${info.keyVariable}`};
 }

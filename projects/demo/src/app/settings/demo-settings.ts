@@ -3,10 +3,12 @@ export type DemoConnection = 'simulated' | 'proxy';
 
 /** The demo's settings, kept in `localStorage`. API keys are never part of them. */
 export interface DemoSettings {
-  /** `simulated`: the mock provider server; `proxy`: the real APIs through the dev server's proxy. */
+  /** `simulated`: the mock provider server; `proxy`: the real APIs through the demo's proxy (`llm-rx/proxy`). */
   readonly connection: DemoConnection;
   /** The mock provider server's origin, for `simulated`. */
   readonly mockServerUrl: string;
+  /** The demo proxy's base (its origin and `/api`), for `proxy`: a provider is at `<proxyUrl>/<provider>`. */
+  readonly proxyUrl: string;
   /** Milliseconds to wait for the first content chunk before a timeout error. */
   readonly firstChunkTimeoutMs: number;
   /** Milliseconds to wait between two chunks before a timeout error. */
@@ -17,6 +19,7 @@ export interface DemoSettings {
 export const DEFAULT_DEMO_SETTINGS: DemoSettings = {
   connection: 'simulated',
   mockServerUrl: 'http://127.0.0.1:4010',
+  proxyUrl: 'http://localhost:4020/api',
   firstChunkTimeoutMs: 30_000,
   idleTimeoutMs: 10_000,
 };
@@ -40,9 +43,11 @@ export function parseDemoSettings(saved: string | null): DemoSettings {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const connection = record['connection'];
   const mockServerUrl = record['mockServerUrl'];
+  const proxyUrl = record['proxyUrl'];
   return {
     connection: connection === 'proxy' || connection === 'simulated' ? connection : DEFAULT_DEMO_SETTINGS.connection,
     mockServerUrl: isHttpUrl(mockServerUrl) ? mockServerUrl.replace(/\/+$/, '') : DEFAULT_DEMO_SETTINGS.mockServerUrl,
+    proxyUrl: isHttpUrl(proxyUrl) ? proxyUrl.replace(/\/+$/, '') : DEFAULT_DEMO_SETTINGS.proxyUrl,
     firstChunkTimeoutMs: positiveOr(record['firstChunkTimeoutMs'], DEFAULT_DEMO_SETTINGS.firstChunkTimeoutMs),
     idleTimeoutMs: positiveOr(record['idleTimeoutMs'], DEFAULT_DEMO_SETTINGS.idleTimeoutMs),
   };
@@ -54,11 +59,16 @@ export function parseDemoSettings(saved: string | null): DemoSettings {
  * @returns The JSON text.
  */
 export function serializeDemoSettings(settings: DemoSettings): string {
-  const {connection, mockServerUrl, firstChunkTimeoutMs, idleTimeoutMs} = settings;
-  return JSON.stringify({connection, mockServerUrl, firstChunkTimeoutMs, idleTimeoutMs});
+  const {connection, mockServerUrl, proxyUrl, firstChunkTimeoutMs, idleTimeoutMs} = settings;
+  return JSON.stringify({connection, mockServerUrl, proxyUrl, firstChunkTimeoutMs, idleTimeoutMs});
 }
 
-function isHttpUrl(value: unknown): value is string {
+/**
+ * Whether a value is an absolute `http:` or `https:` URL.
+ * @param value Any value.
+ * @returns Whether it is such a URL, as text.
+ */
+export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);

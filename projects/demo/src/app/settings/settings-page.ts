@@ -3,7 +3,7 @@ import {DEMO_PROVIDERS, type DemoProviderName} from '../common/provider-catalog'
 import type {DemoConnection} from './demo-settings';
 import {DemoSettingsStore} from './demo-settings-store';
 
-/** Where calls go (simulated providers or the real APIs through the proxy), timeouts, and opt-in browser keys. */
+/** Where calls go (simulated providers or the real APIs through the demo proxy), timeouts, and opt-in browser keys. */
 @Component({
   selector: 'app-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,7 +30,7 @@ import {DemoSettingsStore} from './demo-settings-store';
           [checked]="current.connection === 'proxy'"
           (change)="setConnection('proxy')"
         />
-        Real providers through the dev server's proxy, which adds the keys on the server
+        Real providers through the demo proxy, which adds the keys on the server
       </label>
 
       @if (current.connection === 'simulated') {
@@ -50,9 +50,20 @@ import {DemoSettingsStore} from './demo-settings-store';
           Start it with <code>npm start</code> (it also serves this page) or <code>npm run mock-providers</code>.
         </p>
       } @else {
+        <label class="field">
+          Proxy
+          <input
+            data-testid="proxy-url"
+            [value]="current.proxyUrl"
+            (change)="store.update({proxyUrl: $any($event.target).value})"
+          />
+        </label>
         <p class="hint">
-          Run <code>npm start</code> with the keys in the environment. The dev server forwards
-          <code>/api/&lt;provider&gt;</code> to the provider and adds the key there; the page never sees it.
+          Run <code>npm start</code> with the keys in the environment: it starts the demo proxy
+          (<code>llm-rx/proxy</code>, port 4020), which forwards <code>{{ current.proxyUrl }}/&lt;provider&gt;</code> to
+          the provider and adds the key there; the page never sees it. It serves only the providers whose key is set and
+          the models of the pickers, within small limits (a dollar a day: <code>LLM_RX_PROXY_COST_PER_DAY_USD</code>
+          changes it).
         </p>
         <div class="table-box">
           <table>
@@ -117,8 +128,9 @@ import {DemoSettingsStore} from './demo-settings-store';
             (change)="store.allowKeyEntry($any($event.target).checked)"
           />
           I understand that a key typed here is readable by every script on this page (extensions, injected code) and is
-          sent from the browser. It is kept in memory only: never stored, never logged, gone on reload. Prefer the
-          proxy's server-side keys.
+          sent from the browser straight to the provider's own API, not through the proxy (which only ever uses the
+          server's keys and applies no limit to these calls); a provider that refuses calls from browsers (CORS) fails.
+          It is kept in memory only: never stored, never logged, gone on reload. Prefer the proxy's server-side keys.
         </label>
         @if (store.isKeyEntryAllowed()) {
           @for (info of providers; track info.name) {
