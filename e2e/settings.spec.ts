@@ -22,7 +22,7 @@ test.describe('settings', () => {
     await expect(chat.getByTestId('key-openai')).toHaveValue('');
 
     await chat.getByTestId('nav-chat').click();
-    await expect(chat.getByText('Real providers (through the dev-server proxy)')).toBeVisible();
+    await expect(chat.getByText('Real providers (through the demo proxy)')).toBeVisible();
     await expect(chat.getByTestId('simulate-openai')).toHaveCount(0);
   });
 

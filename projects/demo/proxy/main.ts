@@ -8,13 +8,12 @@ import {createLlmProxy} from 'llm-rx/proxy';
 import {toNodeListener} from 'llm-rx/proxy/node';
 import {DEMO_PROVIDERS} from '../src/app/common/provider-catalog';
 import {demoProxyConfig} from './demo-proxy-config';
-import {noProviderProxy} from './no-provider-proxy';
 
 const HOST = '127.0.0.1';
 const port = Number(process.env['LLM_RX_PROXY_PORT'] || 4020);
 const config = demoProxyConfig(process.env);
-// createLlmProxy() needs a provider to serve; without any key, the demo still starts and refuses every call clearly.
-const handler = Object.keys(config.providers).length ? createLlmProxy(config) : noProviderProxy(config);
+// Without any key it serves no provider and refuses every call as `provider-not-allowed`, which the page explains.
+const handler = createLlmProxy(config);
 const server = createServer(toNodeListener(handler, {basePath: config.basePath}));
 
 server.on('error', error => {

@@ -37,12 +37,14 @@ describe('checkProxyConfig', () => {
       errorOf({providers: {gemini: {apiKey: 'AIzaKey', models: ['gemini-2.5-flash']}}, authenticate: () => undefined}),
     ).toBeUndefined();
     expect(errorOf(withFields({basePath: ''}))).toBeUndefined();
+    expect(errorOf(withFields({providers: {}})))
+      .withContext('a proxy without keys refuses every call')
+      .toBeUndefined();
   });
 
   const mistakes: [string, unknown, string][] = [
     ['no config', undefined, 'config'],
     ['no providers', withFields({providers: undefined}), 'providers'],
-    ['no provider in providers', withFields({providers: {}}), 'providers'],
     ['an unknown provider', withFields({providers: {mistral: {apiKey: KEY, models: ['m']}}}), 'providers.mistral'],
     ['a provider that is not an object', withFields({providers: {openai: 'sk'}}), 'providers.openai'],
     ['no apiKey', withOpenAi({apiKey: undefined}), 'providers.openai.apiKey'],

@@ -24,8 +24,8 @@ export function checkProxyConfig(config: LlmProxyConfig): void {
       "is missing: give each provider served, e.g. {openai: {apiKey: process.env['OPENAI_API_KEY'], models: ['gpt-5-mini']}}.",
     );
   }
+  // No provider is allowed: such a proxy refuses every call (`provider-not-allowed`), e.g. a demo started without keys.
   const names = Object.keys(config.providers);
-  if (names.length === 0) fail('providers', 'is empty: give at least one provider to serve.');
   for (const name of names) {
     const field = `providers.${name}`;
     if (!(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {

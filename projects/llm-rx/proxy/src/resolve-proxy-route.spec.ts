@@ -38,8 +38,14 @@ describe('resolveProxyRoute', () => {
   it('refuses a known provider the proxy does not serve with provider-not-allowed', () => {
     const refusal = asRefusal(resolve('https://app.test/anthropic/v1/messages'));
     expect(refusal.reason).toBe('provider-not-allowed');
-    expect(refusal.message).toContain('does not serve anthropic');
+    expect(refusal.message).toContain('has no key for anthropic');
     expect(refusal.message).toContain('openai, gemini');
+  });
+
+  it('refuses every provider of a proxy that serves none', () => {
+    const refusal = asRefusal(resolveProxyRoute(new URL('https://app.test/openai/chat/completions'), '', new Set()));
+    expect(refusal.reason).toBe('provider-not-allowed');
+    expect(refusal.message).toContain('it serves no provider yet');
   });
 
   it("refuses a path that is not one of the provider's streaming endpoints with route-not-found", () => {

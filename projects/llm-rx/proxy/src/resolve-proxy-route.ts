@@ -39,10 +39,8 @@ export function resolveProxyRoute(
   }
   const provider = name as LlmProxyProviderName;
   if (!served.has(provider)) {
-    return {
-      reason: 'provider-not-allowed',
-      message: `this proxy does not serve ${provider} (it has no key for it): use one of ${[...served].join(', ')}`,
-    };
+    const others = served.size ? `: use one of ${[...served].join(', ')}` : ': it serves no provider yet';
+    return {reason: 'provider-not-allowed', message: `this proxy has no key for ${provider}${others}`};
   }
   const route = PROXY_ROUTES[provider];
   const endpoint = route.endpoints.find(candidate => candidate.matches(path));
