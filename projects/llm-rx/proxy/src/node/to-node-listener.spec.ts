@@ -145,7 +145,10 @@ describe('toNodeListener()', () => {
       if (request.url.endsWith('/204')) return new Response(null, {status: 204});
       if (request.url.endsWith('/304')) return new Response(null, {status: 304, headers: {etag: '"v1"'}});
       const body = new ReadableStream<Uint8Array>({
-        pull: controller => controller.enqueue(new TextEncoder().encode('a body HEAD must not send')),
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('a body HEAD must not send'));
+          controller.close();
+        },
         cancel: () => void headBodyCancelled.push(true),
       });
       return new Response(body, {headers: {'x-kind': 'head'}});
