@@ -60,16 +60,13 @@ export function fetchRequestFromNode(
 /** The request's headers from its raw list, so that repeated ones are joined the fetch way. */
 function headersOf(request: IncomingMessage): Headers {
   const headers = new Headers();
-  const cookies: string[] = [];
   for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
     const name = request.rawHeaders[index].toLowerCase();
     const value = request.rawHeaders[index + 1];
     if (name.startsWith(':') || HOP_BY_HOP_HEADERS.has(name)) continue;
-    // Cookies split over several headers (HTTP/2 does) are one `; `-separated list, not `, `.
-    if (name === 'cookie') cookies.push(value);
-    else headers.append(name, value);
+    // Node's `Headers` joins repeated values with `, `, and cookies (which HTTP/2 splits) with `; `.
+    headers.append(name, value);
   }
-  if (cookies.length) headers.set('cookie', cookies.join('; '));
   return headers;
 }
 

@@ -6,6 +6,7 @@ import {
   type OutgoingHttpHeaders,
   type RequestListener,
 } from 'node:http';
+import {connect} from 'node:net';
 import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 
 /** A server listening on a free loopback port. */
@@ -106,4 +107,23 @@ export function deferred<T = void>(): {promise: Promise<T>; resolve: (value: T) 
   let resolve!: (value: T) => void;
   const promise = new Promise<T>(settle => (resolve = settle));
   return {promise, resolve};
+}
+
+/**
+ * Sends a request written by hand on a bare socket (for header lines `node:http`'s client would merge) and
+ * reads the raw answer until the server closes the connection.
+ * @param port The server's loopback port.
+ * @param lines The request line and header lines, without the line ends; `Connection: close` is added.
+ * @returns The raw response text.
+ */
+export function sendRawRequest(port: number, lines: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.end(`${[...lines, 'Connection: close'].join('\r\n')}\r\n\r\n`),
+    );
+    socket.on('data', (part: Buffer) => (text += part.toString()));
+    socket.once('error', reject);
+    socket.once('close', () => resolve(text));
+  });
 }

@@ -34,7 +34,7 @@ const UNREADABLE_REQUEST_BODY = {
 /**
  * Serves one of Node's requests with a fetch handler: builds the `Request`, calls the handler, writes its
  * `Response` (streamed, with backpressure, cancelled when the client goes away). A handler that throws or rejects
- * gets a bare 500 (`{error: {type: 'llm_rx_proxy_error', message}}`, never the error's own message), and the error goes to `onError`.
+ * (or answers with a body already read) gets a bare 500 (`{error: {type: 'llm_rx_proxy_error', message}}`, never the error's own message), and the error goes to `onError`.
  * @param handler The fetch handler.
  * @param request Node's request.
  * @param response Node's response.
@@ -57,18 +57,16 @@ export async function serveFetchHandler(
     return;
   }
   const signal = fetchRequest.signal;
-  let fetchResponse: Response;
   try {
-    fetchResponse = await handler(fetchRequest);
+    const fetchResponse = await handler(fetchRequest);
+    const end = await writeFetchResponse(fetchResponse, response, signal, fetchRequest.method === 'HEAD');
+    if (end.outcome === 'body-failed') onError(end.error);
   } catch (error) {
     // A handler whose upstream call was aborted because the client left has not failed.
     if (signal.aborted && isAbortError(error, signal)) return;
     onError(error);
     if (!signal.aborted) writeJson(response, 500, LLM_PROXY_ERROR_BODY);
-    return;
   }
-  const end = await writeFetchResponse(fetchResponse, response, signal, fetchRequest.method === 'HEAD');
-  if (end.outcome === 'body-failed') onError(end.error);
 }
 
 /**

@@ -134,6 +134,33 @@ describe('toNodeListener() streaming', () => {
     expect(await aborted.promise).toEqual(jasmine.objectContaining({name: 'AbortError'}));
   }, 10_000);
 
+  it('does not report a handler that rejects with the abort after the client went away', async () => {
+    const handlerCalled = deferred();
+    const rejected = deferred();
+    const reported: unknown[] = [];
+    const origin = await serve(
+      request =>
+        new Promise<Response>((_resolve, reject) => {
+          request.signal.addEventListener('abort', () => {
+            reject(request.signal.reason);
+            rejected.resolve();
+          });
+          handlerCalled.resolve();
+        }),
+      {onError: (error: unknown) => reported.push(error)},
+    );
+    const request = (await import('node:http')).request(`${origin}/slow`);
+    request.once('error', () => undefined);
+    request.end();
+    await handlerCalled.promise;
+    request.destroy();
+    await rejected.promise;
+    // Two turns of the event loop: the adapter's catch has run by then.
+    await new Promise(resolve => setImmediate(resolve));
+    await new Promise(resolve => setImmediate(resolve));
+    expect(reported).toEqual([]);
+  }, 10_000);
+
   it('breaks the connection when the body fails mid-stream, and tells onError', async () => {
     const failure = new Error('upstream reset');
     const reported: unknown[] = [];

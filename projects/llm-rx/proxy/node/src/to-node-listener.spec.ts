@@ -1,6 +1,6 @@
 import type {Socket} from 'node:net';
 import {toNodeListener} from './to-node-listener';
-import {sendRequest, startLoopbackServer, type LoopbackServer} from './node-server-fixtures';
+import {sendRawRequest, sendRequest, startLoopbackServer, type LoopbackServer} from './node-server-fixtures';
 
 const GENERIC_ERROR = {error: {type: 'llm_rx_proxy_error', message: 'the llm-rx proxy failed; see its log'}};
 const PLANTED_KEY = 'sk-proj-PlantedKey0123456789abcdefABCDEF';
@@ -28,7 +28,6 @@ describe('toNodeListener()', () => {
       method: 'DELETE',
       headers: {
         'x-multi': ['a', 'b'],
-        cookie: ['session=1', 'theme=dark'],
         'x-forwarded-proto': 'https',
         connection: 'keep-alive',
       },
@@ -39,8 +38,24 @@ describe('toNodeListener()', () => {
     expect(request.url).toBe(`http://127.0.0.1:${port}/api/llm/openai/v1/chat/completions?trace=1`);
     expect(request.headers.get('host')).toBe(`127.0.0.1:${port}`);
     expect(request.headers.get('x-multi')).toBe('a, b');
-    expect(request.headers.get('cookie')).toBe('session=1; theme=dark');
     expect(request.headers.has('connection')).toBeFalse();
+  });
+
+  it('joins cookies split over several header lines with "; "', async () => {
+    const seen: Request[] = [];
+    const {port} = await serve(async request => {
+      seen.push(request);
+      return new Response('ok');
+    });
+    const answer = await sendRawRequest(port, [
+      'GET /cookies HTTP/1.1',
+      'Host: app.example',
+      'Cookie: session=1',
+      'Cookie: theme=dark',
+    ]);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(seen[0].url).toBe('http://app.example/cookies');
+    expect(seen[0].headers.get('cookie')).toBe('session=1; theme=dark');
   });
 
   it('takes the scheme from X-Forwarded-Proto only when told to trust it', async () => {
@@ -124,11 +139,19 @@ describe('toNodeListener()', () => {
     expect(response.headers['content-type']).toBe('text/plain');
   });
 
-  it('answers 204 and 304 without a body, and HEAD with the head only', async () => {
+  it('answers 204 and 304 without a body, and HEAD with the head only (its body cancelled, not read)', async () => {
+    const headBodyCancelled: boolean[] = [];
     const {origin} = await serve(async request => {
       if (request.url.endsWith('/204')) return new Response(null, {status: 204});
       if (request.url.endsWith('/304')) return new Response(null, {status: 304, headers: {etag: '"v1"'}});
-      return new Response('a body HEAD must not send', {headers: {'x-kind': 'head'}});
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('a body HEAD must not send'));
+          controller.close();
+        },
+        cancel: () => void headBodyCancelled.push(true),
+      });
+      return new Response(body, {headers: {'x-kind': 'head'}});
     });
     const noContent = await sendRequest(`${origin}/204`);
     const notModified = await sendRequest(`${origin}/304`);
@@ -136,6 +159,7 @@ describe('toNodeListener()', () => {
     expect([noContent.status, noContent.body.length]).toEqual([204, 0]);
     expect([notModified.status, notModified.body.length, notModified.headers.etag]).toEqual([304, 0, '"v1"']);
     expect([head.status, head.body.length, head.headers['x-kind']]).toEqual([200, 0, 'head']);
+    expect(headBodyCancelled).toEqual([true]);
   });
 
   it('answers a handler that rejects with a bare 500 and tells onError, never the message', async () => {
@@ -163,8 +187,23 @@ describe('toNodeListener()', () => {
     expect(lines[0]).not.toContain('PlantedKey');
   });
 
+  it('answers a Response whose body was already read with a bare 500, and tells onError', async () => {
+    const reported: unknown[] = [];
+    const {origin} = await serve(
+      async () => {
+        const used = new Response('read once');
+        await used.text();
+        return used;
+      },
+      {onError: (error: unknown) => reported.push(error)},
+    );
+    const response = await sendRequest(`${origin}/`);
+    expect([response.status, JSON.parse(response.body.toString())]).toEqual([500, GENERIC_ERROR]);
+    expect(reported.length).toBe(1);
+  });
+
   it('answers 404 outside basePath without calling the handler', async () => {
-    const handler = jasmine.createSpy('handler').and.resolveTo(new Response('served'));
+    const handler = jasmine.createSpy('handler').and.callFake(async () => new Response('served'));
     const {origin} = await serve(handler, {basePath: '/api/llm/'});
     const outside = await sendRequest(`${origin}/api/llmx/openai`);
     const inside = await sendRequest(`${origin}/api/llm/openai?x=1`);

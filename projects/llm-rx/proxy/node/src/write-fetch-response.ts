@@ -23,7 +23,8 @@ export type FetchResponseWriteEnd =
  * @param target Node's response; its head must not have been sent yet.
  * @param signal The request's signal, aborted when the client goes away.
  * @param omitBody Whether to send the head only (a `HEAD` request); the body is cancelled.
- * @returns How the writing ended; it never rejects.
+ * @returns How the writing ended.
+ * @throws {TypeError} Before anything is written, when the body is locked or was already read.
  */
 export async function writeFetchResponse(
   response: Response,
@@ -35,14 +36,22 @@ export async function writeFetchResponse(
     await response.body?.cancel(signal.reason).catch(() => undefined);
     return {outcome: 'client-gone'};
   }
-  target.writeHead(response.status, response.statusText || undefined, nodeHeadersOf(response.headers));
-  target.flushHeaders();
   if (!response.body || omitBody) {
+    writeHead(response, target);
     await response.body?.cancel().catch(() => undefined);
     target.end();
     return {outcome: 'finished'};
   }
-  return pipeBody(response.body.getReader(), target, signal);
+  // Before the head: a body already read or locked throws here, while the handler's failure can still be a 500.
+  const reader = response.body.getReader();
+  writeHead(response, target);
+  return pipeBody(reader, target, signal);
+}
+
+/** Writes the status and headers and flushes them at once. */
+function writeHead(response: Response, target: ServerResponse): void {
+  target.writeHead(response.status, response.statusText || undefined, nodeHeadersOf(response.headers));
+  target.flushHeaders();
 }
 
 /** The body, chunk by chunk, with backpressure; cancelled when the client goes away. */
