@@ -6,6 +6,7 @@ import {fetchMockRequests, waitForMockRequest} from '@llm-rx/mock-providers';
 import {runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {type LlmProxyServer, startLlmProxyServer} from '@llm-rx/spec-support/node';
 import {PROVIDER_TARGETS, type ProviderTarget} from './bad-input-targets';
+import {proxiedLlm} from './proxy-fixtures';
 
 const textOf = (chunks: readonly LlmChunk[]) =>
   chunks.map(chunk => (chunk.type === 'text-delta' ? chunk.text : '')).join('');
@@ -14,11 +15,7 @@ const usageOf = (chunks: readonly LlmChunk[]): LlmUsage | undefined => {
   return last?.type === 'usage' ? last.usage : undefined;
 };
 
-/** The target's model through the proxy: no key (llm-rx sends its placeholder), the proxy's base URL. */
-function proxied(target: ProviderTarget, proxy: LlmProxyServer) {
-  const api = target.baseOptions['api'];
-  return target.create(target.model, {...(api ? {api} : {}), baseURL: proxy.baseURLOf(target.family)});
-}
+const proxied = (target: ProviderTarget, proxy: LlmProxyServer) => proxiedLlm(target, proxy);
 
 async function finishedLog(proxy: LlmProxyServer, model: string) {
   for (let waited = 0; waited < 3000; waited += 20) {

@@ -7,13 +7,11 @@ import {fetchMockRequests} from '@llm-rx/mock-providers';
 import {runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {type LlmProxyServer, mockProxyProviders, startLlmProxyServer} from '@llm-rx/spec-support/node';
 import {PROVIDER_TARGETS, type ProviderTarget} from './bad-input-targets';
+import {proxiedLlm} from './proxy-fixtures';
 
 const openAiChat = PROVIDER_TARGETS.find(target => target.label === 'openai-chat')!;
 
-function proxied(target: ProviderTarget, proxy: LlmProxyServer) {
-  const api = target.baseOptions['api'];
-  return target.create(target.model, {...(api ? {api} : {}), baseURL: proxy.baseURLOf(target.family)});
-}
+const proxied = (target: ProviderTarget, proxy: LlmProxyServer) => proxiedLlm(target, proxy);
 
 /** Streams one request through a fresh proxy and returns the refusal it must end with; checks no upstream call. */
 async function refusalOf(

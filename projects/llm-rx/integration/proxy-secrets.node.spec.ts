@@ -7,6 +7,7 @@ import {type LlmProxyProviderName} from 'llm-rx/proxy';
 import {runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {type LlmProxyServer, mockProxyProviders, PROXY_SPEC_KEYS, startLlmProxyServer} from '@llm-rx/spec-support/node';
 import {PROVIDER_TARGETS, type ProviderTarget} from './bad-input-targets';
+import {proxiedLlm} from './proxy-fixtures';
 import {ConsoleCapture, type SecretKey, SecretScan} from './secret-scan';
 
 /** An app's session token that a page gives the adapter as its apiKey, for the authenticate hook. */
@@ -37,10 +38,8 @@ const KEY_SHAPES = [
   /\bBearer\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{8,}/i,
 ];
 
-function proxied(target: ProviderTarget, proxy: LlmProxyServer, model = target.model) {
-  const api = target.baseOptions['api'];
-  return target.create(model, {...(api ? {api} : {}), apiKey: APP_CREDENTIAL, baseURL: proxy.baseURLOf(target.family)});
-}
+const proxied = (target: ProviderTarget, proxy: LlmProxyServer, model = target.model) =>
+  proxiedLlm(target, proxy, {apiKey: APP_CREDENTIAL}, model);
 
 async function runEveryCase(proxy: LlmProxyServer): Promise<unknown[]> {
   const errors: unknown[] = [];
