@@ -2,12 +2,7 @@
 // its load and race specs and the bench. Node-only (node:http).
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {
-  createLlmProxy,
-  type LlmProxyConfig,
-  type LlmProxyLogEntry,
-  type LlmProxyProviderName,
-} from 'llm-rx/proxy';
+import {createLlmProxy, type LlmProxyConfig, type LlmProxyLogEntry, type LlmProxyProviderName} from 'llm-rx/proxy';
 import {toNodeListener} from 'llm-rx/proxy/node';
 import {MOCK_PROVIDERS_URL, MOCK_SCENARIO_HEADER} from '@llm-rx/mock-providers';
 
