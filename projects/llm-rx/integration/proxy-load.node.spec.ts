@@ -172,7 +172,7 @@ describe('llm-rx/proxy under load on loopback', () => {
           );
           const wallMs = performance.now() - startedAt;
           const problems = streams.flatMap((stream, index) => problemsOf(stream, ...answers[index]));
-          expect(problems.slice(0, 10)).withContext(`${problems.length} streams went wrong`).toEqual([]);
+          expect(problems.slice(0, 10)).withContext(`${problems.length} problems`).toEqual([]);
 
           const finished = () => proxy.logs.filter(line => line.event === 'finished');
           await waitFor(`${STREAMS} finished lines`, () => finished().length >= STREAMS);
