@@ -22,6 +22,10 @@ import {benchCancelMemory, benchCollectMemory, benchRawCancelMemory, benchRawCol
 import {benchObjectParser} from './object/object-parser';
 import {benchObjectStream, OBJECT_MOCK_SERVER_MAIN, objectAnswerSizes} from './object/object-stream';
 import {benchPerChunk} from './per-chunk';
+import type {ProxyResults} from './proxy/proxy-bench';
+import {startProxyContenders} from './proxy/proxy-bench';
+import {benchProxyPerChunk} from './proxy/proxy-per-chunk';
+import {benchProxyTtfc} from './proxy/proxy-ttfc';
 import {benchToolArguments} from './tools/tool-arguments';
 import {benchToolLoop} from './tools/tool-loop';
 import {TOOLS_MOCK_SERVER_MAIN} from './tools/tools-bench';
@@ -46,6 +50,7 @@ const SECTIONS = [
   'object',
   'tools',
   'telemetry',
+  'proxy',
   'ttfc',
   'cold-load',
   'cascade',
@@ -278,6 +283,41 @@ async function main(): Promise<void> {
           );
         },
         'every replay sent every call, and each exporter got every span',
+      );
+    }
+    if (runs('proxy')) {
+      const proxy: {-readonly [K in keyof ProxyResults]?: ProxyResults[K]} = {};
+      results.proxy = proxy;
+      await attempt(
+        'proxy',
+        async () => {
+          // Each proxy in its own child process, so that its CPU per chunk is its own.
+          const {contenders, close} = await startProxyContenders(target);
+          log(`proxy: ${contenders.map(contender => contender.route).join(', ')}`);
+          try {
+            await attempt(
+              'proxy time to first chunk',
+              async () => {
+                proxy.ttfc = await benchProxyTtfc(contenders, {
+                  target,
+                  warmups: isSmoke ? 0 : 5,
+                  rounds: settings.ttfcRounds,
+                });
+              },
+              'both proxies streamed the same text and usage as direct; llm-rx/proxy metered every call',
+            );
+            await attempt(
+              'proxy per-chunk',
+              async () => {
+                proxy.perChunk = await benchProxyPerChunk(contenders, {...rounds, target, chunks: settings.chunks});
+              },
+              'both proxies streamed the same text and usage as direct; llm-rx/proxy metered every call',
+            );
+          } finally {
+            await close();
+          }
+        },
+        'done',
       );
     }
     if (runs('ttfc')) {

@@ -3,6 +3,7 @@ import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import {renderPreloadSection} from './browser/preload-report';
 import {renderMarkdownSection} from './markdown/markdown-report';
 import {renderObjectSection} from './object/object-report';
+import {renderProxySection} from './proxy/proxy-report';
 import {renderTelemetrySection} from './telemetry/telemetry-report';
 import {renderToolsSection} from './tools/tools-report';
 import type {BenchResults} from './results';
@@ -31,6 +32,7 @@ export function renderReport(results: BenchResults): string {
     renderPreloadSection(results),
     renderMarkdownSection(results),
     renderTelemetrySection(results),
+    renderProxySection(results),
     method(results),
   ]
     .filter(section => section !== '')

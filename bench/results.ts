@@ -10,6 +10,7 @@ import type {CancelMemoryResult, CollectMemoryResult} from './memory';
 import type {ObjectParserRow} from './object/object-parser';
 import type {ObjectBenchSettings, ObjectStreamResults} from './object/object-stream';
 import type {PerChunkRow} from './per-chunk';
+import type {ProxyResults} from './proxy/proxy-bench';
 import type {TelemetryBenchSettings, TelemetryResults} from './telemetry/telemetry-bench';
 import type {ToolArgumentsResults} from './tools/tool-arguments';
 import type {ToolLoopResults} from './tools/tool-loop';
@@ -69,6 +70,8 @@ export interface BenchResults {
   readonly markdown?: MarkdownResult;
   /** llm-rx/telemetry over the real OpenTelemetry SDK: per-chunk cost on against off, and the replay's throughput. */
   readonly telemetry?: TelemetryResults;
+  /** llm-rx/proxy against a hand-written pass-through and a direct call: time to first chunk, CPU per chunk. */
+  readonly proxy?: ProxyResults;
   readonly libraryBundles?: readonly FileSize[] | BuildFailure;
   readonly demoBundle?: DemoBundle | BuildFailure;
   readonly cancelMemory?: CancelMemoryResult;
