@@ -174,7 +174,8 @@ export {httpStatusAdvice, providerHttpError, providerStreamError} from './lib/pr
 export type {ProviderHttpErrorInit, ProviderStreamErrorInit} from './lib/provider/provider-http-errors';
 export {mapProviderError, unreachableProviderError} from './lib/provider/provider-failure-errors';
 export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
-export {redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
+export {_createSecretRedactor, redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
+export type {_SecretRedactor} from './lib/provider/redact-secrets';
 export {redactLlmError} from './lib/provider/redact-llm-error';
 
 // The call log's rows and query results (llm-rx/logging exports them too): plain types, free of Dexie, so that

@@ -1,4 +1,4 @@
-import {PLACEHOLDER_API_KEY} from 'llm-rx';
+import {_createSecretRedactor, type _SecretRedactor, PLACEHOLDER_API_KEY} from 'llm-rx';
 import type {LlmProxyWire} from './llm-proxy-wire';
 import {createChunkRedactor, redactBodyText, type ChunkRedactor} from './redact-body-text';
 import {redactSseFrame} from './redact-sse-frame';
@@ -58,11 +58,12 @@ export function passUpstreamBody(
   body: ReadableStream<Uint8Array>,
   options: PassUpstreamBodyOptions,
 ): ReadableStream<Uint8Array> {
-  const secrets = [...options.secrets, PLACEHOLDER_API_KEY];
+  // Prepared once per body: the keys' pattern is built once, not per event.
+  const redact = _createSecretRedactor([...options.secrets, PLACEHOLDER_API_KEY]);
   const meter = options.wire === undefined ? undefined : createUpstreamUsageMeter(options.wire);
   const encoder = new TextEncoder();
   const reader = body.getReader();
-  const pass = options.isEventStream ? passFrames(secrets, meter) : passWhole(secrets);
+  const pass = options.isEventStream ? passFrames(redact, meter) : passWhole(redact);
   let hasEnded = false;
   const end = (ended: UpstreamBodyOutcome['ended']) => {
     if (hasEnded) return;
@@ -115,7 +116,7 @@ interface BodyPass {
 }
 
 /** An event stream: frames, each redacted and metered as soon as it is complete. */
-function passFrames(secrets: readonly string[], meter: UpstreamUsageMeter | undefined): BodyPass {
+function passFrames(redact: _SecretRedactor, meter: UpstreamUsageMeter | undefined): BodyPass {
   const splitter = createSseFrameSplitter();
   const passFrame = (frame: SseFrame): string => {
     const payload = parsedJsonOf(frame.data);
@@ -123,7 +124,7 @@ function passFrames(secrets: readonly string[], meter: UpstreamUsageMeter | unde
       if (payload === undefined) meter.data(frame.data);
       else meter.json(payload);
     }
-    return redactSseFrame(frame, payload, secrets);
+    return redactSseFrame(frame, payload, redact);
   };
   return {
     push: (bytes: Uint8Array) => splitter.push(bytes).map(passFrame).join(''),
@@ -132,7 +133,7 @@ function passFrames(secrets: readonly string[], meter: UpstreamUsageMeter | unde
 }
 
 /** A body held whole up to its bound, then redacted per chunk. */
-function passWhole(secrets: readonly string[]): BodyPass {
+function passWhole(redact: _SecretRedactor): BodyPass {
   const decoder = new TextDecoder('utf-8', {ignoreBOM: true});
   let held = '';
   let heldBytes = 0;
@@ -144,7 +145,7 @@ function passWhole(secrets: readonly string[]): BodyPass {
       held += text;
       heldBytes += bytes.byteLength;
       if (heldBytes <= MAX_WHOLE_BODY_BYTES) return '';
-      chunked = createChunkRedactor(secrets);
+      chunked = createChunkRedactor(redact);
       const output = chunked.push(held);
       held = '';
       return output;
@@ -152,7 +153,7 @@ function passWhole(secrets: readonly string[]): BodyPass {
     end() {
       const rest = decoder.decode();
       if (chunked !== undefined) return chunked.push(rest) + chunked.end();
-      return redactBodyText(held + rest, secrets);
+      return redactBodyText(held + rest, redact);
     },
   };
 }

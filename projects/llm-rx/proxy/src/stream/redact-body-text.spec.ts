@@ -1,3 +1,4 @@
+import {_createSecretRedactor} from 'llm-rx';
 import {mulberry32} from '@llm-rx/spec-support';
 import {createChunkRedactor, redactBodyText} from './redact-body-text';
 
@@ -5,9 +6,11 @@ const KEY = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd';
 
 describe('redactBodyText', () => {
   it('redacts a JSON body as values, keeping it valid, and unchanged text as it came', () => {
-    expect(redactBodyText(`{"error": {"message": "key \\n${KEY}"}}`, [KEY])).toBe('{"error":{"message":"key \\n***"}}');
-    expect(redactBodyText('{"ok": true}', [KEY])).toBe('{"ok": true}');
-    expect(redactBodyText(`<html>${KEY}</html>`, [])).toBe('<html>sk-[redacted]</html>');
+    expect(redactBodyText(`{"error": {"message": "key \\n${KEY}"}}`, _createSecretRedactor([KEY]))).toBe(
+      '{"error":{"message":"key \\n***"}}',
+    );
+    expect(redactBodyText('{"ok": true}', _createSecretRedactor([KEY]))).toBe('{"ok": true}');
+    expect(redactBodyText(`<html>${KEY}</html>`, _createSecretRedactor([]))).toBe('<html>sk-[redacted]</html>');
   });
 });
 
@@ -18,7 +21,7 @@ describe('createChunkRedactor', () => {
     const expected = '{"a":"x","message":"Incorrect key ***, Bearer [redacted]","b":[1,2]}';
     const random = mulberry32(5);
     for (let run = 0; run < 100; run++) {
-      const redactor = createChunkRedactor([KEY]);
+      const redactor = createChunkRedactor(_createSecretRedactor([KEY]));
       let output = '';
       for (let start = 0; start < text.length;) {
         const length = Math.floor(random() * 9);
@@ -30,7 +33,7 @@ describe('createChunkRedactor', () => {
   });
 
   it('lets a run of key characters longer than 64 KiB through rather than hold it', () => {
-    const redactor = createChunkRedactor([KEY]);
+    const redactor = createChunkRedactor(_createSecretRedactor([KEY]));
     expect(redactor.push('a'.repeat(70_000)).length).toBe(70_000);
     expect(redactor.end()).toBe('');
   });

@@ -1,4 +1,4 @@
-import {redactSecrets} from 'llm-rx';
+import type {_SecretRedactor} from 'llm-rx';
 import {redactJsonValue} from './redact-json-value';
 
 /**
@@ -6,17 +6,17 @@ import {redactJsonValue} from './redact-json-value';
  * body is redacted as parsed values (`redactJsonValue()`), so that it still parses, and re-serialised only when a
  * key was cut; any other text with the core's `redactSecrets()`.
  * @param text The body.
- * @param secrets The keys to cut.
+ * @param redact The redactor of the keys to cut (`_createSecretRedactor()`).
  * @returns The body to forward.
  */
-export function redactBodyText(text: string, secrets: readonly string[]): string {
+export function redactBodyText(text: string, redact: _SecretRedactor): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return redactSecrets(text, secrets);
+    return redact(text);
   }
-  const redacted = redactJsonValue(parsed, secrets);
+  const redacted = redactJsonValue(parsed, redact);
   return redacted === parsed ? text : JSON.stringify(redacted);
 }
 
@@ -45,10 +45,10 @@ export interface ChunkRedactor {
  * with `redactSecrets()` up to its last character that no key contains (a quote, a comma, a brace), and the run of
  * key characters after it waits for the next piece, so that a key split across chunks is still cut. A run longer
  * than 64 KiB is let through at once.
- * @param secrets The keys to cut.
+ * @param redact The redactor of the keys to cut (`_createSecretRedactor()`).
  * @returns A new redactor, for one text.
  */
-export function createChunkRedactor(secrets: readonly string[]): ChunkRedactor {
+export function createChunkRedactor(redact: _SecretRedactor): ChunkRedactor {
   let heldBack = '';
   return {
     push(text) {
@@ -58,12 +58,12 @@ export function createChunkRedactor(secrets: readonly string[]): ChunkRedactor {
       while (cut > lowest && KEY_CHARACTER.test(pending[cut - 1])) cut--;
       if (cut === lowest && lowest > 0) cut = pending.length;
       heldBack = pending.slice(cut);
-      return redactSecrets(pending.slice(0, cut), secrets);
+      return redact(pending.slice(0, cut));
     },
     end() {
       const rest = heldBack;
       heldBack = '';
-      return redactSecrets(rest, secrets);
+      return redact(rest);
     },
   };
 }

@@ -1,4 +1,4 @@
-import {redactSecrets} from 'llm-rx';
+import type {_SecretRedactor} from 'llm-rx';
 
 /**
  * Properties whose strings are the provider's own opaque tokens, which the client must send back unchanged in a
@@ -13,9 +13,6 @@ const OPAQUE_TOKEN_PROPERTIES: ReadonlySet<string> = new Set([
   'encrypted_content',
 ]);
 
-/** Keys shorter than this are placeholders, not secrets (as `redactSecrets()` has it). */
-const MIN_SECRET_LENGTH = 8;
-
 /**
  * Cuts keys out of every string of a parsed JSON value, property names included, with the core's
  * `redactSecrets()`: the given keys become `***`, key-shaped strings (`sk-…`, `AIza…`, `Bearer …`, long random
@@ -23,33 +20,25 @@ const MIN_SECRET_LENGTH = 8;
  * that the text spells with escapes (`\u0073k-…`, or after a `\n`), and its result always serialises to valid JSON.
  * In the provider's opaque tokens (`OPAQUE_TOKEN_PROPERTIES`) only the given keys are cut.
  * @param value The parsed value.
- * @param secrets The keys to cut.
+ * @param redact The redactor of the keys to cut (`_createSecretRedactor()`).
  * @returns The same value when nothing was cut (so that the caller can forward the original text), else a copy.
  */
-export function redactJsonValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
+export function redactJsonValue(value: unknown, redact: _SecretRedactor): unknown {
+  if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) {
-    const items = value.map(item => redactJsonValue(item, secrets));
+    const items = value.map(item => redactJsonValue(item, redact));
     return items.some((item, index) => item !== value[index]) ? items : value;
   }
   if (typeof value !== 'object' || value === null) return value;
   let isChanged = false;
   const entries = Object.entries(value).map(([key, item]) => {
-    const redactedKey = redactSecrets(key, secrets);
+    const redactedKey = redact(key);
     const redactedItem =
       typeof item === 'string' && OPAQUE_TOKEN_PROPERTIES.has(key)
-        ? cutKeys(item, secrets)
-        : redactJsonValue(item, secrets);
+        ? redact.keysOnly(item)
+        : redactJsonValue(item, redact);
     if (redactedKey !== key || redactedItem !== item) isChanged = true;
     return [redactedKey, redactedItem] as const;
   });
   return isChanged ? Object.fromEntries(entries) : value;
-}
-
-/** The given keys (the longest first) replaced by `***`, and nothing else. */
-function cutKeys(text: string, secrets: readonly string[]): string {
-  return [...secrets]
-    .filter(secret => secret.length >= MIN_SECRET_LENGTH)
-    .sort((left, right) => right.length - left.length)
-    .reduce((cut, secret) => cut.split(secret).join('***'), text);
 }

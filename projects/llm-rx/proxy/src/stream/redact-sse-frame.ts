@@ -1,4 +1,4 @@
-import {redactSecrets} from 'llm-rx';
+import type {_SecretRedactor} from 'llm-rx';
 import {redactJsonValue} from './redact-json-value';
 import type {SseFrame} from './sse-frames';
 
@@ -6,6 +6,18 @@ import type {SseFrame} from './sse-frames';
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/g;
 /** A `data` field line (after the byte order mark that may open the stream). */
 const DATA_FIELD = /^\ufeff?data(?::|$)/;
+/** JSON's one-character escapes and what they stand for. */
+const SIMPLE_ESCAPE = /\\(["\\/bfnrt])/g;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 /**
  * Cuts keys out of one SSE frame, keeping it a valid frame whose JSON still parses. A frame in which nothing needs
@@ -16,19 +28,20 @@ const DATA_FIELD = /^\ufeff?data(?::|$)/;
  * backslashes and line breaks, so it cannot end a JSON string or an SSE line.
  * @param frame The frame.
  * @param payload The frame's data parsed as JSON, or `undefined` when it is not JSON (or absent).
- * @param secrets The keys to cut (the provider's key, the browser's placeholder, …).
+ * @param redact The redactor of the keys to cut (the provider's key, the browser's placeholder, …).
  * @returns The frame's text to forward.
  */
-export function redactSseFrame(frame: SseFrame, payload: unknown, secrets: readonly string[]): string {
-  // Without escapes, a JSON string's text is its value: nothing found in the text means nothing in the values.
-  if (!frame.text.includes('\\') && redactSecrets(frame.text, secrets) === frame.text) return frame.text;
-  const redactedPayload = payload === undefined ? undefined : redactJsonValue(payload, secrets);
+export function redactSseFrame(frame: SseFrame, payload: unknown, redact: _SecretRedactor): string {
+  // With the frame's escapes decoded, its text says what its values say: nothing found there, nothing to cut.
+  const decoded = decodedTextOf(frame.text);
+  if (decoded !== undefined && redact(decoded) === decoded) return frame.text;
+  const redactedPayload = payload === undefined ? undefined : redactJsonValue(payload, redact);
   let output = '';
   let isDataWritten = false;
   for (const [, line, lineEnd] of frame.text.matchAll(LINE)) {
     if (line === '' && lineEnd === '') continue;
     if (payload === undefined || !DATA_FIELD.test(line)) {
-      output += redactSecrets(line, secrets) + lineEnd;
+      output += redact(line) + lineEnd;
     } else if (redactedPayload === payload) {
       output += line + lineEnd;
     } else if (!isDataWritten) {
@@ -38,4 +51,17 @@ export function redactSseFrame(frame: SseFrame, payload: unknown, secrets: reado
     }
   }
   return output;
+}
+
+/**
+ * A frame's text with JSON's one-character escapes decoded (`\\n` → a line break, `\\"` → `"`, …), so that a key
+ * after a `\\n` or between escaped quotes shows as it will to the client; `undefined` for a text with a `\\u`
+ * escape, which could spell any character (the parsed payload is read then).
+ * @param text The frame's text.
+ * @returns The decoded text, or `undefined`.
+ */
+function decodedTextOf(text: string): string | undefined {
+  if (!text.includes('\\')) return text;
+  if (text.includes('\\u')) return undefined;
+  return text.replace(SIMPLE_ESCAPE, (_escape, character: string) => SIMPLE_ESCAPES[character]);
 }

@@ -27,8 +27,37 @@ const MIN_SECRET_LENGTH = 8;
  * @returns The text with the given keys replaced by `***` and each key-like value by its prefix and `[redacted]`.
  */
 export function redactSecrets(text: string, apiKeys?: string | readonly (string | undefined)[]): string {
-  const withoutKeys = secretsOf(apiKeys).reduce((redacted, key) => redacted.split(key).join('***'), text);
-  return SECRET_PATTERNS.reduce((redacted, [pattern, replace]) => redacted.replace(pattern, replace), withoutKeys);
+  return _createSecretRedactor(apiKeys)(text);
+}
+
+/**
+ * `redactSecrets()` with its keys prepared once, for a caller that redacts many texts with the same keys (the
+ * proxy, once per streamed event): `redactor(text)` is `redactSecrets(text, apiKeys)`, and `redactor.keysOnly(text)`
+ * replaces the given keys alone, for a value that is random by nature (a reasoning signature).
+ */
+export interface _SecretRedactor {
+  (text: string): string;
+  readonly keysOnly: (text: string) => string;
+}
+
+/**
+ * Prepares `redactSecrets()` for a set of keys: one regular expression of the keys (longest first), then the
+ * key shapes.
+ * @param apiKeys The keys in use.
+ * @returns The redactor.
+ * @internal For llm-rx/proxy; not part of the public API.
+ */
+export function _createSecretRedactor(apiKeys?: string | readonly (string | undefined)[]): _SecretRedactor {
+  const keys = secretsOf(apiKeys);
+  const keyPattern = keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'g') : undefined;
+  const keysOnly = (text: string) => (keyPattern ? text.replace(keyPattern, '***') : text);
+  const redactor = (text: string) =>
+    SECRET_PATTERNS.reduce((redacted, [pattern, replace]) => redacted.replace(pattern, replace), keysOnly(text));
+  return Object.assign(redactor, {keysOnly});
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
