@@ -38,7 +38,8 @@ export interface LlmProxyAuthContext {
 
 /**
  * The app's check of a caller: verify the session cookie or token and return the user, or `undefined` (or
- * `null`) to refuse with 401 `unauthenticated`. It may be async; a thrown error refuses too (and is logged).
+ * `null`) to refuse with 401 `unauthenticated`. It may be async; a thrown error refuses too (and is logged). It
+ * reads the request's headers only: the proxy reads the body after it, with its size limit.
  */
 export type LlmProxyAuthenticate = (
   request: Request,
