@@ -175,6 +175,8 @@ export type {ProviderHttpErrorInit, ProviderStreamErrorInit} from './lib/provide
 export {mapProviderError, unreachableProviderError} from './lib/provider/provider-failure-errors';
 export {parseRetryAfterMs} from './lib/provider/parse-retry-after';
 export {_createSecretRedactor, redactResponseBody, redactSecrets} from './lib/provider/redact-secrets';
+/** @internal JSON's one-character escapes, for llm-rx/proxy's reading of SSE events. */
+export {JSON_ESCAPES as _JSON_ESCAPES} from './lib/object/json-escapes';
 export type {_SecretRedactor} from './lib/provider/redact-secrets';
 export {redactLlmError} from './lib/provider/redact-llm-error';
 

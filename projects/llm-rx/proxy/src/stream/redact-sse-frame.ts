@@ -1,4 +1,4 @@
-import type {_SecretRedactor} from 'llm-rx';
+import {_JSON_ESCAPES, type _SecretRedactor} from 'llm-rx';
 import {redactJsonValue} from './redact-json-value';
 import type {SseFrame} from './sse-frames';
 
@@ -6,18 +6,8 @@ import type {SseFrame} from './sse-frames';
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/g;
 /** A `data` field line (after the byte order mark that may open the stream). */
 const DATA_FIELD = /^\ufeff?data(?::|$)/;
-/** JSON's one-character escapes and what they stand for. */
+/** JSON's one-character escapes (`_JSON_ESCAPES` says what each stands for). */
 const SIMPLE_ESCAPE = /\\(["\\/bfnrt])/g;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
 
 /**
  * Cuts keys out of one SSE frame, keeping it a valid frame whose JSON still parses. A frame in which nothing needs
@@ -63,5 +53,5 @@ export function redactSseFrame(frame: SseFrame, payload: unknown, redact: _Secre
 function decodedTextOf(text: string): string | undefined {
   if (!text.includes('\\')) return text;
   if (text.includes('\\u')) return undefined;
-  return text.replace(SIMPLE_ESCAPE, (_escape, character: string) => SIMPLE_ESCAPES[character]);
+  return text.replace(SIMPLE_ESCAPE, (_escape, character: string) => _JSON_ESCAPES[character]);
 }

@@ -1,3 +1,5 @@
+import {JSON_ESCAPES} from './json-escapes';
+
 /**
  * Where and why the text stopped being JSON.
  */
@@ -65,16 +67,6 @@ const LITERALS: Readonly<Record<string, {readonly text: string; readonly value: 
   n: {text: 'null', value: null},
 };
 const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
 
 /**
  * Parses JSON as it streams, in one pass: each character is read once, whatever way the text is split (inside a
@@ -326,7 +318,7 @@ export class PartialJsonParser {
       this.#state = State.Unicode;
       return index + 1;
     }
-    const escaped = ESCAPES[char];
+    const escaped = JSON_ESCAPES[char];
     if (escaped === undefined)
       return this.#fail(char, index, 'an escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t, \\u)');
     this.#append(escaped);
