@@ -1,7 +1,8 @@
 import type {LlmPriceTable} from 'llm-rx';
 import type {LlmProxyProviderName} from './llm-proxy-config';
 import type {ProxyRefusal} from './proxy-refusal';
-import {NANO_USD_PER_USD, reservationTokens, spendOf} from './proxy-spend';
+import {reservationTokens, spendOf} from './proxy-spend';
+import {NANO_USD_PER_USD} from './store/store-units';
 import type {LlmProxyLimitHit, LlmProxyLimits, LlmProxySpend, LlmProxyStore} from './store/llm-proxy-store';
 
 /** A request the store admitted: its lease and what it reserved. */

@@ -1,8 +1,6 @@
-import {type LlmPriceTable, type LlmTokenCounts, priceLlmUsage} from 'llm-rx';
+import {computeLlmCost, type LlmPriceTable, type LlmTokenCounts} from 'llm-rx';
 import type {LlmProxySpend} from './store/llm-proxy-store';
-
-/** Nano-dollars per US dollar: spend is counted in integers, so every store adds it exactly. */
-export const NANO_USD_PER_USD = 1e9;
+import {NANO_USD_PER_USD} from './store/store-units';
 
 /** Characters per token, for an estimate when the upstream reported no usage (a cancelled or broken stream). */
 const CHARS_PER_TOKEN = 4;
@@ -34,9 +32,8 @@ export function spendOf(
   table: LlmPriceTable,
   atMs: number,
 ): LlmProxySpend & {costUsd: number | null} {
-  const costUsd = table.priceOf(provider, model)
-    ? priceLlmUsage(provider, model, tokens, table, new Date(atMs)).totalCost
-    : null;
+  const price = table.priceOf(provider, model);
+  const costUsd = price ? computeLlmCost(tokens, price, new Date(atMs)).totalCost : null;
   return {
     tokens: tokens.inputTokens + tokens.outputTokens,
     costNanoUsd: toNanoUsd(costUsd ?? 0),
