@@ -6,5 +6,4 @@ export {DEEPSEEK_BASE_URL} from './src/deepseek-options';
 export type {DeepSeekOptions} from './src/deepseek-options';
 
 // Shared with llm-rx/proxy (which meters the usage of the answers it forwards), not public.
-export {convertDeepSeekUsage as _convertDeepSeekUsage} from './src/convert-deepseek-usage';
-export {mapDeepSeekFinishReason as _mapDeepSeekFinishReason} from './src/map-deepseek-finish-reason';
+export {DEEPSEEK_CHAT_EVENTS as _DEEPSEEK_CHAT_EVENTS} from './src/deepseek-chat-events';

@@ -1,9 +1,8 @@
 import {defineLlmProvider, type Llm, type LlmProvider} from 'llm-rx';
 import {_createOpenAiClient, _mapOpenAiError, _openOpenAiChatStream} from 'llm-rx/openai';
-import {convertDeepSeekUsage} from './convert-deepseek-usage';
+import {DEEPSEEK_CHAT_EVENTS} from './deepseek-chat-events';
 import type {DeepSeekOptions} from './deepseek-options';
 import {DEEPSEEK_BASE_URL} from './deepseek-options';
-import {mapDeepSeekFinishReason} from './map-deepseek-finish-reason';
 import {withDeepSeekOutputPrompt} from './deepseek-output-prompt';
 
 /**
@@ -24,7 +23,7 @@ const deepSeek = defineLlmProvider({
   open: call =>
     _openOpenAiChatStream(withDeepSeekOutputPrompt(call), {
       maxTokensField: 'max_tokens',
-      events: {convertUsage: convertDeepSeekUsage, mapFinishReason: mapDeepSeekFinishReason},
+      events: DEEPSEEK_CHAT_EVENTS,
       structuredOutput: 'json-object',
       tools: {parallelToolCalls: false, strictField: false},
       returnsToolCallReasoning: true,

@@ -1,7 +1,7 @@
 import type {ProviderEventMapper} from 'llm-rx';
 import {_createAnthropicEventMapper} from 'llm-rx/anthropic';
 import {_createCohereEventMapper} from 'llm-rx/cohere';
-import {_convertDeepSeekUsage, _mapDeepSeekFinishReason} from 'llm-rx/deepseek';
+import {_DEEPSEEK_CHAT_EVENTS} from 'llm-rx/deepseek';
 import {_createGeminiEventMapper} from 'llm-rx/gemini';
 import {_createOpenAiChatEventMapper, _createOpenAiResponsesEventMapper} from 'llm-rx/openai';
 import {cohereSdkShapeOf} from './cohere-wire-json';
@@ -10,7 +10,7 @@ import type {LlmProxyWire} from './llm-proxy-wire';
 /**
  * Creates the llm-rx adapter's own event mapper of a wire, to read an upstream answer's JSON events as the adapter
  * in the browser will: the same usage conversion, finish reasons and content events. DeepSeek's is the Chat
- * Completions mapper with DeepSeek's usage and finish-reason conversions, as `createDeepSeekLlm()` builds it;
+ * Completions mapper with DeepSeek's conversions (`_DEEPSEEK_CHAT_EVENTS`, which its adapter streams with);
  * Cohere's gets each event in the SDK's camelCase shape (`cohereSdkShapeOf()`). Gemini's REST chunks are already
  * what `@google/genai` hands the mapper: its stream converter copies `candidates` (content, `finishReason`),
  * `usageMetadata`, `responseId` and `modelVersion` unchanged (summing `usageMetadata` only across the requests of
@@ -29,10 +29,7 @@ export function createUpstreamEventMapper(wire: LlmProxyWire): ProviderEventMapp
     case 'openai-responses':
       return _createOpenAiResponsesEventMapper();
     case 'deepseek':
-      return _createOpenAiChatEventMapper({
-        convertUsage: _convertDeepSeekUsage,
-        mapFinishReason: _mapDeepSeekFinishReason,
-      });
+      return _createOpenAiChatEventMapper(_DEEPSEEK_CHAT_EVENTS);
     case 'anthropic':
       return _createAnthropicEventMapper();
     case 'gemini':
