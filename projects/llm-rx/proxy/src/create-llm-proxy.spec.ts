@@ -71,25 +71,42 @@ describe('createLlmProxy as a fetch handler', () => {
     expect((await waitForMockRequest(tag, record => record.closedEarly, {timeoutMs: 5000})).completed).toBeFalse();
   });
 
-  it('gives the authenticate hook the request and the credential the SDK sent, never forwarding it', async () => {
+  it('gives the authenticate hook the request and the credential the SDK sent, and sends the server key instead', async () => {
     const seen: (string | undefined)[] = [];
+    const upstreamHeaders: Headers[] = [];
     const tag = uniqueTag('direct', 'credential');
     const response = await proxyWith({
       authenticate: (request, {provider, credential}) => {
         seen.push(provider, credential, request.headers.get('x-app') ?? undefined);
         return {userId: 'u'};
       },
+      fetch: (input, init) => {
+        upstreamHeaders.push(new Headers(init?.headers));
+        return fetch(input, init);
+      },
     })(
       chatRequest(
         tag,
         {},
-        {headers: {'content-type': 'application/json', authorization: 'Bearer app-token-1', 'x-app': 'yes'}},
+        {
+          headers: {
+            'content-type': 'application/json',
+            authorization: 'Bearer app-token-1',
+            cookie: 'session=app-cookie-1',
+            'openai-organization': 'org-of-the-caller',
+            'x-app': 'yes',
+            [MOCK_SCENARIO_HEADER]: mockScenario({tag}),
+          },
+        },
       ),
     );
     await response.text();
     expect(seen).toEqual(['openai', 'app-token-1', 'yes']);
-    const record = await waitForMockRequest(tag).catch(() => undefined);
-    expect(record).withContext('no scenario header was sent, so the mock logs no tag').toBeUndefined();
+    const [sent] = upstreamHeaders;
+    expect(sent.get('authorization')).toBe(`Bearer ${PROXY_SPEC_KEYS.openai}`);
+    expect([...sent.keys()].sort()).toEqual(['authorization', 'content-type', MOCK_SCENARIO_HEADER]);
+    expect(JSON.stringify([...sent])).not.toContain('app-token-1');
+    expect((await waitForMockRequest(tag)).headers['authorization']).toBe('***');
   });
 
   it('checks its configuration when created, naming the field', () => {
