@@ -37,6 +37,19 @@ export type {
 } from './lib/request/llm-request';
 export {validateLlmRequest} from './lib/request/validate-llm-request';
 export {llmMessagesOf} from './lib/request/llm-messages';
+export {hasLlmImages, llmContentParts, llmContentText} from './lib/request/llm-content';
+export type {LlmImagePart, LlmTextPart, LlmUserContent, LlmUserContentPart} from './lib/request/llm-content';
+export type {LlmImageInput} from './lib/image/llm-image-input';
+export {
+  base64ByteLength,
+  bytesToBase64,
+  llmImageSourceOf,
+  mediaTypeOfUrl,
+  parseLlmDataUrl,
+  type LlmImageSource,
+} from './lib/image/llm-image-source';
+export {llmImagesOf, peekLlmImage, type LocatedLlmImage} from './lib/image/check-llm-images';
+export {describeLlmImage, type LlmImageDescription} from './lib/image/describe-llm-image';
 
 // Structured output: an object that matches a schema, streamed.
 export {streamObject} from './lib/object/stream-object';

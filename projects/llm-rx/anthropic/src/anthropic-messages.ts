@@ -1,5 +1,5 @@
 import type {ContentBlockParam, MessageParam} from '@anthropic-ai/sdk/resources/messages';
-import {toolResultText, type LlmAssistantMessage, type LlmMessage} from 'llm-rx';
+import {toolResultText, type LlmAssistantMessage, type LlmMessage, llmContentText} from 'llm-rx';
 import {thinkingBlocksOf} from './anthropic-tool-call-data';
 
 /** One turn being built: its role and its content blocks (a lone text stays a string). */
@@ -51,7 +51,7 @@ export function toAnthropicToolUseId(id: string): string {
 function blocksOf(message: LlmMessage): ContentBlockParam[] {
   switch (message.role) {
     case 'user':
-      return [{type: 'text', text: message.content}];
+      return [{type: 'text', text: llmContentText(message.content)}];
     case 'assistant':
       return assistantBlocksOf(message);
     case 'tool':

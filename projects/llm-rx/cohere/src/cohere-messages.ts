@@ -1,5 +1,5 @@
 import type {Cohere} from 'cohere-ai';
-import {toolResultText, type LlmMessage, type LlmToolCall} from 'llm-rx';
+import {toolResultText, type LlmMessage, type LlmToolCall, llmContentText} from 'llm-rx';
 
 /**
  * Maps a conversation to Cohere's v2 messages, in the SDK's camelCase (it sends snake_case).
@@ -18,7 +18,7 @@ export function toCohereMessages(messages: readonly LlmMessage[]): Cohere.ChatMe
   return messages.map((message): Cohere.ChatMessageV2 => {
     switch (message.role) {
       case 'user':
-        return {role: 'user', content: message.content};
+        return {role: 'user', content: llmContentText(message.content)};
       case 'assistant':
         if (message.toolCalls === undefined || message.toolCalls.length === 0) {
           return {role: 'assistant', content: message.content};

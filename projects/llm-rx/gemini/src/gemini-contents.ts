@@ -5,6 +5,7 @@ import {
   type LlmMessage,
   type LlmToolCall,
   type LlmToolMessage,
+  llmContentText,
 } from 'llm-rx';
 
 /**
@@ -29,7 +30,7 @@ export function toGeminiContents(messages: readonly LlmMessage[]): Content[] {
   const contents: Content[] = [];
   messages.forEach((message, index) => {
     if (message.role === 'user') {
-      contents.push({role: 'user', parts: [{text: message.content}]});
+      contents.push({role: 'user', parts: [{text: llmContentText(message.content)}]});
     } else if (message.role === 'assistant') {
       contents.push({role: 'model', parts: modelPartsOf(message, `messages[${index}]`)});
     } else {

@@ -1,3 +1,4 @@
+import {llmContentText} from 'llm-rx';
 import type {
   LlmBodyRecord,
   LlmRedactor,
@@ -64,7 +65,7 @@ function requestBody(
 function messageBody(message: LlmMessage, redact: LlmRedactor): LlmMessage {
   switch (message.role) {
     case 'user':
-      return {role: 'user', content: redact(message.content, 'prompt')};
+      return {role: 'user', content: redact(llmContentText(message.content), 'prompt')};
     case 'assistant':
       return {
         role: 'assistant',

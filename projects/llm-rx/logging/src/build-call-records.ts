@@ -195,8 +195,9 @@ function shared(
   };
 }
 
-// A row keeps the cache writes of every lifetime in one count (the cost already priced each at its own rate).
-type StoredTokenField = Exclude<keyof (LlmTokenCounts & LlmCost), 'cacheWriteOneHourTokens'>;
+// A row keeps the cache writes of every lifetime in one count (the cost already priced each at its own rate), and
+// image tokens inside the input.
+type StoredTokenField = Exclude<keyof (LlmTokenCounts & LlmCost), 'cacheWriteOneHourTokens' | 'imageInputTokens'>;
 
 function tokensAndCost(usage: (LlmTokenCounts & LlmCost) | undefined): Pick<LlmCallDraft, StoredTokenField> {
   return {

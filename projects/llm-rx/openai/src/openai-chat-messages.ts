@@ -1,4 +1,11 @@
-import {llmMessagesOf, toolResultText, type LlmAssistantMessage, type LlmRequest, type LlmToolCall} from 'llm-rx';
+import {
+  llmMessagesOf,
+  toolResultText,
+  type LlmAssistantMessage,
+  type LlmRequest,
+  type LlmToolCall,
+  llmContentText,
+} from 'llm-rx';
 import type OpenAI from 'openai';
 
 type ChatMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
@@ -33,7 +40,7 @@ export function toOpenAiChatMessages(request: LlmRequest, reasoningProvider?: st
   for (const message of llmMessagesOf(request)) {
     switch (message.role) {
       case 'user':
-        messages.push({role: 'user', content: message.content});
+        messages.push({role: 'user', content: llmContentText(message.content)});
         break;
       case 'assistant':
         messages.push(assistantMessageOf(message, reasoningProvider));

@@ -1,4 +1,4 @@
-import {llmMessagesOf, toolResultText, type LlmRequest} from 'llm-rx';
+import {llmMessagesOf, toolResultText, type LlmRequest, llmContentText} from 'llm-rx';
 import type OpenAI from 'openai';
 
 /**
@@ -16,7 +16,7 @@ export function toOpenAiResponsesInput(request: LlmRequest): OpenAI.Responses.Re
   for (const message of llmMessagesOf(request)) {
     switch (message.role) {
       case 'user':
-        input.push({role: 'user', content: message.content});
+        input.push({role: 'user', content: llmContentText(message.content)});
         break;
       case 'assistant':
         if (message.content !== '' || !message.toolCalls?.length) {

@@ -1,5 +1,5 @@
 import type {Attributes} from '@opentelemetry/api';
-import {llmMessagesOf} from 'llm-rx';
+import {llmMessagesOf, llmContentText} from 'llm-rx';
 import type {LlmMessage, LlmRedactor, LlmRequest, LlmToolCallEnd} from 'llm-rx';
 import {GEN_AI} from './gen-ai-conventions';
 
@@ -64,7 +64,7 @@ export function outputContentAttributes(answer: LlmAnswerContent, redact: LlmRed
 function inputMessage(message: LlmMessage, redact: LlmRedactor): unknown {
   switch (message.role) {
     case 'user':
-      return {role: 'user', parts: [{type: 'text', content: redact(message.content, 'prompt')}]};
+      return {role: 'user', parts: [{type: 'text', content: redact(llmContentText(message.content), 'prompt')}]};
     case 'assistant':
       return {
         role: 'assistant',

@@ -11,7 +11,7 @@ const UNKNOWN_COST: LlmCost = Object.freeze({inputCost: null, outputCost: null, 
  * long-context tier the prompt exceeds. `inputTokens` includes cache reads and writes, so the uncached part is what
  * remains after both.
  * Cache writes with a 1-hour lifetime (`cacheWriteOneHourTokens`) cost the 1-hour write rate, the other writes
- * the write rate. A rate the price lacks falls back as the dataset's calculator does: a 1-hour write to the write
+ * the write rate, and image tokens (`imageInputTokens`) the image rate where the price has one. A rate the price lacks falls back as the dataset's calculator does: a 1-hour write to the write
  * rate, then to the input rate; a cache read or write to the input rate. Costs are plain floats, never rounded.
  *
  * @param tokens The call's token counts.
@@ -37,9 +37,13 @@ export function computeLlmCost(
     tokens.inputTokens - tokens.cachedInputTokens - otherWriteTokens - oneHourWriteTokens,
     0,
   );
+  // Image tokens are a part of the uncached input, at a rate of their own where the price has one.
+  const imageTokens =
+    rates.imageInputPerMillion === undefined ? 0 : Math.min(tokens.imageInputTokens ?? 0, uncachedTokens);
   const cacheWriteRate = rates.cacheWritePerMillion ?? rates.inputPerMillion;
   const inputCost =
-    (uncachedTokens * rates.inputPerMillion +
+    ((uncachedTokens - imageTokens) * rates.inputPerMillion +
+      imageTokens * (rates.imageInputPerMillion ?? 0) +
       tokens.cachedInputTokens * (rates.cachedInputPerMillion ?? rates.inputPerMillion) +
       otherWriteTokens * cacheWriteRate +
       oneHourWriteTokens * (rates.cacheWriteOneHourPerMillion ?? cacheWriteRate)) /

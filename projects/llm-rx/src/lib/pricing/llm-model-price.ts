@@ -20,6 +20,11 @@ export interface LlmPriceRates {
    * cost `cacheWritePerMillion`, or the input rate without it.
    */
   readonly cacheWriteOneHourPerMillion?: number;
+  /**
+   * Uncached input tokens of images (`imageInputTokens`), where the price data has a rate of their own; when
+   * absent, they cost the input rate.
+   */
+  readonly imageInputPerMillion?: number;
 }
 
 /** Rates that replace the base rates when a prompt is longer than a threshold (long-context pricing). */

@@ -11,6 +11,7 @@ import {absoluteBaseUrl, checkLlmProviderOptions} from './check-llm-provider-opt
 import {createWarnOnce, definedFields, type LlmProviderCall, resolveProviderCall} from './llm-provider-call';
 import {type LlmProviderOptions, PLACEHOLDER_API_KEY} from './llm-provider-options';
 import type {LlmProvider} from '../registry/llm-registry';
+import type {LlmImageInput} from '../image/llm-image-input';
 
 /** What an adapter's `mapError` knows about the failed call. */
 export interface LlmProviderErrorContext<TSdk> {
@@ -72,6 +73,11 @@ export interface LlmProviderDefinition<TOptions extends LlmProviderOptions, TSdk
    * or malformed-stream error, or else a non-retryable error quoting the message.
    */
   readonly mapError: (error: unknown, context: LlmProviderErrorContext<TSdk>) => LlmError | undefined;
+  /**
+   * What the provider accepts of images (media types, sizes, URLs), checked before any network call; a provider
+   * without it takes no images. A function reads it from the model's options (an OpenAI-compatible service).
+   */
+  readonly imageInput?: LlmImageInput | ((options: TOptions) => LlmImageInput | undefined);
 }
 
 /** A provider made by `defineLlmProvider()`. */
@@ -194,13 +200,17 @@ class DefinedLlm<TOptions extends LlmProviderOptions, TSdk, TClient, TEvent> imp
       provider,
       model,
       request,
-      open: async (signal, schemas) => {
+      imageInput: typeof definition.imageInput === 'function' ? definition.imageInput(options) : definition.imageInput,
+      open: async (signal, schemas, sent) => {
         const sdk = await this.#sdk.load();
         // Unsubscribed while the SDK loaded: send nothing. The rejection is not emitted, the signal having aborted.
         signal.throwIfAborted();
         const client = this.#clientOf(sdk);
         return definition.open(
-          resolveProviderCall({client, provider, model, request, options, signal, warnOnce: this.#warnOnce}, schemas),
+          resolveProviderCall(
+            {client, provider, model, request: sent, options, signal, warnOnce: this.#warnOnce},
+            schemas,
+          ),
         );
       },
       mapError: error => definition.mapError(error, {provider, model, sdk: this.#sdk.loaded}),

@@ -15,6 +15,9 @@ import {DEFAULT_FIRST_CHUNK_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS} from '../timeou
 import type {LlmRequest} from '../request/llm-request';
 import {_checkLlmRequest, type ResolvedLlmSchemas} from '../request/validate-llm-request';
 import {chunkTimeouts} from '../timeouts/chunk-timeouts';
+import {_checkLlmImages} from '../image/check-llm-images';
+import type {LlmImageInput} from '../image/llm-image-input';
+import {_resolveLlmImages} from '../image/resolve-llm-images';
 import type {LlmUsage} from '../usage/llm-usage';
 import type {ProviderEventSource} from './provider-event-mapper';
 import {mapProviderError} from './provider-failure-errors';
@@ -33,9 +36,19 @@ export interface ProviderStreamConfig<TEvent = unknown> {
    * Sends the request and returns the SDK's stream with a new mapper of its events. Called once per subscription,
    * at subscribe time, so that every provider starts its request then (a cascade can fail over even where an SDK
    * would start lazily). The stream must stop when `signal` aborts. `schemas` are the request's output and tools,
-   * resolved once when the request was checked (see `LlmProviderCall.output` and `.tools`).
+   * resolved once when the request was checked (see `LlmProviderCall.output` and `.tools`). `request` is the
+   * config's request with its `Blob` images read into base64 `data:` URLs: build the body from it.
    */
-  readonly open: (signal: AbortSignal, schemas: ResolvedLlmSchemas) => Promise<ProviderEventSource<TEvent>>;
+  readonly open: (
+    signal: AbortSignal,
+    schemas: ResolvedLlmSchemas,
+    request: LlmRequest,
+  ) => Promise<ProviderEventSource<TEvent>>;
+  /**
+   * What the provider accepts of images, checked before any network call; without it, a request with an image
+   * fails with `LlmInvalidRequestError`.
+   */
+  readonly imageInput?: LlmImageInput;
   /**
    * Recognises an SDK error: returns an `LlmProviderError` (or another `LlmError`) for what only this SDK can tell,
    * anything else (`undefined`) for the rest. It runs inside `mapProviderError()`, which passes llm-rx errors
@@ -58,7 +71,8 @@ export interface ProviderStreamConfig<TEvent = unknown> {
 
 /**
  * Builds the cold `Observable<LlmChunk>` of one provider call from an SDK's stream and an adapter's mapper of its
- * events (see `ProviderEventMapper`): validates the request before any network call, starts the request at
+ * events (see `ProviderEventMapper`): validates the request (and its images, against `imageInput`) before any
+ * network call, reads its `Blob` images into base64, starts the request at
  * subscribe time with one `AbortController` per subscriber, aborts it on unsubscribe (or on `request.signal`,
  * with an `LlmAbortError`), times the first chunk and the whole call, prices the usage (and names the response
  * in it: the last `responseId` and `responseModel` of the mapper's `response-metadata` events), detects a missing
@@ -75,6 +89,7 @@ export function fromProviderStream<TEvent>(config: ProviderStreamConfig<TEvent>)
   return defer(() => {
     // Checked before anything is sent or reported: an invalid request is no attempt of the call.
     const schemas = _checkLlmRequest(request);
+    _checkLlmImages(request, config.imageInput, provider);
     if (request.signal?.aborted) return throwError(() => new LlmAbortError(provider, request.signal?.reason));
     return providerCall(config, schemas).pipe(
       chunkTimeouts({
@@ -180,7 +195,8 @@ function providerCall<TEvent>(config: ProviderStreamConfig<TEvent>, schemas: Res
       else void backlog.then(complete);
     };
     const run = async () => {
-      const {events, mapper, prepareObject: prepare} = await config.open(controller.signal, schemas);
+      const sent = await _resolveLlmImages(request, controller.signal);
+      const {events, mapper, prepareObject: prepare} = await config.open(controller.signal, schemas, sent);
       prepareObject = prepare;
       // The SDK's own stream, mapped synchronously: no promise per chunk beyond the SDK's.
       for await (const event of events) {

@@ -1,11 +1,12 @@
 import type {LlmOutput} from '../object/llm-output';
+import type {LlmUserContent} from './llm-content';
 import type {LlmTool, LlmToolCall, LlmToolChoice, LlmToolResult} from '../tools/llm-tool';
 import type {LlmAttempt} from '../usage/llm-usage';
 
-/** The user's turn of a conversation. */
+/** The user's turn of a conversation: text, or parts mixing text and images (see `LlmImagePart`). */
 export interface LlmUserMessage {
   readonly role: 'user';
-  readonly content: string;
+  readonly content: LlmUserContent;
 }
 
 /** The model's turn of a conversation: its text, and the tool calls it made, if any. */

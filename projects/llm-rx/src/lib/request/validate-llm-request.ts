@@ -2,7 +2,8 @@ import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {resolveLlmOutput, type ResolvedLlmOutput} from '../object/resolve-llm-output';
 import {resolveLlmTools, type ResolvedLlmTool} from '../tools/resolve-llm-tools';
 import {headersProblem, isPlainObject} from '../validation/check-http-headers';
-import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage} from './llm-request';
+import type {LlmImagePart, LlmUserContentPart} from './llm-content';
+import type {LlmAssistantMessage, LlmMessage, LlmRequest, LlmToolMessage, LlmUserMessage} from './llm-request';
 
 /**
  * Checks a request before any network call: every field's type and range, headers that `fetch` would refuse or
@@ -100,10 +101,7 @@ function validateMessages(request: LlmRequest): void {
     const at = `messages[${index}]`;
     switch (message?.role) {
       case 'user':
-        if (typeof message.content !== 'string' || message.content.trim() === '') {
-          throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.content must be a non-empty string.`);
-        }
-        return;
+        return validateUserContent(message.content, at);
       case 'assistant':
         return validateAssistantMessage(message, at, callIds);
       case 'tool':
@@ -121,6 +119,77 @@ function validateMessages(request: LlmRequest): void {
       'messages',
       "llm-rx: the last of the messages must be the user's (or a tool's result), for the model to answer it.",
     );
+  }
+}
+
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+
+/** A user message's content: a non-empty string, or a non-empty list of text and image parts, not all blank. */
+function validateUserContent(content: LlmUserMessage['content'], at: string): void {
+  if (typeof content === 'string') {
+    if (content.trim() === '') {
+      throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.content must be a non-empty string.`);
+    }
+    return;
+  }
+  if (!Array.isArray(content) || content.length === 0) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${at}.content must be a non-empty string or a non-empty list of parts ` +
+        `({type: 'text', text} or {type: 'image', image}); got ${describe(content)}.`,
+    );
+  }
+  let hasSubstance = false;
+  (content as readonly LlmUserContentPart[]).forEach((part, index) => {
+    const field = `${at}.content[${index}]`;
+    const isObject: boolean = isPlainObject(part);
+    if (isObject && part.type === 'text') {
+      if (typeof part.text !== 'string') {
+        throw new LlmInvalidRequestError('messages', `llm-rx: ${field}.text must be a string.`);
+      }
+      hasSubstance ||= part.text.trim() !== '';
+      return;
+    }
+    if (!isObject || part.type !== 'image') {
+      throw new LlmInvalidRequestError(
+        'messages',
+        `llm-rx: ${field} must be {type: 'text', text} or {type: 'image', image}; got ${describe(part)}.`,
+      );
+    }
+    validateImagePart(part, field);
+    hasSubstance = true;
+  });
+  if (!hasSubstance) {
+    throw new LlmInvalidRequestError('messages', `llm-rx: ${at}.content has only blank text; say something.`);
+  }
+}
+
+function validateImagePart(part: LlmImagePart, field: string): void {
+  const {image, mediaType} = part;
+  const isBlob = typeof Blob !== 'undefined' && image instanceof Blob;
+  if (!isBlob && !(typeof image === 'string' && /^(https?:\/\/|data:)/i.test(image))) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${field}.image must be an http(s) URL, a data: URL, or a Blob or File; got ${describe(image)}.`,
+    );
+  }
+  if (typeof image === 'string' && !/^data:/i.test(image) && !isUrl(image)) {
+    throw new LlmInvalidRequestError('messages', `llm-rx: ${field}.image is not a valid URL.`);
+  }
+  if (mediaType !== undefined && (typeof mediaType !== 'string' || !MEDIA_TYPE.test(mediaType))) {
+    throw new LlmInvalidRequestError(
+      'messages',
+      `llm-rx: ${field}.mediaType must be a media type such as 'image/png'; got ${describe(mediaType)}.`,
+    );
+  }
+}
+
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

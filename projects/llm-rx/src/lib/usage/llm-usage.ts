@@ -34,6 +34,11 @@ export interface LlmTokenCounts {
   readonly cacheWriteOneHourTokens?: number;
   /** The part of `outputTokens` spent on reasoning. */
   readonly reasoningTokens: number;
+  /**
+   * The part of `inputTokens` that images took, where the provider reports it apart (Gemini's
+   * `promptTokensDetails`); absent otherwise (the images are then counted, and priced, as input).
+   */
+  readonly imageInputTokens?: number;
 }
 
 /** Cost in US dollars; every field is `null` when the model has no known price (never a silent 0). */
