@@ -1,0 +1,18 @@
+/*
+ * Public API of llm-rx/compatible: named presets for OpenAI-compatible services (Groq, Together, Fireworks,
+ * OpenRouter, DeepInfra, Mistral, xAI, Moonshot) and local servers (Ollama, LM Studio), over the `openai` SDK.
+ */
+export {
+  DEEPINFRA_PRESET,
+  FIREWORKS_PRESET,
+  GROQ_PRESET,
+  LLM_COMPATIBLE_PRESETS,
+  LM_STUDIO_PRESET,
+  MISTRAL_PRESET,
+  MOONSHOT_PRESET,
+  OLLAMA_PRESET,
+  OPENROUTER_PRESET,
+  TOGETHER_PRESET,
+  XAI_PRESET,
+} from './src/compatible-presets';
+export type {LlmCompatiblePreset, LlmCompatibleQuirks} from './src/llm-compatible-preset';
