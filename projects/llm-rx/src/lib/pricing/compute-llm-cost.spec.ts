@@ -203,3 +203,18 @@ describe('computeLlmCost', () => {
     expect(cost.totalCost).toBe(0.1 / 1e6 + 0.3 / 1e6);
   });
 });
+
+describe('computeLlmCost: image tokens', () => {
+  const price: LlmModelPrice = {inputPerMillion: 2, outputPerMillion: 8, imageInputPerMillion: 10};
+
+  it('bills the image part of the input at the image rate where the price has one', () => {
+    const cost = computeLlmCost(tokens({inputTokens: 1_000_000, imageInputTokens: 250_000, outputTokens: 0}), price);
+    expectCost(cost, 0.75 * 2 + 0.25 * 10, 0);
+  });
+
+  it('bills image tokens as input without an image rate, and input as input without image tokens', () => {
+    const noImageRate = {inputPerMillion: 2, outputPerMillion: 8};
+    expectCost(computeLlmCost(tokens({inputTokens: 1_000_000, imageInputTokens: 250_000}), noImageRate), 2, 0);
+    expectCost(computeLlmCost(tokens({inputTokens: 1_000_000}), price), 2, 0);
+  });
+});
