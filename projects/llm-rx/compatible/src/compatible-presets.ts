@@ -1,7 +1,8 @@
 import type {LlmImageInput} from 'llm-rx';
 import type {LlmCompatiblePreset, LlmCompatibleQuirks} from './llm-compatible-preset';
 
-// TO VERIFY (issue 16 presets helper): every quirk and limit below against each service's documentation.
+// What each preset says was checked (issue 16) against the services' documentation and public reports of their
+// wire; a quirk marked "not confirmed" in a preset's TSDoc is llm-rx's safe choice, not a documented fact.
 
 const OPENAI_LIKE_IMAGES: LlmImageInput = {
   mediaTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
@@ -14,6 +15,7 @@ const LOCAL_IMAGES: LlmImageInput = {...OPENAI_LIKE_IMAGES, urls: false};
 const OPENAI_LIKE: LlmCompatibleQuirks = {
   streamOptions: true,
   usageIn: 'chunk',
+  usageOptional: false,
   reasoningField: 'reasoning_content',
   tools: {supported: true, parallelToolCalls: true, strict: false},
   structuredOutput: 'json-schema',
@@ -22,7 +24,11 @@ const OPENAI_LIKE: LlmCompatibleQuirks = {
 const HOSTED_CORS_NOTE =
   'A hosted service wants a key, which must not reach a page: call it through llm-rx/proxy, which holds the key.';
 
-/** Groq: Llama, Qwen, GPT-OSS and others on its LPUs. */
+/**
+ * Groq: Llama, Qwen, GPT-OSS and others on its LPUs. Takes `stream_options` (the usage then streams in a last
+ * chunk of its own) and streams reasoning (GPT-OSS, Qwen) in `delta.reasoning`. Tools as OpenAI's; image limits
+ * and JSON Schema mode per model: not confirmed.
+ */
 export const GROQ_PRESET: LlmCompatiblePreset = {
   name: 'groq',
   label: 'Groq',
@@ -36,7 +42,11 @@ export const GROQ_PRESET: LlmCompatiblePreset = {
   imageInput: OPENAI_LIKE_IMAGES,
 };
 
-/** Together AI: open models served over an OpenAI-compatible API. */
+/**
+ * Together AI: open models served over an OpenAI-compatible API. Not confirmed: its reasoning field (llm-rx reads
+ * `delta.reasoning`; some of its models write their thinking in the text between `<think>` tags instead), and its
+ * image limits.
+ */
 export const TOGETHER_PRESET: LlmCompatiblePreset = {
   name: 'together',
   label: 'Together AI',
@@ -50,7 +60,10 @@ export const TOGETHER_PRESET: LlmCompatiblePreset = {
   imageInput: OPENAI_LIKE_IMAGES,
 };
 
-/** Fireworks AI. */
+/**
+ * Fireworks AI: streams reasoning in `delta.reasoning_content` and the usage in a last chunk without choices.
+ * Image limits: not confirmed.
+ */
 export const FIREWORKS_PRESET: LlmCompatiblePreset = {
   name: 'fireworks',
   label: 'Fireworks AI',
@@ -64,7 +77,11 @@ export const FIREWORKS_PRESET: LlmCompatiblePreset = {
   imageInput: OPENAI_LIKE_IMAGES,
 };
 
-/** OpenRouter: one API in front of many providers' models, ids such as `openai/gpt-4o-mini`. */
+/**
+ * OpenRouter: one API in front of many providers' models, ids such as `openai/gpt-4o-mini`. Streams reasoning in
+ * `delta.reasoning` (its SDK's `ChatStreamDelta`). What a model accepts (tools, JSON Schema, images) is the
+ * upstream provider's; the limits below are OpenAI's, not confirmed per model.
+ */
 export const OPENROUTER_PRESET: LlmCompatiblePreset = {
   name: 'openrouter',
   label: 'OpenRouter',
@@ -79,12 +96,16 @@ export const OPENROUTER_PRESET: LlmCompatiblePreset = {
   imageInput: OPENAI_LIKE_IMAGES,
 };
 
-/** DeepInfra. */
+/**
+ * DeepInfra: OpenAI-compatible at `/v1/openai`; its own docs name the key `DEEPINFRA_TOKEN`. The price dataset has
+ * no DeepInfra prices, so costs are `null` unless the options give a `priceTable`. Not confirmed: its reasoning
+ * field (llm-rx reads `delta.reasoning_content`) and image limits.
+ */
 export const DEEPINFRA_PRESET: LlmCompatiblePreset = {
   name: 'deepinfra',
   label: 'DeepInfra',
   baseURL: 'https://api.deepinfra.com/v1/openai',
-  keyEnvVar: 'DEEPINFRA_API_KEY',
+  keyEnvVar: 'DEEPINFRA_TOKEN',
   local: false,
   browserCors: 'blocked',
   corsNote: HOSTED_CORS_NOTE,
@@ -93,7 +114,12 @@ export const DEEPINFRA_PRESET: LlmCompatiblePreset = {
   imageInput: OPENAI_LIKE_IMAGES,
 };
 
-/** Mistral AI's own API. */
+/**
+ * Mistral AI's own API. It refuses fields it does not know with a 422 (`extra_forbidden`): `stream_options` (it
+ * streams the usage in its last chunk without being asked), `max_completion_tokens` (llm-rx sends `max_tokens`).
+ * It has JSON Schema structured outputs (`response_format: {type: 'json_schema'}`) on all its models. Not
+ * confirmed, so not sent: `parallel_tool_calls` and each function's `strict`. Image limits (10 MB): not confirmed.
+ */
 export const MISTRAL_PRESET: LlmCompatiblePreset = {
   name: 'mistral',
   label: 'Mistral AI',
@@ -103,11 +129,19 @@ export const MISTRAL_PRESET: LlmCompatiblePreset = {
   browserCors: 'blocked',
   corsNote: HOSTED_CORS_NOTE,
   exampleModel: 'mistral-small-latest',
-  quirks: {...OPENAI_LIKE, streamOptions: false, reasoningField: undefined},
+  quirks: {
+    ...OPENAI_LIKE,
+    streamOptions: false,
+    reasoningField: undefined,
+    tools: {supported: true, parallelToolCalls: false, strict: false},
+  },
   imageInput: {...OPENAI_LIKE_IMAGES, maxImageBytes: 10 * 1024 * 1024},
 };
 
-/** xAI: the Grok models. */
+/**
+ * xAI: the Grok models. Its reasoning models that show their thinking (`grok-3-mini`) stream it in
+ * `delta.reasoning_content`. Images: PNG and JPEG; the size limit is not confirmed.
+ */
 export const XAI_PRESET: LlmCompatiblePreset = {
   name: 'xai',
   label: 'xAI',
@@ -121,7 +155,11 @@ export const XAI_PRESET: LlmCompatiblePreset = {
   imageInput: {...OPENAI_LIKE_IMAGES, mediaTypes: ['image/png', 'image/jpeg']},
 };
 
-/** Moonshot AI: the Kimi models. */
+/**
+ * Moonshot AI: the Kimi models. Its stream puts the usage inside the last choice (`choices[0].usage`), not in
+ * the chunk; thinking models stream `delta.reasoning_content`. Images: some Kimi models take them, with limits
+ * not confirmed, so this preset sends none (a request with images is refused before any network call).
+ */
 export const MOONSHOT_PRESET: LlmCompatiblePreset = {
   name: 'moonshot',
   label: 'Moonshot AI',
@@ -135,7 +173,11 @@ export const MOONSHOT_PRESET: LlmCompatiblePreset = {
   imageInput: undefined,
 };
 
-/** Ollama, on the user's machine. */
+/**
+ * Ollama, on the user's machine: no key, no cost. Takes `stream_options` since 0.5.2 (older versions stream no
+ * usage: the call still finishes, with zero token counts) and streams thinking in `delta.reasoning`. Images as
+ * data URLs only (it fetches no URLs).
+ */
 export const OLLAMA_PRESET: LlmCompatiblePreset = {
   name: 'ollama',
   label: 'Ollama',
@@ -146,11 +188,15 @@ export const OLLAMA_PRESET: LlmCompatiblePreset = {
   corsNote:
     'Ollama answers pages on localhost and 127.0.0.1 by default; for another origin start it with OLLAMA_ORIGINS set to that origin.',
   exampleModel: 'llama3.2',
-  quirks: {...OPENAI_LIKE, reasoningField: 'reasoning'},
+  quirks: {...OPENAI_LIKE, reasoningField: 'reasoning', usageOptional: true},
   imageInput: LOCAL_IMAGES,
 };
 
-/** LM Studio's local server. */
+/**
+ * LM Studio's local server: no key, no cost. Streams thinking in `delta.reasoning_content`. Not confirmed: that
+ * it honours `stream_options` (it was asked for in 2025): without usage the call still finishes, with zero token
+ * counts. Images as data URLs only.
+ */
 export const LM_STUDIO_PRESET: LlmCompatiblePreset = {
   name: 'lmstudio',
   label: 'LM Studio',
@@ -161,7 +207,7 @@ export const LM_STUDIO_PRESET: LlmCompatiblePreset = {
   corsNote:
     "LM Studio's server refuses pages until CORS is turned on in its Developer settings (or `lms server start --cors`).",
   exampleModel: 'qwen/qwen3-4b',
-  quirks: OPENAI_LIKE,
+  quirks: {...OPENAI_LIKE, usageOptional: true},
   imageInput: LOCAL_IMAGES,
 };
 

@@ -15,6 +15,11 @@ export interface LlmCompatibleQuirks {
    */
   readonly usageIn: 'chunk' | 'choice';
   /**
+   * Whether the service may stream no usage at all (a local server whose version ignores `stream_options`): a
+   * call then finishes on its finish reason with zero token counts (a local model's cost is 0 whatever they are).
+   */
+  readonly usageOptional: boolean;
+  /**
    * The delta field its reasoning models stream their thinking in (`reasoning_content` or `reasoning`), or
    * `undefined` when it streams none apart from the text.
    */

@@ -1,4 +1,4 @@
-import type {LlmFinishReason, LlmTokenCounts, ProviderEventMapper, ProviderStreamEvent} from 'llm-rx';
+import {NO_TOKENS, type LlmFinishReason, type LlmTokenCounts, type ProviderEventMapper, type ProviderStreamEvent} from 'llm-rx';
 import type OpenAI from 'openai';
 import {convertOpenAiChatUsage} from './convert-openai-usage';
 import {mapOpenAiChatFinishReason} from './map-openai-finish-reason';
@@ -15,11 +15,29 @@ export interface OpenAiChatEventMapperOptions {
    * under which each call's end keeps the turn's `reasoning_content`, as `providerData[name].reasoningContent`.
    */
   readonly toolCallReasoning?: string;
+  /**
+   * The delta field a compatible service streams its reasoning in: `reasoning_content` (DeepSeek, the default)
+   * or `reasoning` (Groq, OpenRouter, Ollama).
+   */
+  readonly reasoningField?: 'reasoning_content' | 'reasoning';
+  /** Whether the usage may come inside the choice (`choices[0].usage`, Moonshot's way) rather than the chunk. */
+  readonly usageInChoice?: boolean;
+  /**
+   * Whether the service may stream no usage at all (a local server): the call then finishes once the stream ends
+   * with a finish reason, with zero token counts, and its tool calls end with the finish reason.
+   */
+  readonly usageOptional?: boolean;
 }
 
-/** A chunk's delta with the `reasoning_content` that DeepSeek (and other compatible services) add. */
+/** A chunk's delta with the reasoning fields that DeepSeek (and other compatible services) add. */
 type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Delta & {
   readonly reasoning_content?: string | null;
+  readonly reasoning?: string | null;
+};
+
+/** A choice with the usage that Moonshot puts in it. */
+type ChoiceWithUsage = OpenAI.Chat.Completions.ChatCompletionChunk.Choice & {
+  readonly usage?: OpenAI.CompletionUsage | null;
 };
 
 /**
@@ -34,7 +52,8 @@ type DeltaWithReasoning = OpenAI.Chat.Completions.ChatCompletionChunk.Choice.Del
  * `stop`) are joined into that event's `refusal`, which ends an object request with an `LlmRefusalError`.
  *
  * No `finish` comes unless both arrived: a stream cut before its usage chunk is an incomplete stream, which
- * `fromProviderStream()` reports, even though the SDK ends its loop without an error.
+ * `fromProviderStream()` reports, even though the SDK ends its loop without an error. A service that may send no
+ * usage (`usageOptional`) finishes on its finish reason alone, with zero token counts.
  * @param options Usage, finish-reason and reasoning handling for OpenAI-compatible services.
  * @returns A new mapper, for one stream.
  */
@@ -43,7 +62,8 @@ export function createOpenAiChatEventMapper(
 ): ProviderEventMapper<OpenAI.Chat.Completions.ChatCompletionChunk> {
   const convertUsage = options.convertUsage ?? convertOpenAiChatUsage;
   const mapFinishReason = options.mapFinishReason ?? mapOpenAiChatFinishReason;
-  const {toolCallReasoning} = options;
+  const {toolCallReasoning, usageInChoice = false, usageOptional = false} = options;
+  const reasoningField = options.reasoningField ?? 'reasoning_content';
   const toolCalls = createOpenAiChatToolCalls();
   let finishReason: string | null | undefined;
   let usage: OpenAI.CompletionUsage | undefined;
@@ -70,9 +90,11 @@ export function createOpenAiChatEventMapper(
       let callEvents: ProviderStreamEvent[] | undefined;
       if (choice) {
         if (choice.finish_reason) finishReason = choice.finish_reason;
+        const choiceUsage = usageInChoice ? (choice as ChoiceWithUsage).usage : undefined;
+        if (choiceUsage && !chunk.usage) usage = choiceUsage;
         const delta = choice.delta as DeltaWithReasoning | undefined;
         if (typeof delta?.refusal === 'string') refusal += delta.refusal;
-        const reasoning = delta?.reasoning_content;
+        const reasoning = delta?.[reasoningField];
         if (typeof reasoning === 'string') {
           if (toolCallReasoning !== undefined) keptReasoning = (keptReasoning ?? '') + reasoning;
           if (reasoning !== '') reasoningEvent = {type: 'reasoning-delta', text: reasoning};
@@ -81,8 +103,12 @@ export function createOpenAiChatEventMapper(
         if (typeof content === 'string' && content !== '') textEvent = {type: 'text-delta', text: content};
         if (delta?.tool_calls?.length) callEvents = toolCalls.next(chunk.id, delta.tool_calls);
       }
-      // The calls end once both the finish reason and the usage are in (the last chunk or two).
-      const ends = finishReason !== undefined && usage !== undefined ? toolCalls.endAll(providerDataOf()) : undefined;
+      // The calls end once both the finish reason and the usage are in (the last chunk or two), or with the finish
+      // reason alone where the usage may never come.
+      const ends =
+        finishReason !== undefined && (usage !== undefined || usageOptional)
+          ? toolCalls.endAll(providerDataOf())
+          : undefined;
       // A text or reasoning piece alone, the common chunk: no array for it.
       if (
         metadataEvent === undefined &&
@@ -98,10 +124,10 @@ export function createOpenAiChatEventMapper(
       return events.length === 0 ? undefined : events.length === 1 ? events[0] : events;
     },
     end(): ProviderStreamEvent | undefined {
-      if (finishReason === undefined || usage === undefined) return undefined;
+      if (finishReason === undefined || (usage === undefined && !usageOptional)) return undefined;
       return {
         type: 'finish',
-        tokens: convertUsage(usage),
+        tokens: usage === undefined ? NO_TOKENS : convertUsage(usage),
         finishReason: mapFinishReason(finishReason),
         ...(refusal !== '' && {refusal}),
       };

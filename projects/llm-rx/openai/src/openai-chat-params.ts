@@ -22,6 +22,12 @@ export interface OpenAiChatBodyParts {
   readonly tools?: OpenAiChatToolFields;
   /** The provider whose tool calls' `providerData` holds reasoning to send back (`toOpenAiChatMessages()`). */
   readonly reasoningProvider?: string;
+  /**
+   * Whether `stream_options: {include_usage: true}` is sent (the default); `false` for a service that refuses
+   * the field (Mistral, which streams its usage without it): no `stream_options` is sent then, not even the
+   * provider options'.
+   */
+  readonly streamOptions?: boolean;
 }
 
 /**
@@ -36,10 +42,10 @@ export interface OpenAiChatBodyParts {
  */
 export function toOpenAiChatParams(
   {model, request, providerOptions}: OpenAiRequestCall,
-  {maxTokensField, responseFormat, tools, reasoningProvider}: OpenAiChatBodyParts,
+  {maxTokensField, responseFormat, tools, reasoningProvider, streamOptions = true}: OpenAiChatBodyParts,
 ): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
   const messages = toOpenAiChatMessages(request, reasoningProvider);
-  const streamOptions = providerOptions?.['stream_options'] as Record<string, unknown> | undefined;
+  const {stream_options: ownStreamOptions, ...otherOptions} = providerOptions ?? {};
   return {
     messages,
     ...definedFields({
@@ -50,10 +56,10 @@ export function toOpenAiChatParams(
       response_format: responseFormat,
     }),
     ...tools,
-    ...providerOptions,
+    ...otherOptions,
     model,
     stream: true,
     // Without include_usage the stream carries no usage at all, and llm-rx could neither price nor finish it.
-    stream_options: {...streamOptions, include_usage: true},
+    ...(streamOptions && {stream_options: {...(ownStreamOptions as Record<string, unknown>), include_usage: true}}),
   };
 }

@@ -25,6 +25,11 @@ export interface _OpenAiChatStreamConfig {
    * with tool calls sends it back.
    */
   readonly returnsToolCallReasoning?: boolean;
+  /**
+   * Whether `stream_options: {include_usage: true}` is sent (the default); `false` for a service that refuses it
+   * and streams its usage anyway (Mistral).
+   */
+  readonly streamOptions?: boolean;
 }
 
 /**
@@ -48,6 +53,7 @@ export async function _openOpenAiChatStream(
       responseFormat,
       tools: toOpenAiChatTools(call, config.tools),
       reasoningProvider,
+      streamOptions: config.streamOptions,
     },
   );
   // The raw create() (not the .stream() helper): it resolves after the headers, so HTTP errors reject here,

@@ -66,16 +66,34 @@ export class LlmPriceTable {
    * @throws Error when a time-of-day window's time is not `HH:MM` or `HH:MM:SS`.
    */
   withPrices(provider: string, prices: Readonly<Record<string, LlmModelPrice>>): LlmPriceTable {
-    for (const [id, price] of Object.entries(prices)) assertTimeOfDayPrices(price, `${provider}/${id}`);
-    const pending = new Map(Object.entries(prices).map(([id, price]) => [normalizeModelId(id), {id, price}]));
+    const listed = new Map((this.#models.get(provider) ?? []).map(model => [normalizeModelId(model.id), model]));
+    // priceOf tries exact ids before rules, so an added id is not shadowed by a broader rule listed before it.
+    return this.withModels(
+      provider,
+      Object.entries(prices).map(([id, price]) => ({...(listed.get(normalizeModelId(id)) ?? {id}), price})),
+    );
+  }
+
+  /**
+   * Returns a new table with priced models added after a provider's own, match rules kept (as the dataset's
+   * `@pydantic/genai-prices` rules resolve ids); this table is unchanged. A model whose id is already listed
+   * replaces that one, in its place. For a preset's generated prices, or a rule of one's own
+   * (`{id: 'any', match: {regex: '.*'}, price}` prices every model of a local server).
+   *
+   * @param provider The llm-rx provider name; a new name adds a provider.
+   * @param models The priced models, in lookup order.
+   * @returns The new table.
+   * @throws Error when a time-of-day window's time is not `HH:MM` or `HH:MM:SS`.
+   */
+  withModels(provider: string, models: readonly LlmPricedModel[]): LlmPriceTable {
+    for (const model of models) assertTimeOfDayPrices(model.price, `${provider}/${model.id}`);
+    const pending = new Map(models.map(model => [normalizeModelId(model.id), model]));
     const replaced = (this.#models.get(provider) ?? []).map(model => {
       const override = pending.get(normalizeModelId(model.id));
       pending.delete(normalizeModelId(model.id));
-      return override ? {...model, price: override.price} : model;
+      return override ?? model;
     });
-    // priceOf tries exact ids before rules, so an added id is not shadowed by a broader rule listed before it.
-    const models = new Map(this.#models).set(provider, [...replaced, ...pending.values()]);
-    return new LlmPriceTable(models);
+    return new LlmPriceTable(new Map(this.#models).set(provider, [...replaced, ...pending.values()]));
   }
 
   /**
