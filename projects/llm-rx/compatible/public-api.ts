@@ -16,3 +16,17 @@ export {
   XAI_PRESET,
 } from './src/compatible-presets';
 export type {LlmCompatiblePreset, LlmCompatibleQuirks} from './src/llm-compatible-preset';
+export type {LlmCompatibleOptions} from './src/compatible-options';
+export {defineOpenAiCompatibleProvider, LOCAL_MODEL_PRICES} from './src/define-openai-compatible-provider';
+export {
+  deepInfraProvider,
+  fireworksProvider,
+  groqProvider,
+  lmStudioProvider,
+  mistralProvider,
+  moonshotProvider,
+  ollamaProvider,
+  openRouterProvider,
+  togetherProvider,
+  xaiProvider,
+} from './src/compatible-providers';

@@ -132,12 +132,14 @@ export {computeLlmCost} from './lib/pricing/compute-llm-cost';
 export {LlmPriceTable} from './lib/pricing/llm-price-table';
 export type {
   LlmModelPrice,
+  LlmPricedModel,
   LlmPriceRates,
   LlmPriceTier,
   LlmTieredRates,
   LlmTimeOfDayPrice,
 } from './lib/pricing/llm-model-price';
 export {priceLlmUsage} from './lib/pricing/price-llm-usage';
+export type {LlmModelMatch} from './lib/pricing/model-match';
 
 // Timeouts, retries, cascades and attempts.
 export {chunkTimeouts} from './lib/timeouts/chunk-timeouts';

@@ -1,4 +1,10 @@
-import {NO_TOKENS, type LlmFinishReason, type LlmTokenCounts, type ProviderEventMapper, type ProviderStreamEvent} from 'llm-rx';
+import {
+  NO_TOKENS,
+  type LlmFinishReason,
+  type LlmTokenCounts,
+  type ProviderEventMapper,
+  type ProviderStreamEvent,
+} from 'llm-rx';
 import type OpenAI from 'openai';
 import {convertOpenAiChatUsage} from './convert-openai-usage';
 import {mapOpenAiChatFinishReason} from './map-openai-finish-reason';
