@@ -118,6 +118,8 @@ async function handleRequest(
     });
   }
   if (scenarioError) return exchange.sendError(400, wire.errorBody(400, scenarioError.message));
+  const refusal = wire.refusalOf?.(body);
+  if (refusal) return exchange.sendError(refusal.status, refusal.body);
   if (scenario.headerDelay) await exchange.wait(scenario.headerDelay);
   if (exchange.isClientGone) return;
   if (scenario.status !== undefined) {

@@ -59,9 +59,23 @@ export interface MockPlan {
   readonly outputSchema: unknown;
 }
 
+/** The wires of llm-rx/compatible's presets, named as the presets. */
+export type CompatibleWireName =
+  | 'groq'
+  | 'together'
+  | 'fireworks'
+  | 'openrouter'
+  | 'deepinfra'
+  | 'mistral'
+  | 'xai'
+  | 'moonshot'
+  | 'ollama'
+  | 'lmstudio';
+
 /** One provider's wire format: its route, its error body and its stream events. */
 export interface ProviderWire {
-  readonly name: 'openai-chat' | 'openai-responses' | 'deepseek' | 'anthropic' | 'gemini' | 'cohere';
+  readonly name:
+    'openai-chat' | 'openai-responses' | 'deepseek' | 'anthropic' | 'gemini' | 'cohere' | CompatibleWireName;
   matches(method: string, pathname: string): boolean;
   modelOf(pathname: string, body: unknown): string;
   /**
@@ -70,6 +84,11 @@ export interface ProviderWire {
    * `text`, the server then answers a JSON value that matches it (`jsonSample`).
    */
   outputSchemaOf?(body: unknown): unknown;
+  /**
+   * The error a service answers a request body with before any stream (Mistral's 422 for a field it does not
+   * know), or `undefined` to answer it.
+   */
+  refusalOf?(body: unknown): {readonly status: number; readonly body: unknown} | undefined;
   /** The tools a request gives, its forced choice and the tool rounds so far; `undefined` without tools. */
   toolsOf?(body: unknown): MockRequestTools | undefined;
   /** A tool call starts (id and name), in the provider's shape; `index` is its position in the answer. */

@@ -1,5 +1,6 @@
 import {anthropicWire} from './anthropic-wire';
 import {cohereWire} from './cohere-wire';
+import {COMPATIBLE_WIRES} from './compatible-wire';
 import {deepSeekWire} from './deepseek-wire';
 import {geminiWire} from './gemini-wire';
 import {openAiChatWire} from './openai-chat-wire';
@@ -16,6 +17,7 @@ export const PROVIDER_WIRES: readonly ProviderWire[] = [
   anthropicWire,
   geminiWire,
   cohereWire,
+  ...COMPATIBLE_WIRES,
 ];
 
 /**
