@@ -1,5 +1,7 @@
 // Writes projects/llm-rx/src/lib/pricing/price-table.generated.ts from the installed @pydantic/genai-prices, so the
-// llm-rx core carries a few kB of prices instead of importing the 830 kB dataset at runtime.
+// llm-rx core carries a few kB of prices instead of importing the 830 kB dataset at runtime, and
+// projects/llm-rx/compatible/src/compatible-prices.generated.ts: one constant per llm-rx/compatible preset, so an
+// app bundles only the prices of the presets it imports (OpenRouter alone lists ~700 models).
 // Usage: node tools/generate-price-table.mjs [--as-of=YYYY-MM-DD]
 // --as-of picks, among a model's start-date prices, those in effect on that day (default: today, UTC).
 // price-table.node.spec.ts regenerates with the snapshot's own date and fails when the output differs.
@@ -12,16 +14,40 @@ export const OUTPUT_PATH = fileURLToPath(
   new URL('../projects/llm-rx/src/lib/pricing/price-table.generated.ts', import.meta.url),
 );
 
+export const PRESET_OUTPUT_PATH = fileURLToPath(
+  new URL('../projects/llm-rx/compatible/src/compatible-prices.generated.ts', import.meta.url),
+);
+
 /** llm-rx provider name → dataset provider id. */
 const PROVIDERS = {openai: 'openai', anthropic: 'anthropic', gemini: 'google', deepseek: 'deepseek', cohere: 'cohere'};
 
-/** Dataset price key → LlmModelPrice field. Other keys (audio, image, video, tool fees) are dropped. */
+/**
+ * llm-rx/compatible preset name → [dataset provider id, the constant's name]. DeepInfra and the local servers have
+ * no prices in the dataset (a local model is priced 0 by the preset itself).
+ */
+const PRESET_PROVIDERS = {
+  groq: ['groq', 'GROQ_PRICES'],
+  together: ['together', 'TOGETHER_PRICES'],
+  fireworks: ['fireworks', 'FIREWORKS_PRICES'],
+  openrouter: ['openrouter', 'OPENROUTER_PRICES'],
+  mistral: ['mistral', 'MISTRAL_PRICES'],
+  xai: ['x-ai', 'XAI_PRICES'],
+  moonshot: ['moonshotai', 'MOONSHOT_PRICES'],
+};
+
+/** Any llm-rx provider name (core or preset) → dataset provider id. */
+function datasetIdOf(provider) {
+  return PROVIDERS[provider] ?? PRESET_PROVIDERS[provider]?.[0];
+}
+
+/** Dataset price key → LlmModelPrice field. Other keys (audio, image output, video, tool fees) are dropped. */
 const FIELDS = {
   input_mtok: 'inputPerMillion',
   output_mtok: 'outputPerMillion',
   cache_read_mtok: 'cachedInputPerMillion',
   cache_write_mtok: 'cacheWritePerMillion',
   cache_write_1h_mtok: 'cacheWriteOneHourPerMillion',
+  input_image_mtok: 'imageInputPerMillion',
 };
 
 /** The installed dataset's version, read from its package.json. */
@@ -44,15 +70,18 @@ export function todayUtc() {
  */
 export function buildPriceSnapshot({asOf}) {
   const providers = {};
-  for (const [name, datasetId] of Object.entries(PROVIDERS)) {
-    const provider = findProvider({providerId: datasetId});
-    if (!provider) throw new Error(`${DATASET_PACKAGE} has no provider '${datasetId}'`);
-    providers[name] = provider.models
-      .filter(model => !model.deprecated && !isForeignModel(name, model))
-      .map(model => ({id: model.id, price: toLlmModelPrice(model, asOf), match: model.match}))
-      .filter(model => model.price !== undefined);
-  }
+  for (const [name, datasetId] of Object.entries(PROVIDERS)) providers[name] = pricedModelsOf(name, datasetId, asOf);
   return providers;
+}
+
+/** A dataset provider's non-deprecated text models, priced on a day, with their match rules. */
+function pricedModelsOf(name, datasetId, asOf) {
+  const provider = findProvider({providerId: datasetId});
+  if (!provider) throw new Error(`${DATASET_PACKAGE} has no provider '${datasetId}'`);
+  return provider.models
+    .filter(model => !model.deprecated && !isForeignModel(name, model))
+    .map(model => ({id: model.id, price: toLlmModelPrice(model, asOf), match: model.match}))
+    .filter(model => model.price !== undefined);
 }
 
 /**
@@ -174,13 +203,43 @@ export function renderPriceTable({asOf}) {
     'export const PRICE_SNAPSHOT: Readonly<Record<string, readonly LlmPricedModel[]>> = {',
   ];
   for (const [provider, models] of Object.entries(snapshot)) {
-    lines.push(`  ${provider}: [`);
-    for (const model of models) {
-      lines.push(`    {id: ${literal(model.id)}, price: ${literal(model.price)}, match: ${literal(model.match)}},`);
-    }
-    lines.push('  ],');
+    lines.push(`  ${provider}: [`, ...models.map(model => `  ${modelLine(model)}`), '  ],');
   }
   lines.push('};', '');
+  return lines.join('\n');
+}
+
+/** One priced model as a line of a generated array. */
+function modelLine(model) {
+  return `  {id: ${literal(model.id)}, price: ${literal(model.price)}, match: ${literal(model.match)}},`;
+}
+
+/**
+ * Renders the presets' prices as the TypeScript module llm-rx/compatible commits: one constant per preset.
+ * @param {{asOf: string}} options The day whose start-date prices apply.
+ * @returns {string}
+ */
+export function renderPresetPrices({asOf}) {
+  const version = datasetVersion();
+  const lines = [
+    `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
+    '// upgrade the package and rerun the command (compatible-prices.node.spec.ts fails until you do). One constant per',
+    '// preset, so that an app bundles only the prices of the presets it imports.',
+    "import type {LlmPricedModel} from 'llm-rx';",
+    '',
+    '/** Where and when the prices below were generated. */',
+    `export const PRESET_PRICES_SOURCE = {package: '${DATASET_PACKAGE}', version: '${version}', asOf: '${asOf}'} as const;`,
+  ];
+  for (const [name, [datasetId, constant]] of Object.entries(PRESET_PROVIDERS)) {
+    lines.push(
+      '',
+      `/** The ${name} preset's text models (dataset provider \`${datasetId}\`), in the dataset's order. */`,
+      `export const ${constant}: readonly LlmPricedModel[] = [`,
+      ...pricedModelsOf(name, datasetId, asOf).map(modelLine),
+      '];',
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }
 
@@ -201,7 +260,7 @@ function literal(value) {
  */
 export function datasetModelIdOf(provider, modelId) {
   const result = calcPrice({input_tokens: 0, output_tokens: 0}, modelId, {
-    provider: findProvider({providerId: PROVIDERS[provider]}),
+    provider: findProvider({providerId: datasetIdOf(provider)}),
   });
   return result?.model.id;
 }
@@ -215,12 +274,15 @@ export function datasetModelIdOf(provider, modelId) {
  * @returns {import('@pydantic/genai-prices').PriceCalculationResult}
  */
 export function datasetCalcPrice(provider, modelId, usage, timestamp) {
-  return calcPrice(usage, modelId, {provider: findProvider({providerId: PROVIDERS[provider]}), timestamp});
+  return calcPrice(usage, modelId, {provider: findProvider({providerId: datasetIdOf(provider)}), timestamp});
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const asOf = process.argv.find(argument => argument.startsWith('--as-of='))?.slice('--as-of='.length) ?? todayUtc();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${asOf}`);
   writeFileSync(OUTPUT_PATH, renderPriceTable({asOf}));
-  console.log(`Wrote ${OUTPUT_PATH} (${DATASET_PACKAGE}@${datasetVersion()}, prices as of ${asOf}).`);
+  writeFileSync(PRESET_OUTPUT_PATH, renderPresetPrices({asOf}));
+  console.log(
+    `Wrote ${OUTPUT_PATH} and ${PRESET_OUTPUT_PATH} (${DATASET_PACKAGE}@${datasetVersion()}, prices as of ${asOf}).`,
+  );
 }

@@ -72,7 +72,7 @@ export const FIREWORKS_PRESET: LlmCompatiblePreset = {
   local: false,
   browserCors: 'blocked',
   corsNote: HOSTED_CORS_NOTE,
-  exampleModel: 'accounts/fireworks/models/llama-v3p3-70b-instruct',
+  exampleModel: 'accounts/fireworks/models/llama4-maverick-instruct-basic',
   quirks: OPENAI_LIKE,
   imageInput: OPENAI_LIKE_IMAGES,
 };
@@ -168,7 +168,7 @@ export const MOONSHOT_PRESET: LlmCompatiblePreset = {
   local: false,
   browserCors: 'blocked',
   corsNote: HOSTED_CORS_NOTE,
-  exampleModel: 'kimi-k2-0905-preview',
+  exampleModel: 'kimi-k2.6',
   quirks: {...OPENAI_LIKE, usageIn: 'choice'},
   imageInput: undefined,
 };

@@ -45,6 +45,23 @@ const CASES = [
   {preset: LM_STUDIO_PRESET, provider: lmStudioProvider, path: '/lmstudio/v1/chat/completions'},
 ] as const;
 
+/**
+ * Each example model's cost for 1000 input and 500 output tokens, from the dataset's prices per million
+ * (`compatible-prices.generated.ts`); DeepInfra has none (null).
+ */
+const EXPECTED_COSTS: Record<string, number | null> = {
+  groq: (1000 * 0.59 + 500 * 0.79) / 1e6,
+  together: (1000 * 0.88 + 500 * 0.88) / 1e6,
+  fireworks: (1000 * 0.22 + 500 * 0.88) / 1e6,
+  openrouter: (1000 * 0.15 + 500 * 0.6) / 1e6,
+  deepinfra: null,
+  mistral: (1000 * 0.1 + 500 * 0.3) / 1e6,
+  xai: (1000 * 3 + 500 * 15) / 1e6,
+  moonshot: (1000 * 0.95 + 500 * 4) / 1e6,
+  ollama: 0,
+  lmstudio: 0,
+};
+
 /** The mock base URL of a route: everything before `/chat/completions`. */
 function baseUrlOf(path: string): string {
   return MOCK_PROVIDERS_URL + path.slice(0, -'/chat/completions'.length);
@@ -102,8 +119,10 @@ describe('llm-rx/compatible presets against the mock server', () => {
           expect(usage?.inputTokens).toBe(1000);
           expect(usage?.outputTokens).toBe(500);
         }
-        if (preset.local) expect(usage?.totalCost).toBe(0);
-        if (preset === DEEPINFRA_PRESET) expect(usage?.totalCost).toBeNull();
+        // The dataset's price for the example model (1000 in, 500 out), 0 for a local model, null without a price.
+        const expectedCost = EXPECTED_COSTS[preset.name];
+        if (expectedCost === null) expect(usage?.totalCost).toBeNull();
+        else expect(usage?.totalCost).toBeCloseTo(expectedCost, 12);
       });
     });
   }

@@ -173,3 +173,25 @@ describe('LlmPriceTable', () => {
     }
   });
 });
+
+describe('LlmPriceTable.withModels', () => {
+  const local = {inputPerMillion: 0, outputPerMillion: 0};
+
+  it('adds priced models with their match rules, after the provider’s own', () => {
+    const table = LlmPriceTable.default.withModels('acme', [
+      {id: 'acme-1', match: {starts_with: 'acme-1'}, price: {inputPerMillion: 1, outputPerMillion: 2}},
+      {id: 'any', match: {regex: '.*'}, price: local},
+    ]);
+    expect(table.priceOf('acme', 'acme-1-2026-01-01')).toEqual({inputPerMillion: 1, outputPerMillion: 2});
+    expect(table.priceOf('acme', 'whatever')).toEqual(local);
+    expect(LlmPriceTable.default.priceOf('acme', 'acme-1')).toBeUndefined();
+  });
+
+  it('replaces a listed model of the same id in its place, rule included', () => {
+    const table = LlmPriceTable.default.withModels('openai', [
+      {id: 'gpt-4o', match: {equals: 'gpt-4o-renamed'}, price: local},
+    ]);
+    expect(table.models('openai')).toEqual(LlmPriceTable.default.models('openai'));
+    expect(table.priceOf('openai', 'gpt-4o-renamed')).toEqual(local);
+  });
+});

@@ -104,6 +104,8 @@ const USAGES: Readonly<Record<string, LlmTokenCounts>> = {
     outputTokens: 300,
   }),
   reasoning: tokens({inputTokens: 1_000, outputTokens: 4_000, reasoningTokens: 3_000}),
+  // Images reported apart (part of inputTokens), at the model's image rate where it has one.
+  'image-input': tokens({inputTokens: 3_000, imageInputTokens: 1_200, outputTokens: 200}),
 };
 
 /** A prompt of `inputTokens` with cache reads and both write lifetimes, so that every tiered rate is used. */
@@ -126,6 +128,7 @@ function datasetUsageOf(counts: LlmTokenCounts): Record<string, number> {
     output_tokens: counts.outputTokens,
     output_reasoning_tokens: counts.reasoningTokens,
   };
+  if (counts.imageInputTokens !== undefined) usage['input_image_tokens'] = counts.imageInputTokens;
   if (counts.cacheWriteOneHourTokens !== undefined) {
     usage['cache_write_1h_tokens'] = counts.cacheWriteOneHourTokens;
     usage['cache_write_5m_tokens'] = counts.cacheWriteTokens - counts.cacheWriteOneHourTokens;
