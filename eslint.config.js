@@ -87,6 +87,24 @@ module.exports = tseslint.config(
     },
   },
   {
+    // llm-rx/compatible speaks Chat Completions through llm-rx/openai's `_` exports and the openai SDK's types.
+    files: ['projects/llm-rx/compatible/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {group: [...SDKS, '!openai', '!openai/*'], message: 'llm-rx/compatible uses only the openai SDK.'},
+            {
+              group: ['@pydantic/genai-prices'],
+              message: 'Preset prices are generated: run tools/generate-price-table.mjs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts'],
     rules: {'@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off'},
   },

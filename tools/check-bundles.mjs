@@ -10,6 +10,8 @@ import {gzipSync} from 'node:zlib';
 const SDK_OF = {
   openai: 'openai',
   deepseek: 'openai',
+  // llm-rx/compatible, for one preset: the other presets (and OpenRouter's ~700 prices) must not be bundled.
+  groq: 'openai',
   anthropic: '@anthropic-ai/sdk',
   gemini: '@google/genai',
   cohere: 'cohere-ai',
