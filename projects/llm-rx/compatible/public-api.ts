@@ -30,3 +30,13 @@ export {
   togetherProvider,
   xaiProvider,
 } from './src/compatible-providers';
+export {
+  FIREWORKS_PRICES,
+  GROQ_PRICES,
+  MISTRAL_PRICES,
+  MOONSHOT_PRICES,
+  OPENROUTER_PRICES,
+  PRESET_PRICES_SOURCE,
+  TOGETHER_PRICES,
+  XAI_PRICES,
+} from './src/compatible-prices.generated';

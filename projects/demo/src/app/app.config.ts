@@ -10,7 +10,7 @@ import {
 } from 'llm-rx/angular';
 import {loggedLlm} from 'llm-rx/logging';
 import {DEMO_CALL_LOG} from './common/demo-call-log';
-import {DEMO_PROVIDERS, demoProvider} from './common/provider-catalog';
+import {DEMO_CATALOG, demoProvider} from './common/provider-catalog';
 import {DemoTelemetry} from './telemetry/demo-telemetry';
 
 /**
@@ -22,7 +22,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideZonelessChangeDetection(),
     provideLlm(
-      ...DEMO_PROVIDERS.map(info => withProvider(info.provider)),
+      ...DEMO_CATALOG.map(info => withProvider(info.provider)),
       withDefaults({request: {maxTokens: 1024}}),
       // Server errors, dropped connections and timeouts before the first chunk are tried twice more; rate limits,
       // overload (429, 529) and bad keys are not, so that a cascade moves on at once.

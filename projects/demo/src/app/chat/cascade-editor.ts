@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, model} from '@angular/core';
-import {DEMO_PROVIDERS, type DemoProviderName, demoModels, demoProvider} from '../common/provider-catalog';
+import {DEMO_CATALOG, type DemoProviderName, demoModels, demoProvider} from '../common/provider-catalog';
 import {type CascadeStep, moveStep, nextFallbackStep} from './cascade-step';
 
 /** Edits the ordered list of provider + model steps: one step asks one model, two or more make a cascade. */
@@ -84,8 +84,8 @@ import {type CascadeStep, moveStep, nextFallbackStep} from './cascade-step';
 export class CascadeEditor {
   /** The steps, most preferred first. */
   readonly steps = model.required<CascadeStep[]>();
-  protected readonly providers = DEMO_PROVIDERS;
-  private readonly _models = new Map(DEMO_PROVIDERS.map(info => [info.name, demoModels(info.name)]));
+  protected readonly providers = DEMO_CATALOG;
+  private readonly _models = new Map(DEMO_CATALOG.map(info => [info.name, demoModels(info.name)]));
 
   protected modelsOf(provider: DemoProviderName): string[] {
     return this._models.get(provider) ?? [];

@@ -26,6 +26,8 @@ export interface DemoProviderContext {
  * Proxy: the demo proxy (`llm-rx/proxy`, which `npm start` runs) at `<proxyUrl>/<provider>`, with no key: llm-rx
  * sends its placeholder and the proxy puts the key from its environment in its place, so no key is in the page.
  * A typed-in key: the provider's own API, called from the browser with that key (the SDK's default base URL).
+ * A local server (Ollama, LM Studio): its own base URL, from the browser, with no key (llm-rx sends its
+ * placeholder); its CORS setting must let the demo's origin in (`info.local.corsNote`).
  * @param info The provider.
  * @param settings The demo's settings.
  * @param context The scenario and an opted-in key.
@@ -47,6 +49,7 @@ export function demoProviderOptions(
       ...(scenario ? {headers: {[MOCK_SCENARIO_HEADER]: scenario}} : {}),
     };
   }
+  if (info.local) return {...timeouts, baseURL: info.local.baseURL, apiKeyAlias: 'local'};
   return context.apiKey
     ? {...timeouts, apiKey: context.apiKey, apiKeyAlias: 'typed-in'}
     : {...timeouts, baseURL: `${settings.proxyUrl}/${info.name}`, apiKeyAlias: `proxy:${info.keyVariable}`};

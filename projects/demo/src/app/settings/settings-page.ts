@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, inject, signal} from '@angular/core';
-import {DEMO_PROVIDERS, type DemoProviderName} from '../common/provider-catalog';
+import {DEMO_CATALOG, DEMO_PRESETS, DEMO_PROVIDERS, type DemoProviderName} from '../common/provider-catalog';
 import type {DemoConnection} from './demo-settings';
 import {DemoSettingsStore} from './demo-settings-store';
 
@@ -117,6 +117,44 @@ import {DemoSettingsStore} from './demo-settings-store';
     </fieldset>
 
     @if (current.connection === 'proxy') {
+      <fieldset data-testid="presets">
+        <legend>OpenAI-compatible services and local models</legend>
+        <p class="hint">
+          The <code>llm-rx/compatible</code> presets. Ollama and LM Studio run on this machine: the page calls them
+          directly, with no key, once their CORS setting lets this origin in. A hosted preset takes a key typed in below
+          (or a proxy route for it); in simulated mode every preset answers from the mock server.
+        </p>
+        <div class="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Preset</th>
+                <th>Base URL</th>
+                <th>Key</th>
+                <th>Browser (CORS)</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (info of presets; track info.name) {
+                <tr [attr.data-testid]="'preset-' + info.name">
+                  <td>{{ info.label }}</td>
+                  <td>
+                    <code>{{ info.baseURL }}</code>
+                  </td>
+                  <td>
+                    @if (info.local) {
+                      none (local)
+                    } @else {
+                      <code>{{ info.keyVariable }}</code>
+                    }
+                  </td>
+                  <td>{{ info.local?.corsNote ?? 'through a proxy, or a typed-in key' }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
       <fieldset>
         <legend>Keys in the browser (not recommended)</legend>
         <label class="risk choice">
@@ -133,7 +171,7 @@ import {DemoSettingsStore} from './demo-settings-store';
           It is kept in memory only: never stored, never logged, gone on reload. Prefer the proxy's server-side keys.
         </label>
         @if (store.isKeyEntryAllowed()) {
-          @for (info of providers; track info.name) {
+          @for (info of keyProviders; track info.name) {
             <label class="field">
               {{ info.label }}
               <input
@@ -181,6 +219,9 @@ import {DemoSettingsStore} from './demo-settings-store';
 export class SettingsPage {
   protected readonly store = inject(DemoSettingsStore);
   protected readonly providers = DEMO_PROVIDERS;
+  protected readonly presets = DEMO_PRESETS;
+  /** Every provider that takes a key: the five adapters and the hosted presets (a local server needs none). */
+  protected readonly keyProviders = DEMO_CATALOG.filter(info => !info.local);
   protected readonly mockHealth = signal('');
 
   protected setConnection(connection: DemoConnection): void {
