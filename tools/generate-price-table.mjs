@@ -189,15 +189,15 @@ function priceAbove(value, threshold) {
  */
 export function renderPriceTable({asOf}) {
   const snapshot = buildPriceSnapshot({asOf});
-  const version = datasetVersion();
   const lines = [
-    `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
-    '// upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in',
-    '// price-corrections.ts. Start-date prices are those in effect on the --as-of day; time-of-day prices are kept.',
-    "import type {LlmPricedModel} from './llm-model-price';",
-    '',
-    '/** Where and when the snapshot below was generated. */',
-    `export const PRICE_SNAPSHOT_SOURCE = {package: '${DATASET_PACKAGE}', version: '${version}', asOf: '${asOf}'} as const;`,
+    ...generatedHeader(asOf, [
+      '// upgrade the package and rerun the command (price-table.node.spec.ts fails until you do); fix a wrong price in',
+      '// price-corrections.ts. Start-date prices are those in effect on the --as-of day; time-of-day prices are kept.',
+      "import type {LlmPricedModel} from './llm-model-price';",
+      '',
+      '/** Where and when the snapshot below was generated. */',
+      'PRICE_SNAPSHOT_SOURCE',
+    ]),
     '',
     "/** Non-deprecated text models per llm-rx provider, in the dataset's order (the first matching rule wins). */",
     'export const PRICE_SNAPSHOT: Readonly<Record<string, readonly LlmPricedModel[]>> = {',
@@ -207,6 +207,22 @@ export function renderPriceTable({asOf}) {
   }
   lines.push('};', '');
   return lines.join('\n');
+}
+
+/**
+ * A generated module's first lines: where it comes from, then `lines`, whose last one names the source constant.
+ * @param {string} asOf The day whose start-date prices apply.
+ * @param {string[]} lines What the module says of itself, its import and its source constant's TSDoc and name.
+ * @returns {string[]}
+ */
+function generatedHeader(asOf, lines) {
+  const version = datasetVersion();
+  const source = lines.at(-1);
+  return [
+    `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
+    ...lines.slice(0, -1),
+    `export const ${source} = {package: '${DATASET_PACKAGE}', version: '${version}', asOf: '${asOf}'} as const;`,
+  ];
 }
 
 /** One priced model as a line of a generated array. */
@@ -220,16 +236,14 @@ function modelLine(model) {
  * @returns {string}
  */
 export function renderPresetPrices({asOf}) {
-  const version = datasetVersion();
-  const lines = [
-    `// Generated from ${DATASET_PACKAGE}@${version} by \`node tools/generate-price-table.mjs --as-of=${asOf}\`. Do not edit:`,
+  const lines = generatedHeader(asOf, [
     '// upgrade the package and rerun the command (compatible-prices.node.spec.ts fails until you do). One constant per',
     '// preset, so that an app bundles only the prices of the presets it imports.',
     "import type {LlmPricedModel} from 'llm-rx';",
     '',
     '/** Where and when the prices below were generated. */',
-    `export const PRESET_PRICES_SOURCE = {package: '${DATASET_PACKAGE}', version: '${version}', asOf: '${asOf}'} as const;`,
-  ];
+    'PRESET_PRICES_SOURCE',
+  ]);
   for (const [name, [datasetId, constant]] of Object.entries(PRESET_PROVIDERS)) {
     lines.push(
       '',
