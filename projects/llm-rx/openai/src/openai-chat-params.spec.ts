@@ -54,6 +54,15 @@ describe('toOpenAiChatParams', () => {
     });
   });
 
+  it("sends no stream_options, not even the provider options' own, to a service that refuses them", () => {
+    const body = toOpenAiChatParams(
+      {model: 'mistral-small-latest', request: {userPrompt: 'Hi'}, providerOptions: {stream_options: {x: 1}, seed: 7}},
+      {maxTokensField: 'max_tokens', streamOptions: false},
+    );
+    expect('stream_options' in body).toBeFalse();
+    expect((body as unknown as {seed: number}).seed).toBe(7);
+  });
+
   it('uses max_tokens for compatible services', () => {
     const body = bodyOf('deepseek-chat', {userPrompt: 'Hi', maxTokens: 5}, undefined, 'max_tokens');
     expect(body.max_tokens).toBe(5);
