@@ -20,7 +20,7 @@ test.describe('llm-rx/compatible presets in the demo', () => {
     await expect(chat.getByTestId('usage-answered-by')).toContainText('groq / llama-3.1-8b-instant');
     await expect(chat.getByTestId('usage-cost')).toHaveText(/^\$\d/);
     const [request] = await mockRequests(tag);
-    expect([request.wire, request.path, request.status]).toEqual(['groq', '/groq/openai/v1/chat/completions', 200]);
+    expect([request.wire, request.status]).toEqual(['groq', 200]);
   });
 
   test('a local preset is offered with its CORS note in the settings', async ({chat}) => {

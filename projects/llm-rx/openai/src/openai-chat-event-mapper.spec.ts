@@ -163,6 +163,27 @@ describe('createOpenAiChatEventMapper', () => {
     );
   });
 
+  it('for a service that may stream no usage, ends the calls on the finish reason and finishes with zero tokens', () => {
+    const mapper = createOpenAiChatEventMapper({usageOptional: true});
+    mapper.next(chunk({tool_calls: [{index: 0, id: 'call_a', type: 'function', function: {name: 'clock'}}]}));
+    expect(mapper.next(chunk({}, 'tool_calls'))).toEqual({type: 'tool-call-end', toolCallId: 'call_a'});
+    expect(mapper.end?.()).toEqual(
+      jasmine.objectContaining({type: 'finish', tokens: jasmine.objectContaining({inputTokens: 0, outputTokens: 0})}),
+    );
+  });
+
+  it("reads a compatible service's reasoning field and its usage inside the choice", () => {
+    const withChoiceUsage = {...chunk({}, 'stop'), choices: [{...chunk({}, 'stop').choices[0], usage: USAGE}]};
+    const events = mapAll([chunk({reasoning: 'Hmm.'}), chunk({content: 'Hi'}), withChoiceUsage as Chunk], {
+      reasoningField: 'reasoning',
+      usageInChoice: true,
+    });
+    expect(events).toContain({type: 'reasoning-delta', text: 'Hmm.'});
+    expect(events.at(-1)).toEqual(
+      jasmine.objectContaining({type: 'finish', tokens: jasmine.objectContaining({inputTokens: 9, outputTokens: 4})}),
+    );
+  });
+
   it('ends no call of a stream cut before its usage (the stream is then incomplete)', () => {
     const events = mapAll([
       chunk({tool_calls: [{index: 0, id: 'call_a', type: 'function', function: {name: 'clock', arguments: '{}'}}]}),
