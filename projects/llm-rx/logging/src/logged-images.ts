@@ -3,8 +3,8 @@ import type {LlmImageBody, LlmImageDescription, LlmImagePart, LlmRequest} from '
 
 /**
  * The images of one logged call, described off the stream's path: each image's SHA-256 (and, with `storeImages`,
- * a `Blob`'s bytes as a `data:` URL) is computed as the call starts, all in parallel, and what is known so far is
- * readable at any time without awaiting, so that a body row written early (a call cancelled or failed at once, a
+ * a `Blob`'s bytes as a `data:` URL) is computed from the task after the call starts, all in parallel, and what is
+ * known so far is readable at any time without awaiting, so that a body row written early (a call cancelled or failed at once, a
  * page that unloads) still holds each image's media type and size, with `sha256: null` until it is known.
  * @internal Used by `logLlmCalls()` and `buildBodyRecord()`.
  */
@@ -33,6 +33,14 @@ export class LoggedImages {
 
   private constructor(parts: readonly LlmImagePart[], storesImages: boolean, onFailure: (error: unknown) => void) {
     this.#storesImages = storesImages;
+    // Started in a task of its own: decoding a large data: URL before hashing it is synchronous work that must not
+    // lengthen the task that subscribes (and sends the request).
+    this.settled = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() =>
+      this.#describe(parts, storesImages, onFailure),
+    );
+  }
+
+  #describe(parts: readonly LlmImagePart[], storesImages: boolean, onFailure: (error: unknown) => void): Promise<void> {
     const work = parts.flatMap(part => [
       describeLlmImage(part).then(description => {
         this.#described.set(part, description);
@@ -41,7 +49,7 @@ export class LoggedImages {
         ? [storedBlob(part, part.image).then(dataUrl => this.#stored.set(part, dataUrl))]
         : []),
     ]);
-    this.settled = Promise.all(work.map(task => task.catch(onFailure))).then(() => undefined);
+    return Promise.all(work.map(task => task.catch(onFailure))).then(() => undefined);
   }
 
   /**

@@ -107,6 +107,18 @@ describe('loggedLlm with images', () => {
     expect(images(body).map(image => image.image)).toEqual([PNG_DATA_URL, JPEG_DATA_URL, IMAGE_URL]);
   });
 
+  it('reads and hashes no image in the task that subscribes, which sends the request', async () => {
+    open();
+    const digest = spyOn(crypto.subtle, 'digest').and.callThrough();
+    const subscription = loggedLlm(new MockLlm({script: {hang: true}}), {log})
+      .stream(imageRequest())
+      .subscribe();
+    expect(digest).not.toHaveBeenCalled();
+    await hashedBody(log, await onlyRowId(log));
+    expect(digest).toHaveBeenCalledTimes(3);
+    subscription.unsubscribe();
+  });
+
   it('stores no images when bodies are off, even with storeImages', () => {
     open({storeBodies: false, storeImages: true});
     expect(log.storesImages).toBeFalse();
