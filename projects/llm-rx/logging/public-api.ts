@@ -28,8 +28,11 @@ export type {
   LlmReplayCursor,
   LlmReplayPage,
   LlmReplayQuery,
+  LlmImageBody,
+  LlmMessageBody,
   LlmRequestBody,
   LlmResponseBody,
+  LlmUserMessageBody,
   LlmToolCallBody,
 } from 'llm-rx';
 export type {LlmLogRetention} from './src/log-maintenance';

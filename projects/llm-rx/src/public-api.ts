@@ -201,8 +201,11 @@ export type {
   LlmBodyRecord,
   LlmCallRecord,
   LlmCallStatus,
+  LlmImageBody,
+  LlmMessageBody,
   LlmRequestBody,
   LlmResponseBody,
+  LlmUserMessageBody,
   LlmToolCallBody,
 } from './lib/call-log/llm-call-record';
 export type {LlmCallDetails, LlmCallFilter, LlmCallPage, LlmLoopStep} from './lib/call-log/llm-call-query';

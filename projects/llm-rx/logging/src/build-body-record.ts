@@ -1,8 +1,8 @@
-import {llmContentText} from 'llm-rx';
 import type {
   LlmBodyRecord,
   LlmRedactor,
   LlmMessage,
+  LlmMessageBody,
   LlmObjectIssue,
   LlmRequest,
   LlmRequestBody,
@@ -11,6 +11,7 @@ import type {
   ResolvedLlmOutput,
 } from 'llm-rx';
 import type {LlmCallBodyDraft} from './llm-call-log';
+import {imageBodyOf, type LoggedImages} from './logged-images';
 import {storableJson} from './storable-json';
 
 // The hook's types live in the core, so that llm-rx/telemetry redacts with the same one.
@@ -26,31 +27,35 @@ export type {LlmRedactionKind, LlmRedactor} from 'llm-rx';
  * JSON text valid. So are the answer's tool calls (`tool-call-end` parts): their input as its JSON form, and, for a
  * call with issues only, the argument text. The JSON Schema is stored as sent, unredacted: it is the program's, like
  * the output's name, a tool's name and a tool call's id.
+ *
+ * A user message's images are stored as their descriptions (`LlmImageBody`: source, media type, size, SHA-256 as
+ * far as `draft.images` knows it yet), and the image itself only with `storeImages`; the redaction hook never sees
+ * an image. A string content stays a string.
  * @param draft The ids, the request, its resolved output and the response.
  * @param redact The redaction hook; none stores the texts as they are.
  * @returns A row that IndexedDB can clone.
  */
 export function buildBodyRecord(draft: LlmCallBodyDraft, redact?: LlmRedactor): LlmBodyRecord {
   const clean = redact ?? ((text: string) => text);
-  const {request, output, tools, response} = draft;
+  const {request, output, tools, images, response} = draft;
   return {
     id: draft.id,
     traceId: draft.traceId,
-    request: request === undefined ? null : requestBody(request, {output, tools}, clean),
+    request: request === undefined ? null : requestBody(request, {output, tools, images}, clean),
     response: response === null ? null : responseBody(response, clean),
   };
 }
 
 function requestBody(
   request: LlmRequest,
-  {output, tools}: Pick<LlmCallBodyDraft, 'output' | 'tools'>,
+  {output, tools, images}: Pick<LlmCallBodyDraft, 'output' | 'tools' | 'images'>,
   redact: LlmRedactor,
 ): LlmRequestBody {
   const {systemPrompt, userPrompt, messages, temperature, topP, maxTokens, stopSequences, toolChoice} = request;
   return {
     ...(systemPrompt === undefined ? {} : {systemPrompt: redact(systemPrompt, 'system')}),
     ...(userPrompt === undefined ? {} : {userPrompt: redact(userPrompt, 'prompt')}),
-    ...(messages === undefined ? {} : {messages: messages.map(message => messageBody(message, redact))}),
+    ...(messages === undefined ? {} : {messages: messages.map(message => messageBody(message, redact, images))}),
     ...(temperature === undefined ? {} : {temperature}),
     ...(topP === undefined ? {} : {topP}),
     ...(maxTokens === undefined ? {} : {maxTokens}),
@@ -61,11 +66,24 @@ function requestBody(
   };
 }
 
-/** A message as stored: its text redacted; tool calls' inputs and tool results kept as their JSON form. */
-function messageBody(message: LlmMessage, redact: LlmRedactor): LlmMessage {
+/**
+ * A message as stored: its text redacted, its images described; tool calls' inputs and tool results kept as their
+ * JSON form.
+ */
+function messageBody(message: LlmMessage, redact: LlmRedactor, images: LoggedImages | undefined): LlmMessageBody {
   switch (message.role) {
-    case 'user':
-      return {role: 'user', content: redact(llmContentText(message.content), 'prompt')};
+    case 'user': {
+      const {content} = message;
+      if (typeof content === 'string') return {role: 'user', content: redact(content, 'prompt')};
+      return {
+        role: 'user',
+        content: content.map(part =>
+          part.type === 'text'
+            ? {type: 'text', text: redact(part.text, 'prompt')}
+            : (images?.bodyOf(part) ?? imageBodyOf(part)),
+        ),
+      };
+    }
     case 'assistant':
       return {
         role: 'assistant',

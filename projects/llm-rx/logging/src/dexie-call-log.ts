@@ -36,6 +36,7 @@ export class DexieCallLog implements LlmCallLog {
   readonly #writer: LlmLogWriter;
   readonly #storeBodies: boolean;
   readonly #redact: LlmRedactor | undefined;
+  readonly #storeImages: boolean;
   readonly #onHidden = () => {
     // A tab going to the background may be discarded without notice: start writing what is buffered now, not
     // after a timer or a running write (through Dexie, as the page may well come back).
@@ -60,6 +61,7 @@ export class DexieCallLog implements LlmCallLog {
     this.errors = this.#errors.asObservable();
     this.#storeBodies = options.storeBodies ?? true;
     this.#redact = options.redact;
+    this.#storeImages = this.#storeBodies && options.storeImages === true;
     const onError = options.onError;
     this.#writer = new LlmLogWriter(
       this.database,
@@ -88,6 +90,10 @@ export class DexieCallLog implements LlmCallLog {
 
   get storesBodies(): boolean {
     return this.#storeBodies;
+  }
+
+  get storesImages(): boolean {
+    return this.#storeImages;
   }
 
   get pendingRecords(): number {

@@ -20,6 +20,7 @@ import type {Observable} from 'rxjs';
 import type {LlmRedactor} from './build-body-record';
 import type {LlmCallDraft} from './build-call-records';
 import type {LlmLogDatabase} from './llm-log-database';
+import type {LoggedImages} from './logged-images';
 import type {LlmLogError} from './llm-log-error';
 import type {LlmLogRetention} from './log-maintenance';
 
@@ -31,8 +32,18 @@ export interface LlmCallLogOptions {
   readonly databaseOptions?: DexieOptions;
   /** Whether to store prompts and answers in the `bodies` table; default true. */
   readonly storeBodies?: boolean;
-  /** Applied to every prompt, system prompt, answer and reasoning before it is stored. */
+  /**
+   * Applied to every prompt, system prompt, answer and reasoning before it is stored. Not to images: an image is
+   * stored as its description (media type, size, SHA-256), and its bytes or URL only with `storeImages`.
+   */
   readonly redact?: LlmRedactor;
+  /**
+   * Whether to keep the images of user messages themselves in the body row (`LlmImageBody.image`): a URL as
+   * given, the bytes as a base64 `data:` URL (a `Blob` read into one). Default false: only each image's media
+   * type, size and SHA-256 are stored. The redaction hook does not apply to images; with bodies off
+   * (`storeBodies: false`) nothing of them is stored.
+   */
+  readonly storeImages?: boolean;
   /** Deletes old rows on open and at most once a minute after writes; default: keep everything. */
   readonly retention?: LlmLogRetention;
   /** Milliseconds between a record and its batched write; default 250. */
@@ -67,6 +78,8 @@ export interface LlmCallLog extends LlmCallReplaySource {
   readonly errors: Observable<LlmLogError>;
   /** Whether prompts and answers are stored (`storeBodies`). */
   readonly storesBodies: boolean;
+  /** Whether images themselves are stored in bodies (`storeImages`, and bodies stored). */
+  readonly storesImages: boolean;
   /** How many rows wait in memory to be written. */
   readonly pendingRecords: number;
 
@@ -240,6 +253,8 @@ export interface LlmCallBodyDraft {
   readonly output?: ResolvedLlmOutput;
   /** The request's tools, resolved once per call; absent without tools, or when they could not be resolved. */
   readonly tools?: readonly ResolvedLlmTool[];
+  /** The request's images, described as the call started; absent for a request without images. */
+  readonly images?: LoggedImages;
   /** The text, reasoning and object as the stream gave them (unredacted), or `null` while the call runs. */
   readonly response: LlmResponseBody | null;
 }

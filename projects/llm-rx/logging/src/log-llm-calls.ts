@@ -33,6 +33,7 @@ import {
 import type {LlmCallLog} from './llm-call-log';
 import {LlmLogError} from './llm-log-error';
 import {newLogId} from './log-ids';
+import {LoggedImages} from './logged-images';
 
 /** How `loggedLlm()` logs the calls of an `Llm`. */
 export interface LlmLogOptions {
@@ -190,6 +191,8 @@ class LoggedCall {
   readonly #output: ResolvedLlmOutput | undefined;
   /** The request's tools for the body, resolved once (when bodies are stored). */
   readonly #tools: readonly ResolvedLlmTool[] | undefined;
+  /** The request's images, described from the call's start (when bodies are stored and there are images). */
+  readonly #images: LoggedImages | undefined;
   /** The `object` part's value, once it came (when bodies are stored). */
   #object: {readonly value: unknown} | undefined;
   /** The `tool-call-end` parts, in order (when bodies are stored). */
@@ -217,6 +220,22 @@ class LoggedCall {
     this.#offersTools = offersTools(options.request);
     this.#output = this.#keepsText ? resolvedOutput(options.request) : undefined;
     this.#tools = this.#keepsText ? resolvedTools(options.request) : undefined;
+    // Hashed (and, with storeImages, Blobs read) beside the stream, never before it: a body written before they
+    // are known keeps each image's media type and size, and is written again once they are.
+    const {log} = options;
+    this.#images = this.#keepsText
+      ? LoggedImages.start(options.request, log.storesImages, error =>
+          log._report(
+            new LlmLogError(
+              'hash',
+              'llm-rx/logging: an image could not be hashed or read (WebCrypto is unavailable outside a secure ' +
+                'context); its body row keeps sha256: null.',
+              error,
+            ),
+          ),
+        )
+      : undefined;
+    void this.#images?.settled.then(() => this.#recordSafely(() => [], this.#hasEnded));
   }
 
   observe(chunk: LlmChunk): void {
@@ -373,6 +392,7 @@ class LoggedCall {
         ...(request === undefined ? {} : {request}),
         ...(this.#output === undefined ? {} : {output: this.#output}),
         ...(this.#tools === undefined ? {} : {tools: this.#tools}),
+        ...(this.#images === undefined ? {} : {images: this.#images}),
         response: withResponse ? this.#response() : null,
       });
     } catch (failure) {

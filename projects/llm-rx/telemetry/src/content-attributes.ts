@@ -1,7 +1,7 @@
 import type {Attributes} from '@opentelemetry/api';
-import {llmMessagesOf, llmContentText} from 'llm-rx';
-import type {LlmMessage, LlmRedactor, LlmRequest, LlmToolCallEnd} from 'llm-rx';
-import {GEN_AI} from './gen-ai-conventions';
+import {llmContentParts, llmMessagesOf, peekLlmImage} from 'llm-rx';
+import type {LlmMessage, LlmRedactor, LlmRequest, LlmToolCallEnd, LlmUserContentPart} from 'llm-rx';
+import {GEN_AI, GEN_AI_PART_TYPE} from './gen-ai-conventions';
 
 /** No redaction: the text as it is. */
 const AS_IS: LlmRedactor = text => text;
@@ -9,6 +9,10 @@ const AS_IS: LlmRedactor = text => text;
 /**
  * The opt-in content attributes of a request, in the conventions' message format (JSON text): the system prompt as
  * `gen_ai.system_instructions`, the conversation as `gen_ai.input.messages`, every text through the redaction hook.
+ *
+ * A user message's images never put bytes in a span: an image by URL is a `uri` part, its URL passed through the
+ * redaction hook as a `prompt` (a signed URL may carry a token); an image by bytes (a `Blob`, a `data:` URL) is an
+ * `llm_rx.image` part with its media type and size only (see `GEN_AI_PART_TYPE`).
  * @param request The call's request.
  * @param redact The redaction hook (the one the call log uses, when it has one).
  * @returns The attributes.
@@ -64,7 +68,7 @@ export function outputContentAttributes(answer: LlmAnswerContent, redact: LlmRed
 function inputMessage(message: LlmMessage, redact: LlmRedactor): unknown {
   switch (message.role) {
     case 'user':
-      return {role: 'user', parts: [{type: 'text', content: redact(llmContentText(message.content), 'prompt')}]};
+      return {role: 'user', parts: llmContentParts(message.content).map(part => userPart(part, redact))};
     case 'assistant':
       return {
         role: 'assistant',
@@ -90,4 +94,20 @@ function inputMessage(message: LlmMessage, redact: LlmRedactor): unknown {
         ],
       };
   }
+}
+
+/** A user message's part in the conventions' format: text, or an image described without its bytes. */
+function userPart(part: LlmUserContentPart, redact: LlmRedactor): unknown {
+  if (part.type === 'text') return {type: 'text', content: redact(part.text, 'prompt')};
+  const {kind, mediaType, byteLength} = peekLlmImage(part);
+  const mime = mediaType === undefined ? {} : {mime_type: mediaType};
+  if (kind === 'url') {
+    return {type: GEN_AI_PART_TYPE.uri, modality: 'image', ...mime, uri: redact(part.image as string, 'prompt')};
+  }
+  return {
+    type: GEN_AI_PART_TYPE.imageBytes,
+    modality: 'image',
+    ...mime,
+    ...(byteLength === undefined ? {} : {byte_size: byteLength}),
+  };
 }

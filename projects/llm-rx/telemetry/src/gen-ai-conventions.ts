@@ -53,6 +53,16 @@ export const GEN_AI_OPERATION = {
   invokeAgent: 'invoke_agent',
 } as const;
 
+/**
+ * Part types of the conventions' message format (`gen_ai.input.messages`) that llm-rx writes for a user message's
+ * images, with `modality: 'image'`. An image by URL is the conventions' `uri` part (`mime_type`, `uri`). The
+ * conventions' `blob` part requires the base64 bytes in `content`, which never go into a span; an image by bytes is
+ * therefore a part of llm-rx's own (the format's generic part: any other `type`, any fields), `llm_rx.image`, with
+ * the `mime_type` and `byte_size` known without reading it (a span's attributes are set as the call starts, before
+ * any SHA-256 could be computed).
+ */
+export const GEN_AI_PART_TYPE = {uri: 'uri', imageBytes: 'llm_rx.image'} as const;
+
 /** `gen_ai.token.type` values. */
 export const GEN_AI_TOKEN_TYPE = {input: 'input', output: 'output'} as const;
 

@@ -1,6 +1,7 @@
 import {ChangeDetectionStrategy, Component, input} from '@angular/core';
 import type {LlmCallDetails} from 'llm-rx/logging';
 import {formatCost, formatDuration} from '../common/format';
+import {messagesWithoutImageBytes, requestImages} from './request-images';
 import {ToolLoopView} from './tool-loop-view';
 
 /**
@@ -46,9 +47,20 @@ import {ToolLoopView} from './tool-loop-view';
         @if (body.request?.systemPrompt) {
           <p><i>System:</i> {{ body.request?.systemPrompt }}</p>
         }
-        <pre tabindex="0" data-testid="call-request">{{
-          body.request?.userPrompt ?? json(body.request?.messages)
-        }}</pre>
+        <pre tabindex="0" data-testid="call-request">{{ body.request?.userPrompt ?? json(messages(body)) }}</pre>
+        @let shownImages = images(body);
+        @if (shownImages.length > 0) {
+          <ul class="images" data-testid="call-images">
+            @for (image of shownImages; track $index) {
+              <li>
+                @if (image.thumbnail) {
+                  <img [src]="image.thumbnail" alt="" />
+                }
+                {{ image.label }}
+              </li>
+            }
+          </ul>
+        }
         <h4>Response</h4>
         @if (body.response?.reasoning) {
           <p><i>Reasoning:</i> {{ body.response?.reasoning }}</p>
@@ -102,6 +114,18 @@ import {ToolLoopView} from './tool-loop-view';
     ol {
       padding-left: 1.25rem;
     }
+    .images {
+      list-style: none;
+      padding: 0;
+      font-size: var(--text-small);
+      overflow-wrap: anywhere;
+    }
+    .images img {
+      max-width: 4rem;
+      max-height: 4rem;
+      vertical-align: middle;
+      margin-right: var(--space-2);
+    }
     .this {
       font-weight: 600;
     }
@@ -128,6 +152,9 @@ export class CallDetailsView {
   protected cost(value: number): string {
     return formatCost(value);
   }
+
+  protected images = requestImages;
+  protected messages = messagesWithoutImageBytes;
 
   protected json(value: unknown): string {
     return JSON.stringify(value, null, 2);

@@ -1,4 +1,4 @@
-import type {LlmMessage, LlmToolMessage} from 'llm-rx';
+import type {LlmMessageBody, LlmToolMessage} from 'llm-rx';
 import type {LlmCallRecord, LlmCallStatus, LlmLoopStep} from 'llm-rx/logging';
 
 /** A tool call of one step, with its result when the log has it. */
@@ -90,7 +90,7 @@ function stepSummary(step: LlmLoopStep, next: LlmLoopStep | undefined): ToolLoop
 }
 
 /** The tool results of a conversation, by the id of the call each answers. */
-function toolResults(messages: readonly LlmMessage[]): Map<string, LlmToolMessage> {
+function toolResults(messages: readonly LlmMessageBody[]): Map<string, LlmToolMessage> {
   const results = new Map<string, LlmToolMessage>();
   for (const message of messages) if (message.role === 'tool') results.set(message.toolCallId, message);
   return results;

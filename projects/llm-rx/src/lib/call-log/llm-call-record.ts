@@ -1,6 +1,8 @@
 import type {LlmObjectErrorKind, LlmObjectIssue} from '../errors/llm-object-error';
 import type {LlmJsonSchema} from '../object/llm-output';
-import type {LlmMessage} from '../request/llm-request';
+import type {LlmImageDescription} from '../image/describe-llm-image';
+import type {LlmTextPart} from '../request/llm-content';
+import type {LlmAssistantMessage, LlmToolMessage} from '../request/llm-request';
 import type {LlmToolChoice} from '../tools/llm-tool';
 import type {LlmFinishReasonType} from '../usage/llm-usage';
 
@@ -81,11 +83,43 @@ export interface LlmCallRecord {
   readonly apiKeyAlias: string | null;
 }
 
+/**
+ * An image of a user message, as stored in a body row: what `describeLlmImage()` gives (where it came from, its
+ * media type, its size, the SHA-256 of its bytes), never the bytes unless the log was made with `storeImages`.
+ *
+ * The SHA-256 is computed off the stream's path: a row written before it was known (a call cancelled or failed at
+ * once, a page that unloaded) has `sha256: null`, and the media type and size known without reading the image;
+ * the row is written again with the hash once it is known, while the page lives.
+ */
+export interface LlmImageBody extends Omit<LlmImageDescription, 'sha256'> {
+  readonly type: 'image';
+  /** The lower-case hex SHA-256 of the bytes (of the URL's text for a URL), or `null` while not known. */
+  readonly sha256: string | null;
+  /**
+   * The image itself, only with the log's `storeImages` option: a URL as given, or the bytes as a base64 `data:`
+   * URL (a `Blob` read into one; absent while it is being read). Never passed through the redaction hook.
+   */
+  readonly image?: string;
+}
+
+/** A user message as stored: a string content as it was (redacted), or its text parts and image descriptions. */
+export interface LlmUserMessageBody {
+  readonly role: 'user';
+  readonly content: string | readonly (LlmTextPart | LlmImageBody)[];
+}
+
+/**
+ * A message as stored in a body row: the user's (images described, see `LlmImageBody`), the model's, or a tool's
+ * result. Rows written before images existed hold string contents, which this type still describes.
+ */
+export type LlmMessageBody = LlmUserMessageBody | LlmAssistantMessage | LlmToolMessage;
+
 /** What was asked, as stored in a body row: the prompts and sampling parameters, never headers or keys. */
 export interface LlmRequestBody {
   readonly systemPrompt?: string;
   readonly userPrompt?: string;
-  readonly messages?: readonly LlmMessage[];
+  /** The conversation, each text redacted; a user message's images as `LlmImageBody` descriptions. */
+  readonly messages?: readonly LlmMessageBody[];
   readonly temperature?: number;
   readonly topP?: number;
   readonly maxTokens?: number;
