@@ -9,6 +9,7 @@ export type {OpenAiOptions} from './src/openai-options';
 export {_openOpenAiChatStream} from './src/openai-chat-stream';
 export type {_OpenAiChatStreamConfig} from './src/openai-chat-stream';
 export {_createOpenAiClient} from './src/openai-client';
+export {OPENAI_IMAGE_INPUT as _OPENAI_IMAGE_INPUT} from './src/openai-image-input';
 export type {_OpenAiClientOptions, _OpenAiSdk} from './src/openai-client';
 export {mapOpenAiError as _mapOpenAiError} from './src/openai-errors';
 export {OPENAI_CHAT_FINISH_REASONS as _OPENAI_CHAT_FINISH_REASONS} from './src/map-openai-finish-reason';

@@ -1,5 +1,12 @@
 import type {ContentBlockParam, MessageParam} from '@anthropic-ai/sdk/resources/messages';
-import {toolResultText, type LlmAssistantMessage, type LlmMessage, llmContentText} from 'llm-rx';
+import {
+  toolResultText,
+  type LlmAssistantMessage,
+  type LlmMessage,
+  llmContentParts,
+  llmImageSourceOf,
+  type LlmUserContent,
+} from 'llm-rx';
 import {thinkingBlocksOf} from './anthropic-tool-call-data';
 
 /** One turn being built: its role and its content blocks (a lone text stays a string). */
@@ -51,7 +58,7 @@ export function toAnthropicToolUseId(id: string): string {
 function blocksOf(message: LlmMessage): ContentBlockParam[] {
   switch (message.role) {
     case 'user':
-      return [{type: 'text', text: llmContentText(message.content)}];
+      return anthropicUserBlocks(message.content);
     case 'assistant':
       return assistantBlocksOf(message);
     case 'tool':
@@ -82,4 +89,20 @@ function contentOf(role: Turn['role'], blocks: ContentBlockParam[]): MessagePara
   if (blocks.length === 1 && first.type === 'text') return first.text;
   if (role === 'assistant') return blocks;
   return [...blocks.filter(block => block.type === 'tool_result'), ...blocks.filter(b => b.type !== 'tool_result')];
+}
+
+/**
+ * A user message's content as Anthropic's blocks, in order: text as `text` blocks, each image as an `image` block
+ * with a `url` source (Anthropic fetches it) or a `base64` source with its media type.
+ * @param content The message's content.
+ * @returns The blocks.
+ */
+export function anthropicUserBlocks(content: LlmUserContent): ContentBlockParam[] {
+  return llmContentParts(content).map((part): ContentBlockParam => {
+    if (part.type === 'text') return {type: 'text', text: part.text};
+    const source = llmImageSourceOf(part);
+    if (source.kind === 'url') return {type: 'image', source: {type: 'url', url: source.url}};
+    const mediaType = source.mediaType as 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+    return {type: 'image', source: {type: 'base64', media_type: mediaType, data: source.data}};
+  });
 }

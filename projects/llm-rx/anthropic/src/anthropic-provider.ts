@@ -1,4 +1,5 @@
 import {defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} from 'llm-rx';
+import {ANTHROPIC_IMAGE_INPUT} from './anthropic-image-input';
 import type {AnthropicOptions} from './anthropic-options';
 import {createAnthropicEventMapper} from './anthropic-event-mapper';
 import {mapAnthropicError} from './anthropic-errors';
@@ -8,6 +9,7 @@ import {DEFAULT_ANTHROPIC_MAX_TOKENS, toAnthropicRequestBody} from './anthropic-
 
 const anthropic = defineLlmProvider({
   name: 'anthropic',
+  imageInput: ANTHROPIC_IMAGE_INPUT,
   sdkPackage: '@anthropic-ai/sdk',
   loadSdk: () => import('@anthropic-ai/sdk'),
   exampleModel: 'claude-haiku-4-5',

@@ -1,5 +1,5 @@
 import type {Cohere} from 'cohere-ai';
-import {toolResultText, type LlmMessage, type LlmToolCall, llmContentText} from 'llm-rx';
+import {toolResultText, type LlmMessage, type LlmToolCall, llmImageSourceOf, type LlmUserContent} from 'llm-rx';
 
 /**
  * Maps a conversation to Cohere's v2 messages, in the SDK's camelCase (it sends snake_case).
@@ -18,7 +18,7 @@ export function toCohereMessages(messages: readonly LlmMessage[]): Cohere.ChatMe
   return messages.map((message): Cohere.ChatMessageV2 => {
     switch (message.role) {
       case 'user':
-        return {role: 'user', content: llmContentText(message.content)};
+        return {role: 'user', content: cohereUserContent(message.content)};
       case 'assistant':
         if (message.toolCalls === undefined || message.toolCalls.length === 0) {
           return {role: 'assistant', content: message.content};
@@ -45,4 +45,20 @@ function toCohereToolCall(call: LlmToolCall): Cohere.ToolCallV2 {
     // A call whose arguments were not JSON has no input: it is sent as no arguments.
     function: {name: call.toolName, arguments: JSON.stringify(call.input ?? {})},
   };
+}
+
+/**
+ * A user message's content as Cohere's v2 Chat takes it: a string as it is; parts in order, text as `text` and each
+ * image as `image_url` (its URL, or its bytes as a base64 data URL; the SDK writes `imageUrl` as `image_url`).
+ * @param content The message's content.
+ * @returns The message's `content`.
+ */
+export function cohereUserContent(content: LlmUserContent): string | Cohere.Content[] {
+  if (typeof content === 'string') return content;
+  return content.map((part): Cohere.Content => {
+    if (part.type === 'text') return {type: 'text', text: part.text};
+    const source = llmImageSourceOf(part);
+    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
+    return {type: 'image_url', imageUrl: {url}};
+  });
 }

@@ -1,4 +1,5 @@
 import {definedFields, defineLlmProvider, type Llm, type LlmProvider} from 'llm-rx';
+import {COHERE_IMAGE_INPUT} from './cohere-image-input';
 import {createCohereEventMapper} from './cohere-event-mapper';
 import {mapCohereError} from './cohere-errors';
 import {createCohereFetch} from './cohere-fetch';
@@ -9,6 +10,7 @@ type CohereSdk = typeof import('cohere-ai');
 
 const cohere = defineLlmProvider({
   name: 'cohere',
+  imageInput: COHERE_IMAGE_INPUT,
   sdkPackage: 'cohere-ai',
   // The package is CommonJS: Node and esbuild both expose its exports as named exports of the dynamic import;
   // the `default` fallback covers bundlers that expose only `module.exports`.

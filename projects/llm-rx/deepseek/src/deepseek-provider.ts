@@ -1,5 +1,5 @@
 import {defineLlmProvider, type Llm, type LlmProvider} from 'llm-rx';
-import {_createOpenAiClient, _mapOpenAiError, _openOpenAiChatStream} from 'llm-rx/openai';
+import {_createOpenAiClient, _mapOpenAiError, _OPENAI_IMAGE_INPUT, _openOpenAiChatStream} from 'llm-rx/openai';
 import {DEEPSEEK_CHAT_EVENTS} from './deepseek-chat-events';
 import type {DeepSeekOptions} from './deepseek-options';
 import {DEEPSEEK_BASE_URL} from './deepseek-options';
@@ -14,6 +14,7 @@ import {withDeepSeekOutputPrompt} from './deepseek-output-prompt';
  */
 const deepSeek = defineLlmProvider({
   name: 'deepseek',
+  imageInput: _OPENAI_IMAGE_INPUT,
   sdkPackage: 'openai',
   loadSdk: () => import('openai'),
   exampleModel: 'deepseek-chat',

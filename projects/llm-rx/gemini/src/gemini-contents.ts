@@ -5,7 +5,9 @@ import {
   type LlmMessage,
   type LlmToolCall,
   type LlmToolMessage,
-  llmContentText,
+  llmContentParts,
+  llmImageSourceOf,
+  type LlmUserContent,
 } from 'llm-rx';
 
 /**
@@ -30,7 +32,7 @@ export function toGeminiContents(messages: readonly LlmMessage[]): Content[] {
   const contents: Content[] = [];
   messages.forEach((message, index) => {
     if (message.role === 'user') {
-      contents.push({role: 'user', parts: [{text: llmContentText(message.content)}]});
+      contents.push({role: 'user', parts: geminiUserParts(message.content)});
     } else if (message.role === 'assistant') {
       contents.push({role: 'model', parts: modelPartsOf(message, `messages[${index}]`)});
     } else {
@@ -98,4 +100,20 @@ function functionResponsePartOf(message: LlmToolMessage): Part {
       response: message.isError === true ? {error: message.output} : {output: message.output},
     },
   };
+}
+
+/**
+ * A user message's content as Gemini's parts, in order: text as `text` parts, each image as `inlineData` (its
+ * base64 bytes) or `fileData` (its URI; the media type is required, and was checked to be known).
+ * @param content The message's content.
+ * @returns The parts.
+ */
+export function geminiUserParts(content: LlmUserContent): Part[] {
+  return llmContentParts(content).map((part): Part => {
+    if (part.type === 'text') return {text: part.text};
+    const source = llmImageSourceOf(part);
+    return source.kind === 'url'
+      ? {fileData: {fileUri: source.url, mimeType: source.mediaType}}
+      : {inlineData: {mimeType: source.mediaType, data: source.data}};
+  });
 }

@@ -1,4 +1,5 @@
 import {definedFields, defineLlmProvider, LlmConfigurationError, type Llm, type LlmProvider} from 'llm-rx';
+import {GEMINI_IMAGE_INPUT} from './gemini-image-input';
 import {createGeminiEventMapper} from './gemini-event-mapper';
 import {mapGeminiError} from './gemini-errors';
 import {toGeminiRequestParameters} from './gemini-request';
@@ -6,6 +7,7 @@ import type {GeminiOptions} from './gemini-options';
 
 const gemini = defineLlmProvider({
   name: 'gemini',
+  imageInput: GEMINI_IMAGE_INPUT,
   sdkPackage: '@google/genai',
   loadSdk: () => import('@google/genai'),
   exampleModel: 'gemini-2.5-flash',

@@ -4,7 +4,8 @@ import {
   type LlmAssistantMessage,
   type LlmRequest,
   type LlmToolCall,
-  llmContentText,
+  llmImageSourceOf,
+  type LlmUserContent,
 } from 'llm-rx';
 import type OpenAI from 'openai';
 
@@ -40,7 +41,7 @@ export function toOpenAiChatMessages(request: LlmRequest, reasoningProvider?: st
   for (const message of llmMessagesOf(request)) {
     switch (message.role) {
       case 'user':
-        messages.push({role: 'user', content: llmContentText(message.content)});
+        messages.push({role: 'user', content: openAiChatUserContent(message.content)});
         break;
       case 'assistant':
         messages.push(assistantMessageOf(message, reasoningProvider));
@@ -77,4 +78,22 @@ function reasoningOf(toolCalls: readonly LlmToolCall[], provider: string): strin
     if (typeof data?.reasoningContent === 'string') return data.reasoningContent;
   }
   return undefined;
+}
+
+/**
+ * A user message's content as Chat Completions takes it: a string as it is; parts in order, text as `text` parts
+ * and each image as an `image_url` part (its URL, or its bytes as a base64 data URL).
+ * @param content The message's content.
+ * @returns The `content` field.
+ */
+export function openAiChatUserContent(
+  content: LlmUserContent,
+): string | OpenAI.Chat.Completions.ChatCompletionContentPart[] {
+  if (typeof content === 'string') return content;
+  return content.map(part => {
+    if (part.type === 'text') return {type: 'text', text: part.text};
+    const source = llmImageSourceOf(part);
+    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
+    return {type: 'image_url', image_url: {url}};
+  });
 }

@@ -3,6 +3,7 @@ import type OpenAI from 'openai';
 import {_openOpenAiChatStream} from './openai-chat-stream';
 import {_createOpenAiClient} from './openai-client';
 import {mapOpenAiError} from './openai-errors';
+import {OPENAI_IMAGE_INPUT} from './openai-image-input';
 import type {OpenAiOptions} from './openai-options';
 import {openOpenAiResponsesStream} from './openai-responses-stream';
 
@@ -11,6 +12,7 @@ type OpenAiEvent = OpenAI.Chat.Completions.ChatCompletionChunk | OpenAI.Response
 
 const openAi = defineLlmProvider({
   name: 'openai',
+  imageInput: OPENAI_IMAGE_INPUT,
   sdkPackage: 'openai',
   loadSdk: () => import('openai'),
   exampleModel: 'gpt-5-mini',

@@ -1,4 +1,4 @@
-import {llmMessagesOf, toolResultText, type LlmRequest, llmContentText} from 'llm-rx';
+import {llmImageSourceOf, llmMessagesOf, toolResultText, type LlmRequest, type LlmUserContent} from 'llm-rx';
 import type OpenAI from 'openai';
 
 /**
@@ -16,7 +16,7 @@ export function toOpenAiResponsesInput(request: LlmRequest): OpenAI.Responses.Re
   for (const message of llmMessagesOf(request)) {
     switch (message.role) {
       case 'user':
-        input.push({role: 'user', content: llmContentText(message.content)});
+        input.push({role: 'user', content: responsesUserContent(message.content)});
         break;
       case 'assistant':
         if (message.content !== '' || !message.toolCalls?.length) {
@@ -37,4 +37,22 @@ export function toOpenAiResponsesInput(request: LlmRequest): OpenAI.Responses.Re
     }
   }
   return input;
+}
+
+/**
+ * A user message's content as the Responses API takes it: a string as it is; parts in order, text as `input_text`
+ * and each image as `input_image` (its URL, or its bytes as a base64 data URL; `detail: 'auto'`).
+ * @param content The message's content.
+ * @returns The message's `content`.
+ */
+export function responsesUserContent(
+  content: LlmUserContent,
+): string | OpenAI.Responses.ResponseInputMessageContentList {
+  if (typeof content === 'string') return content;
+  return content.map(part => {
+    if (part.type === 'text') return {type: 'input_text', text: part.text};
+    const source = llmImageSourceOf(part);
+    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
+    return {type: 'input_image', image_url: url, detail: 'auto'};
+  });
 }
