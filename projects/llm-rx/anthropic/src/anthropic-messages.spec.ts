@@ -1,5 +1,5 @@
 import type {LlmMessage, LlmToolCall} from 'llm-rx';
-import {toAnthropicMessages, toAnthropicToolUseId} from './anthropic-messages';
+import {anthropicUserBlocks, toAnthropicMessages, toAnthropicToolUseId} from './anthropic-messages';
 
 const WEATHER_CALL: LlmToolCall = {toolCallId: 'toolu_w', toolName: 'weather', input: {city: 'Paris'}};
 const CLOCK_CALL: LlmToolCall = {toolCallId: 'toolu_c', toolName: 'clock', input: {zone: 'UTC'}};
@@ -146,5 +146,25 @@ describe('toAnthropicToolUseId', () => {
   it('keeps letters, digits, _ and -, and writes anything else as _', () => {
     expect(toAnthropicToolUseId('toolu_01A-b')).toBe('toolu_01A-b');
     expect(toAnthropicToolUseId('call 1/ü')).toBe('call_1__');
+  });
+});
+
+describe('anthropicUserBlocks', () => {
+  it('maps text and images in order: a URL as a url source, a data URL as a base64 source with its media type', () => {
+    expect(
+      anthropicUserBlocks([
+        {type: 'text', text: 'What is this?'},
+        {type: 'image', image: 'https://example.com/cat.png'},
+        {type: 'image', image: 'data:image/webp;base64,UklGRg=='},
+      ]),
+    ).toEqual([
+      {type: 'text', text: 'What is this?'},
+      {type: 'image', source: {type: 'url', url: 'https://example.com/cat.png'}},
+      {type: 'image', source: {type: 'base64', media_type: 'image/webp', data: 'UklGRg=='}},
+    ]);
+  });
+
+  it('keeps a plain string a single text block', () => {
+    expect(anthropicUserBlocks('Hi')).toEqual([{type: 'text', text: 'Hi'}]);
   });
 });

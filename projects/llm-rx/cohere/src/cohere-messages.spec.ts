@@ -1,4 +1,4 @@
-import {toCohereMessages} from './cohere-messages';
+import {cohereUserContent, toCohereMessages} from './cohere-messages';
 
 describe('toCohereMessages', () => {
   it('maps user and assistant text as it is', () => {
@@ -60,5 +60,25 @@ describe('toCohereMessages', () => {
       {role: 'tool', toolCallId: 'c', content: '{"error":"city not found"}'},
       {role: 'tool', toolCallId: 'd', content: '{"error":null}'},
     ]);
+  });
+});
+
+describe('cohereUserContent', () => {
+  it('maps text and images in order as text and image_url parts (bytes as a data URL)', () => {
+    expect(
+      cohereUserContent([
+        {type: 'text', text: 'Describe.'},
+        {type: 'image', image: 'https://example.com/a.jpg'},
+        {type: 'image', image: 'data:image/png;base64,iVBORw==', mediaType: 'image/png'},
+      ]),
+    ).toEqual([
+      {type: 'text', text: 'Describe.'},
+      {type: 'image_url', imageUrl: {url: 'https://example.com/a.jpg'}},
+      {type: 'image_url', imageUrl: {url: 'data:image/png;base64,iVBORw=='}},
+    ]);
+  });
+
+  it('keeps a plain string as it is', () => {
+    expect(cohereUserContent('Hi')).toBe('Hi');
   });
 });

@@ -1,5 +1,5 @@
 import {LlmInvalidRequestError, type LlmMessage} from 'llm-rx';
-import {toGeminiContents} from './gemini-contents';
+import {geminiUserParts, toGeminiContents} from './gemini-contents';
 
 describe('toGeminiContents', () => {
   it('maps user and assistant text to user and model contents', () => {
@@ -89,5 +89,27 @@ describe('toGeminiContents', () => {
         error.message.includes('messages[1].toolCalls[0].input') &&
         error.message.includes('an array'),
     );
+  });
+});
+
+describe('geminiUserParts', () => {
+  it('maps text and images in order: bytes as inlineData, a URL as fileData with its media type', () => {
+    expect(
+      geminiUserParts([
+        {type: 'text', text: 'Compare.'},
+        {type: 'image', image: 'data:image/jpeg;base64,/9j/4A=='},
+        {type: 'image', image: 'https://example.com/b.webp'},
+        {type: 'image', image: 'https://example.com/raw', mediaType: 'image/png'},
+      ]),
+    ).toEqual([
+      {text: 'Compare.'},
+      {inlineData: {mimeType: 'image/jpeg', data: '/9j/4A=='}},
+      {fileData: {fileUri: 'https://example.com/b.webp', mimeType: 'image/webp'}},
+      {fileData: {fileUri: 'https://example.com/raw', mimeType: 'image/png'}},
+    ]);
+  });
+
+  it('keeps a plain string one text part', () => {
+    expect(geminiUserParts('Hi')).toEqual([{text: 'Hi'}]);
   });
 });

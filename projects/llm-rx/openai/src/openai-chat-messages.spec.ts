@@ -1,5 +1,5 @@
 import type {LlmMessage} from 'llm-rx';
-import {toOpenAiChatMessages} from './openai-chat-messages';
+import {openAiChatUserContent, toOpenAiChatMessages} from './openai-chat-messages';
 
 const CALLS: LlmMessage[] = [
   {role: 'user', content: 'Weather in Paris and the time in Tokyo?'},
@@ -71,5 +71,25 @@ describe('toOpenAiChatMessages', () => {
     expect('reasoning_content' in otherProvider).toBeFalse();
     const [, notAsked] = toOpenAiChatMessages({messages: CALLS});
     expect('reasoning_content' in notAsked).toBeFalse();
+  });
+});
+
+describe('openAiChatUserContent', () => {
+  it('maps text and images in order as text and image_url parts (bytes as a data URL)', () => {
+    expect(
+      openAiChatUserContent([
+        {type: 'text', text: 'What is this?'},
+        {type: 'image', image: 'https://example.com/cat.png'},
+        {type: 'image', image: 'data:IMAGE/PNG;base64,iVBORw=='},
+      ]),
+    ).toEqual([
+      {type: 'text', text: 'What is this?'},
+      {type: 'image_url', image_url: {url: 'https://example.com/cat.png'}},
+      {type: 'image_url', image_url: {url: 'data:image/png;base64,iVBORw=='}},
+    ]);
+  });
+
+  it('keeps a plain string as it is', () => {
+    expect(openAiChatUserContent('Hi')).toBe('Hi');
   });
 });

@@ -1,4 +1,4 @@
-import {toOpenAiResponsesInput} from './openai-responses-input';
+import {responsesUserContent, toOpenAiResponsesInput} from './openai-responses-input';
 
 describe('toOpenAiResponsesInput', () => {
   it('sends a prompt as one user message', () => {
@@ -45,5 +45,25 @@ describe('toOpenAiResponsesInput', () => {
       {type: 'function_call', call_id: 'c', name: 'clock', arguments: '{}'},
     ]);
     expect(input[3]).toEqual({type: 'function_call_output', call_id: 'c', output: ''});
+  });
+});
+
+describe('responsesUserContent', () => {
+  it('maps text and images in order as input_text and input_image parts with detail auto', () => {
+    expect(
+      responsesUserContent([
+        {type: 'text', text: 'What is this?'},
+        {type: 'image', image: 'data:image/gif;base64,R0lGOA=='},
+        {type: 'image', image: 'https://example.com/cat.png'},
+      ]),
+    ).toEqual([
+      {type: 'input_text', text: 'What is this?'},
+      {type: 'input_image', image_url: 'data:image/gif;base64,R0lGOA==', detail: 'auto'},
+      {type: 'input_image', image_url: 'https://example.com/cat.png', detail: 'auto'},
+    ]);
+  });
+
+  it('keeps a plain string as it is', () => {
+    expect(responsesUserContent('Hi')).toBe('Hi');
   });
 });
