@@ -1,3 +1,4 @@
+import type {MediaModality} from '@google/genai';
 import {NO_TOKENS} from 'llm-rx';
 import {convertGeminiUsage} from './convert-gemini-usage';
 
@@ -22,6 +23,20 @@ describe('convertGeminiUsage', () => {
 
   it('reads the counts Gemini omits (zero in proto3 JSON) as zero', () => {
     expect(convertGeminiUsage({promptTokenCount: 8, totalTokenCount: 8})).toEqual({...NO_TOKENS, inputTokens: 8});
+  });
+
+  it("reads the images' share of the prompt from promptTokensDetails", () => {
+    const counts = convertGeminiUsage({
+      promptTokenCount: 1300,
+      candidatesTokenCount: 20,
+      promptTokensDetails: [
+        {modality: 'TEXT' as MediaModality, tokenCount: 42},
+        {modality: 'IMAGE' as MediaModality, tokenCount: 1258},
+      ],
+    });
+    expect(counts.inputTokens).toBe(1300);
+    expect(counts.imageInputTokens).toBe(1258);
+    expect('imageInputTokens' in convertGeminiUsage({promptTokenCount: 5})).toBeFalse();
   });
 
   it('gives zeros for no usage', () => {
