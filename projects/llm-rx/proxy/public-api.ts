@@ -10,6 +10,7 @@ export type {LlmProxyRedisClient, RedisLlmProxyStoreOptions} from './src/store/r
 export type {
   LlmProxyAuthContext,
   LlmProxyAuthenticate,
+  LlmProxyCompatibleConfig,
   LlmProxyConfig,
   LlmProxyLogEntry,
   LlmProxyProviderConfig,

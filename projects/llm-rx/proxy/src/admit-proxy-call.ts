@@ -14,7 +14,7 @@ export interface AdmittedProxyCall {
 /** What an admission needs to know about the request. */
 export interface ProxyCallAdmission {
   readonly userId: string;
-  readonly provider: LlmProxyProviderName;
+  readonly provider: LlmProxyProviderName | (string & {});
   readonly model: string;
   readonly limits: LlmProxyLimits;
   readonly bodyBytes: number;

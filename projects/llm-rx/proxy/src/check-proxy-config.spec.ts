@@ -19,6 +19,10 @@ const withFields = (fields: Record<string, unknown>) => ({...valid, ...fields}) 
 const withOpenAi = (fields: Record<string, unknown>) =>
   withFields({providers: {openai: {...valid.providers.openai, ...fields}}});
 
+const GROQ = {apiKey: 'gsk_Pq8Rt2Vx6Zb1Nm4Lk7', models: ['llama-3.3-*'], baseURL: 'https://api.groq.com/openai/v1'};
+const withCompatible = (name: string, fields: Record<string, unknown>) =>
+  withFields({compatible: {[name]: {...GROQ, ...fields}}});
+
 /** The error `checkProxyConfig()` throws, or `undefined`. */
 function errorOf(config: unknown): LlmConfigurationError | undefined {
   try {
@@ -37,6 +41,7 @@ describe('checkProxyConfig', () => {
       errorOf({providers: {gemini: {apiKey: 'AIzaKey', models: ['gemini-2.5-flash']}}, authenticate: () => undefined}),
     ).toBeUndefined();
     expect(errorOf(withFields({basePath: ''}))).toBeUndefined();
+    expect(errorOf(withCompatible('groq', {quirks: {streamOptions: true}, prices: []}))).toBeUndefined();
     expect(errorOf(withFields({providers: {}})))
       .withContext('a proxy without keys refuses every call')
       .toBeUndefined();
@@ -75,6 +80,14 @@ describe('checkProxyConfig', () => {
     ['a costPerDayUsd string', withFields({limits: {costPerDayUsd: '1'}}), 'limits.costPerDayUsd'],
     ['a fractional maxRequestBytes', withFields({maxRequestBytes: 1.5}), 'maxRequestBytes'],
     ['a zero maxOutputTokens', withFields({maxOutputTokens: 0}), 'maxOutputTokens'],
+    ['compatible that is not an object', withFields({compatible: 'groq'}), 'compatible'],
+    ['a compatible name of the five', withCompatible('openai', {}), 'compatible.openai'],
+    ['a compatible name that is no path segment', withCompatible('Groq/AI', {}), 'compatible.Groq/AI'],
+    ['a compatible service without apiKey', withCompatible('groq', {apiKey: ''}), 'compatible.groq.apiKey'],
+    ['a compatible service without models', withCompatible('groq', {models: []}), 'compatible.groq.models'],
+    ['a compatible service without baseURL', withCompatible('groq', {baseURL: undefined}), 'compatible.groq.baseURL'],
+    ['a compatible relative baseURL', withCompatible('groq', {baseURL: '/groq'}), 'compatible.groq.baseURL'],
+    ['compatible prices not a list', withCompatible('groq', {prices: {}}), 'compatible.groq.prices'],
     ['a store without settle', withFields({store: {admit: () => undefined, usageOf: () => undefined}}), 'store'],
   ];
   for (const [mistake, config, field] of mistakes) {

@@ -29,31 +29,15 @@ export function checkProxyConfig(config: LlmProxyConfig): void {
   for (const name of names) {
     const field = `providers.${name}`;
     if (!(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
-      fail(field, `is not a provider the proxy serves: use one of ${PROXY_PROVIDER_NAMES.join(', ')}.`);
-    }
-    const provider = config.providers[name as keyof typeof config.providers];
-    if (typeof provider !== 'object' || provider === null) fail(field, 'must be {apiKey, models}.');
-    if (typeof provider.apiKey !== 'string' || provider.apiKey.trim() === '') {
       fail(
-        `${field}.apiKey`,
-        "is empty: read it from the server's environment (e.g. process.env), or leave the provider out.",
+        field,
+        `is not a provider the proxy serves: use one of ${PROXY_PROVIDER_NAMES.join(', ')}, or serve an ` +
+          `OpenAI-compatible service under compatible.${name}.`,
       );
     }
-    if (!Array.isArray(provider.models) || provider.models.length === 0) {
-      fail(`${field}.models`, "must list the models callers may use, e.g. ['gpt-5-mini'] or ['gpt-5*'].");
-    }
-    provider.models.forEach((model, index) => {
-      if (typeof model !== 'string' || model === '' || model === '*') {
-        fail(
-          `${field}.models[${index}]`,
-          "must be a model id or a prefix ending in '*' (a bare '*' would allow every model).",
-        );
-      }
-    });
-    if (provider.baseURL !== undefined && !isHttpUrl(provider.baseURL)) {
-      fail(`${field}.baseURL`, 'must be an absolute http(s) URL, e.g. https://api.openai.com/v1.');
-    }
+    checkServedProvider(field, config.providers[name as keyof typeof config.providers], 'https://api.openai.com/v1');
   }
+  checkCompatibleServices(config.compatible);
   if (typeof config.authenticate !== 'function') {
     fail('authenticate', "must be a function that returns the caller's {userId}, or undefined to refuse.");
   }
@@ -84,6 +68,56 @@ export function checkProxyConfig(config: LlmProxyConfig): void {
     !['admit', 'settle', 'usageOf'].every(method => typeof Reflect.get(store, method) === 'function')
   ) {
     fail('store', 'must implement LlmProxyStore (admit, settle, usageOf), e.g. createRedisLlmProxyStore({client}).');
+  }
+}
+
+/** Checks one served provider's key, models and base URL. */
+function checkServedProvider(field: string, provider: unknown, exampleURL: string): void {
+  if (typeof provider !== 'object' || provider === null) fail(field, 'must be {apiKey, models}.');
+  const {apiKey, models, baseURL} = provider as Record<string, unknown>;
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    fail(
+      `${field}.apiKey`,
+      "is empty: read it from the server's environment (e.g. process.env), or leave the provider out.",
+    );
+  }
+  if (!Array.isArray(models) || models.length === 0) {
+    fail(`${field}.models`, "must list the models callers may use, e.g. ['gpt-5-mini'] or ['gpt-5*'].");
+  }
+  models.forEach((model: unknown, index) => {
+    if (typeof model !== 'string' || model === '' || model === '*') {
+      fail(
+        `${field}.models[${index}]`,
+        "must be a model id or a prefix ending in '*' (a bare '*' would allow every model).",
+      );
+    }
+  });
+  if (baseURL !== undefined && !isHttpUrl(baseURL)) {
+    fail(`${field}.baseURL`, `must be an absolute http(s) URL, e.g. ${exampleURL}.`);
+  }
+}
+
+/** Checks the compatible services: names that are path segments and not the five's, each with its base URL. */
+function checkCompatibleServices(compatible: LlmProxyConfig['compatible']): void {
+  if (compatible === undefined) return;
+  if (typeof compatible !== 'object' || compatible === null) {
+    fail('compatible', "must map names to services, e.g. {groq: {...GROQ_PRESET, apiKey, models: ['llama-3.3-*']}}.");
+  }
+  for (const [name, service] of Object.entries(compatible)) {
+    const field = `compatible.${name}`;
+    if ((PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
+      fail(field, `uses the name of a provider the proxy serves itself: configure it under providers.${name}.`);
+    }
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) {
+      fail(field, 'must be named with lower-case letters, digits, dots, dashes or underscores (it is a path segment).');
+    }
+    checkServedProvider(field, service, 'https://api.groq.com/openai/v1');
+    if (service.baseURL === undefined) {
+      fail(`${field}.baseURL`, "is missing: give the service's OpenAI-compatible API, e.g. GROQ_PRESET.baseURL.");
+    }
+    if (service.prices !== undefined && !Array.isArray(service.prices)) {
+      fail(`${field}.prices`, 'must be a list of priced models, e.g. GROQ_PRICES from llm-rx/compatible.');
+    }
   }
 }
 

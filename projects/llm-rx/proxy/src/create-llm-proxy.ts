@@ -1,13 +1,14 @@
 import {LlmPriceTable, PLACEHOLDER_API_KEY, redactSecrets} from 'llm-rx';
 import {checkProxyConfig} from './check-proxy-config';
 import {answerHeaders, callerCredentialOf, forwardUpstream} from './forward-upstream';
-import type {LlmProxyConfig, LlmProxyLogEntry, LlmProxyProviderName, LlmProxyUser} from './llm-proxy-config';
+import type {LlmProxyConfig, LlmProxyLogEntry, LlmProxyProviderConfig, LlmProxyUser} from './llm-proxy-config';
 import {admitProxyCall} from './admit-proxy-call';
 import {checkProxyOrigin, isPreflight, preflightResponse} from './proxy-cors';
 import {type ProxyRefusal, refusalResponse, refusalStatus} from './proxy-refusal';
 import {checkProxyRequestBody} from './check-proxy-request-body';
 import {readRequestBody, RequestTooLarge} from './read-request-body';
 import {resolveProxyRoute} from './resolve-proxy-route';
+import {compatibleProxyRoute} from './proxy-routes';
 import {estimatedTokens, spendOf} from './proxy-spend';
 import {createMemoryLlmProxyStore} from './store/memory-llm-proxy-store';
 import {passUpstreamBody, type UpstreamBodyOutcome} from './stream/pass-upstream-body';
@@ -44,13 +45,22 @@ const LEASE_TTL_MS = 15 * 60 * 1000;
  */
 export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
   checkProxyConfig(config);
-  const providers = config.providers;
-  const served = new Set(Object.keys(providers));
-  const keys = Object.values(providers).map(provider => provider!.apiKey);
+  const compatible = Object.entries(config.compatible ?? {});
+  // Every provider served, the five and the compatible services, by name: the key, models and upstream of each.
+  const providers = new Map<string, LlmProxyProviderConfig>([
+    ...Object.entries(config.providers).map(([name, provider]) => [name, provider!] as const),
+    ...compatible,
+  ]);
+  const served = new Set(Object.keys(config.providers));
+  const compatibleRoutes = new Map(compatible.map(([name, service]) => [name, compatibleProxyRoute(service)]));
+  const keys = [...providers.values()].map(provider => provider.apiKey);
   const basePath = config.basePath ?? '';
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
   const store = config.store ?? createMemoryLlmProxyStore();
-  const table = config.priceTable ?? LlmPriceTable.default;
+  const table = compatible.reduce(
+    (prices, [name, service]) => (service.prices ? prices.withModels(name, service.prices) : prices),
+    config.priceTable ?? LlmPriceTable.default,
+  );
   const maxRequestBytes = config.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const maxOutputTokens = config.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
   const forwardHeaders = (config.forwardHeaders ?? []).map(name => name.toLowerCase());
@@ -97,9 +107,10 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
         message: `the proxy forwards POST calls only, not ${request.method}`,
       });
     }
-    const route = resolveProxyRoute(new URL(request.url), basePath, served);
+    const route = resolveProxyRoute(new URL(request.url), basePath, served, compatibleRoutes);
     if ('reason' in route) return refuse(route);
-    const provider: LlmProxyProviderName = route.provider;
+    const provider = route.provider;
+    const upstreamConfig = providers.get(provider)!;
 
     let user: LlmProxyUser | null | undefined;
     try {
@@ -127,7 +138,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       );
     }
     const checked = checkProxyRequestBody(read.text, route, {
-      allowedModels: providers[provider]!.models,
+      allowedModels: upstreamConfig.models,
       maxOutputTokens,
     });
     if ('reason' in checked) return refuse(checked, {provider, userId});
@@ -183,8 +194,8 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
     let upstream: Response;
     try {
       upstream = await forwardUpstream(request, route, {
-        baseURL: providers[provider]!.baseURL ?? route.route.defaultBaseURL,
-        apiKey: providers[provider]!.apiKey,
+        baseURL: upstreamConfig.baseURL ?? route.route.defaultBaseURL,
+        apiKey: upstreamConfig.apiKey,
         body,
         forwardHeaders,
         signal: request.signal,
@@ -192,7 +203,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       });
     } catch (error) {
       settle(undefined, false, 502);
-      const host = new URL(providers[provider]!.baseURL ?? route.route.defaultBaseURL).host;
+      const host = new URL(upstreamConfig.baseURL ?? route.route.defaultBaseURL).host;
       return refuse(
         {
           reason: 'upstream-unreachable',

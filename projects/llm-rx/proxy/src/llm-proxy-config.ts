@@ -1,4 +1,4 @@
-import type {LlmPriceTable} from 'llm-rx';
+import type {LlmPricedModel, LlmPriceTable} from 'llm-rx';
 import type {LlmProxyLimits, LlmProxyStore} from './store/llm-proxy-store';
 
 /** The providers an llm-rx proxy forwards: the five llm-rx adapters' APIs. */
@@ -17,6 +17,34 @@ export interface LlmProxyProviderConfig {
   readonly baseURL?: string;
 }
 
+/**
+ * An OpenAI-compatible service the proxy serves under a name of its own, at `${basePath}/${name}/chat/completions`
+ * (the base URL the llm-rx/compatible providers are given is `${basePath}/${name}`). Spread an llm-rx/compatible
+ * preset for its base URL and quirks:
+ *
+ * ```ts
+ * compatible: {
+ *   groq: {...GROQ_PRESET, apiKey: process.env['GROQ_API_KEY']!, models: ['llama-3.3-*'], prices: GROQ_PRICES},
+ * }
+ * ```
+ */
+export interface LlmProxyCompatibleConfig extends LlmProxyProviderConfig {
+  /** Its OpenAI-compatible API, e.g. `https://api.groq.com/openai/v1` (the preset's `baseURL`). */
+  readonly baseURL: string;
+  /**
+   * What the proxy must know of how it departs from OpenAI's Chat Completions (a preset's `quirks`): whether it
+   * accepts `stream_options` (default `true`: the proxy asks for usage with it; `false`: never sent, as Mistral
+   * refuses it).
+   */
+  readonly quirks?: {readonly streamOptions?: boolean};
+  /**
+   * Its priced models, for cost budgets and the log's `costUsd` (a preset's generated prices, e.g. `GROQ_PRICES`),
+   * added to the proxy's `priceTable` under its name. Default none: with a cost budget, its calls are refused as
+   * `price-unknown`.
+   */
+  readonly prices?: readonly LlmPricedModel[];
+}
+
 /** Who is calling, as the app's `authenticate` hook says. */
 export interface LlmProxyUser {
   /** The id limits and budgets are counted under. */
@@ -27,7 +55,8 @@ export interface LlmProxyUser {
 
 /** What the `authenticate` hook is told besides the request. */
 export interface LlmProxyAuthContext {
-  readonly provider: LlmProxyProviderName;
+  /** The provider called: one of `providers`, or a name of `compatible` (e.g. `groq`). */
+  readonly provider: LlmProxyProviderName | (string & {});
   /**
    * The credential the SDK sent as its API key (`authorization: Bearer …`, `x-api-key`, `x-goog-api-key`): the
    * placeholder llm-rx sends without an `apiKey`, or an app token given to the adapter as its `apiKey`. It is
@@ -73,6 +102,12 @@ export interface LlmProxyLogEntry {
 export interface LlmProxyConfig {
   /** The providers served, each with its key and its allowed models. Any other provider is refused. */
   readonly providers: Readonly<Partial<Record<LlmProxyProviderName, LlmProxyProviderConfig>>>;
+  /**
+   * OpenAI-compatible services served by name (Groq, Mistral, OpenRouter, … from llm-rx/compatible's presets),
+   * each with its key, models, base URL, quirks and prices. A name may not be one of the five providers'. Default
+   * none.
+   */
+  readonly compatible?: Readonly<Record<string, LlmProxyCompatibleConfig>>;
   /**
    * Who may call: verify the app's own session and return the user. To allow anyone (a local demo), return a
    * fixed user: `authenticate: () => ({userId: 'local'})`.

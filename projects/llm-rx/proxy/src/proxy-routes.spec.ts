@@ -1,4 +1,4 @@
-import {PROXY_PROVIDER_NAMES, PROXY_ROUTES, type ProxyEndpoint} from './proxy-routes';
+import {compatibleProxyRoute, PROXY_PROVIDER_NAMES, PROXY_ROUTES, type ProxyEndpoint} from './proxy-routes';
 
 const endpointOf = (provider: keyof typeof PROXY_ROUTES, path: string): ProxyEndpoint | undefined =>
   PROXY_ROUTES[provider].endpoints.find(endpoint => endpoint.matches(path));
@@ -150,5 +150,39 @@ describe('a proxy endpoint', () => {
     expect(endpointOf('anthropic', '/v1/messages')!.withUsageReported(body)).toBe(body);
     expect(endpointOf('cohere', '/v2/chat')!.withUsageReported(body)).toBe(body);
     expect(gemini().withUsageReported(body)).toBe(body);
+  });
+});
+
+describe('compatibleProxyRoute', () => {
+  const service = {apiKey: 'gsk_x', models: ['llama*'], baseURL: 'https://api.groq.com/openai/v1'};
+  const endpointOfService = (quirks?: {streamOptions?: boolean}) =>
+    compatibleProxyRoute({...service, ...(quirks && {quirks})}).endpoints.find(endpoint =>
+      endpoint.matches('/chat/completions'),
+    )!;
+
+  it('serves its Chat Completions endpoint only, upstream at its base URL with a bearer key', () => {
+    const route = compatibleProxyRoute(service);
+    expect(route.defaultBaseURL).toBe('https://api.groq.com/openai/v1');
+    expect(route.keyHeader).toBe('authorization');
+    expect(route.endpoints.map(endpoint => endpoint.wire)).toEqual(['openai-compatible']);
+    expect(
+      ['/responses', '/embeddings', '/chat/completions/x'].filter(path => route.endpoints[0].matches(path)),
+    ).toEqual([]);
+  });
+
+  it('writes the cap as max_tokens, and reads either field', () => {
+    const endpoint = endpointOfService();
+    expect(endpoint.withMaxTokens({model: 'm'}, 512)).toEqual({model: 'm', max_tokens: 512});
+    expect(endpoint.maxTokensOf({max_completion_tokens: 300})).toBe(300);
+  });
+
+  it('asks for usage with stream_options, unless its quirks say the service refuses the field', () => {
+    const body = {model: 'm', stream: true};
+    expect(endpointOfService().withUsageReported(body)).toEqual({...body, stream_options: {include_usage: true}});
+    expect(endpointOfService({streamOptions: true}).withUsageReported(body)).toEqual({
+      ...body,
+      stream_options: {include_usage: true},
+    });
+    expect(endpointOfService({streamOptions: false}).withUsageReported(body)).toBe(body);
   });
 });

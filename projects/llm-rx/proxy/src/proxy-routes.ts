@@ -1,4 +1,4 @@
-import type {LlmProxyProviderName} from './llm-proxy-config';
+import type {LlmProxyCompatibleConfig, LlmProxyProviderName} from './llm-proxy-config';
 import type {LlmProxyWire} from './stream/llm-proxy-wire';
 
 /** A JSON request body, as the proxy reads and rewrites it. */
@@ -156,3 +156,26 @@ export const PROXY_ROUTES: Readonly<Record<LlmProxyProviderName, ProxyProviderRo
 
 /** The provider names the proxy knows, in a stable order. */
 export const PROXY_PROVIDER_NAMES = Object.keys(PROXY_ROUTES) as readonly LlmProxyProviderName[];
+
+/**
+ * How the proxy talks to an OpenAI-compatible service: its Chat Completions endpoint only, the key as a bearer
+ * token, the output cap written as `max_tokens` (which every compatible service reads; Mistral refuses
+ * `max_completion_tokens`), and usage asked for with `stream_options` unless its quirks say it refuses the field.
+ * @param config The service's proxy configuration.
+ * @returns Its route.
+ */
+export function compatibleProxyRoute(config: LlmProxyCompatibleConfig): ProxyProviderRoute {
+  const withUsageReported = config.quirks?.streamOptions === false ? unchanged : withChatUsage;
+  return {
+    defaultBaseURL: config.baseURL,
+    keyHeader: 'authorization',
+    endpoints: [
+      bodyEndpoint(
+        'openai-compatible',
+        '/chat/completions',
+        ['max_tokens', 'max_completion_tokens'],
+        withUsageReported,
+      ),
+    ],
+  };
+}

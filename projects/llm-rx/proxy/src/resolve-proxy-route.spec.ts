@@ -1,5 +1,5 @@
 import type {ProxyRefusal} from './proxy-refusal';
-import {PROXY_ROUTES} from './proxy-routes';
+import {compatibleProxyRoute, PROXY_ROUTES} from './proxy-routes';
 import {resolveProxyRoute, type ResolvedProxyRoute} from './resolve-proxy-route';
 
 const served = new Set(['openai', 'gemini']);
@@ -62,5 +62,28 @@ describe('resolveProxyRoute', () => {
     expect(route.query.get('alt')).toBe('sse');
     expect(route.query.has('key')).toBeFalse();
     expect(route.query.toString()).toBe('alt=sse');
+  });
+
+  it('finds a compatible service by its name, with its own route, and lists it when a name is unknown', () => {
+    const groq = compatibleProxyRoute({apiKey: 'k', models: ['llama*'], baseURL: 'https://api.groq.com/openai/v1'});
+    const compatible = new Map([['groq', groq]]);
+    const route = asRoute(
+      resolveProxyRoute(new URL('https://app.test/api/groq/chat/completions'), '/api', served, compatible),
+    );
+    expect([route.provider, route.path, route.endpoint.wire]).toEqual([
+      'groq',
+      '/chat/completions',
+      'openai-compatible',
+    ]);
+    expect(route.route).toBe(groq);
+    const unknown = asRefusal(
+      resolveProxyRoute(new URL('https://app.test/api/grok/chat/completions'), '/api', served, compatible),
+    );
+    expect(unknown.reason).toBe('route-not-found');
+    expect(unknown.message).toContain('openai, deepseek, anthropic, gemini, cohere, groq');
+    const otherPath = asRefusal(
+      resolveProxyRoute(new URL('https://app.test/api/groq/embeddings'), '/api', served, compatible),
+    );
+    expect(otherPath.reason).toBe('route-not-found');
   });
 });

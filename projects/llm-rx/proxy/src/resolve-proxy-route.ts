@@ -4,7 +4,8 @@ import {type ProxyEndpoint, PROXY_PROVIDER_NAMES, PROXY_ROUTES, type ProxyProvid
 
 /** A request's place in the proxy: the provider, its endpoint, and the path and query to forward. */
 export interface ResolvedProxyRoute {
-  readonly provider: LlmProxyProviderName;
+  /** One of the five providers, or a compatible service's name. */
+  readonly provider: LlmProxyProviderName | (string & {});
   readonly route: ProxyProviderRoute;
   readonly endpoint: ProxyEndpoint;
   /** The path relative to the provider's base URL, e.g. `/chat/completions`. */
@@ -18,12 +19,14 @@ export interface ResolvedProxyRoute {
  * @param url The request's URL.
  * @param basePath Where the proxy is mounted ('' or e.g. '/api/llm').
  * @param served The providers the proxy is configured with.
+ * @param compatible The routes of the compatible services it serves, by name.
  * @returns The route, or the refusal (`route-not-found`, `provider-not-allowed`).
  */
 export function resolveProxyRoute(
   url: URL,
   basePath: string,
   served: ReadonlySet<string>,
+  compatible: ReadonlyMap<string, ProxyProviderRoute> = new Map(),
 ): ResolvedProxyRoute | ProxyRefusal {
   const pathname = url.pathname;
   if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
@@ -31,18 +34,23 @@ export function resolveProxyRoute(
   }
   const [, name = '', ...rest] = pathname.slice(basePath.length).split('/');
   const path = `/${rest.join('/')}`;
-  if (!(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
+  const compatibleRoute = compatible.get(name);
+  if (compatibleRoute === undefined && !(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
+    const known = [...PROXY_PROVIDER_NAMES, ...compatible.keys()].join(', ');
     return {
       reason: 'route-not-found',
-      message: `no provider '${name}' at ${basePath}/${name}: call ${basePath}/<provider>/… with one of ${PROXY_PROVIDER_NAMES.join(', ')}`,
+      message: `no provider '${name}' at ${basePath}/${name}: call ${basePath}/<provider>/… with one of ${known}`,
     };
   }
-  const provider = name as LlmProxyProviderName;
-  if (!served.has(provider)) {
-    const others = served.size ? `: use one of ${[...served].join(', ')}` : ': it serves no provider yet';
+  const provider = name;
+  if (compatibleRoute === undefined && !served.has(provider)) {
+    const others =
+      served.size + compatible.size
+        ? `: use one of ${[...served, ...compatible.keys()].join(', ')}`
+        : ': it serves no provider yet';
     return {reason: 'provider-not-allowed', message: `this proxy has no key for ${provider}${others}`};
   }
-  const route = PROXY_ROUTES[provider];
+  const route = compatibleRoute ?? PROXY_ROUTES[provider as LlmProxyProviderName];
   const endpoint = route.endpoints.find(candidate => candidate.matches(path));
   if (!endpoint) {
     return {

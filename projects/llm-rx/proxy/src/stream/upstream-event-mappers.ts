@@ -26,6 +26,8 @@ export function createUpstreamEventMapper(wire: LlmProxyWire): ProviderEventMapp
   switch (wire) {
     case 'openai-chat':
       return _createOpenAiChatEventMapper();
+    case 'openai-compatible':
+      return _createOpenAiChatEventMapper({usageInChoice: true});
     case 'openai-responses':
       return _createOpenAiResponsesEventMapper();
     case 'deepseek':

@@ -71,7 +71,7 @@ export interface LlmProxyServer {
    * @param provider The provider.
    * @returns E.g. `http://127.0.0.1:40123/api/llm/openai`.
    */
-  baseURLOf(provider: LlmProxyProviderName): string;
+  baseURLOf(provider: LlmProxyProviderName | (string & {})): string;
   /** Closes the server and its open connections. */
   stop(): Promise<void>;
 }
