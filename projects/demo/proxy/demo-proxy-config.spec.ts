@@ -33,6 +33,18 @@ describe('demoProxyConfig', () => {
 
   it('serves nothing without keys', () => {
     expect(demoProxyConfig({}).providers).toEqual({});
+    expect(demoProxyConfig({}).compatible).toEqual({});
+  });
+
+  it('serves each hosted preset whose key variable is set, under its name, with its quirks, models and prices', () => {
+    const config = demoProxyConfig({GROQ_API_KEY: 'gsk-test', MISTRAL_API_KEY: 'mistral-test', XAI_API_KEY: ''});
+    expect(Object.keys(config.compatible ?? {}).sort()).toEqual(['groq', 'mistral']);
+    const mistral = config.compatible!['mistral'];
+    expect(mistral.apiKey).toBe('mistral-test');
+    expect(mistral.baseURL).toBe('https://api.mistral.ai/v1');
+    expect(mistral.quirks?.streamOptions).toBeFalse();
+    expect(mistral.models).toEqual(demoModels('mistral'));
+    expect(mistral.prices?.length).toBeGreaterThan(0);
   });
 
   it('serves under /api and lets any caller in as the one demo user', async () => {
@@ -109,6 +121,14 @@ describe('demoProxyConfig', () => {
       expect(config.providers.anthropic?.apiKey).toBe('k-anthropic');
       expect(config.providers.openai?.apiKey).toBe(DEMO_PROXY_MOCK_KEY);
       expect(config.providers.cohere?.apiKey).toBe(DEMO_PROXY_MOCK_KEY);
+    });
+
+    it("sends the hosted presets to the mock server's route for their service, never the local ones", () => {
+      const config = demoProxyConfig({LLM_RX_PROXY_UPSTREAM: upstream});
+      expect(config.compatible?.['groq']?.baseURL).toBe('http://127.0.0.1:4010/groq/openai/v1');
+      expect(config.compatible?.['groq']?.apiKey).toBe(DEMO_PROXY_MOCK_KEY);
+      expect(Object.keys(config.compatible ?? {})).not.toContain('ollama');
+      expect(Object.keys(config.compatible ?? {}).length).toBe(8);
     });
 
     it('refuses a value that is not an http(s) URL, naming the variable', () => {

@@ -1,6 +1,12 @@
 import {LlmConfigurationError} from 'llm-rx';
-import type {LlmProxyConfig, LlmProxyLimits, LlmProxyProviderConfig, LlmProxyProviderName} from 'llm-rx/proxy';
-import {DEMO_PROVIDERS, demoModels} from '../src/app/common/provider-catalog';
+import type {
+  LlmProxyCompatibleConfig,
+  LlmProxyConfig,
+  LlmProxyLimits,
+  LlmProxyProviderConfig,
+  LlmProxyProviderName,
+} from 'llm-rx/proxy';
+import {DEMO_PRESETS, DEMO_PROVIDERS, demoModels} from '../src/app/common/provider-catalog';
 import {isHttpUrl} from '../src/app/settings/demo-settings';
 
 /** The environment the demo proxy reads: `process.env`, or a plain object in specs. */
@@ -33,7 +39,9 @@ const LIMIT_VARIABLES: Readonly<Record<keyof LlmProxyLimits, string>> = {
  * The demo proxy's configuration, from the environment `npm start` runs in:
  *
  * - a provider is served only when its key variable is set (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`,
- *   `GEMINI_API_KEY`, `DEEPSEEK_API_KEY`, `CO_API_KEY`), with the models the demo's pickers offer;
+ *   `GEMINI_API_KEY`, `DEEPSEEK_API_KEY`, `CO_API_KEY`), with the models the demo's pickers offer; so is each
+ *   hosted llm-rx/compatible preset, under its name, from its preset's variable (`GROQ_API_KEY`, `MISTRAL_API_KEY`,
+ *   …), with its quirks and dataset prices (the local servers are called from the page, not through the proxy);
  * - `LLM_RX_PROXY_UPSTREAM=<url>` sends every provider to the mock provider server at that URL (under each
  *   provider's mock path) instead of its real API, and serves the providers without a key with a dummy one;
  * - browsers may call from the dev server's origins and those in `LLM_RX_DEMO_ORIGINS` (comma-separated);
@@ -47,6 +55,7 @@ const LIMIT_VARIABLES: Readonly<Record<keyof LlmProxyLimits, string>> = {
 export function demoProxyConfig(env: DemoProxyEnv): LlmProxyConfig {
   return {
     providers: demoProxyProviders(env),
+    compatible: demoProxyCompatible(env),
     basePath: DEMO_PROXY_BASE_PATH,
     allowedOrigins: [...DEMO_DEV_SERVER_ORIGINS, ...listOf(env, 'LLM_RX_DEMO_ORIGINS').map(originOf)],
     // A local demo has no sign-in: every caller is the same user, whom the limits below apply to. A real app
@@ -69,6 +78,25 @@ function demoProxyProviders(env: DemoProxyEnv): LlmProxyConfig['providers'] {
     return [[info.name, config] as const];
   });
   return Object.fromEntries(served) as Partial<Record<LlmProxyProviderName, LlmProxyProviderConfig>>;
+}
+
+function demoProxyCompatible(env: DemoProxyEnv): Record<string, LlmProxyCompatibleConfig> {
+  const upstream = upstreamOf(env);
+  const served = DEMO_PRESETS.flatMap(info => {
+    if (info.compatible === undefined || info.local) return [];
+    const apiKey = env[info.keyVariable]?.trim() || (upstream === undefined ? undefined : DEMO_PROXY_MOCK_KEY);
+    if (apiKey === undefined) return [];
+    const {preset, prices} = info.compatible;
+    const config: LlmProxyCompatibleConfig = {
+      ...preset,
+      apiKey,
+      models: demoModels(info.name),
+      prices,
+      ...(upstream === undefined ? {} : {baseURL: upstream + info.mockPath}),
+    };
+    return [[info.name, config] as const];
+  });
+  return Object.fromEntries(served);
 }
 
 function demoProxyLimits(env: DemoProxyEnv): LlmProxyLimits {

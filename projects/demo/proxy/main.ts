@@ -25,7 +25,7 @@ server.on('error', error => {
 
 server.listen(port, HOST, () => {
   // Names only, never a key.
-  const served = Object.keys(config.providers);
+  const served = [...Object.keys(config.providers), ...Object.keys(config.compatible ?? {})];
   const where = `http://${HOST}:${port}${config.basePath}/<provider>`;
   const upstream = process.env['LLM_RX_PROXY_UPSTREAM']
     ? ` → the mock server at ${process.env['LLM_RX_PROXY_UPSTREAM']}`

@@ -71,6 +71,8 @@ export interface DemoProviderInfo {
   readonly baseURL?: string;
   /** The prices its models are picked from (those with a price); the bundled table when absent. */
   readonly priceTable?: LlmPriceTable;
+  /** For an llm-rx/compatible preset: the preset and its dataset prices, which the demo proxy serves it with. */
+  readonly compatible?: {readonly preset: LlmCompatiblePreset; readonly prices: readonly LlmPricedModel[]};
 }
 
 /** The five providers with an adapter of their own, in the order the pickers show them; the demo proxy serves these. */
@@ -150,13 +152,14 @@ function presetInfoOf(preset: LlmCompatiblePreset): DemoProviderInfo {
     keyVariable: preset.keyEnvVar ?? '',
     ...(preset.local && {local: {baseURL: preset.baseURL, corsNote: preset.corsNote}}),
     ...(prices.length > 0 && {priceTable: LlmPriceTable.default.withModels(preset.name, prices)}),
+    compatible: {preset, prices},
   };
 }
 
 /**
- * The llm-rx/compatible presets: hosted ones called with a typed-in key (a proxy route for them is the proxy's
- * business), local ones (Ollama, LM Studio) straight from the page with no key; in simulated mode, all of them
- * against the mock server's route for their service.
+ * The llm-rx/compatible presets: hosted ones through the demo proxy (which serves each whose key variable is set,
+ * e.g. `GROQ_API_KEY`) or with a typed-in key, local ones (Ollama, LM Studio) straight from the page with no key;
+ * in simulated mode, all of them against the mock server's route for their service.
  */
 export const DEMO_PRESETS: readonly DemoProviderInfo[] = LLM_COMPATIBLE_PRESETS.map(presetInfoOf);
 
