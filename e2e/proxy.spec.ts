@@ -1,7 +1,7 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import {freeLoopbackPort} from '@llm-rx/spec-support/node';
 import type {Page} from '@playwright/test';
-import {chatAnswer, expect, MOCK_SERVER_URL, sendPrompt, test} from './demo-fixtures';
+import {chatAnswer, expect, MOCK_SERVER_URL, openChatSettings, sendPrompt, test} from './demo-fixtures';
 
 // The demo's real-provider connection through the demo proxy (projects/demo/proxy/main.ts, as `npm start` runs it),
 // with LLM_RX_PROXY_UPSTREAM at the e2e mock server, so that no key and no internet are needed. This spec starts its
@@ -130,5 +130,40 @@ test.describe('the real-provider connection through the demo proxy', () => {
     await expect(error).toContainText('LLM_RX_PROXY_COST_PER_DAY_USD');
     // Refused before any upstream call.
     expect((await allMockRequests()).length).toBe(before);
+  });
+});
+
+test.describe('a hosted preset through the demo proxy', () => {
+  let proxy: RunningProxy | undefined;
+
+  test.beforeAll(async () => {
+    proxy = await startProxy({});
+  });
+
+  test.afterAll(async () => {
+    await stopProxy(proxy);
+  });
+
+  test("answers from Groq at the proxy's /groq route, which calls the service's route with the server's key", async ({
+    chat,
+  }) => {
+    expect(proxy!.output()).toContain('groq');
+    await useProxy(chat, proxy!.url);
+    await openChatSettings(chat);
+    await chat.getByTestId('step-provider').first().selectOption('groq');
+    const browserRequests: string[] = [];
+    chat.on('request', request => browserRequests.push(request.url()));
+    const prompt = `Groq through the proxy ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+    await sendPrompt(chat, prompt);
+
+    await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
+    await expect(chat.getByTestId('usage-answered-by')).toContainText('groq / llama-3.1-8b-instant');
+    expect(browserRequests.filter(url => url.startsWith(`${proxy!.url}/groq/`)).length).toBeGreaterThan(0);
+    expect(browserRequests.filter(url => url.startsWith(MOCK_SERVER_URL))).toEqual([]);
+    const reached = (await allMockRequests()).filter(record => JSON.stringify(record.body).includes(prompt));
+    expect(reached.map(record => [record.wire, record.path])).toEqual([['groq', '/groq/openai/v1/chat/completions']]);
+    expect(reached[0].headers['authorization']).toBe('***');
+    expect(reached[0].completed).toBe(true);
   });
 });
