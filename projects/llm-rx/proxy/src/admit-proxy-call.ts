@@ -1,7 +1,7 @@
 import type {LlmPriceTable} from 'llm-rx';
 import type {LlmProxyProviderName} from './llm-proxy-config';
 import type {ProxyRefusal} from './proxy-refusal';
-import {reservationTokens, spendOf} from './proxy-spend';
+import {type BodyImageCount, reservationTokens, spendOf} from './proxy-spend';
 import {NANO_USD_PER_USD} from './store/store-units';
 import type {LlmProxyLimitHit, LlmProxyLimits, LlmProxySpend, LlmProxyStore} from './store/llm-proxy-store';
 
@@ -19,6 +19,8 @@ export interface ProxyCallAdmission {
   readonly limits: LlmProxyLimits;
   readonly bodyBytes: number;
   readonly outputTokenCap: number;
+  /** The body's images and the tokens one counts for in the reservation. */
+  readonly imageCount?: BodyImageCount;
   readonly table: LlmPriceTable;
   readonly nowMs: number;
   readonly leaseTtlMs: number;
@@ -45,7 +47,7 @@ export async function admitProxyCall(
   const {costUsd: _costUsd, ...reserved} = spendOf(
     provider,
     model,
-    reservationTokens(call.bodyBytes, call.outputTokenCap),
+    reservationTokens(call.bodyBytes, call.outputTokenCap, call.imageCount),
     table,
     call.nowMs,
   );

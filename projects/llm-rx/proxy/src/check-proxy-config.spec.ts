@@ -80,6 +80,7 @@ describe('checkProxyConfig', () => {
     ['a costPerDayUsd string', withFields({limits: {costPerDayUsd: '1'}}), 'limits.costPerDayUsd'],
     ['a fractional maxRequestBytes', withFields({maxRequestBytes: 1.5}), 'maxRequestBytes'],
     ['a zero maxOutputTokens', withFields({maxOutputTokens: 0}), 'maxOutputTokens'],
+    ['a fractional imageInputTokens', withFields({imageInputTokens: 1500.5}), 'imageInputTokens'],
     ['compatible that is not an object', withFields({compatible: 'groq'}), 'compatible'],
     ['a compatible name of the five', withCompatible('openai', {}), 'compatible.openai'],
     ['a compatible name that is no path segment', withCompatible('Groq/AI', {}), 'compatible.Groq/AI'],

@@ -58,7 +58,7 @@ export function checkProxyConfig(config: LlmProxyConfig): void {
       fail(`limits.${field}`, 'must be a positive number, or left out for no limit.');
     }
   }
-  for (const field of ['maxRequestBytes', 'maxOutputTokens'] as const) {
+  for (const field of ['maxRequestBytes', 'maxOutputTokens', 'imageInputTokens'] as const) {
     const value = config[field];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive integer.');
   }

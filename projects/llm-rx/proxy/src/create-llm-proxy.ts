@@ -63,6 +63,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
   );
   const maxRequestBytes = config.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const maxOutputTokens = config.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  const tokensPerImage = config.imageInputTokens;
   const forwardHeaders = (config.forwardHeaders ?? []).map(name => name.toLowerCase());
   const upstreamFetch = config.fetch ?? ((input, init) => fetch(input, init));
   const now = config.now ?? Date.now;
@@ -144,6 +145,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
     if ('reason' in checked) return refuse(checked, {provider, userId});
     const {model, body, outputTokenCap} = checked;
     const bodyBytes = new TextEncoder().encode(body).byteLength;
+    const imageCount = {images: checked.images, tokensPerImage};
 
     const admission = await admitProxyCall(store, {
       userId,
@@ -152,6 +154,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       limits: user.limits ?? config.limits ?? {},
       bodyBytes,
       outputTokenCap,
+      imageCount,
       table,
       nowMs: startedAt,
       leaseTtlMs: LEASE_TTL_MS,
@@ -163,7 +166,9 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       if (settled) return;
       settled = true;
       const usage = outcome?.usage;
-      const tokens = !upstreamOk ? undefined : (usage?.tokens ?? estimatedTokens(bodyBytes, usage?.outputChars ?? 0));
+      const tokens = !upstreamOk
+        ? undefined
+        : (usage?.tokens ?? estimatedTokens(bodyBytes, usage?.outputChars ?? 0, imageCount));
       const spent = tokens
         ? spendOf(provider, model, tokens, table, startedAt)
         : {tokens: 0, costNanoUsd: 0, costUsd: 0};

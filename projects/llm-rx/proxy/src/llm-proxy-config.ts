@@ -135,6 +135,14 @@ export interface LlmProxyConfig {
    * it) is sent with this value, so that every request's cost has a bound. Default 8192.
    */
   readonly maxOutputTokens?: number;
+  /**
+   * The input tokens one image sent as bytes counts for in a call's reservation against the daily budgets (and in
+   * the estimate of a call that reported no usage), instead of one per character of its base64. Providers count an
+   * image by its pixels, far below its bytes; set this to the most your allowed models count for one image (see
+   * each provider's vision guide) so that a tight budget admits image calls. Default: the base64's bytes, a bound
+   * that needs no knowledge of the models. What is charged afterwards is the usage the provider reports.
+   */
+  readonly imageInputTokens?: number;
   /** Prices for the cost budget; default `LlmPriceTable.default`. */
   readonly priceTable?: LlmPriceTable;
   /** Where the proxy's log lines go; default one JSON line per request on `console.info`. */

@@ -1,4 +1,5 @@
 import {computeLlmCost, type LlmPriceTable, type LlmTokenCounts} from 'llm-rx';
+import type {BodyImages} from './body-images';
 import type {LlmProxySpend} from './store/llm-proxy-store';
 import {NANO_USD_PER_USD} from './store/store-units';
 
@@ -53,24 +54,53 @@ function toNanoUsd(usd: number): number {
   return Math.ceil(nano - Math.abs(nano) * FLOAT_NOISE);
 }
 
+/** A body without images. */
+export const NO_BODY_IMAGES: BodyImages = {count: 0, base64Chars: 0};
+
+/** How the proxy counts a body's images: what they are, and the tokens one counts for (`imageInputTokens`). */
+export interface BodyImageCount {
+  readonly images: BodyImages;
+  /** The config's `imageInputTokens`; `undefined` counts each image's base64 like any other byte of the body. */
+  readonly tokensPerImage: number | undefined;
+}
+
+const BYTES_AS_TOKENS: BodyImageCount = {images: NO_BODY_IMAGES, tokensPerImage: undefined};
+
 /**
  * The most a request can spend, reserved against the daily budgets while it streams: its input at one token per
- * byte of its body (no tokenizer gives more tokens than a text has bytes) and its output at its output-token cap.
+ * byte of its body (no tokenizer gives more tokens than a text has bytes), its images at `imageInputTokens` each
+ * where the config sets it (instead of their base64's bytes), and its output at its output-token cap.
  * @param bodyBytes The forwarded body's size in bytes.
  * @param maxOutputTokens The request's output-token cap.
+ * @param imageCount The body's images and the tokens one counts for.
  * @returns The bound's token counts.
  */
-export function reservationTokens(bodyBytes: number, maxOutputTokens: number): LlmTokenCounts {
-  return plainTokens(bodyBytes, maxOutputTokens);
+export function reservationTokens(
+  bodyBytes: number,
+  maxOutputTokens: number,
+  imageCount: BodyImageCount = BYTES_AS_TOKENS,
+): LlmTokenCounts {
+  const {images, tokensPerImage} = imageCount;
+  if (tokensPerImage === undefined) return plainTokens(bodyBytes, maxOutputTokens);
+  return plainTokens(bodyBytes - images.base64Chars + images.count * tokensPerImage, maxOutputTokens);
 }
 
 /**
  * What a request spent when the upstream reported no usage (the client went away, the stream broke): its input
- * and its streamed output at about four characters a token.
+ * and its streamed output at about four characters a token, its images at `imageInputTokens` each where set.
  * @param bodyBytes The forwarded body's size in bytes.
  * @param outputChars The text, reasoning and tool-argument characters that streamed back.
+ * @param imageCount The body's images and the tokens one counts for.
  * @returns The estimate's token counts.
  */
-export function estimatedTokens(bodyBytes: number, outputChars: number): LlmTokenCounts {
-  return plainTokens(Math.ceil(bodyBytes / CHARS_PER_TOKEN), Math.ceil(outputChars / CHARS_PER_TOKEN));
+export function estimatedTokens(
+  bodyBytes: number,
+  outputChars: number,
+  imageCount: BodyImageCount = BYTES_AS_TOKENS,
+): LlmTokenCounts {
+  const {images, tokensPerImage} = imageCount;
+  const outputTokens = Math.ceil(outputChars / CHARS_PER_TOKEN);
+  if (tokensPerImage === undefined) return plainTokens(Math.ceil(bodyBytes / CHARS_PER_TOKEN), outputTokens);
+  const textTokens = Math.ceil((bodyBytes - images.base64Chars) / CHARS_PER_TOKEN);
+  return plainTokens(textTokens + images.count * tokensPerImage, outputTokens);
 }
