@@ -49,6 +49,18 @@ async function dropOnComposer(page: Page, files: readonly TestFile[]): Promise<v
   await expect(composer).not.toHaveAttribute('data-dropping', 'true');
 }
 
+/** Whether an object URL still loads in the page: `revoked` once released. */
+function urlState(page: Page, url: string | null): Promise<string> {
+  return page.evaluate(
+    blobUrl =>
+      fetch(blobUrl ?? '').then(
+        () => 'loads',
+        () => 'revoked',
+      ),
+    url,
+  );
+}
+
 /** The `naturalWidth` of each image of a list once loaded: 0 for an image whose URL does not load. */
 async function loadedWidths(page: Page, testId: string): Promise<number[]> {
   return page
@@ -80,12 +92,15 @@ test.describe('images', () => {
     expect(await loadedWidths(chat, 'composer-images')).toEqual([1]);
     await expect(chat.getByRole('button', {name: 'Remove image 1'})).toBeVisible();
     await expectNoSeriousAxeViolations(chat, 'chat with an attached image');
+    const composerUrl = await attached.getAttribute('src');
+    expect(await urlState(chat, composerUrl)).toBe('loads');
 
     await sendPrompt(chat, 'What is in this picture?');
     await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
     await expect(chatAnswer(chat).getByTestId('answer')).toHaveText('w1 w2 w3 w4 w5 w6 w7 w8');
     // Sent: the composer is empty again, the message shows the image.
     await expect(chat.getByTestId('composer-images')).toHaveCount(0);
+    expect(await urlState(chat, composerUrl)).toBe('revoked');
     const sent = chat.getByTestId('user-message').last();
     await expect(sent.getByTestId('user-message-text')).toHaveText('What is in this picture?');
     await expect(sent.getByTestId('user-message-images').getByRole('img')).toHaveAttribute(
@@ -131,9 +146,11 @@ test.describe('images', () => {
     const attached = chat.getByTestId('composer-images').getByRole('img');
     await expect(attached).toHaveCount(2);
     await expect(attached.nth(1)).toHaveAttribute('alt', 'Attached image 2 (image/png, 12.3 kB)');
+    const removedUrl = await attached.first().getAttribute('src');
     await chat.getByRole('button', {name: 'Remove image 1'}).click();
     await expect(attached).toHaveCount(1);
     await expect(attached).toHaveAttribute('alt', 'Attached image 1 (image/png, 12.3 kB)');
+    expect(await urlState(chat, removedUrl)).toBe('revoked');
 
     await sendPrompt(chat, 'And this one?');
     await expect(chatAnswer(chat)).toHaveAttribute('data-status', 'done', {timeout: 30_000});
