@@ -113,10 +113,6 @@ export class ChatSession {
   }
 
   /**
-   * Sends a prompt as the next turn of the open conversation (a new one is created for the first prompt).
-   * @param prompt What the user wrote.
-   */
-  /**
    * Loads the SDK of every model of the cascade ahead of the first Send (the composer calls it on focus), so that
    * the first answer starts as fast as the second. Sends nothing; a failure shows at the Send as it would anyway.
    */
@@ -124,12 +120,25 @@ export class ChatSession {
     this._llmStream.preload(this._models.forCall(this.steps(), {})).catch(() => undefined);
   }
 
-  send(prompt: string): void {
+  /**
+   * Sends a prompt and its images as the next turn of the open conversation (a new one is created for the first
+   * prompt). The images are stored with the conversation and sent as image parts after the text.
+   * @param prompt What the user wrote.
+   * @param images The images attached to it, in order.
+   */
+  send(prompt: string, images: readonly Blob[] = []): void {
     const content = prompt.trim();
-    if (!content || this.isStreaming()) return;
+    if ((!content && images.length === 0) || this.isStreaming()) return;
     const now = Date.now();
     const answer = pendingAnswer(newId(), now);
-    this._ask([...this.conversation().messages, {role: 'user', id: newId(), content, sentAt: now}, answer], answer);
+    const message: ChatUserMessage = {
+      role: 'user',
+      id: newId(),
+      content,
+      ...(images.length > 0 && {images}),
+      sentAt: now,
+    };
+    this._ask([...this.conversation().messages, message, answer], answer);
   }
 
   /** Asks the last prompt again, replacing its answer. */

@@ -1,6 +1,6 @@
 import {ChangeDetectionStrategy, Component, computed, inject, signal, viewChild} from '@angular/core';
 import {ChatSession} from './chat-session';
-import {ChatComposer} from './composer/chat-composer';
+import {ChatComposer, type ComposedMessage} from './composer/chat-composer';
 import type {ChatMessage} from './conversations/chat-message';
 import {ConversationList} from './conversations/conversation-list';
 import {lastUserIndex} from './conversations/conversation-turns';
@@ -253,8 +253,8 @@ export class ChatView {
     return message.id === this._lastPromptId();
   }
 
-  protected send(prompt: string): void {
-    this.session.send(prompt);
+  protected send(composed: ComposedMessage): void {
+    this.session.send(composed.text, composed.images);
     this._follow().jumpToLatest();
   }
 

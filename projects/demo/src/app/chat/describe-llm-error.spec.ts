@@ -101,6 +101,23 @@ describe('describeLlmError', () => {
     );
   });
 
+  it("tells an image the provider refuses before any call, with the library's advice", () => {
+    const refusal = new LlmInvalidRequestError(
+      'messages',
+      'llm-rx: openai does not take image/bmp images (messages[0].content[1]); it takes image/png, image/jpeg. ' +
+        'Convert the image first.',
+    );
+    const description = describeLlmError(refusal);
+    expect(description.title).toBe('An attached image cannot be sent to this provider; nothing was sent.');
+    expect(description.advice).toBe(
+      'openai does not take image/bmp images (messages[0].content[1]); it takes image/png, image/jpeg. ' +
+        'Convert the image first.',
+    );
+    expect(describeLlmError(new LlmInvalidRequestError('messages', 'llm-rx: messages is empty.')).title).toBe(
+      'The request is invalid; nothing was sent.',
+    );
+  });
+
   it('keeps the message of an unknown error as the detail', () => {
     const description = describeLlmError(new TypeError('oops'));
     expect(description.detail).toBe('oops');

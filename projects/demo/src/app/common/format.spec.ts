@@ -1,4 +1,4 @@
-import {formatCost, formatCount, formatDuration, formatWait} from './format';
+import {formatBytes, formatCost, formatCount, formatDuration, formatWait} from './format';
 
 describe('format', () => {
   it('shows an unknown cost as unknown, never as $0', () => {
@@ -31,5 +31,9 @@ describe('format', () => {
     ]);
     expect([formatWait(61_000), formatWait(3_540_000), formatWait(3_599_000)]).toEqual(['2 min', '59 min', '1 h']);
     expect([formatWait(3_600_001), formatWait(3 * 3_600_000)]).toEqual(['2 h', '3 h']);
+  });
+
+  it('shows sizes in B, kB or MB, in decimal units', () => {
+    expect([formatBytes(800), formatBytes(12_345), formatBytes(4_500_000)]).toEqual(['800 B', '12.3 kB', '4.5 MB']);
   });
 });

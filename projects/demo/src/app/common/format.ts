@@ -39,3 +39,14 @@ export function formatWait(milliseconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes < 60 ? `${minutes} min` : `${Math.ceil(minutes / 60)} h`;
 }
+
+/**
+ * A size in bytes for people, in decimal units.
+ * @param bytes The size.
+ * @returns e.g. `800 B`, `12.3 kB`, `4.5 MB`.
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,4 +1,5 @@
 import type {LlmBodyRecord, LlmImageBody} from 'llm-rx/logging';
+import {formatBytes} from '../common/format';
 
 /** An image of a logged request, as the call details show it. */
 export interface RequestImage {
@@ -56,10 +57,4 @@ function imagesOf(body: LlmBodyRecord | undefined): LlmImageBody[] {
       ? message.content.filter((part): part is LlmImageBody => part.type === 'image')
       : [],
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -5,7 +5,13 @@ import type {LlmErrorDescription} from '../describe-llm-error';
 export interface ChatUserMessage {
   readonly role: 'user';
   readonly id: string;
+  /** Its text (empty when only images were sent). */
   readonly content: string;
+  /**
+   * The images sent with it, in order, as `Blob`s (a `File` is one): IndexedDB stores them as they are, so a
+   * reloaded conversation shows and resends the same bytes. Absent when none was attached.
+   */
+  readonly images?: readonly Blob[];
   /** When it was sent (epoch ms). */
   readonly sentAt: number;
 }

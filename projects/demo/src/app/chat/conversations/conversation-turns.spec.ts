@@ -26,8 +26,10 @@ describe('conversationTitle', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 
-  it('is "New chat" before the first prompt', () => {
+  it('is "New chat" before the first prompt, and "Image" for a first prompt of images only', () => {
     expect(conversationTitle([])).toBe('New chat');
+    const png = new Blob(['png'], {type: 'image/png'});
+    expect(conversationTitle([{...user('u1', ''), images: [png]}])).toBe('Image');
   });
 });
 
@@ -38,6 +40,22 @@ describe('requestMessages', () => {
       {role: 'user', content: 'Hi'},
       {role: 'assistant', content: 'Hello!'},
       {role: 'user', content: 'And then?'},
+    ]);
+  });
+
+  it("sends a turn's images as image parts after its text, in every turn that has them", () => {
+    const png = new Blob(['png'], {type: 'image/png'});
+    const messages: ChatMessage[] = [{...user('u1', 'What is this?'), images: [png]}, answer('a1', 'A dot.')];
+    expect(requestMessages([...messages, user('u2', 'Sure?')])).toEqual([
+      {
+        role: 'user',
+        content: [
+          {type: 'text', text: 'What is this?'},
+          {type: 'image', image: png, mediaType: 'image/png'},
+        ],
+      },
+      {role: 'assistant', content: 'A dot.'},
+      {role: 'user', content: 'Sure?'},
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type {LlmMessage} from 'llm-rx';
 import type {ChatAssistantMessage, ChatConversation, ChatMessage, ChatUserMessage} from './chat-message';
+import {userTurnContent} from './user-turn-content';
 
 /** The longest title a conversation gets from its first prompt. */
 const MAX_TITLE_LENGTH = 48;
@@ -7,26 +8,26 @@ const MAX_TITLE_LENGTH = 48;
 /**
  * A conversation's title: its first prompt on one line, shortened.
  * @param messages The messages.
- * @returns The title, or `New chat` before the first prompt.
+ * @returns The title, `Image` when the first prompt is images only, or `New chat` before the first prompt.
  */
 export function conversationTitle(messages: readonly ChatMessage[]): string {
-  const first = messages
-    .find(message => message.role === 'user')
-    ?.content.replace(/\s+/g, ' ')
-    .trim();
-  if (!first) return 'New chat';
+  const prompt = messages.find(message => message.role === 'user');
+  const first = prompt?.content.replace(/\s+/g, ' ').trim();
+  if (!first) return prompt?.images?.length ? 'Image' : 'New chat';
   return first.length <= MAX_TITLE_LENGTH ? first : `${first.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`;
 }
 
 /**
- * The `messages` of the request that answers the last user message: every user turn, and every answer that has
- * text (an answer that failed or was stopped before any text is left out, as the model never said it).
+ * The `messages` of the request that answers the last user message: every user turn with its images, and every
+ * answer that has text (an answer that failed or was stopped before any text is left out, as the model never said
+ * it).
  * @param messages The conversation up to and including the user message to answer.
  * @returns The request's messages, ending with the user's.
  */
 export function requestMessages(messages: readonly ChatMessage[]): LlmMessage[] {
   return messages.flatMap((message): LlmMessage[] => {
-    if (message.role === 'user') return [{role: 'user', content: message.content}];
+    if (message.role === 'user')
+      return [{role: 'user', content: userTurnContent(message.content, message.images ?? [])}];
     return message.content.trim() ? [{role: 'assistant', content: message.content}] : [];
   });
 }

@@ -1,11 +1,14 @@
 import {ChangeDetectionStrategy, Component, input, output, signal} from '@angular/core';
 import type {ChatUserMessage} from '../conversations/chat-message';
+import {ImageThumbnails} from '../images/image-thumbnails';
 
-/** One prompt of the conversation; the last one can be edited and sent again. */
+/** One prompt of the conversation, with the images sent with it; the last one can be edited and sent again. */
 @Component({
   selector: 'app-user-message',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ImageThumbnails],
   template: `
+    @let images = message().images ?? [];
     <article class="user" data-testid="user-message">
       @if (isEditing()) {
         <form class="edit" (submit)="$event.preventDefault(); resend()">
@@ -26,7 +29,12 @@ import type {ChatUserMessage} from '../conversations/chat-message';
           </div>
         </form>
       } @else {
-        <p class="bubble" data-testid="user-message-text">{{ message().content }}</p>
+        @if (images.length > 0) {
+          <app-image-thumbnails testId="user-message-images" [images]="images" />
+        }
+        @if (message().content) {
+          <p class="bubble" data-testid="user-message-text">{{ message().content }}</p>
+        }
         @if (isEditable()) {
           <button
             type="button"
