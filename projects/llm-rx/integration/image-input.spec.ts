@@ -4,7 +4,14 @@
  * checked against that provider's image format; then images a provider does not take, refused before any request.
  */
 import {firstValueFrom, toArray} from 'rxjs';
-import {type LlmChunk, LlmInvalidRequestError, type LlmRequest, type LlmUserContent} from 'llm-rx';
+import {
+  type LlmChunk,
+  LlmImageInputError,
+  type LlmImageInputProblem,
+  LlmInvalidRequestError,
+  type LlmRequest,
+  type LlmUserContent,
+} from 'llm-rx';
 import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
 import {PROVIDER_TARGETS, type ProviderTarget} from './bad-input-targets';
 
@@ -103,24 +110,27 @@ describe('image input on every wire', () => {
         expect(sentUserContent(target.label, record.body)).toEqual(EXPECTED_PARTS[target.label](text));
       });
 
-      const refusals: [string, () => LlmUserContent, RegExp][] = [
+      const refusals: [string, () => LlmUserContent, LlmImageInputProblem, RegExp][] = [
         [
           'a media type it does not take',
           () => [imagePart(new Blob([new Uint8Array(8)], {type: 'image/bmp'}))],
+          'media-type-not-taken',
           /image\/bmp/,
         ],
         [
           'an image over its size limit',
           () => [imagePart(new Blob([new Uint8Array(MAX_IMAGE_BYTES[target.family] + 1)], {type: 'image/png'}))],
+          'image-too-large',
           /Scale it down/,
         ],
         [
           'bytes of unknown media type',
           () => [imagePart(new Blob([new Uint8Array(8)]))],
+          'media-type-unknown',
           /set messages\[0\]\.content\[0\]\.mediaType/,
         ],
       ];
-      for (const [what, contentOf, message] of refusals) {
+      for (const [what, contentOf, problem, message] of refusals) {
         it(`refuses ${what} with a typed error, before any request or attempt`, async () => {
           const tag = `${RUN}-${sequence++}-${target.label}-refused`;
           const onAttempt = jasmine.createSpy('onAttempt');
@@ -132,6 +142,11 @@ describe('image input on every wire', () => {
 
           expect(LlmInvalidRequestError.isInstance(failure)).withContext(String(failure)).toBeTrue();
           expect((failure as LlmInvalidRequestError).field).toBe('messages');
+          expect(LlmImageInputError.isInstance(failure)).toBeTrue();
+          expect([(failure as LlmImageInputError).problem, (failure as LlmImageInputError).at]).toEqual([
+            problem,
+            'messages[0].content[0]',
+          ]);
           expect((failure as Error).message).toMatch(message);
           expect(onAttempt).not.toHaveBeenCalled();
           await new Promise(resolve => setTimeout(resolve, 20));

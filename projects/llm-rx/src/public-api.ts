@@ -99,6 +99,8 @@ export type {LlmErrorOptions} from './lib/errors/llm-error';
 export {LlmConfigurationError} from './lib/errors/llm-configuration-error';
 export type {LlmConfigurationErrorOptions} from './lib/errors/llm-configuration-error';
 export {LlmInvalidRequestError} from './lib/errors/llm-invalid-request-error';
+export {LlmImageInputError} from './lib/errors/llm-image-input-error';
+export type {LlmImageInputProblem} from './lib/errors/llm-image-input-error';
 export {isRetryableStatus, LlmProviderError} from './lib/errors/llm-provider-error';
 export type {LlmProviderErrorOptions, LlmProviderFailureKind} from './lib/errors/llm-provider-error';
 export {LlmAbortError} from './lib/errors/llm-abort-error';

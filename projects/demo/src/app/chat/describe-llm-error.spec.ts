@@ -1,6 +1,7 @@
 import {
   LlmAbortError,
   LlmCascadeError,
+  LlmImageInputError,
   LlmInvalidRequestError,
   LlmProviderError,
   LlmProxyRefusalError,
@@ -102,8 +103,9 @@ describe('describeLlmError', () => {
   });
 
   it("tells an image the provider refuses before any call, with the library's advice", () => {
-    const refusal = new LlmInvalidRequestError(
-      'messages',
+    const refusal = new LlmImageInputError(
+      'media-type-not-taken',
+      'messages[0].content[1]',
       'llm-rx: openai does not take image/bmp images (messages[0].content[1]); it takes image/png, image/jpeg. ' +
         'Convert the image first.',
     );
@@ -116,6 +118,10 @@ describe('describeLlmError', () => {
     expect(describeLlmError(new LlmInvalidRequestError('messages', 'llm-rx: messages is empty.')).title).toBe(
       'The request is invalid; nothing was sent.',
     );
+    // An invalid request that only mentions images is not an image refusal.
+    expect(
+      describeLlmError(new LlmInvalidRequestError('messages', 'llm-rx: an image data: URL must be base64.')).title,
+    ).toBe('The request is invalid; nothing was sent.');
   });
 
   it('keeps the message of an unknown error as the detail', () => {

@@ -2,6 +2,7 @@ import {
   LlmAbortError,
   LlmCascadeError,
   LlmConfigurationError,
+  LlmImageInputError,
   LlmInvalidRequestError,
   LlmProviderError,
   LlmProxyRefusalError,
@@ -86,28 +87,20 @@ function describeSingle(error: unknown): {title: string; advice: string} {
   if (LlmAbortError.isInstance(error)) {
     return {title: 'The call was cancelled.', advice: 'Send it again when you are ready.'};
   }
+  if (LlmImageInputError.isInstance(error)) {
+    // The library's message names the image, the provider's limit and what to do: it is the advice.
+    return {
+      title: 'An attached image cannot be sent to this provider; nothing was sent.',
+      advice: error.message.replace(/^llm-rx: /, ''),
+    };
+  }
   if (LlmInvalidRequestError.isInstance(error)) {
-    if (isImageRefusal(error)) {
-      // The library's message names the image, the provider's limit and what to do: it is the advice.
-      return {
-        title: 'An attached image cannot be sent to this provider; nothing was sent.',
-        advice: error.message.replace(/^llm-rx: /, ''),
-      };
-    }
     return {title: 'The request is invalid; nothing was sent.', advice: 'Fix the highlighted value and send again.'};
   }
   if (LlmConfigurationError.isInstance(error)) {
     return {title: 'The demo is set up wrongly for this call.', advice: 'Check the provider and model in Settings.'};
   }
   return {title: 'Something unexpected went wrong.', advice: 'Retry; if it persists, see the browser console.'};
-}
-
-/**
- * Whether an invalid request is about its images: llm-rx checks each image's media type, size and count against
- * the provider's limits before any call, and reports a refusal on the `messages` field naming the image.
- */
-function isImageRefusal(error: LlmInvalidRequestError): boolean {
-  return error.field === 'messages' && /\bimages?\b/i.test(error.message);
 }
 
 function describeProviderError(error: LlmProviderError): {title: string; advice: string} {

@@ -2,6 +2,7 @@ import {NO_TOKENS, type LlmAttempt, type LlmUsage} from '../usage/llm-usage';
 import {LlmCascadeError} from './llm-cascade-error';
 import {LlmConfigurationError} from './llm-configuration-error';
 import {LlmError} from './llm-error';
+import {LlmImageInputError} from './llm-image-input-error';
 import {LlmInvalidRequestError} from './llm-invalid-request-error';
 import {isRetryableStatus, LlmProviderError} from './llm-provider-error';
 import {LlmTimeoutError} from './llm-timeout-error';
@@ -30,6 +31,7 @@ const classes: readonly ErrorClass[] = [
   LlmError,
   LlmConfigurationError,
   LlmInvalidRequestError,
+  LlmImageInputError,
   LlmProviderError,
   LlmTimeoutError,
   LlmTruncationError,
@@ -47,6 +49,10 @@ function instances(): {error: Error; isA: readonly ErrorClass[]}[] {
     {
       error: new LlmInvalidRequestError('temperature', 'llm-rx: bad temperature'),
       isA: [LlmError, LlmConfigurationError, LlmInvalidRequestError],
+    },
+    {
+      error: new LlmImageInputError('image-too-large', 'messages[0].content[1]', 'llm-rx: too large'),
+      isA: [LlmError, LlmConfigurationError, LlmInvalidRequestError, LlmImageInputError],
     },
     {
       error: new LlmProviderError('llm-rx: 500', {provider: 'openai', statusCode: 500}),

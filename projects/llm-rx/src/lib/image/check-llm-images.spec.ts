@@ -1,3 +1,4 @@
+import {LlmImageInputError, type LlmImageInputProblem} from '../errors/llm-image-input-error';
 import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import type {LlmRequest} from '../request/llm-request';
 import {_checkLlmImages, llmImagesOf, peekLlmImage} from './check-llm-images';
@@ -26,16 +27,21 @@ function withImages(...images: (string | Blob)[]): LlmRequest {
   };
 }
 
-function messageOf(run: () => void): string {
+/** The refusal's problem, place and message; it must be an LlmImageInputError, an invalid request on `messages`. */
+function refusalOf(run: () => void): {problem: LlmImageInputProblem; at: string | undefined; message: string} {
   try {
     run();
   } catch (error) {
     expect(LlmInvalidRequestError.isInstance(error)).withContext(String(error)).toBeTrue();
+    expect(LlmImageInputError.isInstance(error)).withContext(String(error)).toBeTrue();
     expect((error as LlmInvalidRequestError).field).toBe('messages');
-    return (error as Error).message;
+    const {problem, at, message} = error as LlmImageInputError;
+    return {problem, at, message};
   }
-  throw new Error('expected an LlmInvalidRequestError');
+  throw new Error('expected an LlmImageInputError');
 }
+
+const messageOf = (run: () => void) => refusalOf(run).message;
 
 describe('_checkLlmImages', () => {
   it('passes a request without images, whatever the provider takes', () => {
@@ -101,6 +107,29 @@ describe('_checkLlmImages', () => {
         _checkLlmImages(withImages('https://example.com/photo'), {...LIMITS, requiresMediaType: true}, 'gemini'),
       ),
     ).toContain('media type of messages[2].content[1].image is unknown');
+  });
+});
+
+describe('_checkLlmImages refusals', () => {
+  it('say what is wrong as a problem and where as at', () => {
+    const refusals = [
+      refusalOf(() => _checkLlmImages(withImages(blob(10)), undefined, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages(blob(1), blob(1), blob(1), blob(1)), LIMITS, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages('https://example.com/a.png'), {...LIMITS, urls: false}, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages(blob(10, '')), LIMITS, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages(blob(10, 'image/gif')), LIMITS, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages(blob(1), blob(1001)), LIMITS, 'acme')),
+      refusalOf(() => _checkLlmImages(withImages(blob(800), blob(800)), LIMITS, 'acme')),
+    ];
+    expect(refusals.map(({problem, at}) => [problem, at])).toEqual([
+      ['no-images', 'messages[2].content[1]'],
+      ['too-many', undefined],
+      ['url-not-fetched', 'messages[2].content[1]'],
+      ['media-type-unknown', 'messages[2].content[1]'],
+      ['media-type-not-taken', 'messages[2].content[1]'],
+      ['image-too-large', 'messages[2].content[2]'],
+      ['images-too-large', undefined],
+    ]);
   });
 });
 

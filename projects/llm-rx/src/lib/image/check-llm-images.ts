@@ -1,4 +1,4 @@
-import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
+import {LlmImageInputError} from '../errors/llm-image-input-error';
 import type {LlmImagePart} from '../request/llm-content';
 import type {LlmRequest} from '../request/llm-request';
 import type {LlmImageInput} from './llm-image-input';
@@ -59,21 +59,24 @@ export function peekLlmImage(part: LlmImagePart): {
  * @param request A request whose shape was validated.
  * @param limits What the provider accepts, or `undefined` when it takes no images.
  * @param provider The provider's name, for the messages.
- * @throws LlmInvalidRequestError (field `messages`) naming the image and what to do.
+ * @throws LlmImageInputError (an `LlmInvalidRequestError` on `messages`) with its `problem`, naming the image and
+ *   what to do.
  */
 export function _checkLlmImages(request: LlmRequest, limits: LlmImageInput | undefined, provider: string): void {
   const images = llmImagesOf(request);
   if (images.length === 0) return;
   if (limits === undefined) {
-    throw new LlmInvalidRequestError(
-      'messages',
+    throw new LlmImageInputError(
+      'no-images',
+      images[0].at,
       `llm-rx: ${provider} takes no images (${images[0].at} is one); send text only, or choose a provider that ` +
         'reads images.',
     );
   }
   if (limits.maxImages !== undefined && images.length > limits.maxImages) {
-    throw new LlmInvalidRequestError(
-      'messages',
+    throw new LlmImageInputError(
+      'too-many',
+      undefined,
       `llm-rx: ${provider} takes at most ${limits.maxImages} images in one request; this one has ${images.length}.`,
     );
   }
@@ -81,30 +84,34 @@ export function _checkLlmImages(request: LlmRequest, limits: LlmImageInput | und
   for (const {part, at} of images) {
     const {kind, mediaType, byteLength} = peekLlmImage(part);
     if (kind === 'url' && !limits.urls) {
-      throw new LlmInvalidRequestError(
-        'messages',
+      throw new LlmImageInputError(
+        'url-not-fetched',
+        at,
         `llm-rx: ${provider} does not fetch image URLs (${at}.image); send the image's bytes instead, as a Blob, a ` +
           'File or a base64 data: URL.',
       );
     }
     if (mediaType === undefined) {
       if (kind === 'bytes' || limits.requiresMediaType) {
-        throw new LlmInvalidRequestError(
-          'messages',
+        throw new LlmImageInputError(
+          'media-type-unknown',
+          at,
           `llm-rx: the media type of ${at}.image is unknown; set ${at}.mediaType, e.g. 'image/png'.`,
         );
       }
     } else if (!limits.mediaTypes.includes(mediaType)) {
-      throw new LlmInvalidRequestError(
-        'messages',
+      throw new LlmImageInputError(
+        'media-type-not-taken',
+        at,
         `llm-rx: ${provider} does not take ${mediaType} images (${at}); it takes ${limits.mediaTypes.join(', ')}. ` +
           'Convert the image first.',
       );
     }
     if (byteLength === undefined) continue;
     if (byteLength > limits.maxImageBytes) {
-      throw new LlmInvalidRequestError(
-        'messages',
+      throw new LlmImageInputError(
+        'image-too-large',
+        at,
         `llm-rx: ${at}.image is ${formatBytes(byteLength)}; ${provider} takes images of at most ` +
           `${formatBytes(limits.maxImageBytes)}. Scale it down first.`,
       );
@@ -112,8 +119,9 @@ export function _checkLlmImages(request: LlmRequest, limits: LlmImageInput | und
     totalBytes += byteLength;
   }
   if (limits.maxTotalImageBytes !== undefined && totalBytes > limits.maxTotalImageBytes) {
-    throw new LlmInvalidRequestError(
-      'messages',
+    throw new LlmImageInputError(
+      'images-too-large',
+      undefined,
       `llm-rx: the request's images are ${formatBytes(totalBytes)} together; ${provider} takes at most ` +
         `${formatBytes(limits.maxTotalImageBytes)} in one request. Send fewer or smaller images.`,
     );
