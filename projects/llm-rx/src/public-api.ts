@@ -42,8 +42,10 @@ export type {LlmImagePart, LlmTextPart, LlmUserContent, LlmUserContentPart} from
 export type {LlmImageInput} from './lib/image/llm-image-input';
 export {
   base64ByteLength,
+  blobToDataUrl,
   bytesToBase64,
   llmImageSourceOf,
+  llmImageUrlOf,
   mediaTypeOfUrl,
   parseLlmDataUrl,
   type LlmImageSource,

@@ -1,5 +1,5 @@
 import type {Cohere} from 'cohere-ai';
-import {toolResultText, type LlmMessage, type LlmToolCall, llmImageSourceOf, type LlmUserContent} from 'llm-rx';
+import {toolResultText, type LlmMessage, type LlmToolCall, llmImageUrlOf, type LlmUserContent} from 'llm-rx';
 
 /**
  * Maps a conversation to Cohere's v2 messages, in the SDK's camelCase (it sends snake_case).
@@ -57,8 +57,6 @@ export function cohereUserContent(content: LlmUserContent): string | Cohere.Cont
   if (typeof content === 'string') return content;
   return content.map((part): Cohere.Content => {
     if (part.type === 'text') return {type: 'text', text: part.text};
-    const source = llmImageSourceOf(part);
-    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
-    return {type: 'image_url', imageUrl: {url}};
+    return {type: 'image_url', imageUrl: {url: llmImageUrlOf(part)}};
   });
 }

@@ -1,4 +1,4 @@
-import {bytesToBase64, describeLlmImage, llmImagesOf, peekLlmImage} from 'llm-rx';
+import {blobToDataUrl, describeLlmImage, llmImagesOf, peekLlmImage} from 'llm-rx';
 import type {LlmImageBody, LlmImageDescription, LlmImagePart, LlmRequest} from 'llm-rx';
 
 /**
@@ -87,5 +87,5 @@ export function imageBodyOf(part: LlmImagePart, description?: LlmImageDescriptio
 
 async function storedBlob(part: LlmImagePart, blob: Blob): Promise<string> {
   const mediaType = peekLlmImage(part).mediaType ?? 'application/octet-stream';
-  return `data:${mediaType};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+  return blobToDataUrl(blob, mediaType);
 }

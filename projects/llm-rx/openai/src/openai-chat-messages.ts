@@ -4,7 +4,7 @@ import {
   type LlmAssistantMessage,
   type LlmRequest,
   type LlmToolCall,
-  llmImageSourceOf,
+  llmImageUrlOf,
   type LlmUserContent,
 } from 'llm-rx';
 import type OpenAI from 'openai';
@@ -92,8 +92,6 @@ export function openAiChatUserContent(
   if (typeof content === 'string') return content;
   return content.map(part => {
     if (part.type === 'text') return {type: 'text', text: part.text};
-    const source = llmImageSourceOf(part);
-    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
-    return {type: 'image_url', image_url: {url}};
+    return {type: 'image_url', image_url: {url: llmImageUrlOf(part)}};
   });
 }

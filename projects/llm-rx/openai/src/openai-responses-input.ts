@@ -1,4 +1,4 @@
-import {llmImageSourceOf, llmMessagesOf, toolResultText, type LlmRequest, type LlmUserContent} from 'llm-rx';
+import {llmImageUrlOf, llmMessagesOf, toolResultText, type LlmRequest, type LlmUserContent} from 'llm-rx';
 import type OpenAI from 'openai';
 
 /**
@@ -51,8 +51,6 @@ export function responsesUserContent(
   if (typeof content === 'string') return content;
   return content.map(part => {
     if (part.type === 'text') return {type: 'input_text', text: part.text};
-    const source = llmImageSourceOf(part);
-    const url = source.kind === 'url' ? source.url : `data:${source.mediaType};base64,${source.data}`;
-    return {type: 'input_image', image_url: url, detail: 'auto'};
+    return {type: 'input_image', image_url: llmImageUrlOf(part), detail: 'auto'};
   });
 }

@@ -2,7 +2,9 @@ import {LlmInvalidRequestError} from '../errors/llm-invalid-request-error';
 import {
   base64ByteLength,
   base64ToBytes,
+  blobToDataUrl,
   bytesToBase64,
+  llmImageUrlOf,
   llmImageSourceOf,
   mediaTypeOfUrl,
   parseLlmDataUrl,
@@ -44,6 +46,22 @@ describe('llmImageSourceOf', () => {
     expect(() => llmImageSourceOf({type: 'image', image: 'data:image/svg+xml,%3Csvg%3E'})).toThrowMatching(
       error => LlmInvalidRequestError.isInstance(error) && /must be base64/.test(error.message),
     );
+  });
+});
+
+describe('llmImageUrlOf', () => {
+  it('gives a URL as it is, and bytes as a base64 data: URL with their lower-case media type', () => {
+    expect(llmImageUrlOf({type: 'image', image: 'https://example.com/a.png'})).toBe('https://example.com/a.png');
+    expect(llmImageUrlOf({type: 'image', image: 'data:IMAGE/PNG;base64,iVBORw=='})).toBe(
+      'data:image/png;base64,iVBORw==',
+    );
+  });
+});
+
+describe('blobToDataUrl', () => {
+  it("reads a Blob's bytes into a base64 data: URL of the given media type", async () => {
+    const blob = new Blob([new Uint8Array([137, 80, 78, 71])]);
+    expect(await blobToDataUrl(blob, 'image/png')).toBe('data:image/png;base64,iVBORw==');
   });
 });
 

@@ -52,6 +52,32 @@ export function llmImageSourceOf(part: LlmImagePart): LlmImageSource {
 }
 
 /**
+ * An image as the wires that take images as URLs send it (Chat Completions, the Responses API, Cohere): its URL, or
+ * its bytes as a base64 `data:` URL with their media type.
+ * @param part An image part of a request the kit passed to the adapter.
+ * @returns The URL.
+ * @throws LlmInvalidRequestError as `llmImageSourceOf()` does.
+ */
+export function llmImageUrlOf(part: LlmImagePart): string {
+  const source = llmImageSourceOf(part);
+  return source.kind === 'url' ? source.url : base64DataUrl(source.mediaType, source.data);
+}
+
+/**
+ * Reads a `Blob` into a base64 `data:` URL.
+ * @param blob The bytes.
+ * @param mediaType Their media type, e.g. `image/png`.
+ * @returns `data:<mediaType>;base64,…`.
+ */
+export async function blobToDataUrl(blob: Blob, mediaType: string): Promise<string> {
+  return base64DataUrl(mediaType, bytesToBase64(new Uint8Array(await blob.arrayBuffer())));
+}
+
+function base64DataUrl(mediaType: string, base64: string): string {
+  return `data:${mediaType};base64,${base64}`;
+}
+
+/**
  * Reads a `data:` URL's header.
  * @param url Any string.
  * @returns Its media type (default `text/plain`, as the URL syntax says), whether it is base64, and its data; or

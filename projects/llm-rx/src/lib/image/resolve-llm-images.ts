@@ -1,6 +1,6 @@
 import type {LlmUserContentPart} from '../request/llm-content';
 import type {LlmMessage, LlmRequest} from '../request/llm-request';
-import {bytesToBase64} from './llm-image-source';
+import {blobToDataUrl} from './llm-image-source';
 import {peekLlmImage} from './check-llm-images';
 
 /**
@@ -35,6 +35,5 @@ async function resolvePart(part: LlmUserContentPart): Promise<LlmUserContentPart
   if (part.type !== 'image' || typeof part.image === 'string') return part;
   // Checked before: a Blob's media type is known (given or its own).
   const mediaType = peekLlmImage(part).mediaType as string;
-  const bytes = new Uint8Array(await part.image.arrayBuffer());
-  return {type: 'image', image: `data:${mediaType};base64,${bytesToBase64(bytes)}`, mediaType};
+  return {type: 'image', image: await blobToDataUrl(part.image, mediaType), mediaType};
 }
