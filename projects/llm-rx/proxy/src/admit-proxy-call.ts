@@ -1,7 +1,7 @@
 import type {LlmPriceTable} from 'llm-rx';
 import type {LlmProxyProviderName} from './llm-proxy-config';
 import type {ProxyRefusal} from './proxy-refusal';
-import {type BodyImageCount, reservationTokens, spendOf} from './proxy-spend';
+import {type CountedBodyImages, reservationTokens, spendOf} from './proxy-spend';
 import {NANO_USD_PER_USD} from './store/store-units';
 import type {LlmProxyLimitHit, LlmProxyLimits, LlmProxySpend, LlmProxyStore} from './store/llm-proxy-store';
 
@@ -19,8 +19,8 @@ export interface ProxyCallAdmission {
   readonly limits: LlmProxyLimits;
   readonly bodyBytes: number;
   readonly outputTokenCap: number;
-  /** The body's images and the tokens one counts for in the reservation. */
-  readonly imageCount?: BodyImageCount;
+  /** The body's images, when they count apart in the reservation (`imageInputTokens`). */
+  readonly images?: CountedBodyImages;
   readonly table: LlmPriceTable;
   readonly nowMs: number;
   readonly leaseTtlMs: number;
@@ -47,7 +47,7 @@ export async function admitProxyCall(
   const {costUsd: _costUsd, ...reserved} = spendOf(
     provider,
     model,
-    reservationTokens(call.bodyBytes, call.outputTokenCap, call.imageCount),
+    reservationTokens(call.bodyBytes, call.outputTokenCap, call.images),
     table,
     call.nowMs,
   );

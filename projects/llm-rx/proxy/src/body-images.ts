@@ -9,9 +9,9 @@ const BASE64_DATA_URL = /^data:[^,]*;base64,/i;
 
 /**
  * Finds the images a parsed request body carries as base64, in any of the five wires' shapes: a `data:` URL
- * (Chat Completions' and Cohere's `image_url.url`, the Responses API's `image_url`), Anthropic's
- * `{type: 'base64', data}` source and Gemini's `inlineData.data` (or `inline_data`). Images by URL carry no bytes
- * and are not counted.
+ * (Chat Completions' and Cohere's `image_url.url`, the Responses API's `image_url`), or an object whose `data` is
+ * the base64 beside a `type: 'base64'` (Anthropic's source) or an image `mimeType` (Gemini's `inlineData`;
+ * `mime_type` in its snake_case). Images by URL carry no bytes and are not counted.
  * @param body The parsed JSON body.
  * @returns Their number and base64 length.
  */
@@ -21,35 +21,22 @@ export function bodyImagesOf(body: unknown): BodyImages {
   const pending: unknown[] = [body];
   while (pending.length > 0) {
     const value = pending.pop();
-    if (typeof value === 'string') {
-      if (BASE64_DATA_URL.test(value)) {
-        count++;
-        base64Chars += value.length;
-      }
-    } else if (Array.isArray(value)) {
-      pending.push(...value);
+    const base64 = base64Of(value);
+    if (base64 !== undefined) {
+      count++;
+      base64Chars += base64.length;
     } else if (typeof value === 'object' && value !== null) {
-      const fields = value as Record<string, unknown>;
-      const data = fields['data'];
-      if (fields['type'] === 'base64' && typeof data === 'string') {
-        count++;
-        base64Chars += data.length;
-        continue;
-      }
-      for (const [name, field] of Object.entries(fields)) {
-        const inline = (name === 'inlineData' || name === 'inline_data') && isRecord(field) ? field['data'] : undefined;
-        if (typeof inline === 'string') {
-          count++;
-          base64Chars += inline.length;
-        } else {
-          pending.push(field);
-        }
-      }
+      pending.push(...Object.values(value));
     }
   }
   return {count, base64Chars};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The base64 text a value holds as an image, or `undefined`. */
+function base64Of(value: unknown): string | undefined {
+  if (typeof value === 'string') return BASE64_DATA_URL.test(value) ? value : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const {type, data, mimeType, mime_type: mimeTypeSnake} = value as Record<string, unknown>;
+  const mediaType = String(mimeType ?? mimeTypeSnake ?? '');
+  return (type === 'base64' || mediaType.startsWith('image/')) && typeof data === 'string' ? data : undefined;
 }

@@ -1,4 +1,3 @@
-import {bodyImagesOf, type BodyImages} from './body-images';
 import type {ProxyRefusal} from './proxy-refusal';
 import type {ProxyRequestBody} from './proxy-routes';
 import type {ResolvedProxyRoute} from './resolve-proxy-route';
@@ -10,8 +9,8 @@ export interface CheckedProxyBody {
   readonly body: string;
   /** The output tokens the request may produce: its own `max_tokens` (or its API's name for it), else the cap. */
   readonly outputTokenCap: number;
-  /** The images it carries as bytes (base64), which the reservation may count apart. */
-  readonly images: BodyImages;
+  /** The body as it was parsed, before the cap and usage reporting were added (e.g. to find its images). */
+  readonly parsed: ProxyRequestBody;
 }
 
 /**
@@ -80,6 +79,6 @@ export function checkProxyRequestBody(
     model,
     body: JSON.stringify(endpoint.withUsageReported(capped)),
     outputTokenCap: typeof asked === 'number' ? asked : policy.maxOutputTokens,
-    images: bodyImagesOf(body),
+    parsed: body,
   };
 }

@@ -9,6 +9,7 @@ import {checkProxyRequestBody} from './check-proxy-request-body';
 import {readRequestBody, RequestTooLarge} from './read-request-body';
 import {resolveProxyRoute} from './resolve-proxy-route';
 import {compatibleProxyRoute} from './proxy-routes';
+import {bodyImagesOf} from './body-images';
 import {estimatedTokens, spendOf} from './proxy-spend';
 import {createMemoryLlmProxyStore} from './store/memory-llm-proxy-store';
 import {passUpstreamBody, type UpstreamBodyOutcome} from './stream/pass-upstream-body';
@@ -145,7 +146,8 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
     if ('reason' in checked) return refuse(checked, {provider, userId});
     const {model, body, outputTokenCap} = checked;
     const bodyBytes = new TextEncoder().encode(body).byteLength;
-    const imageCount = {images: checked.images, tokensPerImage};
+    // Only a proxy that counts images apart looks for them in the body.
+    const images = tokensPerImage === undefined ? undefined : {...bodyImagesOf(checked.parsed), tokensPerImage};
 
     const admission = await admitProxyCall(store, {
       userId,
@@ -154,7 +156,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       limits: user.limits ?? config.limits ?? {},
       bodyBytes,
       outputTokenCap,
-      imageCount,
+      images,
       table,
       nowMs: startedAt,
       leaseTtlMs: LEASE_TTL_MS,
@@ -168,7 +170,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
       const usage = outcome?.usage;
       const tokens = !upstreamOk
         ? undefined
-        : (usage?.tokens ?? estimatedTokens(bodyBytes, usage?.outputChars ?? 0, imageCount));
+        : (usage?.tokens ?? estimatedTokens(bodyBytes, usage?.outputChars ?? 0, images));
       const spent = tokens
         ? spendOf(provider, model, tokens, table, startedAt)
         : {tokens: 0, costNanoUsd: 0, costUsd: 0};

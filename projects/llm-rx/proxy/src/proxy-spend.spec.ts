@@ -60,26 +60,16 @@ describe('reservationTokens', () => {
     expect(reservationTokens(2048, 1000)).toEqual(plainTokens(2048, 1000));
   });
 
-  const images = {count: 2, base64Chars: 400_000};
-
-  it("counts a body's images as their base64's bytes unless imageInputTokens is set", () => {
-    expect(reservationTokens(401_000, 1000, {images, tokensPerImage: undefined})).toEqual(plainTokens(401_000, 1000));
-  });
-
-  it('counts each image at imageInputTokens when set, and the rest of the body by its bytes', () => {
-    expect(reservationTokens(401_000, 1000, {images, tokensPerImage: 5000})).toEqual(plainTokens(11_000, 1000));
+  it('counts each image at imageInputTokens when they count apart, and the rest of the body by its bytes', () => {
+    const images = {count: 2, base64Chars: 400_000, tokensPerImage: 5000};
+    expect(reservationTokens(401_000, 1000, images)).toEqual(plainTokens(11_000, 1000));
   });
 });
 
 describe('estimatedTokens with images', () => {
-  const images = {count: 2, base64Chars: 400_000};
-
   it('estimates the text at four characters a token and each image at imageInputTokens', () => {
-    expect(estimatedTokens(401_000, 400, {images, tokensPerImage: 5000})).toEqual(plainTokens(250 + 10_000, 100));
-  });
-
-  it('estimates the whole body at four characters a token without imageInputTokens', () => {
-    expect(estimatedTokens(401_000, 400, {images, tokensPerImage: undefined})).toEqual(plainTokens(100_250, 100));
+    const images = {count: 2, base64Chars: 400_000, tokensPerImage: 5000};
+    expect(estimatedTokens(401_000, 400, images)).toEqual(plainTokens(250 + 10_000, 100));
   });
 });
 

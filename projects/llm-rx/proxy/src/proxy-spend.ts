@@ -54,17 +54,10 @@ function toNanoUsd(usd: number): number {
   return Math.ceil(nano - Math.abs(nano) * FLOAT_NOISE);
 }
 
-/** A body without images. */
-export const NO_BODY_IMAGES: BodyImages = {count: 0, base64Chars: 0};
-
-/** How the proxy counts a body's images: what they are, and the tokens one counts for (`imageInputTokens`). */
-export interface BodyImageCount {
-  readonly images: BodyImages;
-  /** The config's `imageInputTokens`; `undefined` counts each image's base64 like any other byte of the body. */
-  readonly tokensPerImage: number | undefined;
+/** A body's images sent as bytes, and the input tokens each counts for (the config's `imageInputTokens`). */
+export interface CountedBodyImages extends BodyImages {
+  readonly tokensPerImage: number;
 }
-
-const BYTES_AS_TOKENS: BodyImageCount = {images: NO_BODY_IMAGES, tokensPerImage: undefined};
 
 /**
  * The most a request can spend, reserved against the daily budgets while it streams: its input at one token per
@@ -72,17 +65,16 @@ const BYTES_AS_TOKENS: BodyImageCount = {images: NO_BODY_IMAGES, tokensPerImage:
  * where the config sets it (instead of their base64's bytes), and its output at its output-token cap.
  * @param bodyBytes The forwarded body's size in bytes.
  * @param maxOutputTokens The request's output-token cap.
- * @param imageCount The body's images and the tokens one counts for.
+ * @param images The body's images, when they count apart (`imageInputTokens` is set).
  * @returns The bound's token counts.
  */
 export function reservationTokens(
   bodyBytes: number,
   maxOutputTokens: number,
-  imageCount: BodyImageCount = BYTES_AS_TOKENS,
+  images?: CountedBodyImages,
 ): LlmTokenCounts {
-  const {images, tokensPerImage} = imageCount;
-  if (tokensPerImage === undefined) return plainTokens(bodyBytes, maxOutputTokens);
-  return plainTokens(bodyBytes - images.base64Chars + images.count * tokensPerImage, maxOutputTokens);
+  const {textBytes, imageTokens} = inputOf(bodyBytes, images);
+  return plainTokens(textBytes + imageTokens, maxOutputTokens);
 }
 
 /**
@@ -90,17 +82,16 @@ export function reservationTokens(
  * and its streamed output at about four characters a token, its images at `imageInputTokens` each where set.
  * @param bodyBytes The forwarded body's size in bytes.
  * @param outputChars The text, reasoning and tool-argument characters that streamed back.
- * @param imageCount The body's images and the tokens one counts for.
+ * @param images The body's images, when they count apart (`imageInputTokens` is set).
  * @returns The estimate's token counts.
  */
-export function estimatedTokens(
-  bodyBytes: number,
-  outputChars: number,
-  imageCount: BodyImageCount = BYTES_AS_TOKENS,
-): LlmTokenCounts {
-  const {images, tokensPerImage} = imageCount;
-  const outputTokens = Math.ceil(outputChars / CHARS_PER_TOKEN);
-  if (tokensPerImage === undefined) return plainTokens(Math.ceil(bodyBytes / CHARS_PER_TOKEN), outputTokens);
-  const textTokens = Math.ceil((bodyBytes - images.base64Chars) / CHARS_PER_TOKEN);
-  return plainTokens(textTokens + images.count * tokensPerImage, outputTokens);
+export function estimatedTokens(bodyBytes: number, outputChars: number, images?: CountedBodyImages): LlmTokenCounts {
+  const {textBytes, imageTokens} = inputOf(bodyBytes, images);
+  return plainTokens(Math.ceil(textBytes / CHARS_PER_TOKEN) + imageTokens, Math.ceil(outputChars / CHARS_PER_TOKEN));
+}
+
+/** A body's bytes that count as text, and the tokens its images count for apart (none when they do not). */
+function inputOf(bodyBytes: number, images: CountedBodyImages | undefined) {
+  if (images === undefined) return {textBytes: bodyBytes, imageTokens: 0};
+  return {textBytes: bodyBytes - images.base64Chars, imageTokens: images.count * images.tokensPerImage};
 }
