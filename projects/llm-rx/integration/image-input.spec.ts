@@ -3,22 +3,19 @@
  * through each provider adapter's real SDK to the mock provider server, and the request body the server received
  * checked against that provider's image format; then images a provider does not take, refused before any request.
  */
-import {firstValueFrom, toArray} from 'rxjs';
-import {
-  type LlmChunk,
-  LlmImageInputError,
-  type LlmImageInputProblem,
-  LlmInvalidRequestError,
-  type LlmRequest,
-  type LlmUserContent,
-} from 'llm-rx';
-import {fetchMockRequests, MOCK_SCENARIO_HEADER, mockScenario} from '@llm-rx/mock-providers';
+import type {LlmImageInputProblem, LlmUserContent} from 'llm-rx';
+import {fetchMockRequests} from '@llm-rx/mock-providers';
+import {runStream, uniqueTag} from '@llm-rx/spec-support';
 import {PROVIDER_TARGETS, type ProviderTarget} from './bad-input-targets';
-
-/** A 1×1 transparent PNG. */
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const PNG_DATA_URL = `data:image/png;base64,${PNG_BASE64}`;
-const IMAGE_URL = 'https://images.example.com/receipt.png';
+import {
+  IMAGE_URL,
+  imagePart,
+  imageRequest,
+  PNG_BASE64,
+  PNG_DATA_URL,
+  pngBlob,
+  refusedImageInput,
+} from './image-fixtures';
 
 /** Each provider's largest single image, as its adapter declares it (the providers' own documented limits). */
 const MAX_IMAGE_BYTES: Readonly<Record<ProviderTarget['family'], number>> = {
@@ -72,37 +69,22 @@ function sentUserContent(label: string, body: unknown): unknown {
   return fields['messages'].find(item => item.role === 'user')?.content;
 }
 
-let sequence = 0;
-const RUN = `image-input-${Date.now().toString(36)}`;
-
-function taggedRequest(tag: string, content: LlmUserContent, onAttempt?: LlmRequest['onAttempt']): LlmRequest {
-  return {
-    messages: [{role: 'user', content}],
-    headers: {[MOCK_SCENARIO_HEADER]: mockScenario({tag, chunks: 2})},
-    ...(onAttempt && {onAttempt}),
-  };
-}
-
-function pngBlob(): Blob {
-  const binary = atob(PNG_BASE64);
-  return new Blob([Uint8Array.from(binary, character => character.charCodeAt(0))], {type: 'image/png'});
-}
-
 describe('image input on every wire', () => {
   for (const target of PROVIDER_TARGETS) {
     describe(target.label, () => {
       it("sends text, a Blob, a data: URL and a URL in the wire's image format, and streams the answer", async () => {
-        const tag = `${RUN}-${sequence++}-${target.label}`;
+        const tag = uniqueTag('image-input', target.label);
         const text = `What do these show? (${tag})`;
         const content: LlmUserContent = [
           {type: 'text', text},
-          {type: 'image', image: pngBlob()},
-          {type: 'image', image: PNG_DATA_URL},
-          {type: 'image', image: IMAGE_URL},
+          imagePart(pngBlob()),
+          imagePart(PNG_DATA_URL),
+          imagePart(IMAGE_URL),
         ];
         const llm = target.create(target.model, target.baseOptions);
-        const chunks: LlmChunk[] = await firstValueFrom(llm.stream(taggedRequest(tag, content)).pipe(toArray()));
+        const {chunks, error} = await runStream(llm.stream(imageRequest(tag, content)));
 
+        expect(error).toBeUndefined();
         expect(chunks.some(chunk => chunk.type === 'text-delta')).toBeTrue();
         expect(chunks[chunks.length - 1].type).toBe('usage');
         const [record] = await fetchMockRequests(tag);
@@ -132,31 +114,14 @@ describe('image input on every wire', () => {
       ];
       for (const [what, contentOf, problem, message] of refusals) {
         it(`refuses ${what} with a typed error, before any request or attempt`, async () => {
-          const tag = `${RUN}-${sequence++}-${target.label}-refused`;
-          const onAttempt = jasmine.createSpy('onAttempt');
           const llm = target.create(target.model, target.baseOptions);
-          const failure = await firstValueFrom(llm.stream(taggedRequest(tag, contentOf(), onAttempt))).then(
-            () => undefined,
-            (error: unknown) => error,
-          );
+          const refusal = await refusedImageInput(llm, target.label, contentOf());
 
-          expect(LlmInvalidRequestError.isInstance(failure)).withContext(String(failure)).toBeTrue();
-          expect((failure as LlmInvalidRequestError).field).toBe('messages');
-          expect(LlmImageInputError.isInstance(failure)).toBeTrue();
-          expect([(failure as LlmImageInputError).problem, (failure as LlmImageInputError).at]).toEqual([
-            problem,
-            'messages[0].content[0]',
-          ]);
-          expect((failure as Error).message).toMatch(message);
-          expect(onAttempt).not.toHaveBeenCalled();
-          await new Promise(resolve => setTimeout(resolve, 20));
-          expect(await fetchMockRequests(tag)).toEqual([]);
+          expect(refusal.field).toBe('messages');
+          expect([refusal.problem, refusal.at]).toEqual([problem, 'messages[0].content[0]']);
+          expect(refusal.message).toMatch(message);
         });
       }
     });
   }
 });
-
-function imagePart(image: Blob): {type: 'image'; image: Blob} {
-  return {type: 'image', image};
-}

@@ -2,43 +2,27 @@
 // `openai` SDK) calls the proxy, which forwards to the mock of the service at its real path with the server's key,
 // respecting the service's quirks, and meters and prices the usage with the preset's prices.
 import {type LlmChunk, type LlmUsage} from 'llm-rx';
-import {
-  GROQ_PRESET,
-  GROQ_PRICES,
-  groqProvider,
-  type LlmCompatiblePreset,
-  MISTRAL_PRESET,
-  MISTRAL_PRICES,
-  mistralProvider,
-  MOONSHOT_PRESET,
-  MOONSHOT_PRICES,
-  moonshotProvider,
-} from 'llm-rx/compatible';
+import {GROQ_PRICES, MISTRAL_PRICES, MOONSHOT_PRICES} from 'llm-rx/compatible';
 import type {LlmProxyCompatibleConfig} from 'llm-rx/proxy';
-import {fetchMockRequests, MOCK_PROVIDERS_URL} from '@llm-rx/mock-providers';
+import {fetchMockRequests} from '@llm-rx/mock-providers';
 import {runStream, scenarioRequest, uniqueTag} from '@llm-rx/spec-support';
 import {type LlmProxyServer, startLlmProxyServer} from '@llm-rx/spec-support/node';
+import {compatibleTarget, type CompatibleTarget} from './compatible-targets';
 
 /** The key the proxy holds for every service here, shaped like a real one: it must reach no answer or log line. */
 const SERVICE_KEY = 'gsk_Vb7Nm2Qw9Er4Ty8Ui3Op6As1Df5Gh0Jk';
 
-interface ServiceCase {
-  readonly preset: LlmCompatiblePreset;
-  readonly provider: typeof groqProvider;
+interface ServiceCase extends CompatibleTarget {
   readonly prices: LlmProxyCompatibleConfig['prices'];
   /** What of its quirks the case shows. */
   readonly shows: string;
 }
 
 const SERVICES: readonly ServiceCase[] = [
-  {preset: GROQ_PRESET, provider: groqProvider, prices: GROQ_PRICES, shows: 'usage asked with stream_options'},
-  {preset: MISTRAL_PRESET, provider: mistralProvider, prices: MISTRAL_PRICES, shows: 'no stream_options (a 422)'},
-  {preset: MOONSHOT_PRESET, provider: moonshotProvider, prices: MOONSHOT_PRICES, shows: 'usage in the choice'},
+  {...compatibleTarget('groq'), prices: GROQ_PRICES, shows: 'usage asked with stream_options'},
+  {...compatibleTarget('mistral'), prices: MISTRAL_PRICES, shows: 'no stream_options (a 422)'},
+  {...compatibleTarget('moonshot'), prices: MOONSHOT_PRICES, shows: 'usage in the choice'},
 ];
-
-/** The mock of a service: its real base URL's path under its name. */
-const mockBaseURLOf = (preset: LlmCompatiblePreset) =>
-  `${MOCK_PROVIDERS_URL}/${preset.name}${new URL(preset.baseURL).pathname}`;
 
 const usageOf = (chunks: readonly LlmChunk[]): LlmUsage | undefined => {
   const last = chunks[chunks.length - 1];
@@ -62,9 +46,9 @@ describe('llm-rx/proxy serving OpenAI-compatible services by preset name', () =>
       {
         providers: {},
         compatible: Object.fromEntries(
-          SERVICES.map(({preset, prices}) => [
+          SERVICES.map(({preset, mockBaseURL, prices}) => [
             preset.name,
-            {...preset, baseURL: mockBaseURLOf(preset), apiKey: SERVICE_KEY, models: [preset.exampleModel], prices},
+            {...preset, baseURL: mockBaseURL, apiKey: SERVICE_KEY, models: [preset.exampleModel], prices},
           ]),
         ),
         limits: {costPerDayUsd: 1},
@@ -108,6 +92,7 @@ describe('llm-rx/proxy serving OpenAI-compatible services by preset name', () =>
 
   it('refuses a model the service does not allow, and a name it does not serve, before any upstream call', async () => {
     const tag = uniqueTag('proxy-compatible', 'refused');
+    const groqProvider = compatibleTarget('groq').provider;
     const other = await runStream(
       groqProvider
         .create('llama-3.1-8b-instant', {baseURL: proxy.baseURLOf('groq')})
