@@ -1,5 +1,5 @@
 import {ChangeDetectionStrategy, Component, ElementRef, input, model, output, signal, viewChild} from '@angular/core';
-import {carriesFiles, ignoredFilesNotice, pickImageFiles} from '../images/image-files';
+import {carriesFiles, ignoredFilesNotice, pickImageFiles, type PickedFiles} from '../images/image-files';
 import {ImageThumbnails} from '../images/image-thumbnails';
 import {composerKeyAction} from './composer-key';
 
@@ -179,7 +179,7 @@ export class ChatComposer {
     const clipboard = event.clipboardData;
     const picked = pickImageFiles(clipboard);
     if (picked.images.length === 0 && picked.ignored.length === 0) return;
-    this._attach(picked.images, picked.ignored);
+    this._attach(picked);
     if (!clipboard?.getData('text/plain')) event.preventDefault();
   }
 
@@ -203,12 +203,12 @@ export class ChatComposer {
     if (!carriesFiles(event.dataTransfer?.types)) return;
     event.preventDefault();
     const picked = pickImageFiles(event.dataTransfer);
-    this._attach(picked.images, picked.ignored);
+    this._attach(picked);
   }
 
   protected onFilesChosen(input: HTMLInputElement): void {
     const picked = pickImageFiles(input.files);
-    this._attach(picked.images, picked.ignored);
+    this._attach(picked);
     // Choosing the same file again fires `change` again.
     input.value = '';
   }
@@ -230,7 +230,7 @@ export class ChatComposer {
     this._fitHeight();
   }
 
-  private _attach(images: readonly File[], ignored: readonly File[]): void {
+  private _attach({images, ignored}: PickedFiles): void {
     if (images.length > 0) this.images.update(attached => [...attached, ...images]);
     this.notice.set(ignoredFilesNotice(ignored));
   }

@@ -51,7 +51,7 @@ describe('requestMessages', () => {
         role: 'user',
         content: [
           {type: 'text', text: 'What is this?'},
-          {type: 'image', image: png, mediaType: 'image/png'},
+          {type: 'image', image: png},
         ],
       },
       {role: 'assistant', content: 'A dot.'},
