@@ -1,5 +1,4 @@
 import type {LlmPriceTable} from 'llm-rx';
-import type {LlmProxyProviderName} from './llm-proxy-config';
 import type {ProxyRefusal} from './proxy-refusal';
 import {type CountedBodyImages, reservationTokens, spendOf} from './proxy-spend';
 import {NANO_USD_PER_USD} from './store/store-units';
@@ -14,7 +13,7 @@ export interface AdmittedProxyCall {
 /** What an admission needs to know about the request. */
 export interface ProxyCallAdmission {
   readonly userId: string;
-  readonly provider: LlmProxyProviderName | (string & {});
+  readonly provider: string;
   readonly model: string;
   readonly limits: LlmProxyLimits;
   readonly bodyBytes: number;

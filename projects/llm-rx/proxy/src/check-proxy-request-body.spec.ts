@@ -1,8 +1,9 @@
 import {type CheckedProxyBody, checkProxyRequestBody, isModelAllowed} from './check-proxy-request-body';
 import type {ProxyRefusal} from './proxy-refusal';
 import {resolveProxyRoute, type ResolvedProxyRoute} from './resolve-proxy-route';
+import {PROXY_PROVIDER_NAMES, PROXY_ROUTES} from './proxy-routes';
 
-const served = new Set(['openai', 'anthropic', 'gemini']);
+const served = new Map(PROXY_PROVIDER_NAMES.map(name => [name, PROXY_ROUTES[name]]));
 const routeOf = (path: string) =>
   resolveProxyRoute(new URL(`https://app.test${path}`), '', served) as ResolvedProxyRoute;
 const chat = routeOf('/openai/chat/completions');

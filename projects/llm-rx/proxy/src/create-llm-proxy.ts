@@ -1,14 +1,20 @@
 import {LlmPriceTable, PLACEHOLDER_API_KEY, redactSecrets} from 'llm-rx';
 import {checkProxyConfig} from './check-proxy-config';
 import {answerHeaders, callerCredentialOf, forwardUpstream} from './forward-upstream';
-import type {LlmProxyConfig, LlmProxyLogEntry, LlmProxyProviderConfig, LlmProxyUser} from './llm-proxy-config';
+import type {
+  LlmProxyConfig,
+  LlmProxyLogEntry,
+  LlmProxyProviderConfig,
+  LlmProxyProviderName,
+  LlmProxyUser,
+} from './llm-proxy-config';
 import {admitProxyCall} from './admit-proxy-call';
 import {checkProxyOrigin, isPreflight, preflightResponse} from './proxy-cors';
 import {type ProxyRefusal, refusalResponse, refusalStatus} from './proxy-refusal';
 import {checkProxyRequestBody} from './check-proxy-request-body';
 import {readRequestBody, RequestTooLarge} from './read-request-body';
 import {resolveProxyRoute} from './resolve-proxy-route';
-import {compatibleProxyRoute} from './proxy-routes';
+import {compatibleProxyRoute, PROXY_ROUTES, type ProxyProviderRoute} from './proxy-routes';
 import {bodyImagesOf} from './body-images';
 import {estimatedTokens, spendOf} from './proxy-spend';
 import {createMemoryLlmProxyStore} from './store/memory-llm-proxy-store';
@@ -52,8 +58,10 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
     ...Object.entries(config.providers).map(([name, provider]) => [name, provider!] as const),
     ...compatible,
   ]);
-  const served = new Set(Object.keys(config.providers));
-  const compatibleRoutes = new Map(compatible.map(([name, service]) => [name, compatibleProxyRoute(service)]));
+  const served = new Map<string, ProxyProviderRoute>([
+    ...Object.keys(config.providers).map(name => [name, PROXY_ROUTES[name as LlmProxyProviderName]] as const),
+    ...compatible.map(([name, service]) => [name, compatibleProxyRoute(service)] as const),
+  ]);
   const keys = [...providers.values()].map(provider => provider.apiKey);
   const basePath = config.basePath ?? '';
   const allowedOrigins = new Set(config.allowedOrigins ?? []);
@@ -109,7 +117,7 @@ export function createLlmProxy(config: LlmProxyConfig): LlmProxyHandler {
         message: `the proxy forwards POST calls only, not ${request.method}`,
       });
     }
-    const route = resolveProxyRoute(new URL(request.url), basePath, served, compatibleRoutes);
+    const route = resolveProxyRoute(new URL(request.url), basePath, served);
     if ('reason' in route) return refuse(route);
     const provider = route.provider;
     const upstreamConfig = providers.get(provider)!;

@@ -2,7 +2,10 @@ import type {ProxyRefusal} from './proxy-refusal';
 import {compatibleProxyRoute, PROXY_ROUTES} from './proxy-routes';
 import {resolveProxyRoute, type ResolvedProxyRoute} from './resolve-proxy-route';
 
-const served = new Set(['openai', 'gemini']);
+const served = new Map([
+  ['openai', PROXY_ROUTES.openai],
+  ['gemini', PROXY_ROUTES.gemini],
+]);
 const resolve = (url: string, basePath = '') => resolveProxyRoute(new URL(url), basePath, served);
 const asRoute = (result: ResolvedProxyRoute | ProxyRefusal) => result as ResolvedProxyRoute;
 const asRefusal = (result: ResolvedProxyRoute | ProxyRefusal) => result as ProxyRefusal;
@@ -43,7 +46,7 @@ describe('resolveProxyRoute', () => {
   });
 
   it('refuses every provider of a proxy that serves none', () => {
-    const refusal = asRefusal(resolveProxyRoute(new URL('https://app.test/openai/chat/completions'), '', new Set()));
+    const refusal = asRefusal(resolveProxyRoute(new URL('https://app.test/openai/chat/completions'), '', new Map()));
     expect(refusal.reason).toBe('provider-not-allowed');
     expect(refusal.message).toContain('it serves no provider yet');
   });
@@ -66,10 +69,8 @@ describe('resolveProxyRoute', () => {
 
   it('finds a compatible service by its name, with its own route, and lists it when a name is unknown', () => {
     const groq = compatibleProxyRoute({apiKey: 'k', models: ['llama*'], baseURL: 'https://api.groq.com/openai/v1'});
-    const compatible = new Map([['groq', groq]]);
-    const route = asRoute(
-      resolveProxyRoute(new URL('https://app.test/api/groq/chat/completions'), '/api', served, compatible),
-    );
+    const withGroq = new Map([...served, ['groq', groq]]);
+    const route = asRoute(resolveProxyRoute(new URL('https://app.test/api/groq/chat/completions'), '/api', withGroq));
     expect([route.provider, route.path, route.endpoint.wire]).toEqual([
       'groq',
       '/chat/completions',
@@ -77,13 +78,11 @@ describe('resolveProxyRoute', () => {
     ]);
     expect(route.route).toBe(groq);
     const unknown = asRefusal(
-      resolveProxyRoute(new URL('https://app.test/api/grok/chat/completions'), '/api', served, compatible),
+      resolveProxyRoute(new URL('https://app.test/api/grok/chat/completions'), '/api', withGroq),
     );
     expect(unknown.reason).toBe('route-not-found');
     expect(unknown.message).toContain('openai, deepseek, anthropic, gemini, cohere, groq');
-    const otherPath = asRefusal(
-      resolveProxyRoute(new URL('https://app.test/api/groq/embeddings'), '/api', served, compatible),
-    );
+    const otherPath = asRefusal(resolveProxyRoute(new URL('https://app.test/api/groq/embeddings'), '/api', withGroq));
     expect(otherPath.reason).toBe('route-not-found');
   });
 });

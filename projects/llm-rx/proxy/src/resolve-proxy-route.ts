@@ -1,11 +1,10 @@
-import type {LlmProxyProviderName} from './llm-proxy-config';
 import type {ProxyRefusal} from './proxy-refusal';
-import {type ProxyEndpoint, PROXY_PROVIDER_NAMES, PROXY_ROUTES, type ProxyProviderRoute} from './proxy-routes';
+import {type ProxyEndpoint, PROXY_PROVIDER_NAMES, type ProxyProviderRoute} from './proxy-routes';
 
 /** A request's place in the proxy: the provider, its endpoint, and the path and query to forward. */
 export interface ResolvedProxyRoute {
   /** One of the five providers, or a compatible service's name. */
-  readonly provider: LlmProxyProviderName | (string & {});
+  readonly provider: string;
   readonly route: ProxyProviderRoute;
   readonly endpoint: ProxyEndpoint;
   /** The path relative to the provider's base URL, e.g. `/chat/completions`. */
@@ -18,15 +17,14 @@ export interface ResolvedProxyRoute {
  * Finds which provider endpoint a request is for: `${basePath}/${provider}${path}`.
  * @param url The request's URL.
  * @param basePath Where the proxy is mounted ('' or e.g. '/api/llm').
- * @param served The providers the proxy is configured with.
- * @param compatible The routes of the compatible services it serves, by name.
+ * @param served The routes of the providers the proxy serves, by name: the five's it has keys for (from
+ *   `PROXY_ROUTES`) and its compatible services'.
  * @returns The route, or the refusal (`route-not-found`, `provider-not-allowed`).
  */
 export function resolveProxyRoute(
   url: URL,
   basePath: string,
-  served: ReadonlySet<string>,
-  compatible: ReadonlyMap<string, ProxyProviderRoute> = new Map(),
+  served: ReadonlyMap<string, ProxyProviderRoute>,
 ): ResolvedProxyRoute | ProxyRefusal {
   const pathname = url.pathname;
   if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
@@ -34,23 +32,19 @@ export function resolveProxyRoute(
   }
   const [, name = '', ...rest] = pathname.slice(basePath.length).split('/');
   const path = `/${rest.join('/')}`;
-  const compatibleRoute = compatible.get(name);
-  if (compatibleRoute === undefined && !(PROXY_PROVIDER_NAMES as readonly string[]).includes(name)) {
-    const known = [...PROXY_PROVIDER_NAMES, ...compatible.keys()].join(', ');
+  const provider = name;
+  const route = served.get(provider);
+  if (route === undefined) {
+    if ((PROXY_PROVIDER_NAMES as readonly string[]).includes(provider)) {
+      const others = served.size ? `: use one of ${[...served.keys()].join(', ')}` : ': it serves no provider yet';
+      return {reason: 'provider-not-allowed', message: `this proxy has no key for ${provider}${others}`};
+    }
+    const known = [...new Set([...PROXY_PROVIDER_NAMES, ...served.keys()])].join(', ');
     return {
       reason: 'route-not-found',
       message: `no provider '${name}' at ${basePath}/${name}: call ${basePath}/<provider>/… with one of ${known}`,
     };
   }
-  const provider = name;
-  if (compatibleRoute === undefined && !served.has(provider)) {
-    const others =
-      served.size + compatible.size
-        ? `: use one of ${[...served, ...compatible.keys()].join(', ')}`
-        : ': it serves no provider yet';
-    return {reason: 'provider-not-allowed', message: `this proxy has no key for ${provider}${others}`};
-  }
-  const route = compatibleRoute ?? PROXY_ROUTES[provider as LlmProxyProviderName];
   const endpoint = route.endpoints.find(candidate => candidate.matches(path));
   if (!endpoint) {
     return {
